@@ -1,0 +1,73 @@
+/**
+ * The grid of cells a check reads: what every workbook adapter (Office.js, preview, .xlsx)
+ * produces from a sheet. Pure data, no Office types.
+ */
+
+/** How the spreadsheet stored the cell. Dates are numbers with a date format in Excel; adapters report them as `date`. */
+export type CellKind = "empty" | "text" | "number" | "boolean" | "date" | "error";
+
+export interface Cell {
+  kind: CellKind;
+  /**
+   * text → string; number → number; boolean → boolean; date → Excel serial day number (1900 system,
+   * fractional part = time of day); error → the error text such as "#N/A"; empty → null.
+   */
+  value: string | number | boolean | null;
+  /** The formula when the cell holds one ("=A1+1"); the value above is its result. */
+  formula?: string;
+  /** Excel number format code ("@" for 文本, "General", "yyyy-mm-dd" …), when known. */
+  numberFormat?: string;
+}
+
+export interface Grid {
+  sheetName: string;
+  /** 1-based Excel row number of rows[0]. */
+  firstRow: number;
+  /** 1-based Excel column number of rows[i][0] (1 = A). */
+  firstColumn: number;
+  /** Rectangular: every row has the same length. */
+  rows: Cell[][];
+}
+
+export const EMPTY_CELL: Cell = Object.freeze({ kind: "empty", value: null }) as Cell;
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetter(columnNumber: number): string {
+  let n = columnNumber;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** "A" → 1, "AA" → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Builds a grid from plain JS values, the way tests and samples describe sheets. */
+export function gridFromValues(
+  values: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>,
+  sheetName = "Sheet1",
+): Grid {
+  const width = Math.max(0, ...values.map((r) => r.length));
+  const rows = values.map((r) => {
+    const out: Cell[] = [];
+    for (let c = 0; c < width; c++) out.push(cellFromValue(r[c]));
+    return out;
+  });
+  return { sheetName, firstRow: 1, firstColumn: 1, rows };
+}
+
+export function cellFromValue(v: string | number | boolean | null | undefined): Cell {
+  if (v === null || v === undefined || v === "") return { kind: "empty", value: null };
+  if (typeof v === "number") return { kind: "number", value: v };
+  if (typeof v === "boolean") return { kind: "boolean", value: v };
+  if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(v)) return { kind: "error", value: v };
+  return { kind: "text", value: v };
+}

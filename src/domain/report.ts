@@ -1,0 +1,157 @@
+/**
+ * The report a check returns, as a zod schema so that the CLI's JSON, the task pane and the
+ * tests all agree on one shape. Finding codes are stable ids (../shared/spec/input-and-report.md):
+ * new ones may be added, none may change meaning.
+ */
+import { z } from "zod";
+
+export const FINDING_CODES = [
+  "header-missing",
+  "header-ambiguous",
+  "required-missing",
+  "cell-error",
+  "uscc-format",
+  "uscc-checksum",
+  "uscc-numeric-truncated",
+  "uscc-outside-province",
+  "uscc-other-city",
+  "not-legal-person",
+  "duplicate-applicant",
+  "similar-applicant",
+  "date-unreadable",
+  "amount-unreadable",
+  "phone-unreadable",
+  "value-not-allowed",
+  "registered-too-recently",
+  "not-built",
+  "already-recognised",
+  "investment-below-minimum",
+  "certificate-invalid",
+  "capability-incomplete",
+  "star-ladder",
+  "cloud-window",
+  "restricted",
+  "excluded-by-list",
+  "direction-repeated",
+  "quota-exceeded",
+  "rank-invalid",
+  "provider-cap",
+  "enterprise-cap",
+  "group-cap",
+  "consortium-invalid",
+  "letter-missing",
+  "prior-funding",
+  "priority",
+] as const;
+
+export const FindingCode = z.enum(FINDING_CODES);
+export type FindingCode = z.infer<typeof FindingCode>;
+
+export const Severity = z.enum(["error", "warning", "info"]);
+export type Severity = z.infer<typeof Severity>;
+
+export const Finding = z.object({
+  code: FindingCode,
+  severity: Severity,
+  /** Excel row number (1-based) of the cell or row concerned; absent for sheet-level findings (header-missing). */
+  row: z.number().int().positive().optional(),
+  /** Column letter ("C") when the finding concerns one cell. */
+  column: z.string().regex(/^[A-Z]{1,3}$/).optional(),
+  /** Canonical field id ("uscc"). */
+  field: z.string().optional(),
+  /** Every Excel row involved, for set findings (duplicates, caps, quota, ranks). Sorted ascending. */
+  rows: z.array(z.number().int().positive()).optional(),
+  /** The value as found in the cell, shown to the user (text form). */
+  value: z.string().optional(),
+  /** One plain Chinese sentence naming the value found and what is expected. */
+  message: z.string().min(1),
+  /** The same in English (fallback for an English Office UI). */
+  messageEn: z.string().min(1),
+  /** What to do about it, in Chinese; and in English. */
+  hint: z.string().optional(),
+  hintEn: z.string().optional(),
+  /** The seed clause the rule comes from, e.g. "苏工信融合〔2023〕27号 三(一)1". */
+  clause: z.string().optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const QuotaStanding = z.object({
+  id: z.string(),
+  /** Short Chinese label for a gauge: "平台", "推荐名额". */
+  label: z.string(),
+  labelEn: z.string(),
+  /** Rows that count toward the quota. */
+  counted: z.number().int().nonnegative(),
+  /** Rows reported but exempt (中央驻鲁、省属 …). */
+  exempt: z.number().int().nonnegative(),
+  /** null when the notice leaves it open and the user has not set it. */
+  quota: z.number().int().nonnegative().nullable(),
+  /** counted − quota when positive, else 0. */
+  excess: z.number().int().nonnegative(),
+});
+export type QuotaStanding = z.infer<typeof QuotaStanding>;
+
+export const RankStanding = z.object({
+  /** Ranks 1..N expected among the counted rows (N = counted rows, capped by the quota when set). */
+  expected: z.number().int().nonnegative(),
+  missing: z.array(z.number().int().positive()),
+  duplicated: z.array(z.number().int().positive()),
+  /** Counted rows without a rank. */
+  unranked: z.number().int().nonnegative(),
+});
+export type RankStanding = z.infer<typeof RankStanding>;
+
+export const PriorityMatch = z.object({
+  row: z.number().int().positive(),
+  applicant: z.string(),
+  uscc: z.string().optional(),
+  /** 集群 or 产业链 name that matched. */
+  name: z.string(),
+  kind: z.enum(["cluster", "chain"]),
+  /** How it matched: the enterprise found in the reference list by USCC or by name, or the declared cluster/chain cell. */
+  via: z.enum(["reference-uscc", "reference-name", "declared"]),
+  /** Plain Chinese reason. */
+  reason: z.string(),
+});
+export type PriorityMatch = z.infer<typeof PriorityMatch>;
+
+export const SkippedRow = z.object({
+  row: z.number().int().positive(),
+  reason: z.enum(["empty", "total", "note"]),
+});
+
+export const ColumnMapping = z.object({
+  field: z.string(),
+  column: z.string(),
+  header: z.string(),
+});
+
+export const Report = z.object({
+  programme: z.string(),
+  programmeTitle: z.string(),
+  city: z.string(),
+  /** ISO date (YYYY-MM-DD) used for age checks. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  sheet: z.string(),
+  /** Excel row numbers of the header (one or two rows); empty when no header was found. */
+  headerRows: z.array(z.number().int().positive()),
+  columns: z.array(ColumnMapping),
+  counts: z.object({
+    rowsRead: z.number().int().nonnegative(),
+    rowsChecked: z.number().int().nonnegative(),
+    rowsSkipped: z.number().int().nonnegative(),
+    errors: z.number().int().nonnegative(),
+    warnings: z.number().int().nonnegative(),
+    infos: z.number().int().nonnegative(),
+    priority: z.number().int().nonnegative(),
+    byCode: z.record(z.string(), z.number().int().nonnegative()),
+  }),
+  skipped: z.array(SkippedRow),
+  quotas: z.array(QuotaStanding),
+  ranks: RankStanding.nullable(),
+  priority: z.array(PriorityMatch),
+  /** Settings the notice leaves open and their state ("名额未设置：…"), in Chinese. */
+  notes: z.array(z.string()),
+  findings: z.array(Finding),
+});
+export type Report = z.infer<typeof Report>;
