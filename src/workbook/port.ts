@@ -1,9 +1,9 @@
 /**
  * The workbook port: the few operations the product needs from a spreadsheet. Adapters:
- * Office.js (inside Excel), the in-memory preview host (browser), and .xlsx files (exceljs).
- * The task pane talks to a port and never to Office.js directly.
+ * Office.js (inside Excel) and the in-memory preview host (browser, tests). The task pane talks to
+ * a port through the session (session.ts) and never to Office.js directly.
  *
- * Draft contract — the owner of src/workbook refines it; keep it small.
+ * One contract suite (test/workbook/port-contract.ts) runs against every adapter.
  */
 import type { Grid } from "../domain/cells";
 
@@ -13,13 +13,19 @@ export type ReadScope = "used" | "selection";
 export interface Capabilities {
   /** Human name of the host: "Excel 网页版", "预览", … */
   host: string;
-  /** Highest ExcelApi minor version detected (1.2 … 1.17), or null outside Excel. */
+  /** Highest ExcelApi minor version detected (2 … 20 for 1.2 … 1.20), or null outside Excel. */
   excelApi: number | null;
+  /** Notes on cells (ExcelApi 1.18). */
   cellNotes: boolean;
+  /** Conditional formats (ExcelApi 1.6). */
   conditionalFormats: boolean;
+  /** Data validation (ExcelApi 1.8). */
   dataValidation: boolean;
+  /** Worksheet onChanged events, so results can be flagged stale (ExcelApi 1.7). */
   changeEvents: boolean;
+  /** Creating a new workbook for the summary (ExcelApi 1.8). */
   createWorkbook: boolean;
+  /** One undo step for a whole check (ExcelApi 1.20). */
   mergeUndoGroup: boolean;
 }
 
@@ -45,23 +51,87 @@ export interface MarkPlan {
   resultColumn: number;
   /** Row where the 校验结果 header label goes. */
   headerRow: number;
+  /** The header label ("校验结果"). */
+  headerText: string;
   results: ResultLine[];
+  /** Cells filled; result-column cells included. One mark per cell. */
   fills: CellMark[];
+  /**
+   * Notes (批注) on flagged cells saying what is wrong there, where the host has them
+   * (Capabilities.cellNotes). Never on a cell that already carries the user's own note.
+   */
+  notes: CellNote[];
+}
+
+export interface CellNote {
+  row: number;
+  column: number;
+  text: string;
+}
+
+/** Read progress on large sheets: blocks done of blocks total. */
+export type ProgressListener = (done: number, total: number) => void;
+
+export interface GridRequest {
+  /** Absent: the active sheet (read in the same round trip, so a check needs no separate lookup). */
+  sheet?: string;
+  scope?: ReadScope;
+}
+
+export interface GridsRead {
+  /** In request order; each grid's sheetName says which sheet it came from. */
+  grids: Grid[];
+  /** Every sheet of the workbook, read in the same round trip (for the reference-sheet picker). */
+  sheets: string[];
+}
+
+export interface ReadOptions {
+  scope?: ReadScope;
+  onProgress?: ProgressListener;
+}
+
+/** Thrown when marks cannot go where planned without overwriting the user's data. */
+export class MarkConflictError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+    this.name = "MarkConflictError";
+  }
 }
 
 export interface WorkbookPort {
   capabilities(): Promise<Capabilities>;
   listSheets(): Promise<string[]>;
   activeSheet(): Promise<string>;
-  /** Values, kinds, formulas and number formats of the used range (or the selection). */
-  readGrid(sheet: string, scope?: ReadScope): Promise<Grid>;
-  /** Writes the result column and fills, recording what it changed so clearMarks can undo exactly that. */
+  /**
+   * Values, kinds, formulas and number formats of the used range (or the selection) of `sheet`.
+   * A 校验结果 column this product added is left out, so a re-check reads the same grid.
+   */
+  readGrid(sheet: string, options?: ReadOptions): Promise<Grid>;
+  /** Several grids in one round trip (the list and its reference sheets), plus the sheet names. */
+  readGrids(requests: GridRequest[], onProgress?: ProgressListener): Promise<GridsRead>;
+  /**
+   * Writes the result column and fills, recording what it changed so clearMarks can undo exactly that.
+   * Replaces the marks of the previous applyMarks on this sheet. Never writes to a cell that holds
+   * the user's data: throws MarkConflictError instead.
+   */
   applyMarks(plan: MarkPlan): Promise<void>;
   /** Removes exactly what the last applyMarks on this sheet added; restores original fills. */
   clearMarks(sheet: string): Promise<void>;
-  /** Selects a range ("C5", "A3:A9") and scrolls to it. */
+  /** Whether marks of ours are on the sheet. */
+  hasMarks(sheet: string): Promise<boolean>;
+  /** Selects a range ("C5", "A3:A9") on `sheet`, activating it. */
   select(sheet: string, address: string): Promise<void>;
-  /** Per-workbook settings (programme, city, as-of date …). */
+  /**
+   * Calls `listener(sheet)` when the user changes cell values on a sheet this port has read
+   * (not when applyMarks writes). Costs no round trip of its own: adapters hook sheets as they
+   * read them. Resolves to an unsubscribe function; where the host has no change events
+   * (Capabilities.changeEvents false) it never calls.
+   */
+  watchChanges(listener: (sheet: string) => void): Promise<() => void>;
+  /** Per-workbook settings (programme, city, as-of date …), kept in the workbook. */
   loadSetting<T>(key: string): Promise<T | undefined>;
   saveSetting<T>(key: string, value: T): Promise<void>;
 }

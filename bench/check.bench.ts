@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: synthetic district lists of 1k, 10k and 100k rows, written as real .xlsx files in
+ * a temp dir, then parsed (xlsx → Grid, exceljs) and checked (check()). Prints rows/s and the ratio
+ * of check time to parse time. Timings are printed, never asserted.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { check } from "../src/domain/check";
+import { readXlsx } from "../src/workbook/xlsx-adapter";
+
+const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/** A valid USCC for region code `region` and a sequence number (both checks computed). */
+function uscc(region: string, n: number): string {
+  const body = String(10000000 + (n % 89999999)).slice(0, 8);
+  let o = 0;
+  for (let i = 0; i < 8; i++) o += Number(body[i]) * ORG_WEIGHTS[i];
+  const r = 11 - (o % 11);
+  const orgCheck = r === 10 ? "X" : r === 11 ? "0" : String(r);
+  const first17 = `91${region}${body}${orgCheck}`;
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += CHARSET.indexOf(first17[i]) * WEIGHTS[i];
+  return first17 + CHARSET[(31 - (s % 31)) % 31];
+}
+
+const DISTRICTS: [string, string][] = [["江宁区", "320115"], ["浦口区", "320111"], ["栖霞区", "320113"], ["六合区", "320116"], ["溧水区", "320117"]];
+const WORDS = ["云启", "瑞达", "汇通", "天衡", "恒瑞", "极光", "钧和", "博远", "中鼎", "数衡", "智联", "明途", "瀚海", "卓驰", "高新"];
+const TRADES = ["智造科技", "精密机械", "数据服务", "智能装备", "信息技术", "新材料", "工业软件", "自动化"];
+const DIRECTIONS = ["综合型", "特色型", "专业型"];
+const HEADER = ["序号", "所在县（市、区）", "申报单位", "统一社会信用代码", "注册时间", "平台类型", "平台名称", "建设情况", "是否已认定为省重点平台", "是否升级申报", "平台投入（万元）", "所属集群/产业链", "联系人", "联系电话", "推荐排序", "备注"];
+
+async function writeList(path: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const ws = wb.addWorksheet("名单");
+  ws.addRow(["南京市2023年度省重点工业互联网平台推荐汇总表（基准测试）"]).commit();
+  ws.addRow(["填报单位：南京市工业和信息化局　联系人：张明　联系电话：025-52186731"]).commit();
+  ws.addRow(HEADER).commit();
+  for (let i = 1; i <= rows; i++) {
+    const [district, region] = DISTRICTS[i % DISTRICTS.length];
+    const name = `南京${WORDS[i % WORDS.length]}${WORDS[(i * 7) % WORDS.length]}${TRADES[i % TRADES.length]}${i}有限公司`;
+    // About 1 row in 20 carries a problem: a truncated code, a text date, an amount with a unit.
+    const code: string | number = i % 50 === 0 ? Number(Number(uscc(region, i)).toPrecision(15)) : uscc(region, i);
+    const registered: Date | string = i % 40 === 0 ? `${2010 + (i % 12)}年${1 + (i % 12)}月` : new Date(Date.UTC(2005 + (i % 16), i % 12, 1 + (i % 28)));
+    const amount: number | string = i % 30 === 0 ? `${500 + (i % 3000)}万元` : 500 + (i % 3000);
+    const r = ws.addRow([
+      i, district, name, code, registered, DIRECTIONS[i % 3], `${WORDS[i % WORDS.length]}工业互联网平台${i}`,
+      i % 97 === 0 ? "在建" : "已建成", "否", "否", amount, i % 11 === 0 ? "集成电路" : "", "王磊",
+      `138${String(10000000 + ((i * 7919) % 89999999))}`, i, "",
+    ]);
+    const codeCell = r.getCell(4);
+    if (typeof code === "string") codeCell.numFmt = "@";
+    if (registered instanceof Date) r.getCell(5).numFmt = "yyyy-mm-dd";
+    r.commit();
+  }
+  ws.addRow(["合计"]).commit();
+  ws.addRow(["填报说明：平台投入单位为万元。"]).commit();
+  await wb.commit();
+}
+
+interface Result {
+  rows: number;
+  fileKb: number;
+  parseMs: number;
+  checkMs: number;
+  findings: number;
+}
+
+async function measure(dir: string, rows: number): Promise<Result> {
+  const path = join(dir, `list-${rows}.xlsx`);
+  await writeList(path, rows);
+  const bytes = readFileSync(path);
+  const t0 = performance.now();
+  const { grid } = (await readXlsx(bytes)).sheet();
+  const t1 = performance.now();
+  const report = check(grid, { programmeId: "js-2023-platform", city: "南京" });
+  const t2 = performance.now();
+  if (report.counts.rowsChecked < rows * 0.99) throw new Error(`checked only ${report.counts.rowsChecked} of ${rows} rows`);
+  return { rows, fileKb: statSync(path).size / 1024, parseMs: t1 - t0, checkMs: t2 - t1, findings: report.findings.length };
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}
+
+async function main(): Promise<void> {
+  const sizes = (process.argv[2] ?? "1000,10000,100000").split(",").map(Number);
+  const dir = mkdtempSync(join(tmpdir(), "huizong-bench-"));
+  try {
+    // Warm up the JIT on a small list so the 1k figure is not all start-up cost.
+    await measure(dir, 200);
+    const results: Result[] = [];
+    for (const rows of sizes) results.push(await measure(dir, rows));
+    const head = ["rows", "xlsx KB", "parse ms", "check ms", "parse rows/s", "check rows/s", "check/parse", "findings"];
+    const lines = results.map((r) => [
+      fmt(r.rows), fmt(r.fileKb), r.parseMs.toFixed(0), r.checkMs.toFixed(0),
+      fmt(r.rows / (r.parseMs / 1000)), fmt(r.rows / (r.checkMs / 1000)), (r.checkMs / r.parseMs).toFixed(3), fmt(r.findings),
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+    const show = (cells: string[]) => "| " + cells.map((c, i) => c.padStart(widths[i])).join(" | ") + " |";
+    console.log(`huizong bench — js-2023-platform, Node ${process.version}（parse = 解析 .xlsx → Grid；check = 校验 check()）`);
+    console.log(show(head));
+    console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
+    for (const l of lines) console.log(show(l));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,183 @@
+/**
+ * `huizong` — checks a district recommendation list (.xlsx / .csv) against a programme from the
+ * command line. Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage or an
+ * unreadable file (one-line reason on stderr).
+ */
+import { parseArgs } from "node:util";
+import { basename } from "node:path";
+import { check, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
+import { findCity } from "../domain/regions";
+import { Report } from "../domain/report";
+import { InputError, readInput } from "./input";
+import { ReferenceError, referenceListsFromGrids } from "./reference";
+import { renderReport } from "./render";
+
+export const HELP = `huizong — 推荐汇总助手命令行 / command line of 推荐汇总助手
+
+用法 Usage:
+  huizong check <名单.xlsx|名单.csv> --programme <项目编号> --city <城市> [选项]
+  huizong programmes            列出支持的项目 / list the programmes
+  huizong --help                显示本说明 / show this help
+
+check 选项 / options:
+  --programme, -p <id>     项目编号（见 huizong programmes），如 js-2023-platform
+                           programme id, e.g. js-2023-platform
+  --city, -c <城市>        推荐单位所在城市：南京 / 南京市 / 昆山市 / 3201
+                           recommending city (or county-level unit)
+  --sheet, -s <名称>       .xlsx 中要校验的工作表，默认第一个 / worksheet to check (default: the first)
+  --as-of <YYYY-MM-DD>     计算注册年限等的基准日，默认取项目设定 / as-of date (default: the programme's)
+  --quota <N>              推荐名额（通知未定或需覆盖时）/ city quota where the notice leaves it open
+  --reference <文件>       参考名单 .xlsx/.csv：列“企业名称、统一社会信用代码”加“所属集群/产业链”
+                           （优先企业）或“名单”（排除名单，如 前期155个省级重点平台）；“揭榜任务”列为榜单任务
+                           reference lists: priority enterprises (集群/产业链 column), excluded
+                           enterprises (名单 column), 榜单 tasks (揭榜任务 column)
+  --json                   以 JSON 输出完整报告（顶层对象含 findings）/ print the report as JSON
+
+文件 Files:
+  .xlsx（Excel 2007 及以上）；.csv 自动识别编码：UTF-8（有无 BOM 均可）或 GB18030/GBK
+  （中文 Windows 版 Excel 另存的 CSV）。CSV 没有单元格类型：长数字显示成 9.13201E+17 时按数字读，
+  以便报告统一社会信用代码已被截断。
+  .xlsx (Excel 2007+); .csv in UTF-8 (with or without BOM) or GB18030/GBK, detected automatically.
+
+退出码 Exit codes:
+  0  没有错误级问题 / no error finding
+  1  至少一条错误 / at least one error finding
+  2  用法错误或文件无法读取（原因见 stderr 一行）/ bad usage or unreadable file (reason on stderr)
+
+示例 Examples:
+  huizong check samples/js-2023-platform.xlsx --programme js-2023-platform --city 南京
+  huizong check samples/js-2020-666.csv -p js-2020-666 -c 昆山市 --json
+  huizong check 青岛汇总.xlsx -p sd-2024-gfbj-2 -c 青岛 --quota 8 --reference 榜单与名单.xlsx
+`;
+
+class UsageError extends Error {}
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, " ").trim();
+}
+
+function programmeTitle(p: unknown): string {
+  const o = p as { title?: string; name?: string; label?: string };
+  return o.title ?? o.name ?? o.label ?? "";
+}
+
+function listProgrammesText(): string {
+  const lines = ["支持的项目 / Programmes:"];
+  for (const p of listProgrammes()) lines.push(`  ${(p as { id: string }).id.padEnd(28)} ${programmeTitle(p)}`);
+  return lines.join("\n") + "\n";
+}
+
+function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+async function runCheck(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        programme: { type: "string", short: "p" },
+        city: { type: "string", short: "c" },
+        sheet: { type: "string", short: "s" },
+        "as-of": { type: "string" },
+        quota: { type: "string" },
+        reference: { type: "string" },
+        json: { type: "boolean" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（huizong --help 查看用法）`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError("缺少要校验的文件：huizong check <名单.xlsx|名单.csv> --programme <id> --city <城市> / missing file");
+  if (positionals.length > 1) throw new UsageError(`只能校验一个文件，收到 ${positionals.length} 个：${positionals.join(" ")} / one file at a time`);
+  const file = positionals[0];
+  if (!values.programme) throw new UsageError("缺少 --programme <项目编号>（huizong programmes 列出全部）/ missing --programme");
+  const ids = listProgrammes().map((p) => (p as { id: string }).id);
+  if (!ids.includes(values.programme)) {
+    throw new UsageError(`未知项目“${values.programme}”，可用：${ids.join("、")} / unknown programme`);
+  }
+  if (!values.city) throw new UsageError("缺少 --city <城市>，如 --city 南京 / missing --city");
+  if (!findCity(values.city)) throw new UsageError(`无法识别城市“${values.city}”：请填设区市（南京、济南…）或昆山市、泰兴市、沭阳县 / unknown city`);
+  const asOf = values["as-of"];
+  if (asOf !== undefined && !isRealDate(asOf)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，收到“${asOf}” / --as-of must be YYYY-MM-DD`);
+  let quota: number | undefined;
+  if (values.quota !== undefined) {
+    if (!/^\d+$/.test(values.quota)) throw new UsageError(`--quota 应为不小于 0 的整数，收到“${values.quota}” / --quota must be a whole number`);
+    quota = Number(values.quota);
+  }
+
+  let references: ReferenceLists | undefined;
+  if (values.reference) {
+    const ref = await readInput(values.reference, { all: true });
+    references = referenceListsFromGrids(ref.sheets, basename(values.reference));
+  }
+  const input = await readInput(file, { sheet: values.sheet });
+  const grid = input.sheets[0].grid;
+
+  const options: CheckOptions = { programmeId: values.programme, city: values.city };
+  if (asOf) options.asOf = asOf;
+  if (quota !== undefined) options.quota = quota;
+  if (references) options.references = references;
+  const report = Report.parse(check(grid, options));
+
+  if (values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
+  else io.stdout(renderReport(report, file + (input.encoding ? `（${input.encoding}）` : "")));
+  return report.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined) throw new UsageError("缺少命令：huizong check <文件> --programme <id> --city <城市>，或 huizong --help / missing command");
+    if (command === "--help" || command === "-h" || command === "help" || rest.includes("--help") || rest.includes("-h")) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (command === "programmes" || command === "programs") {
+      if (rest.length > 0) throw new UsageError(`programmes 不接受参数：${rest.join(" ")}`);
+      io.stdout(listProgrammesText());
+      return 0;
+    }
+    if (command === "check") return await runCheck(rest, io);
+    throw new UsageError(`未知命令“${command}”：可用 check、programmes（huizong --help）/ unknown command`);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof ReferenceError) {
+      io.stderr(`huizong: ${oneLine(e.message)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** Runs the command with this process's arguments and sets its exit code. */
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // A crash is a bug, not a finding: show it and fail with a distinct code.
+      process.stderr.write(`huizong: 内部错误 / internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}
+
+if (require.main === module) run();

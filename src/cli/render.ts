@@ -1,0 +1,116 @@
+/** The readable Chinese report the `huizong check` command prints: grouped by severity, then by code. */
+import type { Finding, Report, Severity } from "../domain/report";
+
+/** Short Chinese titles for the finding codes (input-and-report.md). Unknown codes print as themselves. */
+export const CODE_TITLES: Record<string, string> = {
+  "header-missing": "缺少必需的列",
+  "header-ambiguous": "多列对应同一字段",
+  "required-missing": "必填项为空",
+  "cell-error": "单元格为错误值",
+  "uscc-format": "统一社会信用代码格式错误",
+  "uscc-checksum": "统一社会信用代码校验位错误",
+  "uscc-numeric-truncated": "统一社会信用代码被存成数字、末位已丢失",
+  "uscc-outside-province": "注册地不在本省",
+  "uscc-other-city": "注册地在本省其他市",
+  "not-legal-person": "非独立法人（分公司、个体工商户等）",
+  "duplicate-applicant": "同一统一社会信用代码重复出现",
+  "similar-applicant": "名称相近、代码不同",
+  "date-unreadable": "日期无法识别",
+  "amount-unreadable": "金额无法识别",
+  "phone-unreadable": "电话号码无法识别",
+  "value-not-allowed": "填写值不在允许范围内",
+  "registered-too-recently": "注册时间不满要求年限",
+  "not-built": "项目未建成",
+  "already-recognised": "已获认定且非升级申报",
+  "investment-below-minimum": "投入低于最低要求",
+  "certificate-invalid": "两化融合贯标证书不符合要求",
+  "capability-incomplete": "能力覆盖不满足要求",
+  "star-ladder": "申报星级不符合逐级要求",
+  "cloud-window": "上云时间不符合要求",
+  restricted: "存在限制性条件",
+  "excluded-by-list": "在不得申报的名单中",
+  "direction-repeated": "同一单位申报多个方向",
+  "quota-exceeded": "超出推荐名额",
+  "rank-invalid": "推荐排序有误",
+  "provider-cap": "服务商参与项目数超限",
+  "enterprise-cap": "制造业企业参与项目数超限",
+  "group-cap": "同一集团揭榜任务数超限",
+  "consortium-invalid": "联合体不符合要求",
+  "letter-missing": "子公司缺少省级公司推荐函",
+  "prior-funding": "项目已获省级财政资金支持",
+  priority: "优先认定",
+};
+
+const SEVERITY_TITLES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+const SEVERITY_EN: Record<Severity, string> = { error: "errors", warning: "warnings", info: "info" };
+
+function where(f: Finding): string {
+  const parts: string[] = [];
+  if (f.row !== undefined) parts.push(`第${f.row}行`);
+  if (f.column) parts.push(`${f.column}列`);
+  if (f.row === undefined && f.rows && f.rows.length > 0) parts.push(`第${f.rows.join("、")}行`);
+  return parts.join(" ");
+}
+
+export function renderReport(report: Report, source: string): string {
+  const out: string[] = [];
+  const c = report.counts;
+  out.push(`推荐汇总助手 · 校验报告 / Check report`);
+  out.push(`名单 File：${source}（工作表 sheet “${report.sheet}”）`);
+  out.push(`项目 Programme：${report.programme} ${report.programmeTitle}`);
+  out.push(`推荐单位 City：${report.city}　基准日 As of：${report.asOf}`);
+  if (report.headerRows.length > 0) {
+    out.push(`表头 Header：第${report.headerRows.join("、")}行，识别 ${report.columns.length} 列：` +
+      report.columns.map((m) => `${m.column} ${m.header}→${m.field}`).join("；"));
+  } else {
+    out.push(`表头 Header：未找到 / not found`);
+  }
+  const skippedBy = (reason: string) => report.skipped.filter((s) => s.reason === reason).length;
+  out.push(`行数 Rows：读取 ${c.rowsRead}，校验 ${c.rowsChecked}，跳过 ${c.rowsSkipped}（空行 ${skippedBy("empty")}、合计 ${skippedBy("total")}、说明 ${skippedBy("note")}）`);
+  for (const q of report.quotas) {
+    const quota = q.quota === null ? "未设置 / not set" : String(q.quota);
+    out.push(`名额 Quota（${q.label}）：计入 ${q.counted}，不占名额 ${q.exempt}，名额 ${quota}${q.excess > 0 ? `，超出 ${q.excess}` : ""}`);
+  }
+  if (report.ranks) {
+    const r = report.ranks;
+    const bits = [`应排 1–${r.expected}`];
+    if (r.missing.length) bits.push(`缺号 ${r.missing.join("、")}`);
+    if (r.duplicated.length) bits.push(`重号 ${r.duplicated.join("、")}`);
+    if (r.unranked) bits.push(`未排序 ${r.unranked} 行`);
+    out.push(`推荐排序 Ranks：${bits.join("，")}`);
+  }
+  out.push(`结果 Result：错误 ${c.errors} 条，警告 ${c.warnings} 条，提示 ${c.infos} 条，优先认定 ${c.priority} 家` +
+    ` / ${c.errors} errors, ${c.warnings} warnings, ${c.infos} info`);
+
+  for (const severity of ["error", "warning", "info"] as const) {
+    const findings = report.findings.filter((f) => f.severity === severity);
+    if (findings.length === 0) continue;
+    out.push("");
+    out.push(`■ ${SEVERITY_TITLES[severity]}（${findings.length}）/ ${SEVERITY_EN[severity]}`);
+    const codes = [...new Set(findings.map((f) => f.code))];
+    for (const code of codes) {
+      const group = findings.filter((f) => f.code === code);
+      out.push(`  [${code}] ${CODE_TITLES[code] ?? code}（${group.length}）`);
+      for (const f of group) {
+        const at = where(f);
+        out.push(`    ${at ? `${at}：` : ""}${f.message}`);
+        if (f.hint) out.push(`      → ${f.hint}`);
+      }
+    }
+  }
+  if (report.priority.length > 0) {
+    out.push("");
+    out.push(`★ 优先认定 Priority（${report.priority.length}）`);
+    for (const p of report.priority) out.push(`    第${p.row}行 ${p.applicant}：${p.reason}`);
+  }
+  if (report.notes.length > 0) {
+    out.push("");
+    out.push("说明 Notes：");
+    for (const n of report.notes) out.push(`  · ${n}`);
+  }
+  if (report.findings.length === 0) {
+    out.push("");
+    out.push("未发现问题。/ No findings.");
+  }
+  return out.join("\n") + "\n";
+}

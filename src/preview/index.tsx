@@ -1,0 +1,81 @@
+/**
+ * The preview page: the real task pane (App) against the in-memory preview host, loaded with a
+ * bundled sample district list, and the sheet drawn beside it. No Office.js, nothing off-host.
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../taskpane/App";
+import { SAMPLES, getSample } from "../samples";
+import { pickLang, strings, type Lang } from "../workbook/i18n";
+import { PreviewHost } from "../workbook/preview-host";
+import { Session } from "../workbook/session";
+import { engine } from "../workbook/engine";
+import { previewWorkbook } from "./workbook";
+import { SheetView } from "./SheetView";
+
+function Preview({ host, session, lang, sampleId }: { host: PreviewHost; session: Session; lang: Lang; sampleId: string }) {
+  const s = strings(lang);
+  const [, setTick] = React.useState(0);
+  React.useEffect(() => host.subscribe(() => setTick((t) => t + 1)), [host]);
+  const [sheets, setSheets] = React.useState<string[]>([]);
+  const [active, setActive] = React.useState("");
+  React.useEffect(() => {
+    host.listSheets().then(setSheets);
+  }, [host]);
+  const sel = host.selected();
+  React.useEffect(() => {
+    host.activeSheet().then(setActive);
+  });
+  return (
+    <div className="preview">
+      <header className="bar">
+        <strong>{s.previewTitle}</strong>
+        <label>
+          {s.previewSample}{s.colon}
+          <select value={sampleId} onChange={(e) => (window.location.search = `?sample=${encodeURIComponent(e.target.value)}`)} data-testid="sample">
+            {SAMPLES.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.fileName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="note">{s.previewNote}</span>
+      </header>
+      <div className="split">
+        <section className="book" aria-label={s.sheetTab}>
+          <div className="namebox" data-testid="selection">
+            {sel.sheet}!{sel.address}
+          </div>
+          {active && <SheetView host={host} sheet={active} />}
+          <nav className="tabs" aria-label={s.sheetTab}>
+            {sheets.map((name) => (
+              <button key={name} type="button" className={name === active ? "tab on" : "tab"} aria-pressed={name === active} onClick={() => host.select(name, "A1")}>
+                {name}
+              </button>
+            ))}
+          </nav>
+        </section>
+        <aside className="pane" aria-label={s.appTitle}>
+          <App session={session} lang={lang} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+const params = new URLSearchParams(window.location.search);
+const sample = getSample(params.get("sample") ?? "") ?? SAMPLES[0];
+const lang = pickLang(params.get("lang") ?? navigator.language);
+document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+const host = new PreviewHost(previewWorkbook(sample));
+const session = new Session(host, engine, lang);
+// Tests and curious users reach the in-memory workbook from the console.
+(window as unknown as { previewHost: PreviewHost }).previewHost = host;
+
+createRoot(document.getElementById("root")!).render(
+  <FluentProvider theme={webLightTheme}>
+    <Preview host={host} session={session} lang={lang} sampleId={sample.id} />
+  </FluentProvider>,
+);

@@ -1,0 +1,193 @@
+/**
+ * The task pane. Everything it does goes through the Session (read → check → mark, clear, select);
+ * it never sees Office.js, so the same component runs inside Excel and in the preview page.
+ */
+import * as React from "react";
+import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import type { Finding } from "../domain/report";
+import { hostName, missingFeatures, strings, type Lang } from "../workbook/i18n";
+import { MarkConflictError, type Capabilities } from "../workbook/port";
+import type { CheckOutcome, CheckSettings, Progress, Session } from "../workbook/session";
+import { Findings, Gauges, PriorityList, Summary, type SeverityFilter } from "./components/Results";
+import { SettingsForm } from "./components/Settings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", boxSizing: "border-box", minWidth: 0 },
+  buttons: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  small: { color: tokens.colorNeutralForeground3 },
+});
+
+interface Ready {
+  capabilities: Capabilities;
+  sheets: string[];
+  active: string;
+  settings: CheckSettings;
+  marked: boolean;
+}
+
+export function errorText(e: unknown, lang: Lang): string {
+  if (e instanceof MarkConflictError) return lang === "en" ? e.messageEn : e.message;
+  const en = (e as { messageEn?: unknown })?.messageEn;
+  if (lang === "en" && typeof en === "string") return en;
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function App({ session, lang, today = new Date() }: { session: Session; lang: Lang; today?: Date }) {
+  const s = strings(lang);
+  const st = useStyles();
+  const programmes = React.useMemo(() => session.engine.programmes(), [session]);
+  const [ready, setReady] = React.useState<Ready | null>(null);
+  const [settings, setSettings] = React.useState<CheckSettings | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  const [outcome, setOutcome] = React.useState<CheckOutcome | null>(null);
+  const [marked, setMarked] = React.useState(false);
+  const [stale, setStale] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const [filter, setFilter] = React.useState<SeverityFilter>("all");
+
+  React.useEffect(() => {
+    session.onStale = () => setStale(true);
+  }, [session]);
+
+  React.useEffect(() => {
+    let live = true;
+    session.start().then(
+      (r) => {
+        if (!live) return;
+        setReady(r);
+        setSettings(r.settings);
+        setMarked(r.marked);
+      },
+      (e) => live && setError(`${s.failed}${errorText(e, lang)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session]);
+
+  const changeSettings = (next: CheckSettings) => {
+    setSettings(next);
+    session.saveSettings(next).catch((e) => setError(errorText(e, lang)));
+  };
+
+  const runCheck = async () => {
+    if (!settings || busy) return;
+    setBusy(true);
+    setError(null);
+    setProgress({ phase: "read", fraction: 0 });
+    try {
+      const result = await session.run(settings, setProgress);
+      setReady((r) => (r ? { ...r, active: result.sheet, sheets: result.sheets } : r));
+      setOutcome(result);
+      setMarked(true);
+      setStale(false);
+    } catch (e) {
+      setError(`${s.failed}${errorText(e, lang)}`);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  const clearMarks = async () => {
+    if (busy || !ready) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await session.clear(outcome?.sheet ?? ready.active);
+      setMarked(false);
+      setStale(false);
+    } catch (e) {
+      setError(errorText(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const selectFinding = (f: Finding) => {
+    session.selectFinding(f).catch((e) => setError(errorText(e, lang)));
+  };
+  const selectRow = (row: number) => {
+    session.selectRow(row).catch((e) => setError(errorText(e, lang)));
+  };
+
+  if (!ready || !settings) {
+    return (
+      <main className={st.root} lang={lang === "en" ? "en" : "zh-CN"}>
+        <Title3 as="h1">{s.appTitle}</Title3>
+        {error ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <Spinner label={s.loading} />
+        )}
+      </main>
+    );
+  }
+
+  const missing = missingFeatures(ready.capabilities, lang);
+  const tooOld = ready.capabilities.excelApi !== null && ready.capabilities.excelApi < 2;
+  const phaseLabel = progress ? { read: s.phaseRead, check: s.phaseCheck, mark: s.phaseMark, done: s.phaseDone }[progress.phase] : "";
+  const report = outcome?.report;
+
+  return (
+    <main className={st.root} lang={lang === "en" ? "en" : "zh-CN"} aria-busy={busy}>
+      <Title3 as="h1">{s.appTitle}</Title3>
+      <SettingsForm
+        lang={lang}
+        programmes={programmes}
+        settings={settings}
+        sheets={ready.sheets}
+        sheet={ready.active}
+        disabled={busy}
+        today={today}
+        onChange={changeSettings}
+      />
+      <div className={st.buttons}>
+        <Button appearance="primary" onClick={runCheck} disabled={busy || tooOld} data-testid="check">
+          {outcome ? s.recheck : s.check}
+        </Button>
+        <Button onClick={clearMarks} disabled={busy || !marked} data-testid="clear">
+          {s.clearMarks}
+        </Button>
+      </div>
+      {progress && (
+        <div role="status" aria-live="polite">
+          <Caption1>
+            {s.checking} {phaseLabel}
+          </Caption1>
+          <ProgressBar value={progress.fraction} max={1} />
+        </div>
+      )}
+      <Caption1 className={st.small} data-testid="capabilities">
+        {hostName(ready.capabilities.host, lang)} · {missing.length ? `${s.lacks}${missing.join(lang === "en" ? "; " : "；")}` : s.lacksNothing}
+      </Caption1>
+      {tooOld && (
+        <MessageBar intent="error">
+          <MessageBarBody>{s.tooOld}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error && (
+        <MessageBar intent="error" data-testid="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {stale && (
+        <MessageBar intent="warning" data-testid="stale">
+          <MessageBarBody>{s.stale}</MessageBarBody>
+        </MessageBar>
+      )}
+      {marked && !outcome && <Caption1 className={st.small}>{s.marksOn}</Caption1>}
+      {report && (
+        <>
+          <Summary report={report} lang={lang} />
+          <Gauges report={report} lang={lang} />
+          <Findings report={report} lang={lang} filter={filter} onFilter={setFilter} onSelect={selectFinding} />
+          <PriorityList items={report.priority} lang={lang} onSelectRow={selectRow} />
+        </>
+      )}
+    </main>
+  );
+}

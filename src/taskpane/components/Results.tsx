@@ -1,0 +1,267 @@
+/** What a check found: summary counts, quota gauges, findings grouped by code, the priority list. */
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Caption1,
+  CounterBadge,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Finding, PriorityMatch, QuotaStanding, RankStanding, Report, Severity } from "../../domain/report";
+import { codeTitle, strings, type Lang } from "../../workbook/i18n";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "12px" },
+  counts: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", gap: "4px 8px" },
+  count: { display: "flex", flexDirection: "column", padding: "4px 6px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  countValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteMarigoldForeground1 },
+  priority: { color: tokens.colorPaletteBlueForeground2 },
+  gauge: { display: "flex", flexDirection: "column", gap: "2px" },
+  gaugeLine: { display: "flex", justifyContent: "space-between", gap: "8px" },
+  item: {
+    display: "block",
+    width: "100%",
+    textAlign: "left",
+    border: "none",
+    background: "none",
+    padding: "6px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    cursor: "pointer",
+    font: "inherit",
+    color: "inherit",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  where: { fontWeight: tokens.fontWeightSemibold, marginRight: "6px" },
+  hint: { display: "block", color: tokens.colorNeutralForeground3, marginTop: "2px" },
+  groupHeader: { display: "flex", alignItems: "center", gap: "6px" },
+  notes: { margin: 0, paddingLeft: "18px" },
+});
+
+export function Summary({ report, lang }: { report: Report; lang: Lang }) {
+  const s = strings(lang);
+  const st = useStyles();
+  const c = report.counts;
+  const cell = (label: string, value: number, cls?: string, id?: string) => (
+    <div className={st.count} data-testid={id}>
+      <Caption1>{label}</Caption1>
+      <span className={`${st.countValue} ${cls ?? ""}`}>{value}</span>
+    </div>
+  );
+  return (
+    <section className={st.section} aria-label={s.summary}>
+      <Subtitle2 as="h2">{s.summary}</Subtitle2>
+      <div className={st.counts}>
+        {cell(s.rowsRead, c.rowsRead, undefined, "count-read")}
+        {cell(s.rowsChecked, c.rowsChecked, undefined, "count-checked")}
+        {cell(s.rowsSkipped, c.rowsSkipped, undefined, "count-skipped")}
+        {cell(s.errors, c.errors, st.error, "count-errors")}
+        {cell(s.warnings, c.warnings, st.warning, "count-warnings")}
+        {cell(s.priorityCount, c.priority, st.priority, "count-priority")}
+      </div>
+      {report.notes.length > 0 && (
+        <ul className={st.notes} aria-label={s.notes}>
+          {report.notes.map((n) => (
+            <li key={n}>
+              <Caption1>{n}</Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** "平台 12/10 超出 2", "名额 7/5", "排序 缺4". */
+export function gaugeText(q: QuotaStanding, lang: Lang): string {
+  const s = strings(lang);
+  const label = lang === "en" ? q.labelEn : q.label;
+  if (q.quota === null) return `${label} ${q.counted}/? ${s.gaugeUnset}`;
+  return `${label} ${q.counted}/${q.quota}${q.excess > 0 ? ` ${s.gaugeOver(q.excess)}` : ""}`;
+}
+
+export function rankText(r: RankStanding, lang: Lang): string {
+  const s = strings(lang);
+  const parts: string[] = [];
+  if (r.missing.length) parts.push(s.rankMissing(r.missing.length));
+  if (r.duplicated.length) parts.push(s.rankDuplicated(r.duplicated.length));
+  if (r.unranked) parts.push(s.rankUnranked(r.unranked));
+  return `${s.rankGauge} ${parts.length ? parts.join(lang === "en" ? ", " : "，") : s.rankOk}`;
+}
+
+export function Gauges({ report, lang }: { report: Report; lang: Lang }) {
+  const s = strings(lang);
+  const st = useStyles();
+  if (report.quotas.length === 0 && !report.ranks) return null;
+  return (
+    <section className={st.section} aria-label={s.quotas}>
+      <Subtitle2 as="h2">{s.quotas}</Subtitle2>
+      {report.quotas.map((q) => {
+        const over = q.excess > 0;
+        const value = q.quota ? Math.min(1, q.counted / q.quota) : q.quota === 0 ? 1 : 0;
+        return (
+          <div key={q.id} className={st.gauge} data-testid="gauge">
+            <div className={st.gaugeLine}>
+              <span className={over ? st.error : undefined}>{gaugeText(q, lang)}</span>
+              {q.exempt > 0 && <Caption1>{s.gaugeExempt(q.exempt)}</Caption1>}
+            </div>
+            <ProgressBar value={value} max={1} thickness="large" color={over ? "error" : q.quota === null ? "warning" : "success"} aria-label={gaugeText(q, lang)} />
+          </div>
+        );
+      })}
+      {report.ranks && (
+        <div className={st.gauge} data-testid="gauge">
+          <span className={report.ranks.missing.length || report.ranks.duplicated.length || report.ranks.unranked ? st.error : undefined}>{rankText(report.ranks, lang)}</span>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function where(f: Finding, lang: Lang): string {
+  return strings(lang).rowCol(f.row, f.column, f.rows);
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface FindingGroup {
+  code: string;
+  severity: Severity;
+  findings: Finding[];
+}
+
+/** Findings grouped by code, worst severity first, then by first row. */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const key = `${f.code}|${f.severity}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { code: f.code, severity: f.severity, findings: [] }));
+    g.findings.push(f);
+  }
+  const firstRow = (g: FindingGroup) => Math.min(...g.findings.map((f) => f.row ?? f.rows?.[0] ?? 0));
+  return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || firstRow(a) - firstRow(b) || a.code.localeCompare(b.code));
+}
+
+export type SeverityFilter = Severity | "all";
+
+export function Findings({
+  report,
+  lang,
+  filter,
+  onFilter,
+  onSelect,
+}: {
+  report: Report;
+  lang: Lang;
+  filter: SeverityFilter;
+  onFilter: (f: SeverityFilter) => void;
+  onSelect: (f: Finding) => void;
+}) {
+  const s = strings(lang);
+  const st = useStyles();
+  const visible = report.findings.filter((f) => f.code !== "priority" && (filter === "all" || f.severity === filter));
+  const groups = groupFindings(visible);
+  const badgeColour = (sev: Severity) => (sev === "error" ? "danger" : sev === "warning" ? "warning" : "informative");
+  return (
+    <section className={st.section} aria-label={s.findings}>
+      <Subtitle2 as="h2">{s.findings}</Subtitle2>
+      <RadioGroup layout="horizontal" value={filter} onChange={(_, d) => onFilter(d.value as SeverityFilter)} aria-label={s.filterBy}>
+        <Radio value="all" label={s.filterAll} />
+        <Radio value="error" label={`${s.severity.error} ${report.counts.errors}`} />
+        <Radio value="warning" label={`${s.severity.warning} ${report.counts.warnings}`} />
+        <Radio value="info" label={`${s.severity.info} ${report.findings.filter((f) => f.severity === "info" && f.code !== "priority").length}`} />
+      </RadioGroup>
+      {groups.length === 0 ? (
+        <Caption1>{s.noFindings}</Caption1>
+      ) : (
+        <Accordion multiple collapsible defaultOpenItems={groups.slice(0, 3).map((g) => `${g.code}|${g.severity}`)}>
+          {groups.map((g) => (
+            <AccordionItem key={`${g.code}|${g.severity}`} value={`${g.code}|${g.severity}`} data-testid="finding-group" data-code={g.code} data-severity={g.severity}>
+              <AccordionHeader>
+                <span className={st.groupHeader}>
+                  <Badge appearance="tint" color={badgeColour(g.severity)}>
+                    {s.severity[g.severity]}
+                  </Badge>
+                  <span>{codeTitle(g.code, lang)}</span>
+                  <CounterBadge count={g.findings.length} appearance="ghost" color="informative" showZero data-testid="group-count" />
+                </span>
+              </AccordionHeader>
+              <AccordionPanel>
+                {g.findings.map((f, i) => (
+                  <button key={i} type="button" className={st.item} onClick={() => onSelect(f)} data-testid="finding" data-code={f.code} data-where={where(f, lang)}>
+                    <span className={st.where}>{where(f, lang)}</span>
+                    <span>{lang === "en" ? f.messageEn : f.message}</span>
+                    {(lang === "en" ? f.hintEn : f.hint) && (
+                      <span className={st.hint}>
+                        {s.hint}{s.colon}{lang === "en" ? f.hintEn : f.hint}
+                      </span>
+                    )}
+                    {f.clause && (
+                      <span className={st.hint}>
+                        {s.clause}{s.colon}{f.clause}
+                      </span>
+                    )}
+                  </button>
+                ))}
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+        </Accordion>
+      )}
+    </section>
+  );
+}
+
+export function PriorityList({ items, lang, onSelectRow }: { items: PriorityMatch[]; lang: Lang; onSelectRow: (row: number) => void }) {
+  const s = strings(lang);
+  const st = useStyles();
+  if (items.length === 0) return null;
+  return (
+    <section className={st.section} aria-label={s.priorityList}>
+      <Subtitle2 as="h2">{s.priorityList}</Subtitle2>
+      <Table size="small" aria-label={s.priorityList}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{s.priorityCols.applicant}</TableHeaderCell>
+            <TableHeaderCell>{s.priorityCols.name}</TableHeaderCell>
+            <TableHeaderCell>{s.priorityCols.reason}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((p) => (
+            <TableRow key={`${p.row}-${p.name}`} data-testid="priority-row">
+              <TableCell>
+                <button type="button" className={st.item} onClick={() => onSelectRow(p.row)}>
+                  {p.applicant}
+                  <span className={st.hint}>{strings(lang).rowCol(p.row, undefined, undefined)}</span>
+                </button>
+              </TableCell>
+              <TableCell>
+                {p.name}
+                <span className={st.hint}>{s.kind[p.kind]}</span>
+              </TableCell>
+              <TableCell>{p.reason}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}

@@ -1,0 +1,507 @@
+/**
+ * The workbook port on Office.js. Sync budget per check: readGrids 1 context.sync() (the list and
+ * its reference sheets together), applyMarks 2 (read the fills it will cover and the result
+ * column, then all writes). Only when Excel refuses a read as too large (Excel on the web answers
+ * at most 5 MB per request) does readGrids fall back to row blocks of about 4 MB, one sync each.
+ *
+ * Needs only ExcelApi 1.2 (getUsedRange(valuesOnly)); uses 1.7 change events, 1.9 multi-area
+ * selection and 1.20 mergeUndoGroup where present. Marks are recorded in the document's settings.
+ */
+import { columnLetter, type Cell, type Grid } from "../domain/cells";
+import {
+  areaAddress,
+  cellAddress,
+  conflictError,
+  fillsToRead,
+  MARK_COLOURS,
+  markOps,
+  markRecordKey,
+  notesToCheck,
+  parseAddress,
+  planResultRows,
+  RESULT_HEADERS,
+  withoutResultColumn,
+  type FillRecord,
+  type MarkOps,
+  type MarkRecord,
+} from "./marks";
+import type { Capabilities, GridRequest, GridsRead, MarkPlan, ProgressListener, ReadOptions, WorkbookPort } from "./port";
+
+/** What the adapter needs from the page: the Excel and Office namespaces (the real ones, or a test's). */
+export interface OfficeEnv {
+  Excel: typeof Excel;
+  Office: typeof Office;
+}
+
+/** Target size of one read or write block: under the 5 MB Excel on the web accepts per request. */
+export const BLOCK_BYTES = 4 * 1024 * 1024;
+/** Bytes one cell typically costs in a read answer (values, valueTypes, numberFormat, formulas); a block that still comes back too large is halved. */
+const BYTES_PER_CELL_READ = 64;
+
+/** What one queued write costs in a request, beyond its text: generous, so estimates err on the safe side. */
+const OP_BYTES = 200;
+
+/** UTF-8 bytes of a text as sent (CJK takes three), plus JSON quoting. */
+function textBytes(text: string): number {
+  let n = 2;
+  for (const ch of text) n += ch.charCodeAt(0) < 0x80 ? 1 : 3;
+  return n;
+}
+
+/**
+ * Queues writes and syncs before the queued request would pass BLOCK_BYTES, so no request exceeds
+ * what Excel on the web accepts. A typical list's marks fit one request: one sync.
+ */
+class WriteBatch {
+  private pending = 0;
+  constructor(private readonly ctx: Excel.RequestContext) {}
+
+  async add(bytes: number, write: () => void): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > BLOCK_BYTES) {
+      await this.ctx.sync();
+      this.pending = 0;
+    }
+    write();
+    this.pending += bytes;
+  }
+
+  async flush(): Promise<void> {
+    await this.ctx.sync();
+    this.pending = 0;
+  }
+}
+
+const READ_PROPERTIES = "address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,numberFormat,formulas";
+
+type Values = unknown[][];
+
+/** A number format that shows a date: y or d outside quotes and brackets, or m without h/s. */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format || format === "General" || format === "@") return false;
+  const bare = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  if (/[yd]/i.test(bare)) return true;
+  return /m/i.test(bare) && !/[hs]/i.test(bare);
+}
+
+/** One cell as Office.js reports it → the Cell the readers take. */
+export function cellFromOffice(value: unknown, valueType: string, numberFormat: string, formula: unknown): Cell {
+  const nf = numberFormat || "General";
+  const f = typeof formula === "string" && formula.startsWith("=") ? { formula } : {};
+  switch (valueType) {
+    case "Empty":
+      return { kind: "empty", value: null, numberFormat: nf, ...f };
+    case "Boolean":
+      return { kind: "boolean", value: Boolean(value), numberFormat: nf, ...f };
+    case "Error":
+      return { kind: "error", value: String(value), numberFormat: nf, ...f };
+    case "Integer":
+    case "Double":
+      if (typeof value === "number") return { kind: isDateFormat(nf) ? "date" : "number", value, numberFormat: nf, ...f };
+      return { kind: "text", value: String(value), numberFormat: nf, ...f };
+    default:
+      if (value === "" || value === null || value === undefined) return { kind: "empty", value: null, numberFormat: nf, ...f };
+      return { kind: "text", value: String(value), numberFormat: nf, ...f };
+  }
+}
+
+interface RangeData {
+  rowIndex: number;
+  columnIndex: number;
+  values: Values;
+  valueTypes: string[][];
+  numberFormat: Values;
+  formulas: Values;
+}
+
+function gridFrom(sheetName: string, data: RangeData[]): Grid {
+  const rows: Cell[][] = [];
+  for (const d of data) {
+    d.values.forEach((row, i) => {
+      rows.push(row.map((v, j) => cellFromOffice(v, d.valueTypes[i][j], String(d.numberFormat[i][j] ?? "General"), d.formulas[i]?.[j])));
+    });
+  }
+  const first = data[0];
+  const empty = rows.every((r) => r.every((c) => c.kind === "empty" && !c.formula));
+  if (!first || empty) return { sheetName, firstRow: 1, firstColumn: 1, rows: [] };
+  return { sheetName, firstRow: first.rowIndex + 1, firstColumn: first.columnIndex + 1, rows };
+}
+
+function isTooLarge(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
+}
+
+const PLATFORM_NAMES: Record<string, string> = {
+  OfficeOnline: "Excel 网页版",
+  PC: "Excel（Windows）",
+  Mac: "Excel（Mac）",
+  iOS: "Excel（iPad）",
+  Android: "Excel（Android）",
+  Universal: "Excel（Windows 应用）",
+};
+
+/** Contiguous runs of cells in one row, so fills go out as few ranges as possible. */
+function runs<T extends { row: number; column: number }>(cells: T[], same: (a: T, b: T) => boolean): T[][] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  const out: T[][] = [];
+  for (const c of sorted) {
+    const run = out[out.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && last.row === c.row && last.column + 1 === c.column && same(last, c)) run.push(c);
+    else out.push([c]);
+  }
+  return out;
+}
+
+function runAddress(run: { row: number; column: number }[]): string {
+  const a = run[0], b = run[run.length - 1];
+  return areaAddress({ top: a.row, left: a.column, bottom: b.row, right: b.column });
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  private readonly env: OfficeEnv;
+  private caps: Capabilities | null = null;
+  private readonly listeners = new Set<(sheet: string) => void>();
+  /** Sheet → the handler that reports for it; registered inside the read's own batch, so it costs no sync. */
+  private readonly watched = new Map<string, number>();
+  private handlerSeq = 0;
+
+  constructor(env?: OfficeEnv) {
+    this.env = env ?? { Excel: globalThis.Excel, Office: globalThis.Office };
+  }
+
+  async capabilities(): Promise<Capabilities> {
+    if (this.caps) return { ...this.caps };
+    const { Office } = this.env;
+    const req = Office.context.requirements;
+    let minor = 0;
+    while (minor < 40 && req.isSetSupported("ExcelApi", `1.${minor + 1}`)) minor++;
+    const has = (m: number) => minor >= m;
+    this.caps = {
+      host: PLATFORM_NAMES[String(Office.context.platform)] ?? "Excel",
+      excelApi: minor,
+      cellNotes: has(18),
+      conditionalFormats: has(6),
+      dataValidation: has(8),
+      changeEvents: has(7),
+      createWorkbook: has(8),
+      mergeUndoGroup: has(20),
+    };
+    return { ...this.caps };
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.env.Excel.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  async activeSheet(): Promise<string> {
+    return this.env.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load("name");
+      await ctx.sync();
+      return ws.name;
+    });
+  }
+
+  async readGrid(sheet: string, options: ReadOptions = {}): Promise<Grid> {
+    const { grids } = await this.readGrids([{ sheet, scope: options.scope }], options.onProgress);
+    return grids[0];
+  }
+
+  async readGrids(requests: GridRequest[], onProgress?: ProgressListener): Promise<GridsRead> {
+    onProgress?.(0, 1);
+    const caps = await this.capabilities();
+    let read: { names: string[]; data: RangeData[][]; sheets: string[] };
+    try {
+      read = await this.env.Excel.run(async (ctx) => {
+        const targets = requests.map((r) => this.target(ctx, r));
+        for (const t of targets) t.range.load(READ_PROPERTIES);
+        const all = ctx.workbook.worksheets;
+        all.load("items/name");
+        const watching = this.queueWatch(caps, targets);
+        await ctx.sync();
+        watching();
+        const names = targets.map((t, i) => this.sheetName(t.sheet, requests[i]));
+        return { names, data: targets.map((t) => [t.range as unknown as RangeData]), sheets: all.items.map((w) => w.name) };
+      });
+      onProgress?.(1, 1);
+    } catch (e) {
+      if (!isTooLarge(e)) throw e;
+      read = await this.readInBlocks(requests, onProgress);
+    }
+    return {
+      grids: requests.map((_, i) => withoutResultColumn(gridFrom(read.names[i], read.data[i]), this.record(read.names[i]), RESULT_HEADERS)),
+      sheets: read.sheets,
+    };
+  }
+
+  async applyMarks(plan: MarkPlan): Promise<void> {
+    const previous = this.record(plan.sheet);
+    const caps = await this.capabilities();
+    let ops: MarkOps | null = null;
+    let written = false;
+    try {
+      await this.run(caps, async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+        const toRead = fillsToRead(plan, previous);
+        const fillReads = toRead.map((c) => {
+          const r = ws.getRange(cellAddress(c.row, c.column));
+          r.load("format/fill/color");
+          return { ...c, range: r };
+        });
+        // Notes (ExcelApi 1.18) only where the cell has none of the user's.
+        const effective = caps.cellNotes ? plan : { ...plan, notes: [] };
+        const noteReads = notesToCheck(effective, previous).map((c) => ({ ...c, note: ws.notes.getItemOrNullObject(cellAddress(c.row, c.column)) }));
+        const rows = planResultRows(plan);
+        const top = Math.min(...rows), bottom = Math.max(...rows);
+        const col = columnLetter(plan.resultColumn);
+        const span = ws.getRange(`${col}${top}:${col}${bottom}`);
+        span.load("values");
+        await ctx.sync();
+
+        // The result column is written top to bottom in one piece: every cell in it must be empty or ours.
+        const ours = new Set(previous && previous.resultColumn === plan.resultColumn ? previous.resultRows : []);
+        const conflicts: string[] = [];
+        span.values.forEach((v, i) => {
+          const row = top + i;
+          if (v[0] !== "" && v[0] !== null && !ours.has(row)) conflicts.push(`${col}${row}`);
+        });
+        if (conflicts.length) throw conflictError(conflicts);
+
+        const current = new Map(fillReads.map((f) => [`${f.row},${f.column}`, f.range.format.fill.color]));
+        const userNotes = new Set(noteReads.filter((n) => !n.note.isNullObject).map((n) => `${n.row},${n.column}`));
+        ops = markOps(effective, previous, (r, c) => current.get(`${r},${c}`) ?? null, (r, c) => userNotes.has(`${r},${c}`));
+        // Known before Excel reports our own writes as changes (see isOurColumn); persisted below,
+        // or put back if the writes fail.
+        this.env.Office.context.document.settings.set(markRecordKey(plan.sheet), ops.record);
+        written = true;
+        const batch = new WriteBatch(ctx);
+        await this.queueRestore(batch, ws, ops.restore);
+        for (const c of ops.clearResults) {
+          if (c.column !== plan.resultColumn || c.row < top || c.row > bottom) await batch.add(OP_BYTES, () => ws.getRange(cellAddress(c.row, c.column)).clear("Contents"));
+        }
+        for (const run of runs(ops.fill, (a, b) => a.level === b.level)) {
+          await batch.add(OP_BYTES, () => (ws.getRange(runAddress(run)).format.fill.color = MARK_COLOURS[run[0].level]));
+        }
+        await this.queueNotes(batch, ws, ops);
+        const text = new Map(ops.write.map((w) => [w.row, w.text]));
+        const values = Array.from({ length: bottom - top + 1 }, (_, i) => [text.get(top + i) ?? ""]);
+        // The result column goes out in blocks of at most half a request; a typical list is one block.
+        let start = 0;
+        while (start < values.length) {
+          let end = start, size = OP_BYTES;
+          while (end < values.length && (end === start || size + textBytes(String(values[end][0])) < BLOCK_BYTES / 2)) size += textBytes(String(values[end++][0]));
+          const block = values.slice(start, end);
+          const at = top + start;
+          await batch.add(size, () => (ws.getRange(`${col}${at}:${col}${at + block.length - 1}`).values = block));
+          start = end;
+        }
+        await batch.flush();
+      });
+    } catch (e) {
+      if (written) this.env.Office.context.document.settings.set(markRecordKey(plan.sheet), previous ?? null);
+      throw e;
+    }
+    await this.saveSetting(markRecordKey(plan.sheet), (ops as MarkOps | null)?.record ?? null);
+  }
+
+  async clearMarks(sheet: string): Promise<void> {
+    const previous = this.record(sheet);
+    if (!previous) return;
+    const caps = await this.capabilities();
+    await this.run(caps, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const ops = markOps(null, previous, () => null);
+      const batch = new WriteBatch(ctx);
+      await this.queueRestore(batch, ws, ops.restore);
+      await this.queueNotes(batch, ws, ops);
+      for (const c of ops.clearResults) await batch.add(OP_BYTES, () => ws.getRange(cellAddress(c.row, c.column)).clear("Contents"));
+      await batch.flush();
+    });
+    await this.removeSetting(markRecordKey(sheet));
+  }
+
+  async hasMarks(sheet: string): Promise<boolean> {
+    return this.record(sheet) !== undefined;
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    const caps = await this.capabilities();
+    await this.env.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      const areas = parseAddress(address);
+      if (areas.length > 1 && (caps.excelApi ?? 0) >= 9) ws.getRanges(areas.map(areaAddress).join(",")).select();
+      else ws.getRange(areaAddress(areas[0])).select();
+      await ctx.sync();
+    });
+  }
+
+  async watchChanges(listener: (sheet: string) => void): Promise<() => void> {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  async loadSetting<T>(key: string): Promise<T | undefined> {
+    const v = this.env.Office.context.document.settings.get(key);
+    return v === null || v === undefined ? undefined : (v as T);
+  }
+
+  async saveSetting<T>(key: string, value: T): Promise<void> {
+    const settings = this.env.Office.context.document.settings;
+    if (value === null || value === undefined) settings.remove(key);
+    else settings.set(key, value);
+    await this.persist();
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  /**
+   * Queues onChanged handlers (ExcelApi 1.7) on the sheets being read, in the read's own batch.
+   * Names are known only after the sync, so a sheet may get a second handler; only the first one
+   * registered for a name reports. Returns the step to run after the sync.
+   */
+  private queueWatch(caps: Capabilities, targets: { sheet: Excel.Worksheet }[]): () => void {
+    if (!caps.changeEvents || this.listeners.size === 0) return () => {};
+    const added = targets.map((t) => {
+      const id = ++this.handlerSeq;
+      t.sheet.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+        const name = t.sheet.name;
+        if (this.watched.get(name) !== id || this.isOurColumn(name, e.address)) return;
+        for (const l of this.listeners) l(name);
+      });
+      return { sheet: t.sheet, id };
+    });
+    return () => {
+      for (const a of added) if (!this.watched.has(a.sheet.name)) this.watched.set(a.sheet.name, a.id);
+    };
+  }
+
+  private async removeSetting(key: string): Promise<void> {
+    this.env.Office.context.document.settings.remove(key);
+    await this.persist();
+  }
+
+  private persist(): Promise<void> {
+    const { Office } = this.env;
+    return new Promise((resolve, reject) =>
+      Office.context.document.settings.saveAsync((r: Office.AsyncResult<void>) =>
+        r.status === Office.AsyncResultStatus.Failed ? reject(new Error(`设置未能保存到工作簿：${r.error?.message ?? ""}`)) : resolve(),
+      ),
+    );
+  }
+
+  private record(sheet: string): MarkRecord | undefined {
+    const v = this.env.Office.context.document.settings.get(markRecordKey(sheet));
+    return v ? (v as MarkRecord) : undefined;
+  }
+
+  /** Changes that only touch our result column are our own writes, not the user's edits. */
+  private isOurColumn(sheet: string, address: string): boolean {
+    const record = this.record(sheet);
+    if (!record || !address) return false;
+    return parseAddress(address).every((a) => a.left === record.resultColumn && a.right === record.resultColumn);
+  }
+
+  private run<T>(caps: Capabilities, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return caps.mergeUndoGroup ? this.env.Excel.run({ mergeUndoGroup: true }, batch) : this.env.Excel.run(batch);
+  }
+
+  /** The range a request reads and its worksheet, with the worksheet's name queued for loading. */
+  private target(ctx: Excel.RequestContext, r: GridRequest): { range: Excel.Range; sheet: Excel.Worksheet } {
+    if (r.scope === "selection") {
+      const range = ctx.workbook.getSelectedRange();
+      range.worksheet.load("name");
+      return { range, sheet: range.worksheet };
+    }
+    const sheet = r.sheet === undefined ? ctx.workbook.worksheets.getActiveWorksheet() : ctx.workbook.worksheets.getItem(r.sheet);
+    sheet.load("name");
+    return { range: sheet.getUsedRange(true), sheet };
+  }
+
+  /** The sheet a request was read from; a selection on another sheet than the one asked for is refused. */
+  private sheetName(ws: Excel.Worksheet, r: GridRequest): string {
+    if (r.sheet !== undefined && ws.name !== r.sheet) {
+      throw Object.assign(new Error(`选中的区域在工作表“${ws.name}”上，不在“${r.sheet}”上：请先切换到要检查的工作表再选择区域。`), {
+        messageEn: `The selection is on sheet "${ws.name}", not "${r.sheet}".`,
+      });
+    }
+    return ws.name;
+  }
+
+  private async queueNotes(batch: WriteBatch, ws: Excel.Worksheet, ops: MarkOps): Promise<void> {
+    for (const n of ops.deleteNotes) await batch.add(OP_BYTES, () => ws.notes.getItem(cellAddress(n.row, n.column)).delete());
+    for (const n of ops.updateNotes) await batch.add(OP_BYTES + textBytes(n.text), () => (ws.notes.getItem(cellAddress(n.row, n.column)).content = n.text));
+    for (const n of ops.addNotes) await batch.add(OP_BYTES + textBytes(n.text), () => ws.notes.add(cellAddress(n.row, n.column), n.text));
+  }
+
+  private async queueRestore(batch: WriteBatch, ws: Excel.Worksheet, restore: FillRecord[]): Promise<void> {
+    for (const run of runs(restore, (a, b) => a.original === b.original)) {
+      await batch.add(OP_BYTES, () => {
+        const range = ws.getRange(runAddress(run));
+        if (run[0].original === null) range.format.fill.clear();
+        else range.format.fill.color = run[0].original;
+      });
+    }
+  }
+
+  /** The large-sheet path: sizes first, then row blocks of about BLOCK_BYTES, one sync each. */
+  private async readInBlocks(requests: GridRequest[], onProgress?: ProgressListener): Promise<{ names: string[]; data: RangeData[][]; sheets: string[] }> {
+    return this.env.Excel.run(async (ctx) => {
+      const targets = requests.map((r) => this.target(ctx, r));
+      for (const t of targets) t.range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      const all = ctx.workbook.worksheets;
+      all.load("items/name");
+      await ctx.sync();
+      const names = targets.map((t, i) => this.sheetName(t.sheet, requests[i]));
+      const plan = targets.map((t) => {
+        const per = Math.max(1, Math.floor(BLOCK_BYTES / (BYTES_PER_CELL_READ * Math.max(1, t.range.columnCount))));
+        const blocks: { top: number; count: number }[] = [];
+        for (let r = 0; r < t.range.rowCount; r += per) blocks.push({ top: r, count: Math.min(per, t.range.rowCount - r) });
+        return { sheet: t.sheet, range: t.range, blocks };
+      });
+      let total = plan.reduce((n, p) => n + p.blocks.length, 0);
+      let done = 0;
+      const data: RangeData[][] = [];
+      for (const p of plan) {
+        const parts: RangeData[] = [];
+        const queue = [...p.blocks];
+        while (queue.length) {
+          const b = queue.shift()!;
+          const top = p.range.rowIndex + b.top + 1;
+          const left = p.range.columnIndex + 1;
+          const address = `${columnLetter(left)}${top}:${columnLetter(left + p.range.columnCount - 1)}${top + b.count - 1}`;
+          const block = p.sheet.getRange(address);
+          block.load(READ_PROPERTIES);
+          try {
+            await ctx.sync();
+          } catch (e) {
+            if (!isTooLarge(e) || b.count === 1) throw e;
+            const half = Math.ceil(b.count / 2);
+            queue.unshift({ top: b.top, count: half }, { top: b.top + half, count: b.count - half });
+            total++;
+            continue;
+          }
+          parts.push({
+            rowIndex: block.rowIndex,
+            columnIndex: block.columnIndex,
+            values: block.values,
+            valueTypes: block.valueTypes as unknown as string[][],
+            numberFormat: block.numberFormat,
+            formulas: block.formulas,
+          });
+          onProgress?.(++done, total);
+        }
+        data.push(parts);
+      }
+      return { names, data, sheets: all.items.map((w) => w.name) };
+    });
+  }
+}

@@ -1,0 +1,322 @@
+/**
+ * An in-memory workbook behind the same port as Excel: sheets of cells with fills, a selection,
+ * per-workbook settings. The preview page runs the real task pane against it, the tests run the
+ * port contract against it. It keeps Excel's rules where the product depends on them: the used
+ * range is the box around non-empty cells, writes never touch number formats, a merged title keeps
+ * its value in the top-left cell.
+ */
+import { columnLetter, type Cell, type Grid } from "../domain/cells";
+import { areaAddress, conflictError, MARK_COLOURS, markOps, markRecordKey, parseAddress, resultConflicts, RESULT_HEADERS, withoutResultColumn, type Area, type MarkRecord } from "./marks";
+import type { Capabilities, GridRequest, GridsRead, MarkPlan, ReadOptions, WorkbookPort } from "./port";
+
+export interface SheetInit {
+  name: string;
+  /** Rows from `firstRow` (default 1), columns from `firstColumn` (default 1). */
+  rows: Cell[][];
+  firstRow?: number;
+  firstColumn?: number;
+  merges?: string[];
+  columnWidths?: number[];
+  /** Fills the user already has, by address: { "C4": "#FFFF00" }. */
+  fills?: Record<string, string>;
+  /** Notes (批注) the user already has, by cell address. */
+  notes?: Record<string, string>;
+}
+
+export interface PreviewInit {
+  sheets: SheetInit[];
+  active?: string;
+  /** Initial selection on the active sheet ("A1"). */
+  selection?: string;
+  settings?: Record<string, unknown>;
+  capabilities?: Partial<Capabilities>;
+}
+
+export interface PreviewSheet {
+  name: string;
+  cells: Map<string, Cell>;
+  fills: Map<string, string>;
+  notes: Map<string, string>;
+  merges: string[];
+  columnWidths: number[];
+}
+
+/** A plain copy of a sheet's state, for comparing before/after (tests, the preview). */
+export interface SheetSnapshot {
+  cells: Record<string, Cell>;
+  fills: Record<string, string>;
+  notes: Record<string, string>;
+}
+
+const k = (row: number, column: number) => `${row},${column}`;
+
+function isBlank(c: Cell | undefined): boolean {
+  return !c || (c.kind === "empty" && !c.formula);
+}
+
+export const PREVIEW_CAPABILITIES: Capabilities = {
+  host: "预览",
+  excelApi: null,
+  cellNotes: true,
+  conditionalFormats: false,
+  dataValidation: false,
+  changeEvents: true,
+  createWorkbook: false,
+  mergeUndoGroup: false,
+};
+
+export class PreviewHost implements WorkbookPort {
+  private readonly sheets = new Map<string, PreviewSheet>();
+  private active: string;
+  private selection: { sheet: string; areas: Area[] };
+  private readonly settings = new Map<string, string>();
+  private readonly caps: Capabilities;
+  private readonly watchers = new Set<(sheet: string) => void>();
+  private readonly viewers = new Set<() => void>();
+
+  constructor(init: PreviewInit) {
+    if (init.sheets.length === 0) throw new Error("PreviewHost needs at least one sheet");
+    for (const s of init.sheets) {
+      const sheet: PreviewSheet = { name: s.name, cells: new Map(), fills: new Map(), notes: new Map(), merges: [...(s.merges ?? [])], columnWidths: [...(s.columnWidths ?? [])] };
+      const r0 = s.firstRow ?? 1, c0 = s.firstColumn ?? 1;
+      s.rows.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          if (!isBlank(cell)) sheet.cells.set(k(r0 + i, c0 + j), { ...cell });
+          else if (cell.numberFormat && cell.numberFormat !== "General") sheet.cells.set(k(r0 + i, c0 + j), { kind: "empty", value: null, numberFormat: cell.numberFormat });
+        }),
+      );
+      for (const [addr, colour] of Object.entries(s.fills ?? {})) {
+        const [a] = parseAddress(addr);
+        for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) sheet.fills.set(k(r, c), colour.toUpperCase());
+      }
+      for (const [addr, text] of Object.entries(s.notes ?? {})) {
+        const [a] = parseAddress(addr);
+        sheet.notes.set(k(a.top, a.left), text);
+      }
+      this.sheets.set(s.name, sheet);
+    }
+    this.active = init.active ?? init.sheets[0].name;
+    this.selection = { sheet: this.active, areas: parseAddress(init.selection ?? "A1") };
+    for (const [key, v] of Object.entries(init.settings ?? {})) this.settings.set(key, JSON.stringify(v));
+    this.caps = { ...PREVIEW_CAPABILITIES, ...init.capabilities };
+  }
+
+  // ------------------------------------------------------------------ the port
+
+  async capabilities(): Promise<Capabilities> {
+    return { ...this.caps };
+  }
+
+  async listSheets(): Promise<string[]> {
+    return [...this.sheets.keys()];
+  }
+
+  async activeSheet(): Promise<string> {
+    return this.active;
+  }
+
+  async readGrid(sheetName: string, options: ReadOptions = {}): Promise<Grid> {
+    const sheet = this.sheet(sheetName);
+    const area = options.scope === "selection" ? this.selectedArea(sheetName) : this.usedArea(sheet);
+    options.onProgress?.(0, 1);
+    if (!area) {
+      options.onProgress?.(1, 1);
+      return { sheetName, firstRow: 1, firstColumn: 1, rows: [] };
+    }
+    const rows: Cell[][] = [];
+    for (let r = area.top; r <= area.bottom; r++) {
+      const row: Cell[] = [];
+      for (let c = area.left; c <= area.right; c++) {
+        const cell = sheet.cells.get(k(r, c));
+        // Excel reports a number format for every cell.
+        row.push(cell ? { ...cell, numberFormat: cell.numberFormat ?? "General" } : { kind: "empty", value: null, numberFormat: "General" });
+      }
+      rows.push(row);
+    }
+    options.onProgress?.(1, 1);
+    const grid: Grid = { sheetName, firstRow: area.top, firstColumn: area.left, rows };
+    return withoutResultColumn(grid, this.record(sheetName), RESULT_HEADERS);
+  }
+
+  async readGrids(requests: GridRequest[], onProgress?: (done: number, total: number) => void): Promise<GridsRead> {
+    const grids: Grid[] = [];
+    for (const r of requests) grids.push(await this.readGrid(r.sheet ?? this.active, { scope: r.scope }));
+    onProgress?.(1, 1);
+    return { grids, sheets: [...this.sheets.keys()] };
+  }
+
+  async applyMarks(plan: MarkPlan): Promise<void> {
+    const sheet = this.sheet(plan.sheet);
+    const previous = this.record(plan.sheet);
+    const conflicts = resultConflicts(plan, previous, (r, c) => this.displayValue(sheet, r, c));
+    if (conflicts.length) throw conflictError(conflicts);
+    const effective = this.caps.cellNotes ? plan : { ...plan, notes: [] };
+    const ops = markOps(effective, previous, (r, c) => sheet.fills.get(k(r, c)) ?? null, (r, c) => sheet.notes.has(k(r, c)));
+    this.write(sheet, ops);
+    this.settings.set(markRecordKey(plan.sheet), JSON.stringify(ops.record));
+    this.notifyViewers();
+  }
+
+  async clearMarks(sheetName: string): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const previous = this.record(sheetName);
+    if (!previous) return;
+    this.write(sheet, markOps(null, previous, () => null));
+    this.settings.delete(markRecordKey(sheetName));
+    this.notifyViewers();
+  }
+
+  async hasMarks(sheetName: string): Promise<boolean> {
+    return this.record(sheetName) !== undefined;
+  }
+
+  async select(sheetName: string, address: string): Promise<void> {
+    this.sheet(sheetName);
+    this.active = sheetName;
+    this.selection = { sheet: sheetName, areas: parseAddress(address) };
+    this.notifyViewers();
+  }
+
+  async watchChanges(listener: (sheet: string) => void): Promise<() => void> {
+    this.watchers.add(listener);
+    return () => {
+      this.watchers.delete(listener);
+    };
+  }
+
+  async loadSetting<T>(key: string): Promise<T | undefined> {
+    const v = this.settings.get(key);
+    return v === undefined ? undefined : (JSON.parse(v) as T);
+  }
+
+  async saveSetting<T>(key: string, value: T): Promise<void> {
+    this.settings.set(key, JSON.stringify(value));
+  }
+
+  // ------------------------------------------------------------------ beyond the port: the preview page and tests
+
+  /** The user types into a cell (preview editing, tests of staleness). */
+  editCell(sheetName: string, address: string, value: Cell): void {
+    const sheet = this.sheet(sheetName);
+    const [a] = parseAddress(address);
+    if (isBlank(value)) sheet.cells.delete(k(a.top, a.left));
+    else sheet.cells.set(k(a.top, a.left), { ...value });
+    if (this.caps.changeEvents) for (const l of this.watchers) l(sheetName);
+    this.notifyViewers();
+  }
+
+  /** Calls `viewer` after every change to cells, fills, selection or the active sheet. */
+  subscribe(viewer: () => void): () => void {
+    this.viewers.add(viewer);
+    return () => this.viewers.delete(viewer);
+  }
+
+  view(sheetName: string): Readonly<PreviewSheet> {
+    return this.sheet(sheetName);
+  }
+
+  selected(): { sheet: string; areas: Area[]; address: string } {
+    return { ...this.selection, areas: [...this.selection.areas], address: this.selection.areas.map(areaAddress).join(",") };
+  }
+
+  snapshot(sheetName: string): SheetSnapshot {
+    const sheet = this.sheet(sheetName);
+    const cells: Record<string, Cell> = {};
+    const fills: Record<string, string> = {};
+    const notes: Record<string, string> = {};
+    for (const [key, c] of [...sheet.cells.entries()].sort()) cells[addressOf(key)] = { ...c };
+    for (const [key, f] of [...sheet.fills.entries()].sort()) fills[addressOf(key)] = f;
+    for (const [key, n] of [...sheet.notes.entries()].sort()) notes[addressOf(key)] = n;
+    return { cells, fills, notes };
+  }
+
+  /** The box the sheet's content and fills occupy, for drawing it. */
+  extent(sheetName: string): { rows: number; columns: number } {
+    const sheet = this.sheet(sheetName);
+    let rows = 0, columns = sheet.columnWidths.length;
+    for (const key of [...sheet.cells.keys(), ...sheet.fills.keys()]) {
+      const [r, c] = key.split(",").map(Number);
+      rows = Math.max(rows, r);
+      columns = Math.max(columns, c);
+    }
+    for (const m of sheet.merges) for (const a of parseAddress(m)) {
+      rows = Math.max(rows, a.bottom);
+      columns = Math.max(columns, a.right);
+    }
+    return { rows, columns };
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private sheet(name: string): PreviewSheet {
+    const s = this.sheets.get(name);
+    if (!s) throw new Error(`工作簿中没有名为“${name}”的工作表。`);
+    return s;
+  }
+
+  private record(sheetName: string): MarkRecord | undefined {
+    const v = this.settings.get(markRecordKey(sheetName));
+    return v === undefined ? undefined : (JSON.parse(v) as MarkRecord);
+  }
+
+  private usedArea(sheet: PreviewSheet): Area | null {
+    let top = Infinity, left = Infinity, bottom = 0, right = 0;
+    for (const [key, cell] of sheet.cells) {
+      if (isBlank(cell)) continue;
+      const [r, c] = key.split(",").map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    return bottom === 0 ? null : { top, left, bottom, right };
+  }
+
+  private selectedArea(sheetName: string): Area | null {
+    if (this.selection.sheet !== sheetName) {
+      throw Object.assign(new Error(`选中的区域在工作表“${this.selection.sheet}”上，不在“${sheetName}”上：请先切换到要检查的工作表再选择区域。`), {
+        messageEn: `The selection is on sheet "${this.selection.sheet}", not "${sheetName}".`,
+      });
+    }
+    return this.selection.areas[0] ?? null;
+  }
+
+  private displayValue(sheet: PreviewSheet, row: number, column: number): unknown {
+    const c = sheet.cells.get(k(row, column));
+    return isBlank(c) ? "" : c!.value;
+  }
+
+  private write(sheet: PreviewSheet, ops: ReturnType<typeof markOps>): void {
+    for (const f of ops.restore) {
+      if (f.original === null) sheet.fills.delete(k(f.row, f.column));
+      else sheet.fills.set(k(f.row, f.column), f.original);
+    }
+    for (const c of ops.clearResults) this.setValueKeepingFormat(sheet, c.row, c.column, null);
+    for (const f of ops.fill) sheet.fills.set(k(f.row, f.column), MARK_COLOURS[f.level]);
+    for (const w of ops.write) this.setValueKeepingFormat(sheet, w.row, w.column, w.text);
+    for (const n of ops.deleteNotes) sheet.notes.delete(k(n.row, n.column));
+    for (const n of [...ops.addNotes, ...ops.updateNotes]) sheet.notes.set(k(n.row, n.column), n.text);
+  }
+
+  /** Like assigning Range.values: the number format stays. */
+  private setValueKeepingFormat(sheet: PreviewSheet, row: number, column: number, text: string | null): void {
+    const had = sheet.cells.get(k(row, column));
+    const nf = had?.numberFormat;
+    if (text === null || text === "") {
+      if (nf && nf !== "General") sheet.cells.set(k(row, column), { kind: "empty", value: null, numberFormat: nf });
+      else sheet.cells.delete(k(row, column));
+    } else {
+      sheet.cells.set(k(row, column), nf ? { kind: "text", value: text, numberFormat: nf } : { kind: "text", value: text });
+    }
+  }
+
+  private notifyViewers(): void {
+    for (const v of this.viewers) v();
+  }
+}
+
+function addressOf(key: string): string {
+  const [r, c] = key.split(",").map(Number);
+  return `${columnLetter(c)}${r}`;
+}
+

@@ -1,0 +1,188 @@
+/**
+ * The one place that runs a check: read the grid → check → plan the marks → apply them; clear;
+ * select a finding's cells; remember the settings per workbook; notice when results go stale.
+ * The task pane calls this and nothing else; it knows neither Office.js nor the preview host.
+ */
+import { columnLetter, type Grid } from "../domain/cells";
+import type { Finding, Report } from "../domain/report";
+import type { Lang } from "./i18n";
+import { planMarks } from "./marks";
+import type { Capabilities, ReadScope, WorkbookPort } from "./port";
+
+/** What the pane needs to know about a programme (from the engine's definitions). */
+export interface ProgrammeView {
+  id: string;
+  /** 江苏省重点工业互联网平台 */
+  title: string;
+  /** The notice: 文号 and title, e.g. "苏工信融合〔2023〕27号 关于…的通知". */
+  notice: string;
+  /** ISO date the city must submit by, when the notice says. */
+  deadline: string | null;
+  /** Default as-of date (ISO). */
+  asOf: string;
+  /** Recommending units the user may pick: cities of the province, plus county-level units where allowed. */
+  units: { name: string; countyLevel: boolean }[];
+  /** Quota fixed by the notice (10 for sd-2023-platform), or null. */
+  quota: number | null;
+  /** The notice leaves the quota open: the user enters it. */
+  quotaOpen: boolean;
+}
+
+/** The engine as the session uses it; bound to src/domain in engine.ts. */
+export interface Engine<Refs = unknown> {
+  programmes(): ProgrammeView[];
+  check(grid: Grid, options: { programmeId: string; city: string; asOf?: string; quota?: number | null; references?: Refs }): Report;
+  /** Reference lists from sheets the user picked; throws an Error with a Chinese message when a sheet means nothing. */
+  references(sheets: { name: string; grid: Grid }[]): Refs;
+}
+
+export interface CheckSettings {
+  programmeId: string;
+  city: string;
+  /** ISO date; "" = the programme's default. */
+  asOf: string;
+  quota: number | null;
+  referenceSheets: string[];
+  scope: ReadScope;
+}
+
+export const SETTINGS_KEY = "settings";
+
+export type Phase = "read" | "check" | "mark" | "done";
+export interface Progress {
+  phase: Phase;
+  /** 0..1 within the whole check. */
+  fraction: number;
+}
+
+export interface CheckOutcome {
+  report: Report;
+  /** The sheet checked. */
+  sheet: string;
+  /** Every sheet of the workbook when it was checked. */
+  sheets: string[];
+  /** Columns of the data, for selecting whole rows. */
+  firstColumn: number;
+  lastColumn: number;
+}
+
+export class Session<Refs = unknown> {
+  private unwatch: (() => void) | null = null;
+  private last: CheckOutcome | null = null;
+  /** Sheets the last check read (the list and its reference sheets): edits there make it stale. */
+  private readSheets: string[] = [];
+  /** Called when the user edits a sheet the shown results came from. */
+  onStale: (() => void) | null = null;
+
+  constructor(
+    readonly port: WorkbookPort,
+    readonly engine: Engine<Refs>,
+    readonly lang: Lang,
+  ) {}
+
+  async start(): Promise<{ capabilities: Capabilities; sheets: string[]; active: string; settings: CheckSettings; marked: boolean }> {
+    const [capabilities, sheets, active, saved] = await Promise.all([
+      this.port.capabilities(),
+      this.port.listSheets(),
+      this.port.activeSheet(),
+      this.port.loadSetting<Partial<CheckSettings>>(SETTINGS_KEY),
+    ]);
+    const settings = this.normalise(saved, sheets);
+    const marked = await this.port.hasMarks(active);
+    if (!this.unwatch) {
+      this.unwatch = await this.port.watchChanges((sheet) => {
+        if (this.last && this.readSheets.includes(sheet)) this.onStale?.();
+      });
+    }
+    return { capabilities, sheets, active, settings, marked };
+  }
+
+  /** Saved settings made valid against the current programmes and sheets. */
+  normalise(saved: Partial<CheckSettings> | undefined, sheets: string[]): CheckSettings {
+    const programmes = this.engine.programmes();
+    const programme = programmes.find((p) => p.id === saved?.programmeId) ?? programmes[0];
+    const city = programme.units.some((u) => u.name === saved?.city) ? saved!.city! : (programme.units[0]?.name ?? "");
+    return {
+      programmeId: programme.id,
+      city,
+      asOf: saved?.asOf && /^\d{4}-\d{2}-\d{2}$/.test(saved.asOf) ? saved.asOf : "",
+      quota: typeof saved?.quota === "number" && saved.quota >= 0 ? Math.floor(saved.quota) : null,
+      referenceSheets: (saved?.referenceSheets ?? []).filter((s) => sheets.includes(s)),
+      scope: saved?.scope === "selection" ? "selection" : "used",
+    };
+  }
+
+  /**
+   * One check of the active sheet (or of `sheet`): one read (the list, its reference sheets and the
+   * sheet names together), the engine, one applyMarks. Replaces the marks of the previous check.
+   */
+  async run(settings: CheckSettings, onProgress: (p: Progress) => void = () => {}, sheet?: string): Promise<CheckOutcome> {
+    this.last = null;
+    onProgress({ phase: "read", fraction: 0 });
+    const read = await this.port.readGrids(
+      [{ sheet, scope: settings.scope }, ...settings.referenceSheets.map((name) => ({ sheet: name, scope: "used" as const }))],
+      (done, total) => onProgress({ phase: "read", fraction: (0.4 * done) / Math.max(1, total) }),
+    );
+    const [grid, ...refGrids] = read.grids;
+    const checked = grid.sheetName;
+    // A reference sheet that is the list itself is no reference.
+    const refs = refGrids.filter((g) => g.sheetName !== checked && read.sheets.includes(g.sheetName));
+    onProgress({ phase: "check", fraction: 0.4 });
+    const references = refs.length ? this.engine.references(refs.map((g) => ({ name: g.sheetName, grid: g }))) : undefined;
+    const report = this.engine.check(grid, {
+      programmeId: settings.programmeId,
+      city: settings.city,
+      asOf: settings.asOf || undefined,
+      quota: settings.quota,
+      references,
+    });
+    onProgress({ phase: "mark", fraction: 0.8 });
+    const plan = planMarks({ ...report, sheet: checked }, grid, this.lang);
+    await this.port.applyMarks(plan);
+    await this.port.saveSetting(SETTINGS_KEY, settings);
+    const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
+    this.last = { report, sheet: checked, sheets: read.sheets, firstColumn: grid.firstColumn, lastColumn: grid.firstColumn + Math.max(0, width - 1) };
+    this.readSheets = [checked, ...refs.map((g) => g.sheetName)];
+    onProgress({ phase: "done", fraction: 1 });
+    return this.last;
+  }
+
+  /** Removes the marks; the report stays shown, its findings still select their cells. */
+  async clear(sheet: string): Promise<void> {
+    await this.port.clearMarks(sheet);
+  }
+
+  async saveSettings(settings: CheckSettings): Promise<void> {
+    await this.port.saveSetting(SETTINGS_KEY, settings);
+  }
+
+  /** The address a finding points at: its cell, else its rows across the data, else the header. */
+  findingAddress(f: Finding, outcome: CheckOutcome | null = this.last): string | null {
+    if (f.row !== undefined && f.column) return `${f.column}${f.row}`;
+    const first = columnLetter(outcome?.firstColumn ?? 1);
+    const last = columnLetter(outcome?.lastColumn ?? 1);
+    const rows = f.rows && f.rows.length ? f.rows : f.row !== undefined ? [f.row] : (outcome?.report.headerRows ?? []);
+    if (rows.length === 0) return null;
+    if (f.column) return rows.map((r) => `${f.column}${r}`).join(",");
+    return rows.map((r) => `${first}${r}:${last}${r}`).join(",");
+  }
+
+  async selectFinding(f: Finding): Promise<string | null> {
+    if (!this.last) return null;
+    const address = this.findingAddress(f);
+    if (address) await this.port.select(this.last.sheet, address);
+    return address;
+  }
+
+  async selectRow(row: number): Promise<void> {
+    if (!this.last) return;
+    await this.port.select(this.last.sheet, `${columnLetter(this.last.firstColumn)}${row}:${columnLetter(this.last.lastColumn)}${row}`);
+  }
+
+  /** Stops listening for edits (the pane is going away). */
+  dispose(): void {
+    this.unwatch?.();
+    this.unwatch = null;
+    this.onStale = null;
+  }
+}

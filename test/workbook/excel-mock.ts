@@ -1,0 +1,514 @@
+/**
+ * office-addin-mock, extended so that it behaves like Excel where the adapter depends on it:
+ * - API objects are OfficeMockObjects: reading a property before load() + context.sync() gives the
+ *   mock's "not loaded" error value, as in Office.js;
+ * - loads are answered at sync time from a workbook store, after the writes queued before them;
+ * - writes (range.values = …, format.fill.color = …, fill.clear(), clear("Contents"), select()) are
+ *   queued and applied at context.sync(), in order;
+ * - every context.sync() is counted, with the bytes of its request and answer; with a payload limit
+ *   (Excel on the web: 5 MB) a larger answer fails with ResponsePayloadSizeLimitExceeded;
+ * - APIs above the configured ExcelApi version are missing; onChanged handlers fire (asynchronously)
+ *   for the add-in's own value writes too, as Excel's do.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { columnLetter, type Cell } from "../../src/domain/cells";
+import { parseAddress, type Area } from "../../src/workbook/marks";
+import type { PreviewInit, SheetSnapshot } from "../../src/workbook/preview-host";
+
+export interface ExcelMockOptions {
+  /** Highest ExcelApi minor version supported (2 = ExcelApi 1.2). Default 20. */
+  excelApi?: number;
+  platform?: "PC" | "OfficeOnline" | "Mac";
+  /** Answer size limit per sync in bytes (Excel on the web: 5 MB); none by default, as on desktop. */
+  payloadLimit?: number;
+  displayLanguage?: string;
+}
+
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+interface MockSheet {
+  name: string;
+  cells: Map<string, Cell>;
+  fills: Map<string, string>;
+  notes: Map<string, string>;
+  handlers: Set<(e: unknown) => Promise<void>>;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
+
+function mockError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code, name: "RichApi.Error" });
+}
+
+function isBlank(c: Cell | undefined): boolean {
+  return !c || (c.kind === "empty" && !c.formula);
+}
+
+export class ExcelMock {
+  readonly sheets = new Map<string, MockSheet>();
+  active: string;
+  selection: { sheet: string; areas: Area[] };
+  readonly settings = new Map<string, string>();
+  readonly options: Required<Omit<ExcelMockOptions, "payloadLimit">> & { payloadLimit: number | null };
+  /** Every context.sync(), in order. */
+  readonly syncLog: SyncRecord[] = [];
+  /** Options passed to each Excel.run. */
+  readonly runOptions: unknown[] = [];
+  readonly Excel: typeof Excel;
+  readonly Office: typeof Office;
+
+  constructor(init: PreviewInit, options: ExcelMockOptions = {}) {
+    this.options = {
+      excelApi: options.excelApi ?? 20,
+      platform: options.platform ?? "PC",
+      payloadLimit: options.payloadLimit ?? null,
+      displayLanguage: options.displayLanguage ?? "zh-CN",
+    };
+    for (const s of init.sheets) {
+      const sheet: MockSheet = { name: s.name, cells: new Map(), fills: new Map(), notes: new Map(), handlers: new Set() };
+      const r0 = s.firstRow ?? 1, c0 = s.firstColumn ?? 1;
+      s.rows.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          if (!isBlank(cell) || (cell.numberFormat && cell.numberFormat !== "General")) sheet.cells.set(key(r0 + i, c0 + j), { ...cell });
+        }),
+      );
+      for (const [addr, text] of Object.entries(s.notes ?? {})) {
+        const [a] = parseAddress(addr);
+        sheet.notes.set(key(a.top, a.left), text);
+      }
+      for (const [addr, colour] of Object.entries(s.fills ?? {})) this.eachCell(parseAddress(addr)[0], (r, c) => sheet.fills.set(key(r, c), colour.toUpperCase()));
+      this.sheets.set(s.name, sheet);
+    }
+    this.active = init.active ?? init.sheets[0].name;
+    this.selection = { sheet: this.active, areas: parseAddress(init.selection ?? "A1") };
+    for (const [k, v] of Object.entries(init.settings ?? {})) this.settings.set(k, JSON.stringify(v));
+    this.Excel = { run: (a: unknown, b?: unknown) => this.run(a, b) } as unknown as typeof Excel;
+    this.Office = this.officeNamespace();
+  }
+
+  get syncs(): number {
+    return this.syncLog.length;
+  }
+
+  // ------------------------------------------------------------------ looking behind the adapter's back
+
+  snapshot(sheetName: string): SheetSnapshot {
+    const sheet = this.sheet(sheetName);
+    const cells: Record<string, Cell> = {};
+    const fills: Record<string, string> = {};
+    const notes: Record<string, string> = {};
+    for (const [k, c] of [...sheet.cells.entries()].sort()) cells[addressOf(k)] = { ...c };
+    for (const [k, f] of [...sheet.fills.entries()].sort()) fills[addressOf(k)] = f;
+    for (const [k, n] of [...sheet.notes.entries()].sort()) notes[addressOf(k)] = n;
+    return { cells, fills, notes };
+  }
+
+  userEdit(sheetName: string, address: string, value: Cell): void {
+    const sheet = this.sheet(sheetName);
+    const [a] = parseAddress(address);
+    if (isBlank(value)) sheet.cells.delete(key(a.top, a.left));
+    else sheet.cells.set(key(a.top, a.left), { ...value });
+    this.fire(sheet, address);
+  }
+
+  // ------------------------------------------------------------------ Office namespace
+
+  private officeNamespace(): typeof Office {
+    const settings = this.settings;
+    const api = this.options.excelApi;
+    return {
+      context: {
+        platform: this.options.platform,
+        displayLanguage: this.options.displayLanguage,
+        requirements: {
+          isSetSupported: (name: string, version?: string) => {
+            if (name !== "ExcelApi") return false;
+            const minor = Number((version ?? "1.1").split(".")[1] ?? 0);
+            return minor <= api;
+          },
+        },
+        document: {
+          settings: {
+            get: (k: string) => (settings.has(k) ? JSON.parse(settings.get(k)!) : null),
+            set: (k: string, v: unknown) => void settings.set(k, JSON.stringify(v)),
+            remove: (k: string) => void settings.delete(k),
+            saveAsync: (cb?: (r: { status: string }) => void) => void setTimeout(() => cb?.({ status: "succeeded" }), 0),
+          },
+        },
+      },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
+      HostType: { Excel: "Excel" },
+    } as unknown as typeof Office;
+  }
+
+  // ------------------------------------------------------------------ Excel.run and the request context
+
+  private async run(a: unknown, b?: unknown): Promise<unknown> {
+    const batch = (typeof a === "function" ? a : b) as (ctx: unknown) => Promise<unknown>;
+    this.runOptions.push(typeof a === "function" ? undefined : a);
+    const ctx = new RequestContext(this);
+    return batch(ctx.api);
+  }
+
+  sheet(name: string): MockSheet {
+    const s = this.sheets.get(name);
+    if (!s) throw mockError("ItemNotFound", `The requested resource doesn't exist: worksheet ${name}`);
+    return s;
+  }
+
+  eachCell(a: Area, f: (r: number, c: number) => void): void {
+    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) f(r, c);
+  }
+
+  usedArea(sheet: MockSheet): Area {
+    let top = Infinity, left = Infinity, bottom = 0, right = 0;
+    for (const [k, cell] of sheet.cells) {
+      if (isBlank(cell)) continue;
+      const [r, c] = k.split(",").map(Number);
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    // An empty sheet's used range is A1, as in Excel.
+    return bottom === 0 ? { top: 1, left: 1, bottom: 1, right: 1 } : { top, left, bottom, right };
+  }
+
+  /** Range properties as Excel answers them. */
+  rangeData(sheet: MockSheet, a: Area): Record<string, unknown> {
+    const values: unknown[][] = [], valueTypes: string[][] = [], numberFormat: string[][] = [], formulas: unknown[][] = [];
+    const colours = new Set<string>();
+    for (let r = a.top; r <= a.bottom; r++) {
+      const v: unknown[] = [], t: string[] = [], nf: string[] = [], f: unknown[] = [];
+      for (let c = a.left; c <= a.right; c++) {
+        const cell = sheet.cells.get(key(r, c));
+        const kind = cell?.kind ?? "empty";
+        const value = kind === "empty" ? "" : cell!.value;
+        v.push(value);
+        t.push({ empty: "Empty", text: "String", number: "Double", date: "Double", boolean: "Boolean", error: "Error" }[kind]);
+        nf.push(cell?.numberFormat ?? "General");
+        f.push(cell?.formula ?? value);
+        colours.add(sheet.fills.get(key(r, c)) ?? "#FFFFFF");
+      }
+      values.push(v);
+      valueTypes.push(t);
+      numberFormat.push(nf);
+      formulas.push(f);
+    }
+    const tl = `${columnLetter(a.left)}${a.top}`;
+    const address = `${sheet.name}!${a.top === a.bottom && a.left === a.right ? tl : `${tl}:${columnLetter(a.right)}${a.bottom}`}`;
+    return {
+      address,
+      rowIndex: a.top - 1,
+      columnIndex: a.left - 1,
+      rowCount: a.bottom - a.top + 1,
+      columnCount: a.right - a.left + 1,
+      values,
+      valueTypes,
+      numberFormat,
+      formulas,
+      "format/fill/color": colours.size === 1 ? [...colours][0] : null,
+    };
+  }
+
+  /** Range.values = … as Excel does it: number formats stay, "" empties, numeric text in General becomes a number. */
+  writeValues(sheet: MockSheet, a: Area, values: unknown[][]): void {
+    const rows = a.bottom - a.top + 1, cols = a.right - a.left + 1;
+    if (values.length !== rows || values.some((r) => r.length !== cols)) throw mockError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const k = key(a.top + i, a.left + j);
+        const nf = sheet.cells.get(k)?.numberFormat;
+        const keep = nf ? { numberFormat: nf } : {};
+        if (v === "" || v === null) {
+          if (nf && nf !== "General") sheet.cells.set(k, { kind: "empty", value: null, numberFormat: nf });
+          else sheet.cells.delete(k);
+        } else if (typeof v === "string" && v.startsWith("=")) {
+          sheet.cells.set(k, { kind: "text", value: "", formula: v, ...keep });
+        } else if (typeof v === "string" && (!nf || nf === "General") && /^-?\d+(\.\d+)?$/.test(v)) {
+          sheet.cells.set(k, { kind: "number", value: Number(v), ...keep });
+        } else if (typeof v === "string") {
+          sheet.cells.set(k, { kind: "text", value: v, ...keep });
+        } else if (typeof v === "number") {
+          sheet.cells.set(k, { kind: "number", value: v, ...keep });
+        } else if (typeof v === "boolean") {
+          sheet.cells.set(k, { kind: "boolean", value: v, ...keep });
+        }
+      }),
+    );
+  }
+
+  fire(sheet: MockSheet, address: string): void {
+    for (const h of sheet.handlers) {
+      setTimeout(() => void h({ address, source: "Local", changeType: "RangeEdited", type: "WorksheetChanged", worksheetId: sheet.name }), 0);
+    }
+  }
+}
+
+function addressOf(k: string): string {
+  const [r, c] = k.split(",").map(Number);
+  return `${columnLetter(c)}${r}`;
+}
+
+interface Tracked {
+  target: OfficeMockObject;
+  loads: Set<string>;
+  /** Property values at sync time, keyed by load path ("values", "format/fill/color", "name", "items"). */
+  answer: () => Record<string, unknown>;
+}
+
+/** One Excel.run's RequestContext: a queue of writes and a list of objects with pending loads. */
+class RequestContext {
+  readonly api: { workbook: unknown; sync: () => Promise<void>; trackedObjects: { add(): void; remove(): void } };
+  private queue: { bytes: number; apply: () => void }[] = [];
+  /** Answers that are not properties of a mock object (isNullObject). */
+  afterSync: (() => void)[] = [];
+  private tracked: Tracked[] = [];
+
+  constructor(private readonly book: ExcelMock) {
+    this.api = {
+      workbook: this.workbook(),
+      sync: () => this.sync(),
+      trackedObjects: { add() {}, remove() {} },
+    };
+  }
+
+  private requires(minor: number, what: string): void {
+    if (this.book.options.excelApi < minor) throw new TypeError(`${what} is not a function (needs ExcelApi 1.${minor})`);
+  }
+
+  private enqueue(bytes: number, apply: () => void): void {
+    this.queue.push({ bytes: bytes + 64, apply });
+  }
+
+  /** Wraps a mock so load() is recorded and property writes are queued instead of applied. */
+  private wrap(target: OfficeMockObject, answer: () => Record<string, unknown>, setters: Record<string, (v: unknown) => void> = {}, children: Record<string, unknown> = {}): any {
+    const tracked: Tracked = { target, loads: new Set(), answer };
+    this.tracked.push(tracked);
+    return new Proxy(target, {
+      get: (t, p) => {
+        if (p === "load") {
+          return (props: string | string[]) => {
+            const list = (Array.isArray(props) ? props : props.split(",")).map((s) => s.trim().replace(/^items\/name$/, "items"));
+            for (const l of list) tracked.loads.add(l);
+            return t.load(list);
+          };
+        }
+        if (typeof p === "string" && p in children) return children[p];
+        const v = (t as any)[p];
+        return typeof v === "function" ? v.bind(t) : v;
+      },
+      set: (t, p, v) => {
+        if (typeof p === "string" && setters[p]) {
+          setters[p](v);
+          return true;
+        }
+        (t as any)[p] = v;
+        return true;
+      },
+    });
+  }
+
+  private workbook(): unknown {
+    const book = this.book;
+    const self = this;
+    const worksheets = new OfficeMockObject({
+      items: [],
+      getItem: (name: string) => self.worksheet(() => name),
+      getActiveWorksheet: () => self.worksheet(() => book.active),
+    });
+    const wrappedSheets = this.wrap(worksheets, () => ({ items: [...book.sheets.keys()].map((name) => ({ name })) }));
+    const wb = new OfficeMockObject({
+      getSelectedRange: () => {
+        const sel = book.selection;
+        return self.range(() => sel.sheet, () => sel.areas[0]);
+      },
+    });
+    return this.wrap(wb, () => ({}), {}, { worksheets: wrappedSheets });
+  }
+
+  private worksheet(name: () => string): any {
+    const book = this.book;
+    const self = this;
+    const target = new OfficeMockObject({
+      name: "",
+      getUsedRange: (valuesOnly?: boolean) => {
+        if (valuesOnly !== undefined) self.requires(2, "getUsedRange(valuesOnly)");
+        return self.range(name, () => book.usedArea(book.sheet(name())));
+      },
+      getRange: (address: string) => self.range(name, () => parseAddress(address)[0]),
+      getRanges: (address: string) => {
+        self.requires(9, "Worksheet.getRanges");
+        return self.range(name, () => parseAddress(address)[0], () => parseAddress(address));
+      },
+      activate: () => self.enqueue(32, () => void (book.sheet(name()), (book.active = name()))),
+    });
+    const onChanged = {
+      add: (handler: (e: unknown) => Promise<void>) => {
+        self.requires(7, "Worksheet.onChanged");
+        self.enqueue(64, () => void book.sheet(name()).handlers.add(handler));
+        return { context: self.api, remove: () => self.enqueue(32, () => void book.sheet(name()).handlers.delete(handler)) };
+      },
+    };
+    const cellKey = (address: string) => {
+      const [a] = parseAddress(address);
+      return key(a.top, a.left);
+    };
+    const notes = {
+      getItemOrNullObject: (address: string) => {
+        self.requires(18, "NoteCollection.getItemOrNullObject");
+        const note: { isNullObject: unknown } = { isNullObject: "Error, context.sync() was not called" };
+        self.afterSync.push(() => void (note.isNullObject = !book.sheet(name()).notes.has(cellKey(address))));
+        return note;
+      },
+      getItem: (address: string) => {
+        self.requires(18, "NoteCollection.getItem");
+        const missing = () => {
+          if (!book.sheet(name()).notes.has(cellKey(address))) throw mockError("ItemNotFound", `No note at ${address}`);
+        };
+        return {
+          delete: () => self.enqueue(32, () => (missing(), void book.sheet(name()).notes.delete(cellKey(address)))),
+          set content(text: string) {
+            self.enqueue(bytes(text), () => (missing(), void book.sheet(name()).notes.set(cellKey(address), text)));
+          },
+        };
+      },
+      add: (address: string, text: string) => {
+        self.requires(18, "NoteCollection.add");
+        self.enqueue(bytes(text), () => {
+          const s = book.sheet(name());
+          if (s.notes.has(cellKey(address))) throw mockError("InvalidArgument", `The cell ${address} already has a note.`);
+          s.notes.set(cellKey(address), text);
+        });
+      },
+    };
+    return this.wrap(target, () => ({ name: (book.sheet(name()), name()) }), {}, { onChanged, notes });
+  }
+
+  private range(sheetName: () => string, area: () => Area, areas: () => Area[] = () => [area()]): any {
+    const book = this.book;
+    const self = this;
+    const sheet = () => book.sheet(sheetName());
+    const target = new OfficeMockObject({
+      address: "",
+      rowIndex: 0,
+      columnIndex: 0,
+      rowCount: 0,
+      columnCount: 0,
+      values: [],
+      valueTypes: [],
+      numberFormat: [],
+      formulas: [],
+      worksheet: { name: "" },
+      format: { fill: { color: "" } },
+      clear: (applyTo?: string) =>
+        self.enqueue(32, () => {
+          const s = sheet();
+          book.eachCell(area(), (r, c) => {
+            const k = key(r, c);
+            const had = s.cells.get(k);
+            if (applyTo === "Contents") {
+              if (had?.numberFormat && had.numberFormat !== "General") s.cells.set(k, { kind: "empty", value: null, numberFormat: had.numberFormat });
+              else s.cells.delete(k);
+            } else {
+              s.cells.delete(k);
+              s.fills.delete(k);
+            }
+          });
+          book.fire(s, rangeText(area()));
+        }),
+      select: () =>
+        self.enqueue(32, () => {
+          book.active = sheetName();
+          book.selection = { sheet: sheetName(), areas: areas() };
+        }),
+    });
+    const fillTarget = (target as any).format.fill as OfficeMockObject;
+    const fill = new Proxy(fillTarget, {
+      get: (t, p) => {
+        if (p === "clear") return () => self.enqueue(32, () => book.eachCell(area(), (r, c) => sheet().fills.delete(key(r, c))));
+        const v = (t as any)[p];
+        return typeof v === "function" ? v.bind(t) : v;
+      },
+      set: (t, p, v) => {
+        if (p !== "color") throw new Error(`mock: fill.${String(p)} not supported`);
+        self.enqueue(bytes(v), () => book.eachCell(area(), (r, c) => sheet().fills.set(key(r, c), String(v).toUpperCase())));
+        return true;
+      },
+    });
+    const format = new Proxy((target as any).format as OfficeMockObject, {
+      get: (t, p) => (p === "fill" ? fill : typeof (t as any)[p] === "function" ? (t as any)[p].bind(t) : (t as any)[p]),
+    });
+    const worksheet = this.wrap((target as any).worksheet as OfficeMockObject, () => ({ name: sheetName() }));
+    return this.wrap(
+      target,
+      () => ({ ...book.rangeData(sheet(), area()), "worksheet/name": sheetName() }),
+      {
+        values: (v) =>
+          self.enqueue(bytes(v), () => {
+            const s = sheet();
+            book.writeValues(s, area(), v as unknown[][]);
+            book.fire(s, rangeText(area()));
+          }),
+      },
+      { format, worksheet },
+    );
+  }
+
+  private async sync(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    const requestBytes = queue.reduce((n, q) => n + q.bytes, 0);
+    const limit = this.book.options.payloadLimit;
+    if (limit !== null && requestBytes > limit) {
+      this.book.syncLog.push({ requestBytes, responseBytes: 0 });
+      throw mockError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    }
+    for (const q of queue) q.apply();
+    const pending = this.tracked.filter((t) => t.loads.size > 0);
+    const answers = pending.map((t) => {
+      const all = t.answer();
+      const picked: Record<string, unknown> = {};
+      for (const l of t.loads) {
+        if (!(l in all)) throw new Error(`mock: cannot load ${l}`);
+        picked[l] = all[l];
+      }
+      return picked;
+    });
+    const responseBytes = answers.reduce((n, a) => n + bytes(a), 0);
+    this.book.syncLog.push({ requestBytes, responseBytes });
+    if (limit !== null && responseBytes > limit) {
+      for (const t of pending) t.loads.clear();
+      throw mockError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    }
+    pending.forEach((t, i) => {
+      const loads = [...t.loads];
+      for (const [path, value] of Object.entries(answers[i])) {
+        const parts = path.split("/");
+        let obj: any = t.target;
+        for (const p of parts.slice(0, -1)) obj = obj[p];
+        obj.setValue(parts[parts.length - 1], value);
+      }
+      t.target.load(loads);
+      t.loads.clear();
+      void t.target.sync();
+    });
+    const after = this.afterSync;
+    this.afterSync = [];
+    for (const f of after) f();
+    // office-addin-mock settles nested properties in microtasks.
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+function rangeText(a: Area): string {
+  const tl = `${columnLetter(a.left)}${a.top}`;
+  return a.top === a.bottom && a.left === a.right ? tl : `${tl}:${columnLetter(a.right)}${a.bottom}`;
+}

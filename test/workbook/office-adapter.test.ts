@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { OfficeWorkbook } from "../../src/workbook/office-adapter";
+import { ExcelMock, WEB_PAYLOAD_LIMIT, type ExcelMockOptions } from "./excel-mock";
+import { largeBook } from "./large-book";
+import { CONTRACT_BOOK, PLAN, portContract } from "./port-contract";
+import type { MarkPlan } from "../../src/workbook/port";
+
+function adapter(init = CONTRACT_BOOK, options: ExcelMockOptions = {}) {
+  const mock = new ExcelMock(init, options);
+  return { mock, port: new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }) };
+}
+
+portContract("Office.js adapter on office-addin-mock (ExcelApi 1.20)", (init) => {
+  const { mock, port } = adapter(init);
+  return { port, snapshot: (s) => mock.snapshot(s), userEdit: (s, a, v) => mock.userEdit(s, a, v) };
+});
+
+portContract("Office.js adapter on office-addin-mock (ExcelApi 1.2 only)", (init) => {
+  const { mock, port } = adapter(init, { excelApi: 2 });
+  return { port, snapshot: (s) => mock.snapshot(s), userEdit: (s, a, v) => mock.userEdit(s, a, v) };
+});
+
+describe("Office.js adapter: sync budget and requirement sets", () => {
+  it("reads in one sync and marks in two", async () => {
+    const { mock, port } = adapter();
+    await port.readGrid("名单");
+    expect(mock.syncs).toBe(1);
+    await port.applyMarks(PLAN);
+    expect(mock.syncs).toBe(3);
+    await port.clearMarks("名单");
+    expect(mock.syncs).toBe(4);
+  });
+
+  it("detects the ExcelApi version and says what it lacks", async () => {
+    const old = await adapter(CONTRACT_BOOK, { excelApi: 2, platform: "OfficeOnline" }).port.capabilities();
+    expect(old).toMatchObject({ host: "Excel 网页版", excelApi: 2, changeEvents: false, mergeUndoGroup: false, conditionalFormats: false });
+    const v16 = await adapter(CONTRACT_BOOK, { excelApi: 16 }).port.capabilities();
+    expect(v16).toMatchObject({ excelApi: 16, changeEvents: true, conditionalFormats: true, dataValidation: true, mergeUndoGroup: false, cellNotes: false });
+    const v20 = await adapter(CONTRACT_BOOK, { excelApi: 20 }).port.capabilities();
+    expect(v20).toMatchObject({ excelApi: 20, mergeUndoGroup: true, cellNotes: true });
+  });
+
+  it("groups a check's writes into one undo step only where ExcelApi 1.20 allows", async () => {
+    const modern = adapter();
+    await modern.port.applyMarks(PLAN);
+    expect(modern.mock.runOptions).toContainEqual({ mergeUndoGroup: true });
+    const old = adapter(CONTRACT_BOOK, { excelApi: 2 });
+    await old.port.applyMarks(PLAN);
+    expect(old.mock.runOptions.every((o) => o === undefined)).toBe(true);
+  });
+
+  it("selects several rows at once with ExcelApi 1.9, the first of them before", async () => {
+    const modern = adapter();
+    await modern.port.select("名单", "B4:F4,B6:F6");
+    expect(modern.mock.selection.areas.length).toBe(2);
+    const old = adapter(CONTRACT_BOOK, { excelApi: 8 });
+    await old.port.select("名单", "B4:F4,B6:F6");
+    expect(old.mock.selection.areas).toEqual([{ top: 4, left: 2, bottom: 4, right: 6 }]);
+  });
+});
+
+describe("Office.js adapter: large sheets", () => {
+  it("reads 10,000 rows in one sync where Excel accepts the answer (desktop)", async () => {
+    const { mock, port } = adapter(largeBook(10000));
+    const g = await port.readGrid("江宁区");
+    expect(g.rows.length).toBe(10003);
+    expect(mock.syncs).toBe(1);
+  });
+
+  it("on Excel on the web, falls back to row blocks under 5 MB when the answer is too large", async () => {
+    const { mock, port } = adapter(largeBook(10000), { platform: "OfficeOnline", payloadLimit: WEB_PAYLOAD_LIMIT });
+    const progress: number[] = [];
+    const g = await port.readGrid("江宁区", { onProgress: (d, t) => progress.push(d / t) });
+    expect(g.rows.length).toBe(10003);
+    const desktop = await adapter(largeBook(10000)).port.readGrid("江宁区");
+    expect(g).toEqual(desktop);
+    // the refused attempt, the sizes, then the blocks
+    expect(mock.syncLog[0].responseBytes).toBeGreaterThan(WEB_PAYLOAD_LIMIT);
+    expect(mock.syncLog.slice(1).every((s) => s.responseBytes <= 4.5 * 1024 * 1024)).toBe(true);
+    expect(mock.syncs).toBeGreaterThan(3);
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+
+  it("reads 100 rows in one sync on the web too", async () => {
+    const { mock, port } = adapter(largeBook(100), { platform: "OfficeOnline", payloadLimit: WEB_PAYLOAD_LIMIT });
+    await port.readGrid("江宁区");
+    expect(mock.syncs).toBe(1);
+  });
+});
+
+describe("Office.js adapter: large mark plans", () => {
+  it("splits the writes of a very large plan into requests Excel on the web accepts", async () => {
+    const { mock, port } = adapter(largeBook(20000), { platform: "OfficeOnline", payloadLimit: WEB_PAYLOAD_LIMIT });
+    const rows = Array.from({ length: 20000 }, (_, i) => i + 4);
+    const plan: MarkPlan = {
+      sheet: "江宁区",
+      resultColumn: 17,
+      headerRow: 3,
+      headerText: "校验结果",
+      results: rows.map((row) => ({ row, text: "错误：统一社会信用代码校验位错误（D列）；注册时间不满要求年限（E列）", level: "error" as const })),
+      fills: rows.flatMap((row) => [4, 5, 11, 17].map((column) => ({ row, column, level: (column === 5 ? "warning" : "error") as "error" | "warning" }))),
+      notes: [],
+    };
+    const before = mock.snapshot("江宁区");
+    await port.applyMarks(plan);
+    const writes = mock.syncLog.slice(1);
+    expect(writes.length).toBeGreaterThan(2);
+    expect(mock.syncLog.every((s) => s.requestBytes <= WEB_PAYLOAD_LIMIT)).toBe(true);
+    const after = mock.snapshot("江宁区");
+    expect(after.cells.Q20003).toMatchObject({ value: plan.results[19999].text });
+    expect(after.fills.E20003).toBe("#FFEB9C");
+    await port.clearMarks("江宁区");
+    expect(mock.snapshot("江宁区")).toEqual(before);
+  }, 60000);
+});

@@ -1,0 +1,254 @@
+/**
+ * The workbook port contract: one suite, run against every adapter (preview host, Office.js on the
+ * mock). A harness gives the port plus a way to look at the workbook behind the port's back.
+ */
+import { describe, expect, it } from "vitest";
+import type { Cell } from "../../src/domain/cells";
+import type { MarkPlan, WorkbookPort } from "../../src/workbook/port";
+import { MarkConflictError } from "../../src/workbook/port";
+import { MARK_COLOURS } from "../../src/workbook/marks";
+import type { PreviewInit, SheetSnapshot } from "../../src/workbook/preview-host";
+
+export interface ContractHarness {
+  port: WorkbookPort;
+  /** Cells (kind, value, formula, number format) and fills, read directly from the workbook. */
+  snapshot(sheet: string): SheetSnapshot;
+  /** The user types a value. */
+  userEdit(sheet: string, address: string, value: Cell): void;
+}
+
+export type HarnessFactory = (init: PreviewInit) => Promise<ContractHarness> | ContractHarness;
+
+const t = (value: string, numberFormat?: string): Cell => (numberFormat ? { kind: "text", value, numberFormat } : { kind: "text", value });
+const n = (value: number, numberFormat = "General"): Cell => ({ kind: "number", value, numberFormat });
+const E: Cell = { kind: "empty", value: null };
+
+/** Data from B1: a merged title, a header on row 3, five applicants, a formula, a date, an error. */
+export const CONTRACT_BOOK: PreviewInit = {
+  sheets: [
+    {
+      name: "名单",
+      firstColumn: 2,
+      merges: ["B1:F1"],
+      rows: [
+        [t("江宁区推荐汇总表"), E, E, E, E],
+        [E, E, E, E, E],
+        [t("序号"), t("申报单位"), t("统一社会信用代码", "@"), t("注册时间"), t("投入（万元）")],
+        [n(1), t("南京甲有限公司"), t("91320115MAHEGG3M0K", "@"), { kind: "date", value: 43236, numberFormat: "yyyy-mm-dd" }, n(3200)],
+        [{ kind: "number", value: 2, formula: "=B4+1", numberFormat: "General" }, t("南京乙有限公司"), t("91320115maakngjt0x", "@"), t("2016年3月"), t("2,000")],
+        [n(3), t("南京丙有限公司"), n(913201152800408000), { kind: "error", value: "#N/A", formula: "=VLOOKUP(C6,库!A:D,4,0)", numberFormat: "General" }, n(900)],
+        [n(4), t("南京丁有限公司"), t("91320115MA7CUJMB6J", "@"), { kind: "date", value: 42958, numberFormat: "yyyy-mm-dd" }, { kind: "boolean", value: true, numberFormat: "General" }],
+      ],
+      fills: { "B3:F3": "#D9D9D9", D5: "#FFFF00" },
+      notes: { E6: "区里说：企业库查不到，待补" },
+    },
+    { name: "优先企业", rows: [[t("企业名称"), t("所属集群")], [t("南京丁有限公司"), t("前沿新材料")]] },
+  ],
+  active: "名单",
+  selection: "B3",
+};
+
+/** Marks for CONTRACT_BOOK: D5 (user-filled yellow) and E6 errors, C7 priority, results in G. */
+export const PLAN: MarkPlan = {
+  sheet: "名单",
+  resultColumn: 7,
+  headerRow: 3,
+  headerText: "校验结果",
+  results: [
+    { row: 4, text: "通过", level: "ok" },
+    { row: 5, text: "错误：统一社会信用代码校验位错误（D列）", level: "error" },
+    { row: 6, text: "错误：单元格为错误值（E列）", level: "error" },
+    { row: 7, text: "通过。优先：前沿新材料", level: "priority" },
+  ],
+  fills: [
+    { row: 5, column: 4, level: "error" },
+    { row: 5, column: 7, level: "error" },
+    { row: 6, column: 5, level: "error" },
+    { row: 6, column: 7, level: "error" },
+    { row: 7, column: 3, level: "priority" },
+    { row: 7, column: 7, level: "priority" },
+  ],
+  notes: [
+    { row: 5, column: 4, text: "统一社会信用代码“91320115maakngjt0x”的校验位不对。" },
+    { row: 6, column: 5, text: "单元格是错误值 #N/A。" },
+  ],
+};
+
+/** Same sheet after the district fixed row 5: only row 6 flagged. */
+export const PLAN_FIXED: MarkPlan = {
+  ...PLAN,
+  results: [
+    { row: 4, text: "通过", level: "ok" },
+    { row: 5, text: "通过", level: "ok" },
+    { row: 6, text: "错误：单元格为错误值（E列）", level: "error" },
+  ],
+  fills: [
+    { row: 6, column: 5, level: "error" },
+    { row: 6, column: 7, level: "error" },
+  ],
+  notes: [{ row: 6, column: 5, text: "单元格是错误值 #N/A。" }],
+};
+
+function inputCells(s: SheetSnapshot): Record<string, Cell> {
+  return Object.fromEntries(Object.entries(s.cells).filter(([a]) => !a.startsWith("G")));
+}
+
+export function portContract(name: string, factory: HarnessFactory): void {
+  describe(`workbook port contract: ${name}`, () => {
+    it("lists the sheets and the active one", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      expect(await h.port.listSheets()).toEqual(["名单", "优先企业"]);
+      expect(await h.port.activeSheet()).toBe("名单");
+    });
+
+    it("reads the used range with kinds, formulas and number formats, from where it starts", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const g = await h.port.readGrid("名单");
+      expect(g.sheetName).toBe("名单");
+      expect([g.firstRow, g.firstColumn, g.rows.length, g.rows[0].length]).toEqual([1, 2, 7, 5]);
+      expect(g.rows[0][0]).toMatchObject({ kind: "text", value: "江宁区推荐汇总表" });
+      expect(g.rows[1].every((c) => c.kind === "empty")).toBe(true);
+      expect(g.rows[3][2]).toEqual({ kind: "text", value: "91320115MAHEGG3M0K", numberFormat: "@" });
+      expect(g.rows[3][3]).toEqual({ kind: "date", value: 43236, numberFormat: "yyyy-mm-dd" });
+      expect(g.rows[4][0]).toEqual({ kind: "number", value: 2, formula: "=B4+1", numberFormat: "General" });
+      expect(g.rows[5][2]).toEqual({ kind: "number", value: 913201152800408000, numberFormat: "General" });
+      expect(g.rows[5][3]).toEqual({ kind: "error", value: "#N/A", formula: "=VLOOKUP(C6,库!A:D,4,0)", numberFormat: "General" });
+      expect(g.rows[6][4]).toEqual({ kind: "boolean", value: true, numberFormat: "General" });
+    });
+
+    it("reads the list and a reference sheet together, in request order", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const { grids, sheets } = await h.port.readGrids([{ sheet: "优先企业" }, { sheet: "名单" }]);
+      const [a, b] = grids;
+      expect(a.sheetName).toBe("优先企业");
+      expect(a.rows[1][1]).toMatchObject({ kind: "text", value: "前沿新材料" });
+      expect(b.rows.length).toBe(7);
+      expect(sheets).toEqual(["名单", "优先企业"]);
+    });
+
+    it("reads the active sheet when no sheet is named", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      await h.port.select("优先企业", "A1");
+      const { grids } = await h.port.readGrids([{}, { sheet: "名单" }]);
+      expect(grids.map((g) => g.sheetName)).toEqual(["优先企业", "名单"]);
+      expect(grids[0].rows.length).toBe(2);
+    });
+
+    it("reads the selection when asked", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      await h.port.select("名单", "C3:D5");
+      const g = await h.port.readGrid("名单", { scope: "selection" });
+      expect([g.firstRow, g.firstColumn, g.rows.length, g.rows[0].length]).toEqual([3, 3, 3, 2]);
+      expect(g.rows[1][0]).toMatchObject({ value: "南京甲有限公司" });
+      await h.port.select("优先企业", "A1:B2");
+      await expect(h.port.readGrid("名单", { scope: "selection" })).rejects.toThrow(/优先企业/);
+    });
+
+    it("marks: 校验结果 column and fills, input cells untouched", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const before = h.snapshot("名单");
+      await h.port.applyMarks(PLAN);
+      const after = h.snapshot("名单");
+      expect(inputCells(after)).toEqual(inputCells(before));
+      expect(after.cells.G3).toMatchObject({ kind: "text", value: "校验结果" });
+      expect(after.cells.G5).toMatchObject({ kind: "text", value: "错误：统一社会信用代码校验位错误（D列）" });
+      expect(after.cells.G7).toMatchObject({ value: "通过。优先：前沿新材料" });
+      expect(after.fills.D5).toBe(MARK_COLOURS.error);
+      expect(after.fills.E6).toBe(MARK_COLOURS.error);
+      expect(after.fills.C7).toBe(MARK_COLOURS.priority);
+      expect(after.fills.G6).toBe(MARK_COLOURS.error);
+      expect(after.fills.B3).toBe("#D9D9D9");
+      expect(after.fills.G4).toBeUndefined();
+      expect(await h.port.hasMarks("名单")).toBe(true);
+      if ((await h.port.capabilities()).cellNotes) {
+        expect(after.notes.D5).toBe("统一社会信用代码“91320115maakngjt0x”的校验位不对。");
+        expect(after.notes.E6).toBe("区里说：企业库查不到，待补"); // the user's note stays
+      } else {
+        expect(after.notes).toEqual(before.notes);
+      }
+    });
+
+    it("reads the same grid after marking as before", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const before = await h.port.readGrid("名单");
+      await h.port.applyMarks(PLAN);
+      expect(await h.port.readGrid("名单")).toEqual(before);
+    });
+
+    it("marking twice leaves the sheet as marking once", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      await h.port.applyMarks(PLAN);
+      const once = h.snapshot("名单");
+      await h.port.applyMarks(PLAN);
+      expect(h.snapshot("名单")).toEqual(once);
+    });
+
+    it("clearing restores the sheet exactly, the user's own fills included", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const original = h.snapshot("名单");
+      await h.port.applyMarks(PLAN);
+      await h.port.applyMarks(PLAN);
+      await h.port.clearMarks("名单");
+      expect(h.snapshot("名单")).toEqual(original);
+      expect(await h.port.hasMarks("名单")).toBe(false);
+      await h.port.clearMarks("名单"); // nothing left: a no-op
+      expect(h.snapshot("名单")).toEqual(original);
+    });
+
+    it("a re-check replaces the marks: cells no longer flagged get their fill back", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      await h.port.applyMarks(PLAN);
+      await h.port.applyMarks(PLAN_FIXED);
+      const s = h.snapshot("名单");
+      expect(s.fills.D5).toBe("#FFFF00");
+      expect(s.notes.D5).toBeUndefined();
+      expect(s.notes.E6).toBe("区里说：企业库查不到，待补");
+      expect(s.fills.C7).toBeUndefined();
+      expect(s.fills.G5).toBeUndefined();
+      expect(s.cells.G7).toBeUndefined();
+      expect(s.cells.G5).toMatchObject({ value: "通过" });
+      await h.port.clearMarks("名单");
+      expect(h.snapshot("名单")).toEqual((await factory(CONTRACT_BOOK)).snapshot("名单"));
+    });
+
+    it("refuses to write the result column over the user's data and changes nothing", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      h.userEdit("名单", "G6", t("区里的备注"));
+      const before = h.snapshot("名单");
+      await expect(h.port.applyMarks(PLAN)).rejects.toBeInstanceOf(MarkConflictError);
+      expect(h.snapshot("名单")).toEqual(before);
+      expect(await h.port.hasMarks("名单")).toBe(false);
+    });
+
+    it("selects a cell or rows and activates the sheet", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      await h.port.select("优先企业", "A2");
+      expect(await h.port.activeSheet()).toBe("优先企业");
+      await h.port.select("名单", "B5:F5");
+      expect(await h.port.activeSheet()).toBe("名单");
+      const g = await h.port.readGrid("名单", { scope: "selection" });
+      expect([g.firstRow, g.firstColumn, g.rows[0].length]).toEqual([5, 2, 5]);
+    });
+
+    it("keeps settings in the workbook", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      expect(await h.port.loadSetting("settings")).toBeUndefined();
+      await h.port.saveSetting("settings", { programmeId: "sd-2023-platform", quota: 10, referenceSheets: ["优先企业"] });
+      expect(await h.port.loadSetting("settings")).toEqual({ programmeId: "sd-2023-platform", quota: 10, referenceSheets: ["优先企业"] });
+    });
+
+    it("reports the user's edits on a read sheet, not its own marks", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      if (!(await h.port.capabilities()).changeEvents) return;
+      const seen: string[] = [];
+      await h.port.watchChanges((sheet) => seen.push(sheet));
+      await h.port.readGrid("名单");
+      await h.port.applyMarks(PLAN);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(seen).toEqual([]);
+      h.userEdit("名单", "C4", t("南京甲科技有限公司"));
+      await new Promise((r) => setTimeout(r, 0));
+      expect(seen).toEqual(["名单"]);
+    });
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * A whole check (read → check → mark) through the Session, with the real engine, on the Office.js
+ * adapter over the Excel mock: the sync budget, input cells untouched, clear restores, twice = once.
+ */
+import { describe, expect, it } from "vitest";
+import { jsPlatform } from "../../src/samples";
+import { engine } from "../../src/workbook/engine";
+import { OfficeWorkbook } from "../../src/workbook/office-adapter";
+import { PreviewHost, type SheetSnapshot } from "../../src/workbook/preview-host";
+import { Session, type CheckSettings } from "../../src/workbook/session";
+import { ExcelMock, WEB_PAYLOAD_LIMIT, type ExcelMockOptions } from "./excel-mock";
+import { largeBook } from "./large-book";
+
+const SETTINGS: CheckSettings = { programmeId: "js-2023-platform", city: "南京市", asOf: "", quota: null, referenceSheets: [], scope: "used" };
+
+function inputs(s: SheetSnapshot, resultColumn: string): SheetSnapshot["cells"] {
+  return Object.fromEntries(Object.entries(s.cells).filter(([a]) => a.replace(/\d+$/, "") !== resultColumn));
+}
+
+async function officeSession(rows: number, options: ExcelMockOptions = {}) {
+  const mock = new ExcelMock(largeBook(rows), options);
+  const session = new Session(new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }), engine, "zh");
+  await session.start();
+  return { mock, session };
+}
+
+describe("a check through the session", () => {
+  for (const rows of [100, 10000]) {
+    it(`takes at most 3 syncs at ${rows} rows, leaves the input cells as they were, and clears back to the original`, async () => {
+      const { mock, session } = await officeSession(rows);
+      const original = mock.snapshot("江宁区");
+      const before = mock.syncs;
+      const out = await session.run(SETTINGS);
+      const perCheck = mock.syncs - before;
+      expect(perCheck).toBeLessThanOrEqual(3);
+      expect(out.report.counts.rowsChecked).toBeGreaterThanOrEqual(rows);
+      const marked = mock.snapshot("江宁区");
+      expect(inputs(marked, "Q")).toEqual(original.cells);
+      expect(Object.keys(marked.fills).length).toBeGreaterThan(0);
+
+      const again = mock.syncs;
+      await session.run(SETTINGS);
+      expect(mock.syncs - again).toBeLessThanOrEqual(3);
+      expect(mock.snapshot("江宁区")).toEqual(marked);
+
+      await session.clear("江宁区");
+      expect(mock.snapshot("江宁区")).toEqual(original);
+    }, 60000);
+  }
+
+  it("on Excel on the web at 10,000 rows reads in blocks: more syncs, same result", async () => {
+    const web = await officeSession(10000, { platform: "OfficeOnline", payloadLimit: WEB_PAYLOAD_LIMIT });
+    const desk = await officeSession(10000);
+    const before = web.mock.syncs;
+    const a = await web.session.run(SETTINGS);
+    const websyncs = web.mock.syncs - before;
+    const b = await desk.session.run(SETTINGS);
+    expect(a.report).toEqual(b.report);
+    expect(web.mock.snapshot("江宁区")).toEqual(desk.mock.snapshot("江宁区"));
+    expect(web.mock.syncLog.every((s) => s.requestBytes <= WEB_PAYLOAD_LIMIT)).toBe(true);
+    expect(websyncs).toBe(7);
+  }, 60000);
+
+  it("the preview host and the Office adapter mark the sample identically", async () => {
+    const init = { sheets: [{ name: jsPlatform.sheetName, rows: jsPlatform.rows, merges: jsPlatform.merges }], active: jsPlatform.sheetName };
+    const host = new PreviewHost(init);
+    const mock = new ExcelMock(init);
+    const a = await new Session(host, engine, "zh").run(SETTINGS);
+    const b = await new Session(new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }), engine, "zh").run(SETTINGS);
+    expect(a.report).toEqual(b.report);
+    const p = host.snapshot(jsPlatform.sheetName);
+    const o = mock.snapshot(jsPlatform.sheetName);
+    expect(o.fills).toEqual(p.fills);
+    expect(Object.keys(o.cells).filter((k) => k.startsWith("Q"))).toEqual(Object.keys(p.cells).filter((k) => k.startsWith("Q")));
+  });
+
+  it("says the results are stale when the user edits the checked sheet, not after its own marks", async () => {
+    const { mock, session } = await officeSession(100);
+    let stale = 0;
+    session.onStale = () => stale++;
+    await session.run(SETTINGS);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(stale).toBe(0);
+    mock.userEdit("江宁区", "C5", { kind: "text", value: "南京改名有限公司" });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(stale).toBe(1);
+  });
+
+  it("points a finding at its cell, or at its rows across the data", () => {
+    const session = new Session(new PreviewHost({ sheets: [{ name: "S", rows: [] }] }), engine, "zh");
+    const outcome = { report: { headerRows: [3] } as never, sheet: "S", sheets: ["S"], firstColumn: 1, lastColumn: 16 };
+    expect(session.findingAddress({ code: "uscc-checksum", severity: "error", row: 5, column: "D", message: "x", messageEn: "x" }, outcome)).toBe("D5");
+    expect(session.findingAddress({ code: "duplicate-applicant", severity: "error", rows: [4, 15], message: "x", messageEn: "x" }, outcome)).toBe("A4:P4,A15:P15");
+    expect(session.findingAddress({ code: "header-missing", severity: "error", message: "x", messageEn: "x" }, outcome)).toBe("A3:P3");
+  });
+});
