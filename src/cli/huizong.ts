@@ -66,14 +66,12 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, " ").trim();
 }
 
-function programmeTitle(p: unknown): string {
-  const o = p as { title?: string; name?: string; label?: string };
-  return o.title ?? o.name ?? o.label ?? "";
-}
-
 function listProgrammesText(): string {
   const lines = ["支持的项目 / Programmes:"];
-  for (const p of listProgrammes()) lines.push(`  ${(p as { id: string }).id.padEnd(28)} ${programmeTitle(p)}`);
+  for (const p of listProgrammes()) {
+    lines.push(`  ${p.id.padEnd(28)} ${p.title} / ${p.titleEn}`);
+    lines.push(`  ${"".padEnd(28)} ${[p.notice.number, p.notice.title].filter(Boolean).join(" ")}；市级截止 ${p.cityDeadline}；默认基准日 ${p.asOf}`);
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -109,7 +107,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`只能校验一个文件，收到 ${positionals.length} 个：${positionals.join(" ")} / one file at a time`);
   const file = positionals[0];
   if (!values.programme) throw new UsageError("缺少 --programme <项目编号>（huizong programmes 列出全部）/ missing --programme");
-  const ids = listProgrammes().map((p) => (p as { id: string }).id);
+  const ids = listProgrammes().map((p) => p.id);
   if (!ids.includes(values.programme)) {
     throw new UsageError(`未知项目“${values.programme}”，可用：${ids.join("、")} / unknown programme`);
   }

@@ -39,6 +39,7 @@ export const CODE_TITLES: Record<string, string> = {
   "letter-missing": "子公司缺少省级公司推荐函",
   "prior-funding": "项目已获省级财政资金支持",
   priority: "优先认定",
+  "investment-total-mismatch": "投入合计与分项之和不符",
 };
 
 const SEVERITY_TITLES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -66,7 +67,7 @@ export function renderReport(report: Report, source: string): string {
     out.push(`表头 Header：未找到 / not found`);
   }
   const skippedBy = (reason: string) => report.skipped.filter((s) => s.reason === reason).length;
-  out.push(`行数 Rows：读取 ${c.rowsRead}，校验 ${c.rowsChecked}，跳过 ${c.rowsSkipped}（空行 ${skippedBy("empty")}、合计 ${skippedBy("total")}、说明 ${skippedBy("note")}）`);
+  out.push(`行数 Rows：读取 ${c.rowsRead}，校验 ${c.rowsChecked}，跳过 ${c.rowsSkipped}（空行 ${skippedBy("empty")}、合计 ${skippedBy("total")}、说明 ${skippedBy("note")}${skippedBy("header") ? `、重复表头 ${skippedBy("header")}` : ""}）`);
   for (const q of report.quotas) {
     const quota = q.quota === null ? "未设置 / not set" : String(q.quota);
     out.push(`名额 Quota（${q.label}）：计入 ${q.counted}，不占名额 ${q.exempt}，名额 ${quota}${q.excess > 0 ? `，超出 ${q.excess}` : ""}`);

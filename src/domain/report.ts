@@ -42,6 +42,8 @@ export const FINDING_CODES = [
   "letter-missing",
   "prior-funding",
   "priority",
+  // Added with the engine: a given total that disagrees with the sum of its parts (warning).
+  "investment-total-mismatch",
 ] as const;
 
 export const FindingCode = z.enum(FINDING_CODES);
@@ -117,7 +119,8 @@ export type PriorityMatch = z.infer<typeof PriorityMatch>;
 
 export const SkippedRow = z.object({
   row: z.number().int().positive(),
-  reason: z.enum(["empty", "total", "note"]),
+  /** header: the header repeated inside the list (districts pasting their own). */
+  reason: z.enum(["empty", "total", "note", "header"]),
 });
 
 export const ColumnMapping = z.object({

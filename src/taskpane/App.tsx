@@ -10,6 +10,7 @@ import { MarkConflictError, type Capabilities } from "../workbook/port";
 import type { CheckOutcome, CheckSettings, Progress, Session } from "../workbook/session";
 import { Findings, Gauges, PriorityList, Summary, type SeverityFilter } from "./components/Results";
 import { SettingsForm } from "./components/Settings";
+import { ExportPanel } from "./components/Export";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", boxSizing: "border-box", minWidth: 0 },
@@ -179,6 +180,11 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
           <MessageBarBody>{s.stale}</MessageBarBody>
         </MessageBar>
       )}
+      {outcome && !ready.capabilities.changeEvents && (
+        <Caption1 className={st.small} data-testid="no-change-events">
+          {s.noChangeEvents}
+        </Caption1>
+      )}
       {marked && !outcome && <Caption1 className={st.small}>{s.marksOn}</Caption1>}
       {report && (
         <>
@@ -186,6 +192,12 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
           <Gauges report={report} lang={lang} />
           <Findings report={report} lang={lang} filter={filter} onFilter={setFilter} onSelect={selectFinding} />
           <PriorityList items={report.priority} lang={lang} onSelectRow={selectRow} />
+          <ExportPanel
+            lang={lang}
+            capabilities={ready.capabilities}
+            disabled={busy || stale}
+            onExport={(destination, includeErrors) => session.exportSummary(destination, { includeErrors })}
+          />
         </>
       )}
     </main>

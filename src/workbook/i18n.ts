@@ -84,7 +84,8 @@ const ZH = {
     conditionalFormats: "条件格式（ExcelApi 1.6）",
     dataValidation: "数据验证（ExcelApi 1.8）",
     changeEvents: "改动通知（ExcelApi 1.7），结果过时不会自动提示",
-    createWorkbook: "新建工作簿（ExcelApi 1.8）",
+    createWorkbook: "新建工作簿（ExcelApi 1.8），汇总表只能插入或下载",
+    insertSheets: "插入工作表（ExcelApi 1.13），汇总表只能另建工作簿或下载",
     mergeUndoGroup: "一步撤销（ExcelApi 1.20），撤销标记需多次 Ctrl+Z",
   } as Record<string, string>,
   marksOn: "表格上有本工具添加的标记",
@@ -100,6 +101,16 @@ const ZH = {
   selected: "选中",
   sheetTab: "工作表",
   legend: { error: "错误", warning: "警告", priority: "优先认定" } as Record<string, string>,
+  legendTitle: "表格标记：",
+  exportTitle: "导出汇总表",
+  exportTo: "导出到",
+  exportDestinations: { sheet: "本工作簿新工作表", workbook: "新工作簿", download: "下载 .xlsx 文件" } as Record<string, string>,
+  exportDownloadOnly: "此 Excel 不能插入工作表或新建工作簿，汇总表将以文件形式下载。",
+  exportIncludeErrors: "包含有错误的行（默认只导出无错误的行）",
+  exportButton: "导出汇总表",
+  exporting: "正在导出…",
+  exportDone: (n: number, where: string, name: string) =>
+    where === "sheet" ? `已导出 ${n} 行到工作表“${name}”。` : where === "workbook" ? `已导出 ${n} 行到新工作簿。` : `已导出 ${n} 行：${name}。`,
   none: "无",
 };
 
@@ -178,7 +189,8 @@ const EN: Strings = {
     conditionalFormats: "conditional formats (ExcelApi 1.6)",
     dataValidation: "data validation (ExcelApi 1.8)",
     changeEvents: "change events (ExcelApi 1.7); stale results are not flagged",
-    createWorkbook: "new workbooks (ExcelApi 1.8)",
+    createWorkbook: "new workbooks (ExcelApi 1.8); the summary is inserted or downloaded",
+    insertSheets: "inserting sheets (ExcelApi 1.13); the summary opens as a new workbook or downloads",
     mergeUndoGroup: "single-step undo (ExcelApi 1.20); undoing marks takes several Ctrl+Z",
   },
   marksOn: "The sheet carries marks added by this add-in",
@@ -194,6 +206,15 @@ const EN: Strings = {
   selected: "selected",
   sheetTab: "Sheet",
   legend: { error: "error", warning: "warning", priority: "priority" },
+  legendTitle: "Marks on the sheet:",
+  exportTitle: "Export the summary table",
+  exportTo: "Export to",
+  exportDestinations: { sheet: "a new sheet in this workbook", workbook: "a new workbook", download: "download an .xlsx file" },
+  exportDownloadOnly: "This Excel can neither insert sheets nor open new workbooks: the summary downloads as a file.",
+  exportIncludeErrors: "Include rows with errors (by default only rows without errors)",
+  exportButton: "Export summary",
+  exporting: "Exporting…",
+  exportDone: (n, where, name) => (where === "sheet" ? `Exported ${n} rows to sheet "${name}".` : where === "workbook" ? `Exported ${n} rows to a new workbook.` : `Exported ${n} rows: ${name}.`),
   none: "none",
 };
 
@@ -262,7 +283,7 @@ export function codeTitle(code: string, lang: Lang): string {
 }
 
 /** Features the product uses beyond the 1.2 core; the others in Capabilities are detected but unused so far. */
-const FEATURES = ["changeEvents", "mergeUndoGroup", "cellNotes"] as const;
+const FEATURES = ["changeEvents", "mergeUndoGroup", "cellNotes", "insertSheets", "createWorkbook"] as const;
 
 /** The features this host lacks that the product would use, named for the pane's "此 Excel 缺少" line. */
 export function missingFeatures(caps: Capabilities, lang: Lang): string[] {

@@ -25,7 +25,7 @@ import {
   type MarkOps,
   type MarkRecord,
 } from "./marks";
-import type { Capabilities, GridRequest, GridsRead, MarkPlan, ProgressListener, ReadOptions, WorkbookPort } from "./port";
+import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ProgressListener, ReadOptions, WorkbookPort } from "./port";
 
 /** What the adapter needs from the page: the Excel and Office namespaces (the real ones, or a test's). */
 export interface OfficeEnv {
@@ -40,6 +40,8 @@ const BYTES_PER_CELL_READ = 64;
 
 /** What one queued write costs in a request, beyond its text: generous, so estimates err on the safe side. */
 const OP_BYTES = 200;
+/** What one queued cell read (getRange + format/fill + the query) costs in a request. */
+const READ_OP_BYTES = 400;
 
 /** UTF-8 bytes of a text as sent (CJK takes three), plus JSON quoting. */
 function textBytes(text: string): number {
@@ -49,10 +51,10 @@ function textBytes(text: string): number {
 }
 
 /**
- * Queues writes and syncs before the queued request would pass BLOCK_BYTES, so no request exceeds
- * what Excel on the web accepts. A typical list's marks fit one request: one sync.
+ * Queues reads or writes and syncs before the queued request would pass BLOCK_BYTES, so no request
+ * exceeds what Excel on the web accepts. A typical list's marks fit one request: one sync.
  */
-class WriteBatch {
+class RequestBatch {
   private pending = 0;
   constructor(private readonly ctx: Excel.RequestContext) {}
 
@@ -131,6 +133,29 @@ function isTooLarge(e: unknown): boolean {
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
 }
 
+/** Excel's error codes a clerk can meet, said plainly; the original error stays as `cause`. */
+const EXCEL_ERRORS: Record<string, [string, string]> = {
+  InvalidOperationInCellEditMode: ["Excel 正在编辑单元格：请先按 Enter 或 Esc 结束编辑，再重试。", "Excel is editing a cell: press Enter or Esc, then try again."],
+  AccessDenied: [
+    "工作表受保护，无法写入标记：请先撤销工作表保护（审阅 → 撤销工作表保护）后再检查。",
+    "The sheet is protected, so marks cannot be written: unprotect it (Review → Unprotect Sheet) and check again.",
+  ],
+  ItemNotFound: ["找不到要读取的工作表，可能已被删除或改名：请重新打开任务窗格。", "A sheet to read is gone (deleted or renamed): reopen the task pane."],
+  InvalidSelection: ["当前选择不是一块连续的单元格区域：请只选中一块区域，或改为检查整张表。", "The selection is not one block of cells: select one block, or check the whole sheet."],
+};
+
+function unsupported(zh: string, en: string): Error {
+  return Object.assign(new Error(`此 Excel 不支持${zh}。`), { messageEn: `This Excel lacks ${en}.` });
+}
+
+/** Excel's error with a Chinese message (and messageEn) when its code is one we can explain; others unchanged. */
+export function excelError(e: unknown): unknown {
+  const code = (e as { code?: unknown })?.code;
+  const known = typeof code === "string" ? EXCEL_ERRORS[code] : undefined;
+  if (!known || (e as { messageEn?: unknown }).messageEn) return e;
+  return Object.assign(new Error(known[0], { cause: e }), { code, messageEn: known[1] });
+}
+
 const PLATFORM_NAMES: Record<string, string> = {
   OfficeOnline: "Excel 网页版",
   PC: "Excel（Windows）",
@@ -164,6 +189,11 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly listeners = new Set<(sheet: string) => void>();
   /** Sheet → the handler that reports for it; registered inside the read's own batch, so it costs no sync. */
   private readonly watched = new Map<string, number>();
+  /**
+   * Sheet → the result column this adapter last wrote or cleared there. Kept after a clear: Excel
+   * reports the clear's own changes after the record is gone, and they are not the user's edits.
+   */
+  private readonly resultColumns = new Map<string, number>();
   private handlerSeq = 0;
 
   constructor(env?: OfficeEnv) {
@@ -186,12 +216,13 @@ export class OfficeWorkbook implements WorkbookPort {
       changeEvents: has(7),
       createWorkbook: has(8),
       mergeUndoGroup: has(20),
+      insertSheets: has(13),
     };
     return { ...this.caps };
   }
 
   async listSheets(): Promise<string[]> {
-    return this.env.Excel.run(async (ctx) => {
+    return this.run(await this.capabilities(), "read", async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
       await ctx.sync();
@@ -200,7 +231,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async activeSheet(): Promise<string> {
-    return this.env.Excel.run(async (ctx) => {
+    return this.run(await this.capabilities(), "read", async (ctx) => {
       const ws = ctx.workbook.worksheets.getActiveWorksheet();
       ws.load("name");
       await ctx.sync();
@@ -218,7 +249,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const caps = await this.capabilities();
     let read: { names: string[]; data: RangeData[][]; sheets: string[] };
     try {
-      read = await this.env.Excel.run(async (ctx) => {
+      read = await this.run(caps, "read", async (ctx) => {
         const targets = requests.map((r) => this.target(ctx, r));
         for (const t of targets) t.range.load(READ_PROPERTIES);
         const all = ctx.workbook.worksheets;
@@ -232,7 +263,7 @@ export class OfficeWorkbook implements WorkbookPort {
       onProgress?.(1, 1);
     } catch (e) {
       if (!isTooLarge(e)) throw e;
-      read = await this.readInBlocks(requests, onProgress);
+      read = await this.readInBlocks(caps, requests, onProgress);
     }
     return {
       grids: requests.map((_, i) => withoutResultColumn(gridFrom(read.names[i], read.data[i]), this.record(read.names[i]), RESULT_HEADERS)),
@@ -246,23 +277,31 @@ export class OfficeWorkbook implements WorkbookPort {
     let ops: MarkOps | null = null;
     let written = false;
     try {
-      await this.run(caps, async (ctx) => {
+      await this.run(caps, "write", async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(plan.sheet);
-        const toRead = fillsToRead(plan, previous);
-        const fillReads = toRead.map((c) => {
-          const r = ws.getRange(cellAddress(c.row, c.column));
-          r.load("format/fill/color");
-          return { ...c, range: r };
-        });
-        // Notes (ExcelApi 1.18) only where the cell has none of the user's.
-        const effective = caps.cellNotes ? plan : { ...plan, notes: [] };
-        const noteReads = notesToCheck(effective, previous).map((c) => ({ ...c, note: ws.notes.getItemOrNullObject(cellAddress(c.row, c.column)) }));
         const rows = planResultRows(plan);
         const top = Math.min(...rows), bottom = Math.max(...rows);
         const col = columnLetter(plan.resultColumn);
         const span = ws.getRange(`${col}${top}:${col}${bottom}`);
         span.load("values");
-        await ctx.sync();
+        // The fills we are about to cover, so 清除标记 can put them back. Each read is a request of
+        // its own; a typical list's all go out with the span above in one sync, a huge one in blocks.
+        const reads = new RequestBatch(ctx);
+        const fillReads: { row: number; column: number; range: Excel.Range }[] = [];
+        for (const c of fillsToRead(plan, previous)) {
+          await reads.add(READ_OP_BYTES, () => {
+            const r = ws.getRange(cellAddress(c.row, c.column));
+            r.load("format/fill/color");
+            fillReads.push({ ...c, range: r });
+          });
+        }
+        // Notes (ExcelApi 1.18) only where the cell has none of the user's.
+        const effective = caps.cellNotes ? plan : { ...plan, notes: [] };
+        const noteReads: { row: number; column: number; note: Excel.Note }[] = [];
+        for (const c of notesToCheck(effective, previous)) {
+          await reads.add(READ_OP_BYTES, () => noteReads.push({ ...c, note: ws.notes.getItemOrNullObject(cellAddress(c.row, c.column)) }));
+        }
+        await reads.flush();
 
         // The result column is written top to bottom in one piece: every cell in it must be empty or ours.
         const ours = new Set(previous && previous.resultColumn === plan.resultColumn ? previous.resultRows : []);
@@ -279,8 +318,9 @@ export class OfficeWorkbook implements WorkbookPort {
         // Known before Excel reports our own writes as changes (see isOurColumn); persisted below,
         // or put back if the writes fail.
         this.env.Office.context.document.settings.set(markRecordKey(plan.sheet), ops.record);
+        this.resultColumns.set(plan.sheet, plan.resultColumn);
         written = true;
-        const batch = new WriteBatch(ctx);
+        const batch = new RequestBatch(ctx);
         await this.queueRestore(batch, ws, ops.restore);
         for (const c of ops.clearResults) {
           if (c.column !== plan.resultColumn || c.row < top || c.row > bottom) await batch.add(OP_BYTES, () => ws.getRange(cellAddress(c.row, c.column)).clear("Contents"));
@@ -314,10 +354,11 @@ export class OfficeWorkbook implements WorkbookPort {
     const previous = this.record(sheet);
     if (!previous) return;
     const caps = await this.capabilities();
-    await this.run(caps, async (ctx) => {
+    this.resultColumns.set(sheet, previous.resultColumn);
+    await this.run(caps, "write", async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       const ops = markOps(null, previous, () => null);
-      const batch = new WriteBatch(ctx);
+      const batch = new RequestBatch(ctx);
       await this.queueRestore(batch, ws, ops.restore);
       await this.queueNotes(batch, ws, ops);
       for (const c of ops.clearResults) await batch.add(OP_BYTES, () => ws.getRange(cellAddress(c.row, c.column)).clear("Contents"));
@@ -332,7 +373,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async select(sheet: string, address: string): Promise<void> {
     const caps = await this.capabilities();
-    await this.env.Excel.run(async (ctx) => {
+    await this.run(caps, "read", async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       const areas = parseAddress(address);
@@ -347,6 +388,28 @@ export class OfficeWorkbook implements WorkbookPort {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  async openXlsx(base64: string, target: ExportTarget): Promise<string[]> {
+    const caps = await this.capabilities();
+    if (target === "workbook") {
+      if (!caps.createWorkbook) throw unsupported("新建工作簿（ExcelApi 1.8）", "new workbooks (ExcelApi 1.8)");
+      await this.env.Excel.createWorkbook(base64);
+      return [];
+    }
+    if (!caps.insertSheets) throw unsupported("插入工作表（ExcelApi 1.13）", "inserting sheets (ExcelApi 1.13)");
+    return this.run(caps, "write", async (ctx) => {
+      const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: "End" });
+      await ctx.sync();
+      const added = ids.value.map((id) => {
+        const ws = ctx.workbook.worksheets.getItem(id);
+        ws.load("name");
+        return ws;
+      });
+      added[0]?.activate();
+      await ctx.sync();
+      return added.map((ws) => ws.name);
+    });
   }
 
   async loadSetting<T>(key: string): Promise<T | undefined> {
@@ -374,7 +437,9 @@ export class OfficeWorkbook implements WorkbookPort {
       const id = ++this.handlerSeq;
       t.sheet.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
         const name = t.sheet.name;
-        if (this.watched.get(name) !== id || this.isOurColumn(name, e.address)) return;
+        if (this.watched.get(name) !== id) return;
+        // ExcelApi 1.14 says which changes this add-in made; below that, our column tells.
+        if (e.triggerSource === "ThisLocalAddin" || this.isOurColumn(name, e.address)) return;
         for (const l of this.listeners) l(name);
       });
       return { sheet: t.sheet, id };
@@ -405,13 +470,25 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Changes that only touch our result column are our own writes, not the user's edits. */
   private isOurColumn(sheet: string, address: string): boolean {
-    const record = this.record(sheet);
-    if (!record || !address) return false;
-    return parseAddress(address).every((a) => a.left === record.resultColumn && a.right === record.resultColumn);
+    const column = this.record(sheet)?.resultColumn ?? this.resultColumns.get(sheet);
+    if (column === undefined || !address) return false;
+    return parseAddress(address).every((a) => a.left === column && a.right === column);
   }
 
-  private run<T>(caps: Capabilities, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return caps.mergeUndoGroup ? this.env.Excel.run({ mergeUndoGroup: true }, batch) : this.env.Excel.run(batch);
+  /**
+   * One Excel.run. Where the host has them: wait for the user to leave cell-edit mode instead of
+   * failing (delayForCellEdit, ExcelApi 1.11), and make a check's writes one undo step
+   * (mergeUndoGroup, ExcelApi 1.20). Excel's errors come back in plain Chinese (excelError).
+   */
+  private async run<T>(caps: Capabilities, kind: "read" | "write", batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const options: Excel.RunOptions = {};
+    if ((caps.excelApi ?? 0) >= 11) options.delayForCellEdit = true;
+    if (kind === "write" && caps.mergeUndoGroup) options.mergeUndoGroup = true;
+    try {
+      return await (Object.keys(options).length ? this.env.Excel.run(options, batch) : this.env.Excel.run(batch));
+    } catch (e) {
+      throw excelError(e);
+    }
   }
 
   /** The range a request reads and its worksheet, with the worksheet's name queued for loading. */
@@ -436,13 +513,13 @@ export class OfficeWorkbook implements WorkbookPort {
     return ws.name;
   }
 
-  private async queueNotes(batch: WriteBatch, ws: Excel.Worksheet, ops: MarkOps): Promise<void> {
+  private async queueNotes(batch: RequestBatch, ws: Excel.Worksheet, ops: MarkOps): Promise<void> {
     for (const n of ops.deleteNotes) await batch.add(OP_BYTES, () => ws.notes.getItem(cellAddress(n.row, n.column)).delete());
     for (const n of ops.updateNotes) await batch.add(OP_BYTES + textBytes(n.text), () => (ws.notes.getItem(cellAddress(n.row, n.column)).content = n.text));
     for (const n of ops.addNotes) await batch.add(OP_BYTES + textBytes(n.text), () => ws.notes.add(cellAddress(n.row, n.column), n.text));
   }
 
-  private async queueRestore(batch: WriteBatch, ws: Excel.Worksheet, restore: FillRecord[]): Promise<void> {
+  private async queueRestore(batch: RequestBatch, ws: Excel.Worksheet, restore: FillRecord[]): Promise<void> {
     for (const run of runs(restore, (a, b) => a.original === b.original)) {
       await batch.add(OP_BYTES, () => {
         const range = ws.getRange(runAddress(run));
@@ -453,8 +530,8 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /** The large-sheet path: sizes first, then row blocks of about BLOCK_BYTES, one sync each. */
-  private async readInBlocks(requests: GridRequest[], onProgress?: ProgressListener): Promise<{ names: string[]; data: RangeData[][]; sheets: string[] }> {
-    return this.env.Excel.run(async (ctx) => {
+  private async readInBlocks(caps: Capabilities, requests: GridRequest[], onProgress?: ProgressListener): Promise<{ names: string[]; data: RangeData[][]; sheets: string[] }> {
+    return this.run(caps, "read", async (ctx) => {
       const targets = requests.map((r) => this.target(ctx, r));
       for (const t of targets) t.range.load("address,rowIndex,columnIndex,rowCount,columnCount");
       const all = ctx.workbook.worksheets;

@@ -27,7 +27,12 @@ export interface Capabilities {
   createWorkbook: boolean;
   /** One undo step for a whole check (ExcelApi 1.20). */
   mergeUndoGroup: boolean;
+  /** Inserting the sheets of an .xlsx, formatting and all, into this workbook (ExcelApi 1.13). */
+  insertSheets: boolean;
 }
+
+/** Where a finished summary table (.xlsx) goes: a sheet of this workbook, or a workbook of its own. */
+export type ExportTarget = "sheet" | "workbook";
 
 export type MarkLevel = "error" | "warning" | "priority";
 
@@ -131,6 +136,13 @@ export interface WorkbookPort {
    * (Capabilities.changeEvents false) it never calls.
    */
   watchChanges(listener: (sheet: string) => void): Promise<() => void>;
+  /**
+   * Opens an .xlsx (base64) built by the export: "sheet" inserts its sheets into this workbook
+   * (Capabilities.insertSheets), "workbook" opens it as a new workbook (Capabilities.createWorkbook).
+   * Resolves to the names of the sheets added to this workbook (none for "workbook"). Where the host
+   * lacks the target, it throws; the pane offers a download instead.
+   */
+  openXlsx(base64: string, target: ExportTarget): Promise<string[]>;
   /** Per-workbook settings (programme, city, as-of date …), kept in the workbook. */
   loadSetting<T>(key: string): Promise<T | undefined>;
   saveSetting<T>(key: string, value: T): Promise<void>;

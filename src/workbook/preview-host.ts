@@ -7,7 +7,7 @@
  */
 import { columnLetter, type Cell, type Grid } from "../domain/cells";
 import { areaAddress, conflictError, MARK_COLOURS, markOps, markRecordKey, parseAddress, resultConflicts, RESULT_HEADERS, withoutResultColumn, type Area, type MarkRecord } from "./marks";
-import type { Capabilities, GridRequest, GridsRead, MarkPlan, ReadOptions, WorkbookPort } from "./port";
+import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ReadOptions, WorkbookPort } from "./port";
 
 export interface SheetInit {
   name: string;
@@ -63,6 +63,7 @@ export const PREVIEW_CAPABILITIES: Capabilities = {
   changeEvents: true,
   createWorkbook: false,
   mergeUndoGroup: false,
+  insertSheets: true,
 };
 
 export class PreviewHost implements WorkbookPort {
@@ -182,6 +183,31 @@ export class PreviewHost implements WorkbookPort {
     return () => {
       this.watchers.delete(listener);
     };
+  }
+
+  /** A new sheet holds the export's values (read back with exceljs); the preview has no second workbook. */
+  async openXlsx(base64: string, target: ExportTarget): Promise<string[]> {
+    if (target === "workbook" || !this.caps.insertSheets) {
+      throw Object.assign(new Error("预览中不能新建工作簿，请改用“下载”。"), { messageEn: "The preview cannot open a new workbook; download it instead." });
+    }
+    const { readXlsx } = await import("./xlsx-adapter");
+    const book = await readXlsx(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0)));
+    const added: string[] = [];
+    for (const name of book.sheetNames) {
+      const { grid, merges } = book.sheet(name);
+      let unique = name;
+      for (let i = 2; this.sheets.has(unique); i++) unique = `${name} (${i})`;
+      const sheet: PreviewSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), merges, columnWidths: [] };
+      grid.rows.forEach((row, i) => row.forEach((cell, j) => !isBlank(cell) && sheet.cells.set(k(grid.firstRow + i, grid.firstColumn + j), { ...cell })));
+      this.sheets.set(unique, sheet);
+      added.push(unique);
+    }
+    if (added.length) {
+      this.active = added[0];
+      this.selection = { sheet: added[0], areas: parseAddress("A1") };
+    }
+    this.notifyViewers();
+    return added;
   }
 
   async loadSetting<T>(key: string): Promise<T | undefined> {

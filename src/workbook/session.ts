@@ -7,7 +7,8 @@ import { columnLetter, type Grid } from "../domain/cells";
 import type { Finding, Report } from "../domain/report";
 import type { Lang } from "./i18n";
 import { planMarks } from "./marks";
-import type { Capabilities, ReadScope, WorkbookPort } from "./port";
+import type { Capabilities, ExportTarget, ReadScope, WorkbookPort } from "./port";
+import { planExport, type ExportOptions, type ExportPlan } from "../domain/export/plan";
 
 /** What the pane needs to know about a programme (from the engine's definitions). */
 export interface ProgrammeView {
@@ -66,9 +67,23 @@ export interface CheckOutcome {
   lastColumn: number;
 }
 
+/** Where the pane sends the summary table: into the workbook through the port, or a file download. */
+export type ExportDestination = ExportTarget | "download";
+
+export interface ExportOutcome {
+  plan: ExportPlan;
+  destination: ExportDestination;
+  /** Sheets added to this workbook ("sheet"). */
+  sheets: string[];
+  /** The .xlsx to save ("download"), with its file name. */
+  download?: { fileName: string; bytes: Uint8Array };
+}
+
 export class Session<Refs = unknown> {
   private unwatch: (() => void) | null = null;
   private last: CheckOutcome | null = null;
+  /** The grid the last check read: the export plans its rows from it, never from a second read. */
+  private lastGrid: Grid | null = null;
   /** Sheets the last check read (the list and its reference sheets): edits there make it stale. */
   private readSheets: string[] = [];
   /** Called when the user edits a sheet the shown results came from. */
@@ -118,6 +133,7 @@ export class Session<Refs = unknown> {
    */
   async run(settings: CheckSettings, onProgress: (p: Progress) => void = () => {}, sheet?: string): Promise<CheckOutcome> {
     this.last = null;
+    this.lastGrid = null;
     onProgress({ phase: "read", fraction: 0 });
     const read = await this.port.readGrids(
       [{ sheet, scope: settings.scope }, ...settings.referenceSheets.map((name) => ({ sheet: name, scope: "used" as const }))],
@@ -143,6 +159,7 @@ export class Session<Refs = unknown> {
     const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
     this.last = { report, sheet: checked, sheets: read.sheets, firstColumn: grid.firstColumn, lastColumn: grid.firstColumn + Math.max(0, width - 1) };
     this.readSheets = [checked, ...refs.map((g) => g.sheetName)];
+    this.lastGrid = grid;
     onProgress({ phase: "done", fraction: 1 });
     return this.last;
   }
@@ -179,10 +196,42 @@ export class Session<Refs = unknown> {
     await this.port.select(this.last.sheet, `${columnLetter(this.last.firstColumn)}${row}:${columnLetter(this.last.lastColumn)}${row}`);
   }
 
+  /**
+   * The province's summary table from the last check (helper modules in src/domain/export and
+   * src/export): into a new sheet or a new workbook through the port, or as .xlsx bytes to download.
+   * The exceljs writer is loaded only now, so the pane starts without it.
+   */
+  async exportSummary(destination: ExportDestination, options: ExportOptions = {}): Promise<ExportOutcome> {
+    if (!this.last || !this.lastGrid) {
+      throw Object.assign(new Error("请先检查名单，再导出汇总表。"), { messageEn: "Check the list before exporting the summary." });
+    }
+    const planned = planExport(this.lastGrid, this.last.report, options);
+    const { buildExportWorkbook, toBase64 } = await import("../export/xlsx");
+    if (destination === "download") {
+      const bytes = await buildExportWorkbook(planned);
+      return { plan: planned, destination, sheets: [], download: { fileName: `${planned.sheetName}.xlsx`, bytes } };
+    }
+    // A name the workbook already has would make Excel number it; say what it will be called.
+    const plan = destination === "sheet" ? { ...planned, sheetName: uniqueSheetName(planned.sheetName, await this.port.listSheets()) } : planned;
+    const sheets = await this.port.openXlsx(toBase64(await buildExportWorkbook(plan)), destination);
+    return { plan, destination, sheets };
+  }
+
   /** Stops listening for edits (the pane is going away). */
   dispose(): void {
     this.unwatch?.();
     this.unwatch = null;
     this.onStale = null;
+  }
+}
+
+/** `name`, or `name (2)`, `name (3)` … — at most 31 characters, as Excel allows — not among `taken`. */
+export function uniqueSheetName(name: string, taken: string[]): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  if (!used.has(name.toLowerCase())) return name;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }

@@ -1,12 +1,89 @@
-// TEMPORARY (scratch, to be replaced by engineer I's harness): opens the preview served from /tmp/pv/dist.
+/**
+ * Opens a page of the build under test (served by global-setup.ts) in Debian's Chromium through
+ * playwright-core, with a fresh profile, and records every URL the page requests.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, normalize, sep } from "node:path";
 import { chromium, type Page } from "playwright-core";
-export interface Pane { page: Page; requests: string[]; close(): Promise<void> }
-export async function openPane(path: string): Promise<Pane> {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
-  const ctx = await browser.newContext({ locale: "zh-CN", viewport: { width: 1920, height: 1080 } });
-  const page = await ctx.newPage();
+import { inject } from "vitest";
+
+/** Flags the machine needs: no sandbox as root, no GPU, and no background calls to Google's hosts. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface Pane {
+  page: Page;
+  /** Every URL requested by any page of the browser context, in order. */
+  requests: string[];
+  /** Uncaught page errors and console errors, in order. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Where the production task pane loads office.js from (src/taskpane/taskpane.html). */
+export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+export interface OpenOptions {
+  /**
+   * Answer requests for Microsoft's office.js CDN from the copy in @microsoft/office-js instead
+   * (this machine has no network): lets a test load the production taskpane.html. The requests
+   * are still recorded in `requests`.
+   */
+  officeJsFromCdn?: boolean;
+}
+
+/** `path` is relative to the build root, e.g. "preview.html?sample=js-2023-platform". */
+export async function openPane(path: string, options: OpenOptions = {}): Promise<Pane> {
+  const profile = mkdtempSync(join(tmpdir(), "huizong-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.HUIZONG_CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: "zh-CN",
+    viewport: { width: 1920, height: 1080 },
+  });
   const requests: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
-  await page.goto(`http://127.0.0.1:8765/${path}`);
-  return { page, requests, close: () => browser.close() };
+  const errors: string[] = [];
+  context.on("request", (r) => requests.push(r.url()));
+  if (options.officeJsFromCdn) {
+    const officeDist = dirname(createRequire(import.meta.url).resolve("@microsoft/office-js/dist/office.js"));
+    await context.route(`${OFFICE_JS_CDN}**`, async (route) => {
+      const file = normalize(join(officeDist, new URL(route.request().url()).pathname.slice(new URL(OFFICE_JS_CDN).pathname.length)));
+      let body: Buffer;
+      try {
+        if (!file.startsWith(officeDist + sep)) throw new Error("outside office-js/dist");
+        body = readFileSync(file);
+      } catch {
+        await route.fulfill({ status: 404, body: "" });
+        return;
+      }
+      await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body });
+    });
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  const close = async (): Promise<void> => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    await page.goto(new URL(path, inject("baseUrl")).href);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { page, requests, errors, close };
 }

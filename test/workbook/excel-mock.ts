@@ -14,6 +14,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { columnLetter, type Cell } from "../../src/domain/cells";
 import { parseAddress, type Area } from "../../src/workbook/marks";
 import type { PreviewInit, SheetSnapshot } from "../../src/workbook/preview-host";
+import { readXlsx } from "../../src/workbook/xlsx-adapter";
 
 export interface ExcelMockOptions {
   /** Highest ExcelApi minor version supported (2 = ExcelApi 1.2). Default 20. */
@@ -25,6 +26,12 @@ export interface ExcelMockOptions {
 }
 
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** What one load() adds to a request: the object path (getRange(…), format, fill) and the query action. */
+const LOAD_REQUEST_BYTES = 300;
+
+/** How much later than its sync an add-in write's onChanged event arrives (see fire). */
+export const ADDIN_EVENT_DELAY_MS = 10;
 
 interface MockSheet {
   name: string;
@@ -46,6 +53,16 @@ function mockError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code, name: "RichApi.Error" });
 }
 
+/** office-addin-mock answers an unloaded property with one of these strings; Excel throws instead, and so does this mock. */
+const NOT_LOADED = new Set(["Error, property was not loaded", "Error, context.sync() was not called"]);
+
+function loaded<T>(value: T, property: PropertyKey): T {
+  if (typeof value === "string" && NOT_LOADED.has(value)) {
+    throw mockError("PropertyNotLoaded", `The property '${String(property)}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  }
+  return value;
+}
+
 function isBlank(c: Cell | undefined): boolean {
   return !c || (c.kind === "empty" && !c.formula);
 }
@@ -60,6 +77,13 @@ export class ExcelMock {
   readonly syncLog: SyncRecord[] = [];
   /** Options passed to each Excel.run. */
   readonly runOptions: unknown[] = [];
+  /**
+   * The user is typing in a cell: as in Excel, a sync fails with InvalidOperationInCellEditMode
+   * unless the run asked for delayForCellEdit (then Excel waits; the mock just goes ahead).
+   */
+  cellEditMode = false;
+  /** The base64 .xlsx of every Excel.createWorkbook call. */
+  readonly createdWorkbooks: string[] = [];
   readonly Excel: typeof Excel;
   readonly Office: typeof Office;
 
@@ -88,7 +112,13 @@ export class ExcelMock {
     this.active = init.active ?? init.sheets[0].name;
     this.selection = { sheet: this.active, areas: parseAddress(init.selection ?? "A1") };
     for (const [k, v] of Object.entries(init.settings ?? {})) this.settings.set(k, JSON.stringify(v));
-    this.Excel = { run: (a: unknown, b?: unknown) => this.run(a, b) } as unknown as typeof Excel;
+    this.Excel = {
+      run: (a: unknown, b?: unknown) => this.run(a, b),
+      createWorkbook: async (base64?: string) => {
+        if (this.options.excelApi < 8) throw new TypeError("Excel.createWorkbook is not a function (needs ExcelApi 1.8)");
+        this.createdWorkbooks.push(base64 ?? "");
+      },
+    } as unknown as typeof Excel;
     this.Office = this.officeNamespace();
   }
 
@@ -114,7 +144,7 @@ export class ExcelMock {
     const [a] = parseAddress(address);
     if (isBlank(value)) sheet.cells.delete(key(a.top, a.left));
     else sheet.cells.set(key(a.top, a.left), { ...value });
-    this.fire(sheet, address);
+    this.fire(sheet, address, false);
   }
 
   // ------------------------------------------------------------------ Office namespace
@@ -152,8 +182,9 @@ export class ExcelMock {
 
   private async run(a: unknown, b?: unknown): Promise<unknown> {
     const batch = (typeof a === "function" ? a : b) as (ctx: unknown) => Promise<unknown>;
-    this.runOptions.push(typeof a === "function" ? undefined : a);
-    const ctx = new RequestContext(this);
+    const options = typeof a === "function" ? undefined : (a as { delayForCellEdit?: boolean });
+    this.runOptions.push(options);
+    const ctx = new RequestContext(this, Boolean(options?.delayForCellEdit));
     return batch(ctx.api);
   }
 
@@ -245,9 +276,13 @@ export class ExcelMock {
     );
   }
 
-  fire(sheet: MockSheet, address: string): void {
+  /** Excel's onChanged: after the change, for the add-in's own writes too; triggerSource only from ExcelApi 1.14. */
+  fire(sheet: MockSheet, address: string, byAddin = true): void {
+    const trigger = this.options.excelApi >= 14 ? { triggerSource: byAddin ? "ThisLocalAddin" : "Unknown" } : {};
+    // Excel reports the add-in's own writes a round trip later, after the add-in has moved on.
+    const later = byAddin ? ADDIN_EVENT_DELAY_MS : 0;
     for (const h of sheet.handlers) {
-      setTimeout(() => void h({ address, source: "Local", changeType: "RangeEdited", type: "WorksheetChanged", worksheetId: sheet.name }), 0);
+      setTimeout(() => void h({ address, source: "Local", changeType: "RangeEdited", type: "WorksheetChanged", worksheetId: sheet.name, ...trigger }), later);
     }
   }
 }
@@ -267,12 +302,15 @@ interface Tracked {
 /** One Excel.run's RequestContext: a queue of writes and a list of objects with pending loads. */
 class RequestContext {
   readonly api: { workbook: unknown; sync: () => Promise<void>; trackedObjects: { add(): void; remove(): void } };
-  private queue: { bytes: number; apply: () => void }[] = [];
+  private queue: { bytes: number; apply: () => void | Promise<void> }[] = [];
   /** Answers that are not properties of a mock object (isNullObject). */
   afterSync: (() => void)[] = [];
   private tracked: Tracked[] = [];
 
-  constructor(private readonly book: ExcelMock) {
+  constructor(
+    private readonly book: ExcelMock,
+    private readonly waitsForCellEdit = false,
+  ) {
     this.api = {
       workbook: this.workbook(),
       sync: () => this.sync(),
@@ -284,7 +322,7 @@ class RequestContext {
     if (this.book.options.excelApi < minor) throw new TypeError(`${what} is not a function (needs ExcelApi 1.${minor})`);
   }
 
-  private enqueue(bytes: number, apply: () => void): void {
+  private enqueue(bytes: number, apply: () => void | Promise<void>): void {
     this.queue.push({ bytes: bytes + 64, apply });
   }
 
@@ -298,12 +336,14 @@ class RequestContext {
           return (props: string | string[]) => {
             const list = (Array.isArray(props) ? props : props.split(",")).map((s) => s.trim().replace(/^items\/name$/, "items"));
             for (const l of list) tracked.loads.add(l);
+            // A load goes out in the request too: the object's path and the query, a few hundred bytes.
+            this.enqueue(LOAD_REQUEST_BYTES + list.join(",").length, () => {});
             return t.load(list);
           };
         }
         if (typeof p === "string" && p in children) return children[p];
         const v = (t as any)[p];
-        return typeof v === "function" ? v.bind(t) : v;
+        return typeof v === "function" ? v.bind(t) : loaded(v, p);
       },
       set: (t, p, v) => {
         if (typeof p === "string" && setters[p]) {
@@ -326,6 +366,26 @@ class RequestContext {
     });
     const wrappedSheets = this.wrap(worksheets, () => ({ items: [...book.sheets.keys()].map((name) => ({ name })) }));
     const wb = new OfficeMockObject({
+      insertWorksheetsFromBase64: (base64: string) => {
+        self.requires(13, "Workbook.insertWorksheetsFromBase64");
+        const result: { value: string[] | string } = { value: "Error, context.sync() was not called" };
+        self.enqueue(base64.length, async () => {
+          // Excel keeps the file's sheet names, numbering a name the workbook already has.
+          const file = await readXlsx(Uint8Array.from(Buffer.from(base64, "base64")));
+          const ids: string[] = [];
+          for (const name of file.sheetNames) {
+            const { grid } = file.sheet(name);
+            let unique = name;
+            for (let i = 2; self.book.sheets.has(unique); i++) unique = `${name} (${i})`;
+            const sheet: MockSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), handlers: new Set() };
+            grid.rows.forEach((row, i) => row.forEach((cell, j) => !isBlank(cell) && sheet.cells.set(key(grid.firstRow + i, grid.firstColumn + j), { ...cell })));
+            self.book.sheets.set(unique, sheet);
+            ids.push(unique);
+          }
+          result.value = ids;
+        });
+        return result;
+      },
       getSelectedRange: () => {
         const sel = book.selection;
         return self.range(() => sel.sheet, () => sel.areas[0]);
@@ -364,9 +424,13 @@ class RequestContext {
     const notes = {
       getItemOrNullObject: (address: string) => {
         self.requires(18, "NoteCollection.getItemOrNullObject");
-        const note: { isNullObject: unknown } = { isNullObject: "Error, context.sync() was not called" };
-        self.afterSync.push(() => void (note.isNullObject = !book.sheet(name()).notes.has(cellKey(address))));
-        return note;
+        let answer: boolean | null = null;
+        self.afterSync.push(() => void (answer = !book.sheet(name()).notes.has(cellKey(address))));
+        return {
+          get isNullObject() {
+            return loaded(answer === null ? "Error, context.sync() was not called" : answer, "isNullObject");
+          },
+        };
       },
       getItem: (address: string) => {
         self.requires(18, "NoteCollection.getItem");
@@ -435,7 +499,7 @@ class RequestContext {
       get: (t, p) => {
         if (p === "clear") return () => self.enqueue(32, () => book.eachCell(area(), (r, c) => sheet().fills.delete(key(r, c))));
         const v = (t as any)[p];
-        return typeof v === "function" ? v.bind(t) : v;
+        return typeof v === "function" ? v.bind(t) : loaded(v, p);
       },
       set: (t, p, v) => {
         if (p !== "color") throw new Error(`mock: fill.${String(p)} not supported`);
@@ -463,6 +527,11 @@ class RequestContext {
   }
 
   private async sync(): Promise<void> {
+    if (this.book.cellEditMode && !this.waitsForCellEdit) {
+      this.queue = [];
+      this.book.syncLog.push({ requestBytes: 0, responseBytes: 0 });
+      throw mockError("InvalidOperationInCellEditMode", "The operation is not available while Excel is in cell-edit mode.");
+    }
     const queue = this.queue;
     this.queue = [];
     const requestBytes = queue.reduce((n, q) => n + q.bytes, 0);
@@ -471,7 +540,7 @@ class RequestContext {
       this.book.syncLog.push({ requestBytes, responseBytes: 0 });
       throw mockError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     }
-    for (const q of queue) q.apply();
+    for (const q of queue) await q.apply();
     const pending = this.tracked.filter((t) => t.loads.size > 0);
     const answers = pending.map((t) => {
       const all = t.answer();

@@ -20,6 +20,11 @@ portContract("Office.js adapter on office-addin-mock (ExcelApi 1.2 only)", (init
   return { port, snapshot: (s) => mock.snapshot(s), userEdit: (s, a, v) => mock.userEdit(s, a, v) };
 });
 
+portContract("Office.js adapter on office-addin-mock (ExcelApi 1.7: change events without triggerSource)", (init) => {
+  const { mock, port } = adapter(init, { excelApi: 7 });
+  return { port, snapshot: (s) => mock.snapshot(s), userEdit: (s, a, v) => mock.userEdit(s, a, v) };
+});
+
 describe("Office.js adapter: sync budget and requirement sets", () => {
   it("reads in one sync and marks in two", async () => {
     const { mock, port } = adapter();
@@ -43,10 +48,22 @@ describe("Office.js adapter: sync budget and requirement sets", () => {
   it("groups a check's writes into one undo step only where ExcelApi 1.20 allows", async () => {
     const modern = adapter();
     await modern.port.applyMarks(PLAN);
-    expect(modern.mock.runOptions).toContainEqual({ mergeUndoGroup: true });
+    expect(modern.mock.runOptions).toContainEqual({ mergeUndoGroup: true, delayForCellEdit: true });
     const old = adapter(CONTRACT_BOOK, { excelApi: 2 });
     await old.port.applyMarks(PLAN);
     expect(old.mock.runOptions.every((o) => o === undefined)).toBe(true);
+  });
+
+  it("waits out the user's cell editing where ExcelApi 1.11 allows, and says so plainly below", async () => {
+    const modern = adapter();
+    await modern.port.readGrid("名单");
+    expect(modern.mock.runOptions).toEqual([{ delayForCellEdit: true }]);
+    const old = adapter(CONTRACT_BOOK, { excelApi: 10 });
+    old.mock.cellEditMode = true;
+    const failed = await old.port.readGrid("名单").catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: "InvalidOperationInCellEditMode", message: expect.stringContaining("按 Enter 或 Esc"), messageEn: expect.stringContaining("Enter or Esc") });
+    old.mock.cellEditMode = false;
+    expect((await old.port.readGrid("名单")).rows.length).toBe(7);
   });
 
   it("selects several rows at once with ExcelApi 1.9, the first of them before", async () => {
@@ -57,6 +74,45 @@ describe("Office.js adapter: sync budget and requirement sets", () => {
     await old.port.select("名单", "B4:F4,B6:F6");
     expect(old.mock.selection.areas).toEqual([{ top: 4, left: 2, bottom: 4, right: 6 }]);
   });
+});
+
+/** A check's marks on a largeBook: every third row an error in D with its result, every fifth a warning in E. */
+function planFor(rows: number): MarkPlan {
+  const data = Array.from({ length: rows }, (_, i) => i + 4);
+  return {
+    sheet: "江宁区",
+    resultColumn: 17,
+    headerRow: 3,
+    headerText: "校验结果",
+    results: data.map((row) => ({ row, text: row % 3 === 0 ? "错误：统一社会信用代码校验位错误（D列）" : row % 5 === 0 ? "警告：日期无法识别（E列）" : "通过", level: row % 3 === 0 ? "error" : row % 5 === 0 ? "warning" : "ok" })),
+    fills: data.flatMap((row): MarkPlan["fills"] =>
+      row % 3 === 0
+        ? [{ row, column: 4, level: "error" as const }, { row, column: 17, level: "error" as const }]
+        : row % 5 === 0
+          ? [{ row, column: 5, level: "warning" as const }, { row, column: 17, level: "warning" as const }]
+          : [],
+    ),
+    notes: data.filter((row) => row % 3 === 0).slice(0, 50).map((row) => ({ row, column: 4, text: "校验位不对。" })),
+  };
+}
+
+describe("Office.js adapter: syncs per check (read, then mark)", () => {
+  for (const rows of [100, 10000]) {
+    it(`takes at most 3 context.sync() calls at ${rows} rows and leaves the input cells unchanged`, async () => {
+      const { mock, port } = adapter(largeBook(rows));
+      const before = mock.snapshot("江宁区");
+      const { grids } = await port.readGrids([{}]);
+      expect(grids[0].rows.length).toBe(rows + 3);
+      await port.applyMarks(planFor(rows));
+      expect(mock.syncs).toBeLessThanOrEqual(3);
+      const after = mock.snapshot("江宁区");
+      const inputs = (cells: Record<string, unknown>) => Object.fromEntries(Object.entries(cells).filter(([a]) => !a.startsWith("Q")));
+      expect(inputs(after.cells)).toEqual(before.cells);
+      expect(after.fills.D6).toBe("#FFC7CE");
+      await port.clearMarks("江宁区");
+      expect(mock.snapshot("江宁区")).toEqual(before);
+    }, 60000);
+  }
 });
 
 describe("Office.js adapter: large sheets", () => {
@@ -112,4 +168,36 @@ describe("Office.js adapter: large mark plans", () => {
     await port.clearMarks("江宁区");
     expect(mock.snapshot("江宁区")).toEqual(before);
   }, 60000);
+});
+
+describe("Office.js adapter: the summary table goes where this Excel can take it", () => {
+  async function summaryXlsx(): Promise<string> {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("名单");
+    ws.getCell("A1").value = "推荐项目汇总表";
+    ws.getCell("B3").value = "91320115MAHEGG3M0K";
+    return Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+  }
+
+  it("inserts it as a new sheet with ExcelApi 1.13, numbering a taken name, and opens a new workbook with 1.8", async () => {
+    const { mock, port } = adapter();
+    const base64 = await summaryXlsx();
+    const before = mock.snapshot("名单");
+    expect(await port.openXlsx(base64, "sheet")).toEqual(["名单 (2)"]);
+    expect(mock.snapshot("名单 (2)").cells.B3).toMatchObject({ kind: "text", value: "91320115MAHEGG3M0K" });
+    expect(mock.active).toBe("名单 (2)");
+    expect(mock.snapshot("名单")).toEqual(before);
+    expect(await port.openXlsx(base64, "workbook")).toEqual([]);
+    expect(mock.createdWorkbooks).toEqual([base64]);
+  });
+
+  it("says plainly what an older Excel lacks instead of failing somewhere inside", async () => {
+    const { mock, port } = adapter(CONTRACT_BOOK, { excelApi: 7 });
+    const base64 = await summaryXlsx();
+    await expect(port.openXlsx(base64, "sheet")).rejects.toThrow("此 Excel 不支持插入工作表（ExcelApi 1.13）");
+    await expect(port.openXlsx(base64, "workbook")).rejects.toThrow("此 Excel 不支持新建工作簿（ExcelApi 1.8）");
+    expect(mock.syncs).toBe(0);
+    expect([...mock.sheets.keys()]).toEqual(["名单", "优先企业"]);
+  });
 });

@@ -250,5 +250,19 @@ export function portContract(name: string, factory: HarnessFactory): void {
       await new Promise((r) => setTimeout(r, 0));
       expect(seen).toEqual(["名单"]);
     });
+
+    it("does not take its own clearing of the marks for the user's edit", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      if (!(await h.port.capabilities()).changeEvents) return;
+      const seen: string[] = [];
+      await h.port.watchChanges((sheet) => seen.push(sheet));
+      await h.port.readGrid("名单");
+      await h.port.applyMarks(PLAN);
+      await h.port.applyMarks(PLAN_FIXED);
+      await h.port.clearMarks("名单");
+      // Excel reports its add-in's writes late; wait past the mock's delay for them.
+      await new Promise((r) => setTimeout(r, 30));
+      expect(seen).toEqual([]);
+    });
   });
 }

@@ -33,3 +33,17 @@ describe("preview host beyond the port", () => {
     expect((await host.capabilities()).changeEvents).toBe(false);
   });
 });
+
+describe("preview host: the summary table", () => {
+  it("adds the exported sheet's values as a new sheet and shows it; a new workbook it cannot open", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("汇总表").getCell("A2").value = "推荐项目汇总表";
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString("base64");
+    const host = new PreviewHost({ sheets: [{ name: "汇总表", rows: [] }] });
+    expect(await host.openXlsx(base64, "sheet")).toEqual(["汇总表 (2)"]);
+    expect(host.snapshot("汇总表 (2)").cells.A2).toMatchObject({ value: "推荐项目汇总表" });
+    expect(await host.activeSheet()).toBe("汇总表 (2)");
+    await expect(host.openXlsx(base64, "workbook")).rejects.toThrow("下载");
+  });
+});

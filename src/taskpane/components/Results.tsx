@@ -23,6 +23,7 @@ import {
 } from "@fluentui/react-components";
 import type { Finding, PriorityMatch, QuotaStanding, RankStanding, Report, Severity } from "../../domain/report";
 import { codeTitle, strings, type Lang } from "../../workbook/i18n";
+import { MARK_COLOURS } from "../../workbook/marks";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "12px" },
@@ -52,7 +53,26 @@ const useStyles = makeStyles({
   hint: { display: "block", color: tokens.colorNeutralForeground3, marginTop: "2px" },
   groupHeader: { display: "flex", alignItems: "center", gap: "6px" },
   notes: { margin: 0, paddingLeft: "18px" },
+  legend: { display: "flex", gap: "12px", flexWrap: "wrap", alignItems: "center" },
+  swatch: { display: "inline-block", width: "12px", height: "12px", marginRight: "4px", verticalAlign: "-1px", border: `1px solid ${tokens.colorNeutralStroke1}` },
 });
+
+/** What the fills on the sheet mean: the same colours applyMarks uses. */
+export function MarkLegend({ lang }: { lang: Lang }) {
+  const s = strings(lang);
+  const st = useStyles();
+  return (
+    <div className={st.legend} data-testid="legend">
+      <Caption1>{s.legendTitle}</Caption1>
+      {(["error", "warning", "priority"] as const).map((level) => (
+        <Caption1 key={level}>
+          <span className={st.swatch} style={{ backgroundColor: MARK_COLOURS[level] }} aria-hidden="true" />
+          {s.legend[level]}
+        </Caption1>
+      ))}
+    </div>
+  );
+}
 
 export function Summary({ report, lang }: { report: Report; lang: Lang }) {
   const s = strings(lang);
@@ -75,6 +95,7 @@ export function Summary({ report, lang }: { report: Report; lang: Lang }) {
         {cell(s.warnings, c.warnings, st.warning, "count-warnings")}
         {cell(s.priorityCount, c.priority, st.priority, "count-priority")}
       </div>
+      <MarkLegend lang={lang} />
       {report.notes.length > 0 && (
         <ul className={st.notes} aria-label={s.notes}>
           {report.notes.map((n) => (

@@ -1,0 +1,317 @@
+/**
+ * check(): the cells of a sheet and a programme in, one Report out. Pure and total: any grid gives
+ * a report (what cannot be read becomes a finding), and the input is never changed.
+ *
+ * Order: find the header → skip empty, 合计 and note rows → read each row's cells by field kind →
+ * row rules → set rules (duplicates, caps, ranks, quota) → priority marks → counts.
+ */
+import type { Grid } from "./cells";
+import { FIELDS } from "./fields";
+import { findHeader, repeatsHeader, skipReason } from "./header";
+import { matchPriority, priorityIndex } from "./priority";
+import type { Programme } from "./programme";
+import { PROGRAMMES } from "./programmes/index";
+import { parseIsoDate } from "./readers";
+import { findCity } from "./regions";
+import type { Finding, PriorityMatch, QuotaStanding, RankStanding, Report } from "./report";
+import { addFinding, type CheckContext, type ReferenceLists, type RowData } from "./rules/context";
+import { checkDuplicates, checkIdentity, checkOneDirection, partyCode } from "./rules/identity";
+import { readRow } from "./rules/read";
+import { runRowRule } from "./rules/row-rules";
+import { checkCap, checkGroupCap, checkQuota, checkRanks, splitByOwnership } from "./rules/set-rules";
+
+export type { ReferenceLists } from "./rules/context";
+
+export interface CheckOptions {
+  programmeId: string;
+  /** 南京 / 南京市 / 3201 / 昆山市 … */
+  city: string;
+  /** ISO date; default: the programme's as-of date. */
+  asOf?: string;
+  /** The city's quota where the notice leaves it open (or to override it); null = unset. */
+  quota?: number | null;
+  references?: ReferenceLists;
+  /** Values for the programme's open settings, by setting id. */
+  settings?: Record<string, unknown>;
+}
+
+export function listProgrammes(): readonly Programme[] {
+  return PROGRAMMES;
+}
+
+export function getProgramme(id: string): Programme | undefined {
+  return PROGRAMMES.find((p) => p.id === id);
+}
+
+function validIso(s: string | undefined): s is string {
+  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  try {
+    parseIsoDate(s);
+    return true;
+  } catch {
+    // parseIsoDate throws RangeError for a day that does not exist: that is the answer here.
+    return false;
+  }
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function check(grid: Grid, options: CheckOptions): Report {
+  const programme = getProgramme(options.programmeId);
+  if (!programme) throw new Error(`unknown programme id “${options.programmeId}”: ${PROGRAMMES.map((p) => p.id).join(", ")}`);
+  const notes: string[] = [];
+
+  const asOfIso = validIso(options.asOf) ? options.asOf : programme.asOf;
+  if (options.asOf !== undefined && !validIso(options.asOf)) notes.push(`基准日“${options.asOf}”不是有效日期（应为YYYY-MM-DD），已改用项目默认基准日${programme.asOf}。`);
+
+  const unit = findCity(options.city);
+  if (!unit) {
+    notes.push(`无法识别推荐单位“${options.city}”：未核对注册地是否在本市。`);
+  } else if (unit.province !== programme.province) {
+    notes.push(`推荐单位${unit.name}不在本项目所属省份：未核对注册地是否在本市。`);
+  } else if (unit.countyLevel && !programme.countyLevelUnits.includes(unit.name)) {
+    notes.push(`${unit.name}不是本项目的直接推荐单位：按其所属设区市核对注册地。`);
+  }
+  const unitInProvince = unit && unit.province === programme.province ? unit : null;
+
+  const settings = options.settings ?? {};
+  const quotaValue =
+    typeof options.quota === "number" && Number.isInteger(options.quota) && options.quota >= 0
+      ? options.quota
+      : programme.quota?.value ?? null;
+
+  const header = findHeader(grid, programme);
+  const ctx: CheckContext = {
+    programme,
+    grid,
+    header,
+    unit: unitInProvince,
+    asOf: parseIsoDate(asOfIso),
+    asOfIso,
+    references: options.references ?? {},
+    settings,
+    quota: quotaValue,
+    rows: [],
+    findings: [],
+    notes,
+  };
+
+  reportHeader(ctx);
+
+  const skipped: Report["skipped"] = [];
+  const identityIndices = [...header.columns.values()].filter((c) => FIELDS[c.field]?.kind === "name" || FIELDS[c.field]?.kind === "uscc").map((c) => c.index);
+  let rowsRead = 0;
+  if (header.rowIndices.length > 0) {
+    for (let i = header.dataStart; i < grid.rows.length; i++) {
+      rowsRead++;
+      const cells = grid.rows[i] ?? [];
+      const reason = skipReason(cells, identityIndices) ?? (repeatsHeader(grid, programme, i, header) ? "header" : null);
+      if (reason) {
+        skipped.push({ row: grid.firstRow + i, reason });
+        continue;
+      }
+      ctx.rows.push(readRow(ctx, programme, i));
+    }
+  }
+
+  for (const row of ctx.rows) {
+    for (const rule of programme.rowRules) runRowRule(ctx, row, rule, (r, identityRule) => checkIdentity(ctx, r, identityRule));
+  }
+
+  const { counted, exempt } = splitByOwnership(ctx, ctx.rows, programme.quota);
+  let ranks: RankStanding | null = null;
+  let rankField: string | null = null;
+  for (const rule of programme.setRules) {
+    switch (rule.type) {
+      case "duplicates":
+        checkDuplicates(ctx, ctx.rows, rule);
+        break;
+      case "one-direction":
+        checkOneDirection(ctx, ctx.rows, rule);
+        break;
+      case "cap":
+        checkCap(ctx, ctx.rows, rule);
+        break;
+      case "group-cap":
+        checkGroupCap(ctx, ctx.rows, rule);
+        break;
+      case "ranks":
+        rankField = rule.field;
+        ranks = checkRanks(ctx, counted, rule);
+        break;
+    }
+  }
+  const quotas: QuotaStanding[] = [];
+  if (programme.quota) {
+    quotas.push(checkQuota(ctx, programme.quota, counted, exempt, rankField));
+    if (quotaValue === null && programme.quota.open) {
+      notes.push(`${programme.quota.label}未设置：通知附件（各市推荐名额）未列在通知正文中，请填写本市名额后重新检查；排序仍按唯一、连续核对。`);
+    }
+    if (!header.columns.has(programme.quota.ownershipField) && programme.quota.exemptOwnership.length > 0 && header.rowIndices.length > 0) {
+      notes.push(`表中没有“${FIELDS[programme.quota.ownershipField]?.zh ?? programme.quota.ownershipField}”列：所有行都计入名额（中央驻地、省属单位本不占名额）。`);
+    }
+  }
+
+  const priority = markPriority(ctx);
+
+  addOpenSettingNotes(ctx);
+  notes.push(...programme.notes);
+
+  const findings = sortFindings(ctx.findings);
+  const byCode: Record<string, number> = {};
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+    else infos++;
+  }
+
+  return {
+    programme: programme.id,
+    programmeTitle: programme.title,
+    city: unit?.name ?? options.city,
+    asOf: asOfIso,
+    sheet: grid.sheetName,
+    headerRows: header.rowIndices.map((i) => grid.firstRow + i),
+    columns: [...header.columns.values()].sort((a, b) => a.index - b.index).map((c) => ({ field: c.field, column: c.letter, header: c.header })),
+    counts: { rowsRead, rowsChecked: ctx.rows.length, rowsSkipped: skipped.length, errors, warnings, infos, priority: priority.length, byCode },
+    skipped,
+    quotas,
+    ranks,
+    priority,
+    notes,
+    findings,
+  };
+}
+
+/** Header findings: no header at all, required columns missing, one field in two columns; and what goes unchecked. */
+function reportHeader(ctx: CheckContext): void {
+  const { header, programme } = ctx;
+  if (header.rowIndices.length === 0) {
+    const required = programme.fields.filter((f) => f.required).map((f) => FIELDS[f.field]?.zh ?? f.field);
+    addFinding(ctx, {
+      code: "header-missing",
+      severity: "error",
+      message: `在前30行中找不到表头：没有一行含有至少3个可识别的列名（如${required.slice(0, 4).join("、")}）`,
+      messageEn: "No header row found in the first 30 rows: no row names at least three known columns",
+      hint: "确认粘贴的是推荐名单，并保留表头行",
+      hintEn: "Make sure the sheet is the recommendation list and keeps its header row",
+    });
+    return;
+  }
+  for (const spec of programme.fields) {
+    if (!spec.required || header.columns.has(spec.field)) continue;
+    const def = FIELDS[spec.field];
+    addFinding(ctx, {
+      code: "header-missing",
+      severity: "error",
+      field: spec.field,
+      message: `缺少必需的列“${def?.zh ?? spec.field}”：该项目要求填写此项`,
+      messageEn: `The required column “${def?.en ?? spec.field}” is missing`,
+      hint: `加一列“${def?.zh ?? spec.field}”${def && def.synonyms.length > 1 ? `（也可写作：${def.synonyms.slice(1, 4).join("、")}）` : ""}`,
+      hintEn: `Add a column headed ${def?.zh ?? spec.field}`,
+    });
+  }
+  for (const a of header.ambiguous) {
+    const def = FIELDS[a.field];
+    const all = [a.used, ...a.others];
+    addFinding(ctx, {
+      code: "header-ambiguous",
+      severity: "warning",
+      field: a.field,
+      value: all.map((c) => `${c.letter}列“${c.header}”`).join("、"),
+      message: `${all.map((c) => `${c.letter}列“${c.header}”`).join("、")}都对应“${def?.zh ?? a.field}”：按${a.used.letter}列核对，其余列未核对`,
+      messageEn: `Columns ${all.map((c) => c.letter).join(", ")} all map to ${def?.en ?? a.field}; column ${a.used.letter} is used`,
+      hint: "删除或改名多余的列",
+      hintEn: "Remove or rename the extra columns",
+    });
+  }
+  // Optional columns a rule needs: say what goes unchecked rather than passing silently.
+  const unchecked: string[] = [];
+  for (const rule of programme.rowRules) {
+    const need: string[] = [];
+    if (rule.type === "min-age") need.push(rule.field);
+    if (rule.type === "not-recognised") need.push(rule.field);
+    if (rule.type === "capability") need.push(rule.basic.field, rule.manufacturing.field, rule.benchmark.field);
+    if (rule.type === "prior-funding") need.push(rule.field);
+    if (rule.type === "letter") need.push(rule.ownership);
+    if (rule.type === "cloud-window") need.push(rule.end, rule.inUse);
+    if (rule.type === "restricted") need.push(...rule.conditions.map((c) => c.field));
+    for (const f of need) if (!header.columns.has(f) && !unchecked.includes(f)) unchecked.push(f);
+  }
+  const missingRestrictions = unchecked.filter((f) => !programme.fields.find((s) => s.field === f)?.required);
+  if (missingRestrictions.length > 0) {
+    ctx.notes.push(`表中没有以下列，相应条件未核对：${missingRestrictions.map((f) => `“${FIELDS[f]?.zh ?? f}”`).join("、")}。`);
+  }
+}
+
+function markPriority(ctx: CheckContext): PriorityMatch[] {
+  const { programme } = ctx;
+  if (!programme.priority) return [];
+  const index = priorityIndex(ctx.references);
+  const party = { name: "applicant", uscc: "uscc", role: "申报单位", roleEn: "applicant" };
+  const out: PriorityMatch[] = [];
+  for (const row of ctx.rows) {
+    const applicant = row.values.get("applicant");
+    if (typeof applicant !== "string") continue;
+    const declared = row.values.get("clusterOrChain");
+    const result = matchPriority(index, {
+      row: row.excelRow,
+      applicant,
+      uscc: partyCode(row, party),
+      declared: typeof declared === "string" ? declared : null,
+    });
+    if (!result) continue;
+    if ("match" in result) {
+      out.push(result.match);
+      addFinding(ctx, {
+        code: "priority",
+        severity: "info",
+        row,
+        field: result.match.via === "declared" ? "clusterOrChain" : result.match.via === "reference-uscc" ? "uscc" : "applicant",
+        value: result.match.name,
+        message: result.match.reason,
+        messageEn: `Priority: in the ${result.match.kind === "cluster" ? "cluster" : "chain"} “${result.match.name}” (${result.match.via === "declared" ? "as declared" : result.match.via === "reference-uscc" ? "reference list, by credit code" : "reference list, by name"})`,
+        clause: programme.priority.clause,
+      });
+    } else {
+      addFinding(ctx, {
+        code: "value-not-allowed",
+        severity: "info",
+        row,
+        field: "clusterOrChain",
+        value: result.unknownDeclared,
+        message: `所属集群/产业链“${result.unknownDeclared}”不是已确认的13个先进制造业集群或10条卓越提升产业链名称，未标记优先`,
+        messageEn: `“${result.unknownDeclared}” is not a confirmed cluster or chain name; no priority mark`,
+        hint: "如确属某集群或产业链，请在参考名单中补充该名称或该企业",
+        hintEn: "Add the name or the enterprise to a reference list if it belongs",
+        clause: programme.priority.clause,
+      });
+    }
+  }
+  return out;
+}
+
+function addOpenSettingNotes(ctx: CheckContext): void {
+  for (const s of ctx.programme.settings) {
+    if (ctx.settings[s.id] === undefined) ctx.notes.push(s.noteWhenDefault);
+  }
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => {
+      const ra = a.f.row ?? a.f.rows?.[0] ?? 0;
+      const rb = b.f.row ?? b.f.rows?.[0] ?? 0;
+      if (ra !== rb) return ra - rb;
+      const sa = SEVERITY_ORDER[a.f.severity];
+      const sb = SEVERITY_ORDER[b.f.severity];
+      if (sa !== sb) return sa - sb;
+      return a.i - b.i;
+    })
+    .map((x) => x.f);
+}

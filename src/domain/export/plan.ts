@@ -1,0 +1,495 @@
+/**
+ * Plans a summary table: from the checked list (Grid + Report) and a layout, decides which rows go
+ * in, in what order, under which section, and what each cell shows. Pure data out — the .xlsx
+ * writer (src/export/), the task pane's new-sheet writer and the tests all draw from the same plan.
+ *
+ * Rows: the list's data rows (below the header, not skipped as empty/合计/说明). By default rows
+ * with an error finding are left out; `includeErrors` puts them in, with a warning naming them.
+ * Order: rank order where the layout ranks (rows without a readable rank keep list order after
+ * the ranked ones), rows that take no quota slot after all others. 序号 is renumbered.
+ */
+import { columnNumber, type Cell, type Grid } from "../cells";
+import type { Finding, PriorityMatch, Report } from "../report";
+import { formatPartialDate, readAmount, readDate, readText, readUsccCell, shownValue } from "../readers";
+import { findCity } from "../regions";
+import { cleanText, headerUnit } from "../text";
+import type { CellFormat, Layout, LayoutColumn } from "./layout";
+import { findLayout, layoutsFor } from "./layouts";
+
+export type PlanValue =
+  | { kind: "empty" }
+  /** Always written as text (USCCs, phones, dates, anything that looks like a formula). */
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number; format: "amount" | "integer" };
+
+export interface PlanColumn {
+  header: string;
+  headerEn: string;
+  /** Excel character units, fitted to the header and the values within the layout's bounds. */
+  width: number;
+  /** How the column's values are aligned on the form. */
+  align: "center" | "left" | "right";
+}
+
+export type PlanRow =
+  | { kind: "section"; label: string; labelEn: string }
+  | {
+      kind: "data";
+      /** Excel row of the list this row came from. */
+      sourceRow: number;
+      values: PlanValue[];
+      /** Included although it has error findings (only with includeErrors). */
+      hasErrors: boolean;
+      /** Takes no quota slot (中央驻鲁、省属 …). */
+      exempt: boolean;
+      priority: boolean;
+    };
+
+export type ExportWarningCode =
+  | "no-header"
+  | "no-rows"
+  | "errors-excluded"
+  | "errors-included"
+  | "list-errors"
+  | "column-missing"
+  | "section-unmatched";
+
+export interface ExportWarning {
+  code: ExportWarningCode;
+  message: string;
+  messageEn: string;
+  /** Excel rows of the list concerned. */
+  rows?: number[];
+  /** For column-missing: index into the plan's columns. */
+  column?: number;
+}
+
+export interface ExportPlan {
+  layoutId: string;
+  programme: string;
+  /** Worksheet name (≤ 31 characters, no []:*?/\). */
+  sheetName: string;
+  attachment: string;
+  title: string;
+  /** 推荐单位（盖章）：…　联系人：…　联系电话：…　填报日期：… */
+  unitLine: string;
+  columns: PlanColumn[];
+  rows: PlanRow[];
+  /** Lines under the table (说明). */
+  notes: string[];
+  /** The signature and stamp block at the bottom. */
+  signature: { left: string; right: string; date: string };
+  counts: { exported: number; counted: number; exempt: number; priority: number; excludedWithErrors: number; includedWithErrors: number };
+  warnings: ExportWarning[];
+}
+
+export interface ExportOptions {
+  /** A layout id; default: the programme's first layout. */
+  layoutId?: string;
+  /** Put rows with error findings in too (a warning names them). Default false. */
+  includeErrors?: boolean;
+  /** 推荐单位; default "<city>工业和信息化局". */
+  unit?: string;
+  contact?: string;
+  phone?: string;
+  /** 填报日期 as YYYY-MM-DD; blank "年 月 日" to fill by hand when absent. */
+  fillDate?: string;
+  /** Keep the list's own 备注 text before our marks. Default true: never drop what the district wrote. */
+  keepSourceRemarks?: boolean;
+  /**
+   * Columns to fill instead of the layout's: a province template's own columns (template-plan.ts).
+   * The layout still decides rows, order, sections and quota slots.
+   */
+  columns?: LayoutColumn[];
+}
+
+export class ExportError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+    this.name = "ExportError";
+  }
+}
+
+const IDSP = "\u3000";
+
+/** Display width in Excel character units: CJK and full-width characters count 2. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000) ? 2 : 1;
+  }
+  return w;
+}
+
+/** The text a PlanValue shows. */
+export function planValueText(v: PlanValue): string {
+  if (v.kind === "empty") return "";
+  if (v.kind === "text") return v.text;
+  return v.format === "amount" ? formatAmount(v.value) : String(v.value);
+}
+
+function formatAmount(n: number): string {
+  return n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** "2023-03-02" → "2023年3月2日". */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new ExportError(`填报日期应为 YYYY-MM-DD，收到“${iso}”`, `The fill-in date must be YYYY-MM-DD, got "${iso}"`);
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** Letters Excel forbids in a sheet name, and its 31-character limit. */
+export function safeSheetName(name: string): string {
+  // An apostrophe would need doubling in defined names (print titles); a typographic one reads the same.
+  const cleaned = name.replace(/[\[\]:*?/\\]/g, "-").replace(/'/g, "’").trim();
+  return [...(cleaned || "汇总表")].slice(0, 31).join("");
+}
+
+interface FieldColumn {
+  field: string;
+  /** 0-based index into a grid row. */
+  index: number;
+  header: string;
+}
+
+function mappedColumns(grid: Grid, report: Report): Map<string, FieldColumn> {
+  const out = new Map<string, FieldColumn>();
+  for (const c of report.columns) {
+    if (out.has(c.field)) continue; // an ambiguous field: the first column, as the check reads it
+    out.set(c.field, { field: c.field, index: columnNumber(c.column) - grid.firstColumn, header: c.header });
+  }
+  return out;
+}
+
+function firstMapped(columns: Map<string, FieldColumn>, fields: readonly string[]): FieldColumn | undefined {
+  for (const f of fields) {
+    const c = columns.get(f);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+function cellAt(grid: Grid, excelRow: number, index: number): Cell {
+  const row = grid.rows[excelRow - grid.firstRow];
+  const cell = row?.[index];
+  return cell ?? { kind: "empty", value: null };
+}
+
+/**
+ * Text as it goes on the form: stray invisible characters and edge blanks removed, full-width
+ * letters and digits folded, but Chinese punctuation kept — a legal name's （） stays （）.
+ */
+export function tidyText(s: string): string {
+  return s
+    .replace(/[\u200B-\u200D\uFEFF]/g, "")
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t\u00A0\u3000]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .trim();
+}
+
+/** Reads one cell as the layout's format asks; what cannot be read is shown as the clerk sees it, never dropped. */
+export function formatCell(cell: Cell, format: CellFormat, header: string): PlanValue {
+  if (cell.kind === "empty") return { kind: "empty" };
+  const asText = (s: string): PlanValue => (s === "" ? { kind: "empty" } : { kind: "text", text: s });
+  switch (format) {
+    case "text":
+    case "phone": {
+      const r = readText(cell);
+      return r.status === "ok" ? asText(tidyText(shownValue(cell))) : asText(r.shown);
+    }
+    case "uscc": {
+      const r = readUsccCell(cell);
+      return r.status === "ok" ? asText(r.value) : asText(r.shown);
+    }
+    case "date": {
+      const r = readDate(cell, { allowOngoing: true });
+      if (r.status === "ok") return r.value === null ? asText(cleanText(r.shown)) : asText(formatPartialDate(r.value));
+      return asText(r.shown);
+    }
+    case "amount": {
+      const r = readAmount(cell, headerUnit(header));
+      return r.status === "ok" ? { kind: "number", value: Math.round(r.value * 10000) / 10000, format: "amount" } : asText(r.shown);
+    }
+    case "integer": {
+      const n = integerOf(cell);
+      return n === null ? asText(shownValue(cell)) : { kind: "number", value: n, format: "integer" };
+    }
+  }
+}
+
+function integerOf(cell: Cell): number | null {
+  if (cell.kind === "number" && Number.isInteger(cell.value)) return cell.value as number;
+  if (cell.kind === "text") {
+    const t = cleanText(String(cell.value));
+    if (/^\d{1,6}$/.test(t)) return Number(t);
+  }
+  return null;
+}
+
+function priorityMark(m: PriorityMatch): string {
+  return m.kind === "chain" ? `属“531”产业链（${m.name}）` : `属先进制造业集群（${m.name}）`;
+}
+
+function rowsText(rows: readonly number[]): string {
+  return rows.map((r) => `第${r}行`).join("、");
+}
+
+function rowsTextEn(rows: readonly number[]): string {
+  return rows.join(", ");
+}
+
+/** Rows an error finding pins on: its own row. Set findings without a row (quota, ranks) concern the list as a whole. */
+function errorRows(findings: readonly Finding[]): Set<number> {
+  const out = new Set<number>();
+  for (const f of findings) if (f.severity === "error" && f.row !== undefined) out.add(f.row);
+  return out;
+}
+
+interface Candidate {
+  sourceRow: number;
+  rank: number | null;
+  exempt: boolean;
+  hasErrors: boolean;
+  section: number; // index into layout.sections.list; list.length = unmatched
+  priority: PriorityMatch[];
+}
+
+function matchesAny(text: string, needles: readonly string[]): boolean {
+  return needles.some((n) => text.includes(n));
+}
+
+function fieldText(grid: Grid, row: number, column: FieldColumn | undefined): string {
+  if (!column) return "";
+  const r = readText(cellAt(grid, row, column.index));
+  return r.status === "ok" ? r.value : cleanText(r.shown);
+}
+
+function orderCandidates(list: Candidate[], layout: Layout): Candidate[] {
+  const byList = (a: Candidate, b: Candidate) => a.sourceRow - b.sourceRow;
+  const counted = list.filter((c) => !c.exempt);
+  const exempt = list.filter((c) => c.exempt).sort(byList);
+  if (layout.order === "rank") {
+    const ranked = counted.filter((c) => c.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number) || byList(a, b));
+    const unranked = counted.filter((c) => c.rank === null).sort(byList);
+    return [...ranked, ...unranked, ...exempt];
+  }
+  return [...counted.sort(byList), ...exempt];
+}
+
+function fillCounts(template: string, counts: Record<"total" | "counted" | "exempt", number>): string {
+  return template.replace(/\{(total|counted|exempt)\}/g, (_, k: "total" | "counted" | "exempt") => String(counts[k]));
+}
+
+function fitWidth(column: LayoutColumn, texts: readonly string[]): number {
+  // A header may wrap onto two lines; values should fit on one line where the bounds allow.
+  const headerNeed = Math.ceil(displayWidth(column.header) / 2) + 2;
+  const valueNeed = Math.max(0, ...texts.map(displayWidth)) + 2;
+  return Math.min(column.maxWidth, Math.max(column.minWidth, headerNeed, valueNeed));
+}
+
+function alignOf(column: LayoutColumn): PlanColumn["align"] {
+  const s = column.source;
+  if (s.kind === "seq" || s.kind === "rank" || s.kind === "takesSlot") return "center";
+  if (s.kind === "field" && (s.format === "amount" || s.format === "integer")) return "right";
+  if (s.kind === "field" && (s.format === "uscc" || s.format === "date" || s.format === "phone")) return "center";
+  return "left";
+}
+
+/** The layouts a programme can export to (the pane's menu; the CLI's --layout). */
+export { layoutsFor };
+
+/**
+ * Plans the summary table. Never throws on data: what it cannot place is a warning. Throws
+ * ExportError only for a bad request (unknown layout, a layout of another programme, a bad date).
+ */
+export function planExport(grid: Grid, report: Report, options: ExportOptions = {}): ExportPlan {
+  const layout = options.layoutId ? findLayout(options.layoutId) : layoutsFor(report.programme)[0];
+  if (!layout) {
+    const known = layoutsFor(report.programme).map((l) => l.id);
+    throw new ExportError(
+      options.layoutId ? `没有“${options.layoutId}”这种汇总表格式；${report.programme} 可用：${known.join("、") || "（无）"}` : `项目 ${report.programme} 没有汇总表格式`,
+      options.layoutId ? `No layout "${options.layoutId}"; ${report.programme} has: ${known.join(", ") || "(none)"}` : `No summary layout for programme ${report.programme}`,
+    );
+  }
+  if (layout.programme !== report.programme) {
+    throw new ExportError(`汇总表格式 ${layout.id} 属于 ${layout.programme}，而名单是按 ${report.programme} 检查的`, `Layout ${layout.id} belongs to ${layout.programme}, but the list was checked as ${report.programme}`);
+  }
+  const fillDate = options.fillDate ? chineseDate(options.fillDate) : `${IDSP}${IDSP}年${IDSP}${IDSP}月${IDSP}${IDSP}日`;
+  const keepRemarks = options.keepSourceRemarks ?? true;
+  const warnings: ExportWarning[] = [];
+  const columns = mappedColumns(grid, report);
+  const layoutColumns = options.columns ?? layout.columns;
+
+  // Data rows: below the header, not skipped by the check.
+  const lastRow = grid.firstRow + grid.rows.length - 1;
+  const skipped = new Set(report.skipped.map((s) => s.row));
+  const dataRows: number[] = [];
+  if (report.headerRows.length === 0) {
+    warnings.push({ code: "no-header", message: "名单中没有找到表头，无法导出数据行。", messageEn: "No header row was found in the list; no rows can be exported." });
+  } else {
+    for (let r = Math.max(...report.headerRows) + 1; r <= lastRow; r++) if (!skipped.has(r)) dataRows.push(r);
+  }
+
+  const errors = errorRows(report.findings);
+  const withErrors = dataRows.filter((r) => errors.has(r));
+  const included = options.includeErrors ? dataRows : dataRows.filter((r) => !errors.has(r));
+  if (withErrors.length > 0 && options.includeErrors) {
+    warnings.push({
+      code: "errors-included",
+      message: `按您的选择，${withErrors.length} 行有错误的数据也已列入汇总表（${rowsText(withErrors)}），报送前请逐一核实。`,
+      messageEn: `As you chose, ${withErrors.length} row(s) with errors are included (rows ${rowsTextEn(withErrors)}); verify them before sending.`,
+      rows: withErrors,
+    });
+  } else if (withErrors.length > 0) {
+    warnings.push({
+      code: "errors-excluded",
+      message: `${withErrors.length} 行有错误，未列入汇总表（${rowsText(withErrors)}）；改正后重新检查，或选择“包含有错误的行”。`,
+      messageEn: `${withErrors.length} row(s) with errors were left out (rows ${rowsTextEn(withErrors)}); fix and re-check, or choose to include rows with errors.`,
+      rows: withErrors,
+    });
+  }
+  const listErrors = report.findings.filter((f) => f.severity === "error" && f.row === undefined);
+  for (const f of listErrors) {
+    warnings.push({ code: "list-errors", message: `名单层面的错误仍未解决：${f.message}`, messageEn: `A list-level error remains: ${f.messageEn}`, ...(f.rows ? { rows: f.rows } : {}) });
+  }
+
+  layoutColumns.forEach((c, column) => {
+    if ((c.source.kind === "field" || c.source.kind === "rank") && !firstMapped(columns, c.source.fields)) {
+      warnings.push({ code: "column-missing", column, message: `名单中没有“${c.header}”对应的列，该列导出为空。`, messageEn: `The list has no column for "${c.headerEn}"; it is left blank.` });
+    }
+  });
+
+  const exemptMark = layout.exempt?.mark;
+  const rankColumn = firstMapped(columns, ["rank"]);
+  const exemptColumn = layout.exempt ? firstMapped(columns, layout.exempt.fields) : undefined;
+  const sectionColumn = layout.sections ? firstMapped(columns, layout.sections.fields) : undefined;
+  const priorityByRow = new Map<number, PriorityMatch[]>();
+  for (const m of report.priority) priorityByRow.set(m.row, [...(priorityByRow.get(m.row) ?? []), m]);
+
+  const candidates: Candidate[] = included.map((r) => {
+    const rank = rankColumn ? integerOf(cellAt(grid, r, rankColumn.index)) : null;
+    const exempt = layout.exempt ? matchesAny(fieldText(grid, r, exemptColumn), layout.exempt.contains) : false;
+    let section = 0;
+    if (layout.sections) {
+      const text = fieldText(grid, r, sectionColumn);
+      const i = layout.sections.list.findIndex((s) => matchesAny(text, s.contains));
+      section = i < 0 ? layout.sections.list.length : i;
+    }
+    return { sourceRow: r, rank, exempt, hasErrors: errors.has(r), section, priority: priorityByRow.get(r) ?? [] };
+  });
+
+  const unmatched = layout.sections ? candidates.filter((c) => c.section === layout.sections!.list.length).map((c) => c.sourceRow) : [];
+  if (unmatched.length > 0 && layout.sections) {
+    warnings.push({
+      code: "section-unmatched",
+      message: `${unmatched.length} 行无法归入“${layout.sections.list.map((s) => s.label.replace(/^[一二三四五六七八九十]+、/, "")).join("”或“")}”，已列在最后一节（${rowsText(unmatched)}）。`,
+      messageEn: `${unmatched.length} row(s) match no section and are listed last (rows ${rowsTextEn(unmatched)}).`,
+      rows: unmatched,
+    });
+  }
+
+  // Build the rows, section by section.
+  const sectionCount = layout.sections ? layout.sections.list.length + 1 : 1;
+  const planRows: PlanRow[] = [];
+  let seq = 0;
+  const columnTexts: string[][] = layoutColumns.map(() => []);
+  for (let s = 0; s < sectionCount; s++) {
+    const members = orderCandidates(candidates.filter((c) => c.section === s), layout);
+    if (layout.sections) {
+      if (members.length === 0 && s === layout.sections.list.length) continue; // no 未能识别 section when nothing is unmatched
+      const def = layout.sections.list[s];
+      planRows.push(def ? { kind: "section", label: def.label, labelEn: def.labelEn } : { kind: "section", label: layout.sections.unmatchedLabel, labelEn: "Rows whose type could not be recognised" });
+      if (layout.sections.numbering === "per-section") seq = 0;
+    }
+    for (const c of members) {
+      seq += 1;
+      const values = layoutColumns.map((col, i): PlanValue => {
+        const v = valueFor(col, c, seq);
+        columnTexts[i].push(planValueText(v));
+        return v;
+      });
+      planRows.push({ kind: "data", sourceRow: c.sourceRow, values, hasErrors: c.hasErrors, exempt: c.exempt, priority: c.priority.length > 0 });
+    }
+  }
+
+  function valueFor(col: LayoutColumn, c: Candidate, n: number): PlanValue {
+    const src = col.source;
+    switch (src.kind) {
+      case "seq":
+        return { kind: "number", value: n, format: "integer" };
+      case "takesSlot":
+        return { kind: "text", text: c.exempt ? "否" : "是" };
+      case "rank": {
+        if (c.exempt) return { kind: "empty" };
+        const column = firstMapped(columns, src.fields);
+        return column ? formatCell(cellAt(grid, c.sourceRow, column.index), "integer", column.header) : { kind: "empty" };
+      }
+      case "field": {
+        const column = firstMapped(columns, src.fields);
+        return column ? formatCell(cellAt(grid, c.sourceRow, column.index), src.format, column.header) : { kind: "empty" };
+      }
+      case "remarks": {
+        const parts: string[] = [];
+        const column = firstMapped(columns, src.fields);
+        if (keepRemarks && column) {
+          const own = planValueText(formatCell(cellAt(grid, c.sourceRow, column.index), "text", column.header));
+          if (own) parts.push(own);
+        }
+        if (c.exempt && exemptMark && !parts.some((p) => p.includes(exemptMark))) parts.push(exemptMark);
+        for (const m of c.priority) {
+          const mark = priorityMark(m);
+          if (!parts.includes(mark)) parts.push(mark);
+        }
+        return parts.length ? { kind: "text", text: parts.join("；") } : { kind: "empty" };
+      }
+    }
+  }
+
+  const exported = candidates.length;
+  const exemptCount = candidates.filter((c) => c.exempt).length;
+  if (dataRows.length > 0 && exported === 0) {
+    warnings.push({ code: "no-rows", message: "没有可导出的行：所有行都有错误。", messageEn: "No rows to export: every row has errors." });
+  } else if (report.headerRows.length > 0 && dataRows.length === 0) {
+    warnings.push({ code: "no-rows", message: "表头下方没有数据行。", messageEn: "There are no data rows below the header." });
+  }
+
+  const unit = options.unit?.trim() || `${findCity(report.city)?.name ?? report.city}工业和信息化局`;
+  const blank = (s: string | undefined, width: number) => (s && s.trim() ? s.trim() : IDSP.repeat(width));
+  const counts = { total: exported, counted: exported - exemptCount, exempt: exemptCount };
+  return {
+    layoutId: layout.id,
+    programme: layout.programme,
+    sheetName: safeSheetName(layout.name),
+    attachment: layout.attachment,
+    title: layout.title,
+    unitLine: [`推荐单位（盖章）：${unit}`, `联系人：${blank(options.contact, 4)}`, `联系电话：${blank(options.phone, 6)}`, `填报日期：${fillDate}`].join(IDSP.repeat(3)),
+    columns: layoutColumns.map((c, i) => ({ header: c.header, headerEn: c.headerEn, width: fitWidth(c, columnTexts[i]), align: alignOf(c) })),
+    rows: planRows,
+    notes: layout.notes.map((n) => fillCounts(n, counts)),
+    signature: { left: `填表人：${IDSP.repeat(6)}审核人：${IDSP.repeat(6)}`, right: "推荐单位（盖章）", date: `${IDSP}${IDSP}年${IDSP}${IDSP}月${IDSP}${IDSP}日` },
+    counts: {
+      exported,
+      counted: exported - exemptCount,
+      exempt: exemptCount,
+      priority: candidates.filter((c) => c.priority.length > 0).length,
+      excludedWithErrors: options.includeErrors ? 0 : withErrors.length,
+      includedWithErrors: options.includeErrors ? withErrors.length : 0,
+    },
+    warnings,
+  };
+}
+
+/**
+ * For hosts that interpret typed text (Office.js `values`): text that Excel would read as a formula
+ * or a number gets a leading apostrophe, which Excel keeps as "text" and does not show.
+ */
+export function officeSafeText(s: string): string {
+  return /^[=+\-@]/.test(s) || /^\s*[\d.,+\-eE%]+\s*$/.test(s) ? `'${s}` : s;
+}

@@ -1,0 +1,199 @@
+/**
+ * Filling the province's own blank form (模板) instead of our default layout: find the form's title
+ * and header rows with the same header matcher the check uses (header.ts), map its columns to our
+ * fields, and plan the rows that go below the header. Rows, order, sections and quota slots still
+ * come from the programme's layout; only the columns are the form's. What the form asks for that we
+ * cannot fill is reported, never silently left blank.
+ */
+import { columnLetter, type Cell, type Grid } from "../cells";
+import { FIELDS } from "../fields";
+import { findHeader } from "../header";
+import type { Programme } from "../programme";
+import type { Report } from "../report";
+import { cleanText, headerUnit } from "../text";
+import type { CellFormat, ColumnSource, LayoutColumn } from "./layout";
+import { ExportError, planExport, type ExportOptions, type ExportPlan, type ExportWarning } from "./plan";
+
+export interface TemplateColumn {
+  /** Column letter in the form. */
+  letter: string;
+  header: string;
+  /**
+   * Factor from our 万元 amounts to the form's unit (元 → 10000, 亿元 → 0.0001); 1 otherwise.
+   * Applied by the writer to amount values of this column.
+   */
+  amountScale: number;
+}
+
+export interface UnfilledColumn {
+  letter: string;
+  header: string;
+  reason: "unknown-header" | "not-in-list";
+  message: string;
+  messageEn: string;
+}
+
+export interface TemplateFill {
+  /** Excel rows of the form's header (one or two). */
+  headerRows: number[];
+  /** Excel row of the form's title (the first text row above the header), if any. */
+  titleRow: number | null;
+  /** Excel row where the first planned row goes (just below the header). */
+  firstDataRow: number;
+  /**
+   * Excel row of the first thing the form has below its blank rows (填报说明, a signature line):
+   * rows are inserted above it when the list needs more rows than the form has. null: nothing below.
+   */
+  footerRow: number | null;
+  /** Columns we fill, aligned with plan.columns and each plan row's values. */
+  columns: TemplateColumn[];
+  unfilled: UnfilledColumn[];
+  plan: ExportPlan;
+  warnings: ExportWarning[];
+}
+
+function labelOf(cell: Cell | undefined): string {
+  return cell && cell.kind === "text" ? cleanText(String(cell.value)) : "";
+}
+
+function formatOfField(field: string): CellFormat {
+  switch (FIELDS[field]?.kind) {
+    case "uscc":
+      return "uscc";
+    case "date":
+    case "dateOrOngoing":
+      return "date";
+    case "amount":
+      return "amount";
+    case "phone":
+      return "phone";
+    case "integer":
+      return "integer";
+    default:
+      return "text";
+  }
+}
+
+function sourceOfField(field: string): ColumnSource {
+  if (field === "seq") return { kind: "seq" };
+  if (field === "remarks") return { kind: "remarks", fields: ["remarks"] };
+  if (field === "rank") return { kind: "rank", fields: ["rank"] };
+  return { kind: "field", fields: [field], format: formatOfField(field) };
+}
+
+const AMOUNT_SCALE: Record<string, number> = { 元: 10000, 万元: 1, 万: 1, 亿元: 0.0001, 亿: 0.0001 };
+
+/** A row the form leaves for writing: empty, or only a pre-printed 序号. */
+function isSlotRow(row: Cell[], seqIndex: number | undefined): boolean {
+  return row.every((cell, i) => cell.kind === "empty" || (cell.kind === "text" && cleanText(String(cell.value)) === "") || (i === seqIndex && cell.kind === "number"));
+}
+
+/**
+ * Plans filling `template` (the form's sheet as a grid) with the checked list. Throws ExportError
+ * when the form has no recognisable header: there is nothing sensible to fill.
+ */
+export function planTemplateFill(template: Grid, programme: Programme, grid: Grid, report: Report, options: ExportOptions = {}): TemplateFill {
+  // A province form may ask for fields this programme's lists do not carry: recognise every known
+  // field (the programme's own wordings first), so such a column is reported as "not in the list"
+  // rather than as an unknown header.
+  const listed = new Set(programme.fields.map((f) => f.field));
+  const everyField: Programme = { ...programme, fields: [...programme.fields, ...Object.keys(FIELDS).filter((f) => !listed.has(f)).map((field) => ({ field, required: false }))] };
+  const header = findHeader(template, everyField);
+  if (header.rowIndices.length === 0) {
+    throw new ExportError(
+      `在模板“${template.sheetName}”中找不到表头：前 30 行中没有一行能认出 3 个以上的字段（如 申报单位、统一社会信用代码、联系人）。`,
+      `No header found in the template "${template.sheetName}": no row among the first 30 names 3 or more known fields.`,
+    );
+  }
+  const [headerIndex, subIndex] = [header.rowIndices[0], header.rowIndices[1] ?? null];
+  const width = Math.max(0, ...template.rows.map((r) => r.length));
+  const byIndex = new Map<number, { field: string; header: string; unit: string | null }>();
+  for (const col of header.columns.values()) byIndex.set(col.index, { field: col.field, header: col.header, unit: col.unit });
+  // An ambiguous field (two columns naming it) fills only the first; the others are reported.
+  const ambiguousOthers = new Set(header.ambiguous.flatMap((a) => a.others.map((o) => o.index)));
+
+  const layoutColumns: LayoutColumn[] = [];
+  const columns: TemplateColumn[] = [];
+  const unfilled: UnfilledColumn[] = [];
+  let carried = "";
+  for (let c = 0; c < width; c++) {
+    const own = labelOf(template.rows[headerIndex]?.[c]);
+    const child = subIndex === null ? "" : labelOf(template.rows[subIndex]?.[c]);
+    if (own) carried = own;
+    const label = own && child ? `${own}/${child}` : own || (child ? (carried ? `${carried}/${child}` : child) : "");
+    if (!own && !child) carried = "";
+    if (!label) continue;
+    const letter = columnLetter(template.firstColumn + c);
+    const mapped = byIndex.get(c);
+    let source: ColumnSource | null = mapped && !ambiguousOthers.has(c) ? sourceOfField(mapped.field) : null;
+    if (!source && /占用?.*名额/.test(label)) source = { kind: "takesSlot" };
+    if (!source) {
+      unfilled.push({
+        letter,
+        header: label,
+        reason: "unknown-header",
+        message: `模板第 ${letter} 列“${label}”对应不到名单中的字段，未填写。`,
+        messageEn: `Template column ${letter} "${label}" matches no field of the list; left blank.`,
+      });
+      continue;
+    }
+    const unit = mapped?.unit ?? headerUnit(label);
+    layoutColumns.push({ header: label, headerEn: mapped ? (FIELDS[mapped.field]?.en ?? mapped.field) : "Takes a slot", source, minWidth: 4, maxWidth: 60 });
+    columns.push({ letter, header: label, amountScale: unit ? (AMOUNT_SCALE[unit] ?? 1) : 1 });
+  }
+
+  const plan = planExport(grid, report, { ...options, columns: layoutColumns });
+  // Our layout's missing-column warnings become the form's unfilled columns.
+  const warnings: ExportWarning[] = [];
+  for (const w of plan.warnings) {
+    if (w.code !== "column-missing") {
+      warnings.push(w);
+      continue;
+    }
+    const col = w.column === undefined ? undefined : columns[w.column];
+    if (!col) continue;
+    unfilled.push({
+      letter: col.letter,
+      header: col.header,
+      reason: "not-in-list",
+      message: `模板第 ${col.letter} 列“${col.header}”在名单中没有对应的列，未填写。`,
+      messageEn: `Template column ${col.letter} "${col.header}" has no column in the list; left blank.`,
+    });
+  }
+  unfilled.sort((a, b) => a.letter.length - b.letter.length || a.letter.localeCompare(b.letter));
+  if (!layoutColumns.some((c) => c.source.kind === "remarks") && plan.rows.some((r) => r.kind === "data" && (r.priority || r.exempt))) {
+    warnings.push({
+      code: "column-missing",
+      message: "模板没有“备注”列：优先认定标记和“不占名额”标记无法写入，请手工注明。",
+      messageEn: "The template has no 备注 column: priority and no-slot marks could not be written; add them by hand.",
+    });
+  }
+
+  const lastHeader = subIndex ?? headerIndex;
+  const seqIndex = [...header.columns.values()].find((c) => c.field === "seq")?.index;
+  let footerIndex: number | null = null;
+  for (let r = lastHeader + 1; r < template.rows.length; r++) {
+    if (!isSlotRow(template.rows[r], seqIndex)) {
+      footerIndex = r;
+      break;
+    }
+  }
+  let titleIndex: number | null = null;
+  for (let r = 0; r < headerIndex; r++) {
+    if (template.rows[r].some((cell) => labelOf(cell) !== "")) {
+      titleIndex = r;
+      break;
+    }
+  }
+  const excelRow = (i: number) => template.firstRow + i;
+  return {
+    headerRows: header.rowIndices.map(excelRow),
+    titleRow: titleIndex === null ? null : excelRow(titleIndex),
+    firstDataRow: excelRow(lastHeader + 1),
+    footerRow: footerIndex === null ? null : excelRow(footerIndex),
+    columns,
+    unfilled,
+    plan: { ...plan, warnings },
+    warnings,
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * Finding the header of a pasted list and mapping its columns to a programme's fields.
+ *
+ * Districts put a title or two and a 填报单位 line above the header, sometimes a second header row
+ * under merged group titles ("近三年投入（万元）" over "合计"). The header is the row, among the first
+ * rows, that names the most fields of the programme; the row below it is a sub-header when it is
+ * all text and joining it to its parents names more fields than the first row alone.
+ */
+import type { Cell, Grid } from "./cells";
+import { columnLetter } from "./cells";
+import { FIELDS } from "./fields";
+import type { Programme } from "./programme";
+import { cleanText, headerKey, headerUnit } from "./text";
+
+/** How far down a header may sit. Titles and 填报单位 lines rarely take more than a few rows. */
+const HEADER_SEARCH_ROWS = 30;
+
+export interface MappedColumn {
+  field: string;
+  /** Index into the grid row. */
+  index: number;
+  letter: string;
+  /** The header as shown, parent and child joined with "/" for two-row headers. */
+  header: string;
+  /** Unit from the header's brackets (child first, then parent), for amounts. */
+  unit: string | null;
+}
+
+export interface AmbiguousField {
+  field: string;
+  /** The column used (the first) and the others. */
+  used: MappedColumn;
+  others: MappedColumn[];
+}
+
+export interface HeaderResult {
+  /** Grid row indices of the header: one or two; empty when none was found. */
+  rowIndices: number[];
+  /** Index of the first row below the header. */
+  dataStart: number;
+  columns: Map<string, MappedColumn>;
+  ambiguous: AmbiguousField[];
+}
+
+/** Header text of a cell (only text cells name fields; a number in a header row is not a label). */
+function labelOf(cell: Cell | undefined): string {
+  if (!cell || cell.kind !== "text" || typeof cell.value !== "string") return "";
+  return cleanText(cell.value);
+}
+
+export interface FieldMatcher {
+  /** The field a header label names, or null. */
+  match(label: string): string | null;
+}
+
+const matcherCache = new WeakMap<Programme, FieldMatcher>();
+
+/** Synonym index over the programme's fields only: a column the programme does not use stays unmapped. */
+export function fieldMatcher(programme: Programme): FieldMatcher {
+  const cached = matcherCache.get(programme);
+  if (cached) return cached;
+  const exact = new Map<string, string>();
+  const keywordFields: { field: string; groups: readonly (readonly string[])[] }[] = [];
+  for (const spec of programme.fields) {
+    const def = FIELDS[spec.field];
+    if (!def) continue;
+    for (const s of [...def.synonyms, ...(spec.synonyms ?? [])]) {
+      const key = headerKey(s);
+      // First field listed wins a shared synonym; definitions avoid sharing.
+      if (key && !exact.has(key)) exact.set(key, def.id);
+    }
+    if (def.keywords) keywordFields.push({ field: def.id, groups: def.keywords.map((g) => g.map((w) => headerKey(w))) });
+  }
+  const matcher: FieldMatcher = {
+    match(label: string): string | null {
+      const key = headerKey(label);
+      if (!key) return null;
+      const hit = exact.get(key);
+      if (hit) return hit;
+      for (const { field, groups } of keywordFields) {
+        if (groups.some((g) => g.every((w) => key.includes(w)))) return field;
+      }
+      return null;
+    },
+  };
+  matcherCache.set(programme, matcher);
+  return matcher;
+}
+
+interface Candidate {
+  index: number;
+  label: string;
+  parent: string;
+  child: string;
+}
+
+/** Each column's labels for a one- or two-row header; a merged parent title carries right over empty cells. */
+function columnLabels(grid: Grid, headerIndex: number, subIndex: number | null): Candidate[] {
+  const width = grid.rows[headerIndex]?.length ?? 0;
+  const out: Candidate[] = [];
+  let carried = "";
+  for (let c = 0; c < width; c++) {
+    const own = labelOf(grid.rows[headerIndex]?.[c]);
+    const child = subIndex === null ? "" : labelOf(grid.rows[subIndex]?.[c]);
+    // Only a group title (one with children below) is carried to the right.
+    if (own) carried = own;
+    const parent = own || (subIndex !== null && child ? carried : "");
+    // An empty column ends a merged group.
+    if (!own && !child) carried = "";
+    out.push({ index: c, label: parent && child ? `${parent}/${child}` : parent || child, parent, child });
+  }
+  return out;
+}
+
+/** Field for one column: parent+child, then the child alone; the parent only when there is no child. */
+function matchColumn(m: FieldMatcher, cand: Candidate): string | null {
+  if (cand.parent && cand.child) return m.match(cand.parent + cand.child) ?? m.match(cand.child);
+  return m.match(cand.parent || cand.child);
+}
+
+function mapColumns(grid: Grid, programme: Programme, headerIndex: number, subIndex: number | null): { columns: MappedColumn[]; distinct: number } {
+  const m = fieldMatcher(programme);
+  const columns: MappedColumn[] = [];
+  for (const cand of columnLabels(grid, headerIndex, subIndex)) {
+    const field = matchColumn(m, cand);
+    if (!field) continue;
+    columns.push({
+      field,
+      index: cand.index,
+      letter: columnLetter(grid.firstColumn + cand.index),
+      header: cand.label,
+      unit: (cand.child ? headerUnit(cand.child) : null) ?? (cand.parent ? headerUnit(cand.parent) : null),
+    });
+  }
+  return { columns, distinct: new Set(columns.map((c) => c.field)).size };
+}
+
+/** A row that could be a sub-header: some text, and nothing that looks like data (numbers, dates, codes). */
+function couldBeSubHeader(row: Cell[] | undefined): boolean {
+  if (!row) return false;
+  let text = 0;
+  for (const cell of row) {
+    if (cell.kind === "empty") continue;
+    if (cell.kind !== "text") return false;
+    text++;
+  }
+  return text > 0;
+}
+
+/** Rows scored by the number of distinct programme fields they name; the best (first on a tie) wins. */
+export function findHeader(grid: Grid, programme: Programme): HeaderResult {
+  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < limit; r++) {
+    const { distinct } = mapColumns(grid, programme, r, null);
+    if (distinct > bestScore) {
+      bestScore = distinct;
+      best = r;
+    }
+  }
+  // Two fields could be chance (a 填报单位 line naming 联系人 and 联系电话); a header names more.
+  if (best < 0 || bestScore < 3) return { rowIndices: [], dataStart: grid.rows.length, columns: new Map(), ambiguous: [] };
+
+  let subIndex: number | null = null;
+  let mapped = mapColumns(grid, programme, best, null);
+  if (couldBeSubHeader(grid.rows[best + 1])) {
+    const two = mapColumns(grid, programme, best, best + 1);
+    if (two.distinct > mapped.distinct) {
+      subIndex = best + 1;
+      mapped = two;
+    }
+  }
+
+  const columns = new Map<string, MappedColumn>();
+  const ambiguous: AmbiguousField[] = [];
+  for (const col of mapped.columns) {
+    const used = columns.get(col.field);
+    if (!used) {
+      columns.set(col.field, col);
+      continue;
+    }
+    const entry = ambiguous.find((a) => a.field === col.field);
+    if (entry) entry.others.push(col);
+    else ambiguous.push({ field: col.field, used, others: [col] });
+  }
+  const rowIndices = subIndex === null ? [best] : [best, subIndex];
+  return { rowIndices, dataStart: (subIndex ?? best) + 1, columns, ambiguous };
+}
+
+/** Is this row the header again (districts pasting their own header above their rows)? */
+export function repeatsHeader(grid: Grid, programme: Programme, rowIndex: number, header: HeaderResult): boolean {
+  if (header.rowIndices.length === 0) return false;
+  const m = fieldMatcher(programme);
+  let same = 0;
+  for (const col of header.columns.values()) {
+    const label = labelOf(grid.rows[rowIndex]?.[col.index]);
+    if (label && m.match(label) === col.field) same++;
+  }
+  return same >= 3 && same >= header.columns.size / 2;
+}
+
+export type SkipReason = "empty" | "total" | "note" | "header";
+
+const TOTAL = /^(合计|小计|总计|共计|累计|总合计)/u;
+const NOTE = /^(填报说明|填表说明|说明|备注|注|附注|注意|填写说明|审核意见|推荐意见|制表|审核人|填报人|负责人)[:：]|^(填报说明|填表说明|注意事项)/u;
+
+/** Why a row below the header is not an applicant row, or null when it is one. */
+export function skipReason(row: Cell[], identityIndices: readonly number[]): SkipReason | null {
+  let first: string | null = null;
+  let nonEmpty = 0;
+  let onlyIndex = -1;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell || cell.kind === "empty") continue;
+    if (cell.kind === "text" && cleanText(String(cell.value)) === "") continue;
+    nonEmpty++;
+    onlyIndex = c;
+    if (first === null) first = cell.kind === "text" ? cleanText(String(cell.value)).replace(/ /g, "") : "";
+  }
+  if (nonEmpty === 0) return "empty";
+  if (first !== null && TOTAL.test(first)) return "total";
+  if (first !== null && NOTE.test(first)) return "note";
+  // One long text in a column that names no one: a section title or a note ("一、历城区").
+  if (nonEmpty === 1 && first !== null && first !== "" && !identityIndices.includes(onlyIndex) && row.length >= 4) return "note";
+  return null;
+}

@@ -1,0 +1,277 @@
+/**
+ * A programme definition: everything a city bureau checks for one notice, as data. Next year's
+ * notice is a new definition file reviewed by a person, with no change to the engine. Every
+ * definition is parsed by `Programme` when it is loaded, so a malformed one fails at start, not
+ * halfway through a check.
+ */
+import { z } from "zod";
+import { FIELDS } from "./fields";
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "ISO date YYYY-MM-DD");
+const FieldId = z.string().refine((id) => id in FIELDS, { message: "unknown field id (see fields.ts)" });
+
+/** Where a rule comes from: "苏工信融合〔2023〕27号 三(一)1". */
+const Clause = z.string().min(3);
+
+export const FieldSpec = z.object({
+  field: FieldId,
+  required: z.boolean().default(false),
+  /** Allowed values (enum and list kinds), canonical spelling first. */
+  allowed: z.array(z.string().min(1)).optional(),
+  /** Variant spelling → canonical allowed value. */
+  aliases: z.record(z.string(), z.string()).optional(),
+  /** Extra header wordings for this programme. */
+  synonyms: z.array(z.string()).optional(),
+  /** Setting id whose value (a string list) replaces `allowed` when the user sets it. */
+  allowedFromSetting: z.string().optional(),
+});
+export type FieldSpec = z.infer<typeof FieldSpec>;
+
+/** The two fields naming one party of a row: the applicant, or a consortium's lead or site. */
+export const Party = z.object({
+  name: FieldId,
+  uscc: FieldId,
+  /** How messages call this party: "申报单位", "牵头单位". */
+  role: z.string(),
+  roleEn: z.string(),
+});
+export type Party = z.infer<typeof Party>;
+
+export const RowRule = z.discriminatedUnion("type", [
+  /** USCC format, checksum, truncation, province, city; branch names and 个体工商户. */
+  z.object({
+    type: z.literal("identity"),
+    party: Party,
+    /** "required": registered in the programme's province (error). "none": not checked here. */
+    province: z.enum(["required", "none"]),
+    /** Warn when registered in another city of the province than the recommending unit. */
+    otherCity: z.boolean(),
+    legalPerson: z.boolean(),
+    /** Ownership values that explain a national (100000) registration: 中央驻鲁 … */
+    centralOwnership: z.array(z.string()).default([]),
+    clause: Clause,
+    legalPersonClause: Clause,
+  }),
+  z.object({ type: z.literal("min-age"), field: FieldId, years: z.number().int().positive(), clause: Clause }),
+  z.object({
+    type: z.literal("built"),
+    field: FieldId,
+    /** Statuses that are completed / operating. */
+    ok: z.array(z.string()),
+    /** Statuses a person should look at (warning). Any other status is an error. */
+    warn: z.array(z.string()).default([]),
+    clause: Clause,
+  }),
+  z.object({ type: z.literal("not-recognised"), field: FieldId, upgradeField: FieldId, clause: Clause }),
+  z.object({
+    type: z.literal("investment-min"),
+    total: FieldId,
+    /** When given, their sum is the total; a given total that differs is a warning. */
+    parts: z.array(FieldId).default([]),
+    /** 万元. */
+    min: z.number().positive(),
+    clause: Clause,
+  }),
+  z.object({
+    type: z.literal("certificate"),
+    status: FieldId,
+    validUntil: FieldId,
+    /** The validity must run past this date. */
+    after: IsoDate,
+    clause: Clause,
+  }),
+  z.object({
+    type: z.literal("capability"),
+    basic: z.object({ field: FieldId, required: z.number().int().positive() }),
+    manufacturing: z.object({ field: FieldId, all: z.array(z.string()) }),
+    benchmark: z.object({ field: FieldId, atLeast: z.number().int().positive(), of: z.array(z.string()) }),
+    clause: Clause,
+  }),
+  z.object({
+    type: z.literal("star-ladder"),
+    applied: FieldId,
+    held: FieldId,
+    /** Allowed star values in ascending order, and the value meaning "none held". */
+    levels: z.array(z.string()).min(2),
+    none: z.string(),
+    clause: Clause,
+  }),
+  z.object({
+    type: z.literal("cloud-window"),
+    start: FieldId,
+    end: FieldId,
+    inUse: FieldId,
+    from: IsoDate,
+    to: IsoDate,
+    minMonths: z.number().int().positive(),
+    clause: Clause,
+  }),
+  z.object({
+    type: z.literal("restricted"),
+    conditions: z.array(
+      z.object({
+        field: FieldId,
+        /** The yes/no answer that bars the row (是 for "发生过事故", 否 for "符合产业政策"). */
+        barsWhen: z.boolean(),
+        zh: z.string(),
+        en: z.string(),
+        clause: Clause,
+      }),
+    ),
+    /** A free-text restrictions column: anything but 无/否/空 bars the row. */
+    textField: FieldId.optional(),
+    textClause: Clause.optional(),
+  }),
+  z.object({
+    type: z.literal("excluded-by-list"),
+    party: Party,
+    /** A yes/no column of the sheet saying the party is on the list. */
+    field: FieldId.optional(),
+    /** Name of the list this rule stands for ("前期155个省级重点平台"). */
+    list: z.string(),
+    listEn: z.string(),
+    clause: Clause,
+  }),
+  z.object({ type: z.literal("prior-funding"), field: FieldId, clause: Clause }),
+  z.object({
+    type: z.literal("letter"),
+    ownership: FieldId,
+    letter: FieldId,
+    /** Ownership text that marks a subsidiary. */
+    subsidiary: z.array(z.string()).min(1),
+    clause: Clause,
+  }),
+  z.object({
+    type: z.literal("consortium"),
+    lead: Party,
+    site: Party,
+    members: FieldId,
+    maxMembers: z.number().int().positive(),
+    /** Province the lead must be registered in. */
+    leadProvince: z.enum(["32", "37"]),
+    clause: Clause,
+  }),
+  z.object({
+    type: z.literal("task-listed"),
+    field: FieldId,
+    clause: Clause,
+  }),
+]);
+export type RowRule = z.infer<typeof RowRule>;
+
+export const SetRule = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("duplicates"),
+    party: Party,
+    /** Rows that differ in this field are left to another rule (one direction per applicant). */
+    unlessDiffers: FieldId.optional(),
+    clause: Clause,
+  }),
+  z.object({ type: z.literal("one-direction"), party: Party, field: FieldId, clause: Clause }),
+  z.object({
+    type: z.literal("cap"),
+    code: z.enum(["provider-cap", "enterprise-cap"]),
+    party: Party,
+    max: z.number().int().positive(),
+    clause: Clause,
+  }),
+  z.object({ type: z.literal("group-cap"), field: FieldId, max: z.number().int().positive(), clause: Clause }),
+  z.object({
+    type: z.literal("ranks"),
+    field: FieldId,
+    clause: Clause,
+  }),
+]);
+export type SetRule = z.infer<typeof SetRule>;
+
+export const Quota = z.object({
+  /** null when the notice leaves the number open. */
+  value: z.number().int().nonnegative().nullable(),
+  /** The user must enter the number (附件4 per city, not in the seeds). */
+  open: z.boolean(),
+  label: z.string(),
+  labelEn: z.string(),
+  ownershipField: FieldId,
+  /** Ownership text containing any of these does not count toward the quota. */
+  exemptOwnership: z.array(z.string()),
+  clause: Clause,
+});
+export type Quota = z.infer<typeof Quota>;
+
+/** A fact the notice leaves open: the user may set it; the default is honest and the report says so. */
+export const Setting = z.object({
+  id: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  default: z.unknown(),
+  /** Shown in the report when the user has not set it. */
+  noteWhenDefault: z.string(),
+});
+export type Setting = z.infer<typeof Setting>;
+
+export const Programme = z
+  .object({
+    id: z.string().regex(/^(js|sd)-\d{4}-[a-z0-9-]+$/),
+    title: z.string(),
+    titleEn: z.string(),
+    province: z.enum(["32", "37"]),
+    notice: z.object({
+      /** 文号, when the seed shows one. */
+      number: z.string().nullable(),
+      title: z.string(),
+      issuer: z.string(),
+      /** Date of issue, when the seed shows it. */
+    issued: IsoDate.nullable(),
+      seeds: z.array(z.string()).min(1),
+    }),
+    /** County-level units that recommend directly besides the cities (昆山市 …), by name. */
+    countyLevelUnits: z.array(z.string()).default([]),
+    /** The date the city must submit by. */
+    cityDeadline: IsoDate,
+    deadlines: z.array(z.object({ what: z.string(), date: IsoDate })),
+    /** Default as-of date for age checks. */
+    asOf: IsoDate,
+    fields: z.array(FieldSpec).min(2),
+    rowRules: z.array(RowRule),
+    setRules: z.array(SetRule),
+    quota: Quota.nullable(),
+    priority: z
+      .object({
+        clause: Clause,
+      })
+      .nullable(),
+    settings: z.array(Setting).default([]),
+    /** What the seeds leave to the bureau, in Chinese: listed in every report. */
+    notes: z.array(z.string()).default([]),
+  })
+  .superRefine((p, ctx) => {
+    const used = new Set(p.fields.map((f) => f.field));
+    const need = (field: string, where: string) => {
+      if (!used.has(field)) ctx.addIssue({ code: "custom", message: `${where} uses field ${field}, which the programme does not list` });
+    };
+    for (const r of p.rowRules) {
+      for (const [k, v] of Object.entries(r)) {
+        if (typeof v === "string" && v in FIELDS && k !== "type") need(v, `row rule ${r.type}.${k}`);
+        if (v && typeof v === "object" && !Array.isArray(v)) {
+          for (const [k2, v2] of Object.entries(v)) if (typeof v2 === "string" && (k2 === "field" || k2 === "name" || k2 === "uscc")) need(v2, `row rule ${r.type}.${k}.${k2}`);
+        }
+      }
+    }
+    for (const r of p.setRules) {
+      if ("field" in r) need(r.field, `set rule ${r.type}`);
+      if ("party" in r) {
+        need(r.party.name, `set rule ${r.type}`);
+        need(r.party.uscc, `set rule ${r.type}`);
+      }
+    }
+    if (p.quota) need(p.quota.ownershipField, "quota");
+    for (const f of p.fields) {
+      const kind = FIELDS[f.field]?.kind;
+      if ((kind === "enum" || kind === "list") && !f.allowed?.length) {
+        ctx.addIssue({ code: "custom", message: `field ${f.field} (${kind}) needs allowed values` });
+      }
+    }
+    if (new Set(p.fields.map((f) => f.field)).size !== p.fields.length) ctx.addIssue({ code: "custom", message: "a field is listed twice" });
+  });
+export type Programme = z.infer<typeof Programme>;
+export type ProgrammeInput = z.input<typeof Programme>;

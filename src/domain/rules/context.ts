@@ -1,0 +1,135 @@
+/**
+ * What every rule sees: the rows as read (one value per mapped field), the programme, the
+ * recommending unit, the as-of date, the reference lists — and one way to add a finding.
+ */
+import type { Cell, Grid } from "../cells";
+import { FIELDS } from "../fields";
+import type { HeaderResult, MappedColumn } from "../header";
+import type { Programme } from "../programme";
+import type { PartialDate } from "../readers";
+import type { City } from "../regions";
+import type { Finding, FindingCode, Severity } from "../report";
+
+export interface ReferenceLists {
+  /** Priority enterprises (集群 / 链主 / 产业链 member lists the bureau keeps). */
+  priority?: { name: string; uscc?: string; cluster?: string; chain?: string }[];
+  /** Enterprises barred by a list (前期155个省级重点平台, 第一批入围名单 …). */
+  excluded?: { name: string; uscc?: string; list: string }[];
+  /** Cluster and chain names the user adds to the confirmed ones (not presented as official). */
+  clusterNames?: string[];
+  chainNames?: string[];
+  /** 榜单 tasks (工赋百景 附件1). */
+  tasks?: string[];
+}
+
+/** A USCC cell as read: the compact code, or why there is none. */
+export type UsccValue =
+  | { status: "code"; code: string; shown: string }
+  | { status: "truncated"; shown: string }
+  | { status: "unreadable"; shown: string; problem: string; problemEn: string };
+
+export type CertificateStatus = "yes" | "no" | "pending";
+
+export interface ListValue {
+  items: string[];
+  /** Number of items covered (the cell may hold just a count). */
+  count: number;
+}
+
+/** One applicant row, with each mapped field read by its kind. */
+export interface RowData {
+  /** Index into grid.rows. */
+  index: number;
+  /** Excel row number. */
+  excelRow: number;
+  cells: Cell[];
+  /** Values read without problems; a field is absent when its cell was empty, unreadable or unmapped. */
+  values: Map<string, unknown>;
+  /** Fields whose cell held something that could not be read (already reported). */
+  unreadable: Set<string>;
+}
+
+export interface CheckContext {
+  programme: Programme;
+  grid: Grid;
+  header: HeaderResult;
+  /** The recommending unit as resolved, or null when the given name is unknown. */
+  unit: City | null;
+  asOf: PartialDate;
+  asOfIso: string;
+  references: ReferenceLists;
+  settings: Record<string, unknown>;
+  quota: number | null;
+  rows: RowData[];
+  findings: Finding[];
+  notes: string[];
+}
+
+export interface FindingInput {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  messageEn: string;
+  hint?: string;
+  hintEn?: string;
+  clause?: string;
+  /** The field the finding concerns (its column is looked up). */
+  field?: string;
+  row?: RowData;
+  rows?: RowData[];
+  value?: string;
+}
+
+export function column(ctx: CheckContext, field: string): MappedColumn | undefined {
+  return ctx.header.columns.get(field);
+}
+
+export function hasColumn(ctx: CheckContext, field: string): boolean {
+  return ctx.header.columns.has(field);
+}
+
+export function fieldLabel(field: string): string {
+  return FIELDS[field]?.zh ?? field;
+}
+
+export function fieldLabelEn(field: string): string {
+  return FIELDS[field]?.en ?? field;
+}
+
+export function addFinding(ctx: CheckContext, f: FindingInput): void {
+  const out: Finding = { code: f.code, severity: f.severity, message: f.message, messageEn: f.messageEn };
+  if (f.row) out.row = f.row.excelRow;
+  if (f.field) {
+    out.field = f.field;
+    const col = column(ctx, f.field);
+    if (col && f.row) out.column = col.letter;
+  }
+  if (f.rows && f.rows.length > 0) out.rows = [...new Set(f.rows.map((r) => r.excelRow))].sort((a, b) => a - b);
+  if (f.value !== undefined && f.value !== "") out.value = f.value;
+  if (f.hint) out.hint = f.hint;
+  if (f.hintEn) out.hintEn = f.hintEn;
+  if (f.clause) out.clause = f.clause;
+  ctx.findings.push(out);
+}
+
+export function value<T>(row: RowData, field: string): T | undefined {
+  return row.values.get(field) as T | undefined;
+}
+
+/** The cell of a mapped field, for showing what the clerk typed. */
+export function shownOf(ctx: CheckContext, row: RowData, field: string): string {
+  const col = column(ctx, field);
+  if (!col) return "";
+  const cell = row.cells[col.index];
+  if (!cell || cell.value === null) return "";
+  return String(cell.value);
+}
+
+/** Rows as "第4、9行". */
+export function rowList(rows: readonly RowData[]): string {
+  return [...new Set(rows.map((r) => r.excelRow))].sort((a, b) => a - b).join("、");
+}
+
+export function rowListEn(rows: readonly RowData[]): string {
+  return [...new Set(rows.map((r) => r.excelRow))].sort((a, b) => a - b).join(", ");
+}

@@ -1,0 +1,327 @@
+/**
+ * Who a row names: its USCC (format, checks, truncation, province, city), whether it is an
+ * independent legal person, and the set rules that compare parties across rows (duplicates,
+ * similar names, one direction per applicant).
+ */
+import { isBranchName, normaliseCompanyName } from "../names";
+import type { Party, RowRule, SetRule } from "../programme";
+import { cityOfRegion, countyUnitOfRegion, PROVINCE_NAMES } from "../regions";
+import { describeUscc, usccProblem } from "../uscc";
+import { addFinding, column, rowList, rowListEn, value, type CheckContext, type RowData, type UsccValue } from "./context";
+
+/** The compact code of a party when the cell holds one of the right shape (checks may fail). */
+export function partyCode(row: RowData, party: Party): string | null {
+  const v = value<UsccValue>(row, party.uscc);
+  if (!v || v.status !== "code") return null;
+  return usccProblem(v.code) === "format" ? null : v.code;
+}
+
+/** The code when it passes every check. */
+export function validPartyCode(row: RowData, party: Party): string | null {
+  const v = value<UsccValue>(row, party.uscc);
+  if (!v || v.status !== "code") return null;
+  return usccProblem(v.code) === null ? v.code : null;
+}
+
+export function partyName(row: RowData, party: Party): string | null {
+  return value<string>(row, party.name) ?? null;
+}
+
+/** Names compared across rows; empty when the row names no one. */
+export function nameKey(name: string | null): string {
+  return name ? normaliseCompanyName(name) : "";
+}
+
+/** Looser than nameKey: the legal form goes too, so 有限责任公司 and 有限公司 meet (for a warning only). */
+export function looseNameKey(name: string | null): string {
+  return nameKey(name).replace(/(股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|总公司|公司|有限合伙|厂)$/u, "");
+}
+
+/**
+ * One key per party across rows: the code when known, else the name — and a name seen elsewhere with
+ * a code takes that code, so a row whose code was truncated still meets its twin.
+ */
+export function partyKeys(rows: readonly RowData[], party: Party): Map<RowData, string> {
+  const codeOfName = new Map<string, string>();
+  for (const row of rows) {
+    const code = partyCode(row, party);
+    const name = nameKey(partyName(row, party));
+    if (code && name && !codeOfName.has(name)) codeOfName.set(name, code);
+  }
+  const keys = new Map<RowData, string>();
+  for (const row of rows) {
+    const code = partyCode(row, party);
+    const name = nameKey(partyName(row, party));
+    const key = code ?? (name ? (codeOfName.get(name) ?? `name:${name}`) : "");
+    if (key) keys.set(row, key);
+  }
+  return keys;
+}
+
+export function groupBy<K>(rows: readonly RowData[], keyOf: (r: RowData) => K | null | undefined): Map<K, RowData[]> {
+  const groups = new Map<K, RowData[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    if (k === null || k === undefined || k === "") continue;
+    const g = groups.get(k);
+    if (g) g.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+const BAD_CHARS = /[IOSVZ]/;
+
+function matchesAny(text: string | undefined, patterns: readonly string[]): boolean {
+  return !!text && patterns.some((p) => text.includes(p));
+}
+
+export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<RowRule, { type: "identity" }>): void {
+  const { party } = rule;
+  const name = partyName(row, party);
+  if (rule.legalPerson && name && isBranchName(name)) {
+    addFinding(ctx, {
+      code: "not-legal-person",
+      severity: "error",
+      row,
+      field: party.name,
+      value: name,
+      message: `${party.role}“${name}”是分支机构（分公司、分厂或办事处），不是独立法人`,
+      messageEn: `The ${party.roleEn} “${name}” is a branch (分公司/分厂/办事处), not an independent legal person`,
+      hint: "应由具有独立法人资格的总公司申报",
+      hintEn: "The parent company, an independent legal person, should apply",
+      clause: rule.legalPersonClause,
+    });
+  }
+  const v = value<UsccValue>(row, party.uscc);
+  if (!v) return;
+  const label = `${party.role}统一社会信用代码`;
+  if (v.status === "truncated") {
+    addFinding(ctx, {
+      code: "uscc-numeric-truncated",
+      severity: "error",
+      row,
+      field: party.uscc,
+      value: v.shown,
+      message: `${label}“${v.shown}”以数字形式存储，Excel 只保留15位有效数字，末尾几位已丢失，无法核对`,
+      messageEn: `The ${party.roleEn}'s credit code “${v.shown}” is stored as a number; Excel keeps 15 significant digits, so its last digits are lost`,
+      hint: "将该列设为“文本”格式，再从营业执照或原始材料粘贴完整的18位代码；不要按显示内容猜测补全",
+      hintEn: "Format the column as text (文本) and paste the full 18-character code from the original; do not guess the lost digits",
+      clause: rule.clause,
+    });
+    return;
+  }
+  if (v.status === "unreadable") {
+    addFinding(ctx, {
+      code: "uscc-format",
+      severity: "error",
+      row,
+      field: party.uscc,
+      value: v.shown,
+      message: `${label}：${v.problem}`,
+      messageEn: `The ${party.roleEn}'s credit code: ${v.problemEn}`,
+      clause: rule.clause,
+    });
+    return;
+  }
+  const code = v.code;
+  const problem = usccProblem(code);
+  if (problem === "format") {
+    const bad = BAD_CHARS.test(code);
+    addFinding(ctx, {
+      code: "uscc-format",
+      severity: "error",
+      row,
+      field: party.uscc,
+      value: v.shown,
+      message: `${label}“${v.shown}”${code.length !== 18 ? `为${code.length}位，应为18位` : "含有代码中不使用的字符"}${bad ? "（代码不含字母 I、O、S、V、Z）" : ""}`,
+      messageEn: `The ${party.roleEn}'s credit code “${v.shown}” ${code.length !== 18 ? `has ${code.length} characters; it must have 18` : "holds characters a credit code never uses"}${bad ? " (no I, O, S, V or Z)" : ""}`,
+      hint: bad ? "字母 O 多为数字 0、I 多为数字 1 的误写；请对照营业执照核对" : "请对照营业执照核对代码",
+      hintEn: bad ? "O is usually a mistyped 0 and I a mistyped 1; check against the business licence" : "Check the code against the business licence",
+      clause: rule.clause,
+    });
+    return;
+  }
+  if (problem === "checksum" || problem === "org-checksum") {
+    addFinding(ctx, {
+      code: "uscc-checksum",
+      severity: "error",
+      row,
+      field: party.uscc,
+      value: v.shown,
+      message:
+        problem === "checksum"
+          ? `${label}“${v.shown}”第18位校验码不对，代码有误（可能抄错了某一位）`
+          : `${label}“${v.shown}”第9–17位组织机构代码的校验位不对，代码有误`,
+      messageEn:
+        problem === "checksum"
+          ? `The ${party.roleEn}'s credit code “${v.shown}” fails its check character (position 18): a character is probably mistyped`
+          : `The ${party.roleEn}'s credit code “${v.shown}” fails the organisation-code check (positions 9–17)`,
+      hint: "请对照营业执照逐位核对；确属早期试点代码的，可人工确认后保留",
+      hintEn: "Check each character against the business licence; an early pilot code may be confirmed by hand",
+      clause: rule.clause,
+    });
+    return;
+  }
+  const d = describeUscc(code);
+  if (rule.legalPerson && !d.independentLegalPerson) {
+    addFinding(ctx, {
+      code: "not-legal-person",
+      severity: "error",
+      row,
+      field: party.uscc,
+      value: code,
+      message: `${label}“${code}”前两位为92（个体工商户），不是独立法人`,
+      messageEn: `The ${party.roleEn}'s credit code “${code}” starts with 92 (individual business), not an independent legal person`,
+      clause: rule.legalPersonClause,
+    });
+  }
+  const province = ctx.programme.province;
+  const provinceName = PROVINCE_NAMES[province];
+  if (d.regionCode === "100000") {
+    const ownership = value<string>(row, ctx.programme.quota?.ownershipField ?? "ownership");
+    if (!matchesAny(ownership, rule.centralOwnership) && rule.province === "required") {
+      addFinding(ctx, {
+        code: "uscc-outside-province",
+        severity: "warning",
+        row,
+        field: party.uscc,
+        value: code,
+        message: `${label}“${code}”由国家登记机关登记（区划码100000），不是${provinceName}登记的单位；只有中央企业等可经属地推荐`,
+        messageEn: `The ${party.roleEn}'s credit code “${code}” was registered nationally (region 100000), not in ${province === "32" ? "Jiangsu" : "Shandong"}`,
+        hint: "如为中央驻地企业，请在“企业性质”中注明；否则应由本省登记的单位申报",
+        hintEn: "If it is a central enterprise based here, say so in the ownership column",
+        clause: rule.clause,
+      });
+    }
+    return;
+  }
+  if (d.provinceCode !== province) {
+    if (rule.province === "required") {
+      addFinding(ctx, {
+        code: "uscc-outside-province",
+        severity: "error",
+        row,
+        field: party.uscc,
+        value: code,
+        message: `${label}“${code}”的登记机关区划码为${d.regionCode}，不在${provinceName}（应以${province}开头）`,
+        messageEn: `The ${party.roleEn}'s credit code “${code}” was registered in region ${d.regionCode}, outside ${province === "32" ? "Jiangsu" : "Shandong"} (codes ${province}xxxx)`,
+        hint: `申报单位应在${provinceName}内登记注册`,
+        hintEn: "The applicant must be registered in the province",
+        clause: rule.clause,
+      });
+    }
+    return;
+  }
+  if (!rule.otherCity || !ctx.unit) return;
+  const unit = ctx.unit;
+  const regionCity = cityOfRegion(d.regionCode);
+  const unitCityCode = unit.parentCode ?? unit.code;
+  const usesCounty = unit.countyLevel && ctx.programme.countyLevelUnits.includes(unit.name);
+  let elsewhere: string | null = null;
+  if (usesCounty) {
+    if (countyUnitOfRegion(d.regionCode)?.code !== unit.code) elsewhere = regionCity ? `${regionCity.name}（区划码${d.regionCode}）` : `区划码${d.regionCode}`;
+  } else if (regionCity && regionCity.code !== unitCityCode) {
+    elsewhere = regionCity.name;
+  }
+  if (elsewhere) {
+    const unitName = unit.name;
+    addFinding(ctx, {
+      code: "uscc-other-city",
+      severity: "warning",
+      row,
+      field: party.uscc,
+      value: code,
+      message: `${label}“${code}”显示登记地在${elsewhere}，不是推荐单位${unitName}；请核实是否应由本地推荐`,
+      messageEn: `The ${party.roleEn}'s credit code “${code}” was registered in ${elsewhere}, not in the recommending unit ${unitName}`,
+      hint: "企业迁址后代码不变；确认其实际在本地经营的，可保留",
+      hintEn: "A code keeps its region after a move; keep the row if the enterprise operates here",
+      clause: rule.clause,
+    });
+  }
+}
+
+/** Two codes or names the same, in different rows: errors for the same code, warnings for near names. */
+export function checkDuplicates(ctx: CheckContext, rows: readonly RowData[], rule: Extract<SetRule, { type: "duplicates" }>): void {
+  const { party } = rule;
+  const nameCol = column(ctx, party.name);
+  const byCode = groupBy(rows, (r) => partyCode(r, party));
+  for (const [code, group] of byCode) {
+    if (group.length < 2) continue;
+    const subgroups = rule.unlessDiffers ? groupBy(group, (r) => differKey(ctx, r, rule.unlessDiffers!)) : new Map([["", group]]);
+    for (const sub of subgroups.values()) {
+      if (sub.length < 2) continue;
+      for (const row of sub.slice(1)) {
+        addFinding(ctx, {
+          code: "duplicate-applicant",
+          severity: "error",
+          row,
+          rows: sub,
+          field: party.uscc,
+          value: code,
+          message: `${party.role}统一社会信用代码“${code}”在第${rowList(sub)}行重复出现（${partyName(row, party) ?? ""}）`,
+          messageEn: `The ${party.roleEn}'s credit code “${code}” appears on rows ${rowListEn(sub)}`,
+          hint: "同一单位只保留一行；确为不同项目的，请核实是否允许重复申报",
+          hintEn: "Keep one row per applicant, unless the notice allows several projects",
+          clause: rule.clause,
+        });
+      }
+    }
+  }
+  // Same name apart from legal form or brackets, but not the same code: a person decides.
+  const byName = groupBy(rows, (r) => looseNameKey(partyName(r, party)));
+  for (const group of byName.values()) {
+    if (group.length < 2) continue;
+    const codes = new Set(group.map((r, i) => partyCode(r, party) ?? `unknown-${i}`));
+    if (codes.size < 2) continue;
+    const shown = group.map((r) => `第${r.excelRow}行“${partyName(r, party) ?? ""}”${partyCode(r, party) ? `（${partyCode(r, party)}）` : "（代码无法识别）"}`).join("，");
+    addFinding(ctx, {
+      code: "similar-applicant",
+      severity: "warning",
+      row: group[1],
+      rows: group,
+      field: nameCol ? party.name : undefined,
+      value: partyName(group[1]!, party) ?? "",
+      message: `名称相同或相近但代码不同：${shown}；请核实是否为同一单位`,
+      messageEn: `Same or near-identical names with different codes on rows ${rowListEn(group)}; check whether they are one applicant`,
+      hint: "有限公司与有限责任公司是不同的法定名称：请以营业执照为准",
+      hintEn: "有限公司 and 有限责任公司 are different legal names: go by the business licence",
+      clause: rule.clause,
+    });
+  }
+}
+
+function differKey(ctx: CheckContext, row: RowData, field: string): string {
+  const v = row.values.get(field);
+  if (typeof v === "string") return v;
+  const col = column(ctx, field);
+  const cell = col ? row.cells[col.index] : undefined;
+  return cell && cell.value !== null ? `raw:${String(cell.value)}` : "empty";
+}
+
+/** One applicant, one direction: rows of one party with different directions. */
+export function checkOneDirection(ctx: CheckContext, rows: readonly RowData[], rule: Extract<SetRule, { type: "one-direction" }>): void {
+  const keys = partyKeys(rows, rule.party);
+  const groups = groupBy(rows, (r) => keys.get(r));
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const directions = new Set(group.map((r) => differKey(ctx, r, rule.field)));
+    if (directions.size < 2) continue;
+    const listed = group.map((r) => `第${r.excelRow}行“${value<string>(r, rule.field) ?? ""}”`).join("，");
+    for (const row of group.slice(1)) {
+      addFinding(ctx, {
+        code: "direction-repeated",
+        severity: "error",
+        row,
+        rows: group,
+        field: rule.field,
+        value: value<string>(row, rule.field) ?? "",
+        message: `${rule.party.role}“${partyName(row, rule.party) ?? ""}”申报了多个方向：${listed}；每个申报单位只能申报一个方向`,
+        messageEn: `The ${rule.party.roleEn} applies in several directions (rows ${rowListEn(group)}); one direction per applicant`,
+        hint: "与申报单位确认保留一个方向，删除其余行",
+        hintEn: "Agree one direction with the applicant and remove the other rows",
+        clause: rule.clause,
+      });
+    }
+  }
+}

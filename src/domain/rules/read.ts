@@ -1,0 +1,227 @@
+/**
+ * Reads every mapped cell of a row by its field's kind. What cannot be read becomes one finding
+ * here (cell-error, required-missing, date-/amount-/phone-unreadable, value-not-allowed), so the
+ * rules downstream see only values they can trust and never report the same cell twice.
+ */
+import type { Cell } from "../cells";
+import { FIELDS, type FieldKind } from "../fields";
+import type { FieldSpec, Programme } from "../programme";
+import { enumKey, readAmount, readDate, readEnum, readPhone, readText, readUsccCell, readYesNo, shownValue, type Read } from "../readers";
+import { cleanText } from "../text";
+import type { FindingCode, Severity } from "../report";
+import { addFinding, fieldLabel, fieldLabelEn, type CheckContext, type ListValue, type RowData, type UsccValue, type CertificateStatus } from "./context";
+
+/** The allowed values in force: a setting the user gave replaces the definition's list. */
+export function allowedValues(spec: FieldSpec, settings: Record<string, unknown>): string[] {
+  if (spec.allowedFromSetting) {
+    const set = settings[spec.allowedFromSetting];
+    if (Array.isArray(set) && set.length > 0 && set.every((v) => typeof v === "string" && v.trim() !== "")) return set as string[];
+  }
+  return spec.allowed ?? [];
+}
+
+type Outcome = { status: "ok"; value: unknown } | { status: "empty" } | { status: "bad"; code: FindingCode; problem: string; problemEn: string; hint?: string; hintEn?: string };
+
+function fromRead<T>(r: Read<T>, code: FindingCode, map?: (v: T) => unknown): Outcome {
+  if (r.status === "ok") return { status: "ok", value: map ? map(r.value) : r.value };
+  if (r.status === "empty") return { status: "empty" };
+  return { status: "bad", code, problem: r.problem, problemEn: r.problemEn };
+}
+
+function readInteger(cell: Cell): Outcome {
+  const shown = shownValue(cell);
+  if (cell.kind === "number" && typeof cell.value === "number") {
+    if (Number.isInteger(cell.value) && cell.value >= 0) return { status: "ok", value: cell.value };
+  } else if (cell.kind === "text" && typeof cell.value === "string") {
+    const t = cleanText(cell.value).replace(/\s/g, "");
+    if (t === "") return { status: "empty" };
+    const m = /^第?(\d{1,6})(位|名|个|项)?$/u.exec(t);
+    if (m) return { status: "ok", value: Number(m[1]) };
+  } else if (cell.kind === "empty") {
+    return { status: "empty" };
+  }
+  return { status: "bad", code: "value-not-allowed", problem: `“${shown}”不是整数，应填 1、2、3 这样的整数`, problemEn: `“${shown}” is not a whole number; enter 1, 2, 3 …` };
+}
+
+const ALL_WORDS = /^(全部|均涉及|全部涉及|全部满足|均满足|全覆盖)$/u;
+
+/** Several allowed items in one cell, or a count of them. */
+function readList(cell: Cell, allowed: readonly string[]): Outcome {
+  if (cell.kind === "number" && typeof cell.value === "number" && Number.isInteger(cell.value) && cell.value >= 0) {
+    return { status: "ok", value: { items: [], count: cell.value } satisfies ListValue };
+  }
+  const text = readText(cell);
+  if (text.status === "empty") return { status: "empty" };
+  if (text.status === "bad") return { status: "bad", code: "value-not-allowed", problem: text.problem, problemEn: text.problemEn };
+  const t = text.value.replace(/\s/g, "");
+  if (ALL_WORDS.test(t)) return { status: "ok", value: { items: [...allowed], count: allowed.length } satisfies ListValue };
+  if (/^(无|否|没有|未涉及|\/|-|—)$/u.test(t)) return { status: "ok", value: { items: [], count: 0 } satisfies ListValue };
+  const items: string[] = [];
+  for (const part of text.value.split(/[、,，;；/\s]+/u).filter((p) => p !== "")) {
+    const r = readEnum({ kind: "text", value: part }, allowed);
+    if (r.status !== "ok") {
+      return {
+        status: "bad",
+        code: "value-not-allowed",
+        problem: `“${part}”不是可选的方向，应为：${allowed.join("、")}${r.status === "bad" && r.suggestion ? `；是否应为“${r.suggestion}”？` : ""}`,
+        problemEn: `“${part}” is not one of: ${allowed.join(", ")}`,
+        ...(r.status === "bad" && r.suggestion ? { hint: `改为“${r.suggestion}”`, hintEn: `Change it to “${r.suggestion}”` } : {}),
+      };
+    }
+    if (!items.includes(r.value)) items.push(r.value);
+  }
+  return { status: "ok", value: { items, count: items.length } satisfies ListValue };
+}
+
+const PENDING = /待发|待下发|未下发|尚未下发|未颁发|待颁发|证书在办|审核通过.*未/u;
+
+function readCertificate(cell: Cell): Outcome {
+  const text = readText(cell);
+  if (text.status === "ok" && PENDING.test(text.value)) return { status: "ok", value: "pending" satisfies CertificateStatus };
+  const yn = readYesNo(cell);
+  if (yn.status === "ok") return { status: "ok", value: (yn.value ? "yes" : "no") satisfies CertificateStatus };
+  if (yn.status === "empty") return { status: "empty" };
+  if (text.status === "ok" && /已通过|已贯标|通过/u.test(text.value)) return { status: "ok", value: "yes" satisfies CertificateStatus };
+  if (text.status === "ok" && /未通过|未贯标|未开展/u.test(text.value)) return { status: "ok", value: "no" satisfies CertificateStatus };
+  return {
+    status: "bad",
+    code: "value-not-allowed",
+    problem: `“${yn.shown}”无法判断是否通过贯标，应填 是、否 或“已通过贯标、证书待发”`,
+    problemEn: `“${yn.shown}” does not say whether the certification passed; enter 是, 否 or “已通过贯标、证书待发”`,
+  };
+}
+
+function readUscc(cell: Cell): Outcome {
+  const r = readUsccCell(cell);
+  if (r.status === "empty") return { status: "empty" };
+  if (r.status === "ok") return { status: "ok", value: { status: "code", code: r.value, shown: r.shown } satisfies UsccValue };
+  if (cell.kind === "error") return { status: "bad", code: "cell-error", problem: r.problem, problemEn: r.problemEn };
+  // Truncated or otherwise unreadable codes are the identity rule's to report, with the remedy.
+  if (r.truncated || cell.kind === "number") return { status: "ok", value: { status: "truncated", shown: r.shown } satisfies UsccValue };
+  return { status: "ok", value: { status: "unreadable", shown: r.shown, problem: r.problem, problemEn: r.problemEn } satisfies UsccValue };
+}
+
+function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string | null, settings: Record<string, unknown>): Outcome {
+  switch (kind) {
+    case "text":
+    case "name":
+      return fromRead(readText(cell), "value-not-allowed");
+    case "uscc":
+      return readUscc(cell);
+    case "date":
+      return fromRead(readDate(cell), "date-unreadable");
+    case "dateOrOngoing": {
+      const r = readDate(cell, { allowOngoing: true });
+      // null = 至今: kept as the string "ongoing" so that "absent" still means empty.
+      return fromRead(r, "date-unreadable", (v) => v ?? "ongoing");
+    }
+    case "amount":
+      return fromRead(readAmount(cell, unit), "amount-unreadable");
+    case "yesno":
+      return fromRead(readYesNo(cell), "value-not-allowed");
+    case "phone":
+      return fromRead(readPhone(cell), "phone-unreadable");
+    case "enum": {
+      const allowed = allowedValues(spec, settings);
+      const r = readEnum(cell, allowed, spec.aliases);
+      if (r.status === "bad" && cell.kind !== "error") {
+        // A clipped value ("示范企业") most likely meant the one allowed value that ends with it.
+        const clipped = enumKey(r.shown);
+        const containing = clipped.length >= 2 ? allowed.filter((a) => enumKey(a).endsWith(clipped) || enumKey(a).startsWith(clipped)) : [];
+        if (containing.length === 1 && containing[0] !== r.suggestion) {
+          const suggestion = containing[0]!;
+          const listed = allowed.join("、");
+          return {
+            status: "bad",
+            code: "value-not-allowed",
+            problem: `“${r.shown}”不是可选值，应为：${listed}；是否应为“${suggestion}”？`,
+            problemEn: `“${r.shown}” is not one of the allowed values: ${allowed.join(", ")}; did you mean “${suggestion}”?`,
+            hint: `改为“${suggestion}”`,
+            hintEn: `Change it to “${suggestion}”`,
+          };
+        }
+        return {
+          status: "bad",
+          code: "value-not-allowed",
+          problem: r.problem,
+          problemEn: r.problemEn,
+          ...(r.suggestion ? { hint: `改为“${r.suggestion}”`, hintEn: `Change it to “${r.suggestion}”` } : {}),
+        };
+      }
+      return fromRead(r, "value-not-allowed");
+    }
+    case "integer":
+      return readInteger(cell);
+    case "list":
+      return readList(cell, allowedValues(spec, settings));
+    case "certificate":
+      return readCertificate(cell);
+  }
+}
+
+/** Severity of a cell that cannot be read: an error where the programme needs the field, else a warning. */
+function severityFor(spec: FieldSpec, code: FindingCode): Severity {
+  if (code === "phone-unreadable") return "warning";
+  return spec.required ? "error" : "warning";
+}
+
+const EMPTY_CELL: Cell = { kind: "empty", value: null };
+
+export function readRow(ctx: CheckContext, programme: Programme, index: number): RowData {
+  const cells = ctx.grid.rows[index] ?? [];
+  const row: RowData = { index, excelRow: ctx.grid.firstRow + index, cells, values: new Map(), unreadable: new Set() };
+  for (const spec of programme.fields) {
+    const col = ctx.header.columns.get(spec.field);
+    if (!col) continue;
+    const def = FIELDS[spec.field];
+    if (!def) continue;
+    const cell = cells[col.index] ?? EMPTY_CELL;
+    if (cell.kind === "error") {
+      row.unreadable.add(spec.field);
+      const shown = shownValue(cell);
+      addFinding(ctx, {
+        code: "cell-error",
+        severity: spec.required ? "error" : "warning",
+        row,
+        field: spec.field,
+        value: shown,
+        message: `“${def.zh}”单元格为错误值“${shown}”${cell.formula ? `（公式 ${cell.formula}）` : ""}，应填写实际内容`,
+        messageEn: `The ${def.en} cell holds the error value “${shown}”${cell.formula ? ` (formula ${cell.formula})` : ""}; enter the actual content`,
+        hint: cell.formula ? "检查公式引用的单元格或工作表，或改为直接填写数值" : "改为实际内容",
+        hintEn: cell.formula ? "Check what the formula refers to, or type the value itself" : "Enter the actual content",
+      });
+      continue;
+    }
+    const outcome = readByKind(def.kind, cell, spec, col.unit, ctx.settings);
+    if (outcome.status === "ok") {
+      row.values.set(spec.field, outcome.value);
+    } else if (outcome.status === "empty") {
+      if (spec.required) {
+        addFinding(ctx, {
+          code: "required-missing",
+          severity: "error",
+          row,
+          field: spec.field,
+          message: `必填项“${fieldLabel(spec.field)}”为空`,
+          messageEn: `Required field “${fieldLabelEn(spec.field)}” is empty`,
+          hint: `请补填“${fieldLabel(spec.field)}”`,
+          hintEn: `Fill in ${fieldLabelEn(spec.field)}`,
+        });
+      }
+    } else {
+      row.unreadable.add(spec.field);
+      addFinding(ctx, {
+        code: outcome.code,
+        severity: severityFor(spec, outcome.code),
+        row,
+        field: spec.field,
+        value: shownValue(cell),
+        message: `“${def.zh}”：${outcome.problem}`,
+        messageEn: `${def.en}: ${outcome.problemEn}`,
+        ...(outcome.hint ? { hint: outcome.hint } : {}),
+        ...(outcome.hintEn ? { hintEn: outcome.hintEn } : {}),
+      });
+    }
+  }
+  return row;
+}

@@ -1,0 +1,181 @@
+/**
+ * Set rules: what the list must satisfy as a whole — caps per provider, enterprise and group,
+ * ranked slots, and the city quota with its exempt ownerships.
+ */
+import type { Quota, SetRule } from "../programme";
+import type { QuotaStanding, RankStanding } from "../report";
+import { cleanText } from "../text";
+import { addFinding, fieldLabel, hasColumn, rowList, rowListEn, value, type CheckContext, type RowData } from "./context";
+import { groupBy, partyKeys, partyName } from "./identity";
+
+type Rule<T extends SetRule["type"]> = Extract<SetRule, { type: T }>;
+
+export function checkCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule<"cap">): void {
+  const keys = partyKeys(rows, rule.party);
+  for (const group of groupBy(rows, (r) => keys.get(r)).values()) {
+    if (group.length <= rule.max) continue;
+    const name = group.map((r) => partyName(r, rule.party)).find((n) => n) ?? "";
+    addFinding(ctx, {
+      code: rule.code,
+      severity: "error",
+      row: group[rule.max],
+      rows: group,
+      field: rule.party.name,
+      value: name,
+      message: `${rule.party.role}“${name}”参与${group.length}个项目（第${rowList(group)}行），原则上不超过${rule.max}个`,
+      messageEn: `The ${rule.party.roleEn} “${name}” takes part in ${group.length} projects (rows ${rowListEn(group)}); at most ${rule.max}`,
+      hint: `保留${rule.max}个项目，其余不予推荐`,
+      hintEn: `Keep ${rule.max} and drop the rest`,
+      clause: rule.clause,
+    });
+  }
+}
+
+const NO_GROUP = /^(无|否|没有|\/|-|—|不属于|非集团企业|独立企业)$/u;
+
+export function checkGroupCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule<"group-cap">): void {
+  const groups = groupBy(rows, (r) => {
+    const g = value<string>(r, rule.field);
+    if (!g) return null;
+    const key = cleanText(g).replace(/[\s（）()]/g, "");
+    return NO_GROUP.test(key) ? null : key;
+  });
+  for (const group of groups.values()) {
+    if (group.length <= rule.max) continue;
+    const name = value<string>(group[0]!, rule.field) ?? "";
+    addFinding(ctx, {
+      code: "group-cap",
+      severity: "error",
+      row: group[rule.max],
+      rows: group,
+      field: rule.field,
+      value: name,
+      message: `“${name}”内企业共揭榜${group.length}个任务（第${rowList(group)}行），同一集团内企业总揭榜任务不超过${rule.max}个`,
+      messageEn: `Enterprises of the group “${name}” take ${group.length} tasks (rows ${rowListEn(group)}); at most ${rule.max} per group`,
+      hint: `集团内协调，保留不超过${rule.max}个任务`,
+      hintEn: `Keep at most ${rule.max} tasks for the group`,
+      clause: rule.clause,
+    });
+  }
+}
+
+/** Rows that count toward the quota and those exempt by ownership. */
+export function splitByOwnership(ctx: CheckContext, rows: readonly RowData[], quota: Quota | null): { counted: RowData[]; exempt: RowData[] } {
+  if (!quota) return { counted: [...rows], exempt: [] };
+  const counted: RowData[] = [];
+  const exempt: RowData[] = [];
+  for (const row of rows) {
+    const ownership = value<string>(row, quota.ownershipField);
+    if (ownership && quota.exemptOwnership.some((p) => ownership.includes(p))) exempt.push(row);
+    else counted.push(row);
+  }
+  return { counted, exempt };
+}
+
+/** Ranks 1..N among counted rows, N = counted rows capped by the quota: unique, no gaps, none missing. */
+export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule: Rule<"ranks">): RankStanding {
+  const expected = ctx.quota === null ? counted.length : Math.min(counted.length, ctx.quota);
+  const byRank = new Map<number, RowData[]>();
+  const unranked: RowData[] = [];
+  for (const row of counted) {
+    const r = value<number>(row, rule.field);
+    if (r === undefined || r < 1) {
+      if (!row.unreadable.has(rule.field)) unranked.push(row);
+      continue;
+    }
+    const g = byRank.get(r);
+    if (g) g.push(row);
+    else byRank.set(r, [row]);
+  }
+  const duplicated = [...byRank.entries()].filter(([, g]) => g.length > 1).map(([r]) => r).sort((a, b) => a - b);
+  const missing: number[] = [];
+  for (let r = 1; r <= expected; r++) if (!byRank.has(r)) missing.push(r);
+  if (!hasColumn(ctx, rule.field)) return { expected, missing, duplicated, unranked: unranked.length };
+
+  for (const r of duplicated) {
+    const g = byRank.get(r)!;
+    addFinding(ctx, {
+      code: "rank-invalid",
+      severity: "error",
+      row: g[1],
+      rows: g,
+      field: rule.field,
+      value: String(r),
+      message: `推荐排序第${r}位重复（第${rowList(g)}行）：排序应唯一`,
+      messageEn: `Rank ${r} is used on rows ${rowListEn(g)}; ranks must be unique`,
+      hint: "重新排序，每个项目一个名次",
+      hintEn: "Give each project its own rank",
+      clause: rule.clause,
+    });
+  }
+  if (missing.length > 0) {
+    // Districts often rank exempt rows too; say so, since re-ranking the counted rows is the remedy.
+    const takenByExempt = ctx.rows.filter((row) => !counted.includes(row) && missing.includes(value<number>(row, rule.field) ?? -1));
+    // Ranks beyond N are what opened the gaps (when the quota does not cut them off).
+    const beyond = counted.filter((row) => {
+      const r = value<number>(row, rule.field);
+      return r !== undefined && r > expected && (ctx.quota === null || r <= ctx.quota);
+    });
+    addFinding(ctx, {
+      code: "rank-invalid",
+      severity: "error",
+      ...(beyond.length > 0 ? { row: beyond[0], rows: beyond, field: rule.field } : {}),
+      message: `推荐排序缺少第${missing.join("、")}位：计入名额的${counted.length}个项目${ctx.quota !== null && counted.length > ctx.quota ? `（名额${ctx.quota}个）` : ""}应依次排为1至${expected}，不留空号${beyond.length ? `；第${rowList(beyond)}行的名次超出${expected}` : ""}${takenByExempt.length ? `；第${takenByExempt.map((r) => value<number>(r, rule.field)).join("、")}位由不占名额的第${rowList(takenByExempt)}行使用` : ""}`,
+      messageEn: `Ranks ${missing.join(", ")} are missing: the counted projects must be ranked 1 to ${expected} without gaps`,
+      hint: "中央驻鲁企业、省属国企不占名额，可不参与排序",
+      hintEn: "Central and provincial state enterprises take no slot and need no rank",
+      clause: rule.clause,
+    });
+  }
+  for (const row of unranked) {
+    addFinding(ctx, {
+      code: "rank-invalid",
+      severity: "error",
+      row,
+      field: rule.field,
+      message: `计入名额的项目没有推荐排序：应填1至${expected}中的名次`,
+      messageEn: `A counted project has no rank; give it one from 1 to ${expected}`,
+      clause: rule.clause,
+    });
+  }
+  return { expected, missing, duplicated, unranked: unranked.length };
+}
+
+/** The city quota: counted rows beyond it are named, by rank when ranks are given, else in sheet order. */
+export function checkQuota(ctx: CheckContext, quota: Quota, counted: readonly RowData[], exempt: readonly RowData[], rankField: string | null): QuotaStanding {
+  const q = ctx.quota;
+  const excess = q === null ? 0 : Math.max(0, counted.length - q);
+  if (q !== null && excess > 0) {
+    let over: RowData[];
+    if (rankField) {
+      over = counted.filter((r) => {
+        const rank = value<number>(r, rankField);
+        return rank === undefined || rank > q;
+      });
+      if (over.length === 0) over = counted.slice(q);
+    } else {
+      over = counted.slice(q);
+    }
+    addFinding(ctx, {
+      code: "quota-exceeded",
+      severity: "error",
+      row: over[0],
+      rows: over,
+      field: rankField ?? undefined,
+      message: `计入名额的${quota.label}${counted.length}个，超过名额${q}个（超出${excess}个${exempt.length ? `；另有${exempt.length}个不占名额` : ""}）：超出的为第${rowList(over)}行`,
+      messageEn: `${counted.length} counted ${quota.labelEn} exceed the quota of ${q} by ${excess}${exempt.length ? ` (${exempt.length} more are exempt)` : ""}`,
+      hint: `按择优顺序保留${q}个；${quota.exemptOwnership.slice(0, 2).join("、")}等单位不占名额，请在“${fieldLabel(quota.ownershipField)}”中注明`,
+      hintEn: `Keep the best ${q}; exempt units must say so in the ownership column`,
+      clause: quota.clause,
+    });
+  }
+  return {
+    id: `${ctx.programme.id}-quota`,
+    label: quota.label,
+    labelEn: quota.labelEn,
+    counted: counted.length,
+    exempt: exempt.length,
+    quota: q,
+    excess,
+  };
+}

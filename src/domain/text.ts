@@ -1,0 +1,75 @@
+/**
+ * Text normalisation shared by every reader: what a clerk's paste does to characters.
+ */
+
+/** Zero-width characters that survive copy/paste from web pages and Word: ZWSP, ZWNJ, ZWJ, word joiner, BOM. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Full-width ASCII (Ａ１（) → half-width; U+3000 → space. */
+export function foldWidth(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+/** Trims and collapses spaces, removes NBSP, U+3000, zero-width chars (U+200B–U+200D, U+FEFF), folds full-width; line breaks become one space. */
+export function cleanText(s: string): string {
+  return foldWidth(s)
+    .replace(ZERO_WIDTH, "")
+    // NBSP, narrow NBSP, figure space, tabs, line breaks and other Unicode spaces all count as one space.
+    .replace(/[\s\u00A0\u2007\u202F]+/g, " ")
+    .trim();
+}
+
+/** Every bracket a header or name may use, folded to ASCII parentheses. */
+export function foldBrackets(s: string): string {
+  return s.replace(/[（【\[〔［｛{]/g, "(").replace(/[）】\]〕］｝}]/g, ")");
+}
+
+/** Removes "(…)" parts, innermost first, so nested brackets go too. */
+function dropParenthesised(s: string): string {
+  let prev: string;
+  let cur = s;
+  do {
+    prev = cur;
+    cur = cur.replace(/\([^()]*\)/g, "");
+  } while (cur !== prev);
+  return cur;
+}
+
+/** For header matching: cleanText, then remove all spaces, fold brackets （【[ → ( , drop parenthesised parts, lower-case. "投资额（万元）" → "投资额". */
+export function headerKey(s: string): string {
+  const folded = foldBrackets(cleanText(s).replace(/ /g, "")).toLowerCase();
+  const withoutParts = dropParenthesised(folded)
+    // an unbalanced bracket left over (a header cut in two by a line break) carries no meaning
+    .replace(/[()]/g, "")
+    // "投资额：" and "投资额*" (required marker) are the same header
+    .replace(/[:：*＊]+$/u, "")
+    .replace(/^[*＊]+/u, "");
+  if (withoutParts !== "") return withoutParts;
+  // A header that is only a bracketed word ("（万元）") keeps that word rather than becoming empty.
+  return folded.replace(/[()]/g, "");
+}
+
+/** What may stand in a header's brackets as a unit. */
+const UNIT_PATTERN = /^(?:[千万亿]*(?:美元|元)|[万亿]|%|个|人|家|项|年|月|天|日|小时|平方米|㎡|吨|台|套|件)$/u;
+
+/**
+ * The parenthesised unit of a header, if any: "投资额（万元）" → "万元", "上云投入（元）" → "元".
+ * Only unit-like contents count ("所在县（市、区）" has none); "（单位：万元）" gives "万元".
+ * With several bracket groups, the last unit-like one wins.
+ */
+export function headerUnit(s: string): string | null {
+  const folded = foldBrackets(cleanText(s).replace(/ /g, ""));
+  const groups = [...folded.matchAll(/\(([^()]*)\)/g)].map((m) => m[1] ?? "");
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const inner = (groups[i] ?? "").replace(/^单位[:：]?/u, "");
+    if (UNIT_PATTERN.test(inner)) return inner;
+  }
+  return null;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { Layout } from "../../src/domain/export/layout";
+import { LAYOUTS, findLayout, layoutsFor } from "../../src/domain/export/layouts";
+import { FIELDS } from "../../src/domain/fields";
+import { js666Programme } from "../../src/domain/programmes/js-2020-666";
+import { jsStarCloudProgramme } from "../../src/domain/programmes/js-2023-star-cloud";
+import { sdPlatformProgramme } from "../../src/domain/programmes/sd-2023-platform";
+import { readEnum } from "../../src/domain/readers";
+
+const PROGRAMMES = ["js-2023-platform", "js-2023-benchmark-factory", "js-2023-star-cloud", "sd-2023-platform", "js-2020-666", "sd-2024-gfbj-2"];
+
+function fieldsOf(layout: Layout): string[] {
+  const out: string[] = [];
+  for (const c of layout.columns) if ("fields" in c.source) out.push(...c.source.fields);
+  if (layout.exempt) out.push(...layout.exempt.fields);
+  if (layout.sections) out.push(...layout.sections.fields);
+  return out;
+}
+
+describe("layouts", () => {
+  it("covers every programme; 山东 2023 平台入库 has both 附件2 and 附件3", () => {
+    for (const p of PROGRAMMES) expect(layoutsFor(p).length, p).toBeGreaterThan(0);
+    expect(layoutsFor("sd-2023-platform").map((l) => l.attachment)).toEqual(["附件2", "附件3"]);
+    expect(findLayout("sd-2023-platform")?.id).toBe("sd-2023-platform/附件2");
+    expect(findLayout("sd-2023-platform/附件3")?.attachment).toBe("附件3");
+    expect(new Set(LAYOUTS.map((l) => l.id)).size).toBe(LAYOUTS.length);
+  });
+
+  it("uses only canonical field ids (src/domain/fields.ts)", () => {
+    for (const l of LAYOUTS) for (const f of fieldsOf(l)) expect(FIELDS[f], `${l.id}: ${f}`).toBeDefined();
+  });
+
+  it("gives every form a title with the year and the programme, 序号 first and a 备注", () => {
+    for (const l of LAYOUTS) {
+      expect(l.title, l.id).toMatch(/20\d\d|第一批/);
+      expect(l.columns[0].header).toBe("序号");
+      expect(l.columns.some((c) => c.header === "备注")).toBe(true);
+    }
+  });
+
+  it("exempts from the quota exactly what the programme's quota exempts", () => {
+    expect(findLayout("sd-2023-platform/附件2")?.exempt?.contains).toEqual(sdPlatformProgramme.quota?.exemptOwnership);
+    expect(findLayout("sd-2023-platform/附件3")?.exempt?.contains).toEqual(sdPlatformProgramme.quota?.exemptOwnership);
+    expect(findLayout("sd-2024-gfbj-2")?.exempt?.contains).toEqual(expect.arrayContaining(["中央驻鲁", "省属"]));
+  });
+
+  it("puts every allowed value and alias of the section field into a section", () => {
+    for (const [layoutId, programme, field] of [
+      ["js-2020-666/汇总表", js666Programme, "category"],
+      ["js-2023-star-cloud/附件7", jsStarCloudProgramme, "starApplied"],
+    ] as const) {
+      const layout = findLayout(layoutId)!;
+      const spec = programme.fields.find((f) => f.field === field)!;
+      const spellings = [...(spec.allowed ?? []), ...Object.keys(spec.aliases ?? {})];
+      expect(spellings.length).toBeGreaterThan(3);
+      for (const s of spellings) {
+        const canonical = readEnum({ kind: "text", value: s }, spec.allowed ?? [], spec.aliases);
+        expect(canonical.status).toBe("ok");
+        const section = (text: string) => layout.sections!.list.findIndex((x) => x.contains.some((c) => text.includes(c)));
+        // the raw spelling and its canonical value land in the same section
+        expect(section(s), `${layoutId}: ${s}`).toBeGreaterThanOrEqual(0);
+        if (canonical.status === "ok") expect(section(s), s).toBe(section(canonical.value));
+      }
+    }
+  });
+
+  it("rejects a malformed layout", () => {
+    const good = findLayout("js-2023-platform")!;
+    expect(Layout.safeParse(good).success).toBe(true);
+    expect(Layout.safeParse({ ...good, columns: [...good.columns].reverse() }).success).toBe(false);
+    expect(Layout.safeParse({ ...good, columns: good.columns.filter((c) => c.header !== "备注") }).success).toBe(false);
+    expect(Layout.safeParse({ ...good, columns: [...good.columns, good.columns[2]] }).success).toBe(false);
+    expect(Layout.safeParse({ ...good, columns: [...good.columns, { ...good.columns[2], header: "是否占名额", source: { kind: "takesSlot" } }] }).success).toBe(false);
+    expect(Layout.safeParse({ ...good, id: "no slash" }).success).toBe(false);
+  });
+});
