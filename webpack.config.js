@@ -37,13 +37,31 @@ function manifestFor(xml, baseUrl) {
 const officeJsDir = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 const OFFICE_JS_FILES = ["office.js", "o15apptofilemappingtable.js", "zh-cn/office_strings.js", "en-us/office_strings.js"];
 
-/** Adds <script src="office-js/office.js"> ahead of the bundle in the preview page only. */
+// Outside Office, o15apptofilemappingtable.js creates a logger that, 3 s later, loads an iframe from
+// Microsoft's telemetry service (telemetryservice.firstpartyapps.oaspapps.com). The preview
+// promises that nothing leaves localhost, so it disarms that logger as soon as it exists.
+const DISARM_OFFICE_TELEMETRY = `(function () {
+  var tries = 0;
+  var timer = setInterval(function () {
+    var osf = window.OSF, loggers = [window.Logger, osf && osf.Logger];
+    for (var i = 0; i < loggers.length; i++) {
+      var uls = loggers[i] && loggers[i].ulsEndpoint;
+      if (uls) { uls.loadProxyFrame = function () {}; uls.writeLog = function () {}; clearInterval(timer); return; }
+    }
+    if (++tries > 1500) clearInterval(timer);
+  }, 20);
+})();`;
+
+/** Adds the local office.js (and the telemetry disarm) ahead of the bundle, in the preview page only. */
 class LocalOfficeJsPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("LocalOfficeJsPlugin", (compilation) => {
       HtmlWebpackPlugin.getCompilationHooks(compilation).alterAssetTags.tap("LocalOfficeJsPlugin", (data) => {
         if (data.outputName === "preview.html") {
-          data.assetTags.scripts.unshift(HtmlWebpackPlugin.createHtmlTagObject("script", { src: "office-js/office.js" }));
+          data.assetTags.scripts.unshift(
+            HtmlWebpackPlugin.createHtmlTagObject("script", { src: "office-js/office.js" }),
+            HtmlWebpackPlugin.createHtmlTagObject("script", {}, DISARM_OFFICE_TELEMETRY),
+          );
         }
         return data;
       });

@@ -111,7 +111,9 @@ function sideload() {
   const output = `${result.stdout || ""}${result.stderr || ""}`.trim();
   if (output) say(output.replace(/^/gm, "    office-addin-debugging │ "));
   const failed = result.status !== 0 || result.error || /unable to|error:|not supported|failed/i.test(output);
-  const reason = (output.match(/not supported[^\n]*/i) || output.match(/Error:[^\n]*/) || [result.error ? String(result.error) : `exit ${result.status}`])[0];
+  // Its last "Error:" line says why (the first is only "Unable to start debugging.").
+  const errors = output.match(/Error:[^\n]*/g) || [];
+  const reason = errors.length ? errors[errors.length - 1].replace(/^Error:\s*/, "") : result.error ? String(result.error) : `exit ${result.status}`;
   return { ok: !failed, reason };
 }
 

@@ -152,6 +152,7 @@ export async function fillTemplate(req: FillTemplateRequest): Promise<FilledTemp
         const n = columnNumber(col.letter);
         const cell = ws.getCell(r, n);
         writeValue(cell, v, col.amountScale, proto.get(n)?.numFmt);
+        if (col.align && !cell.alignment?.horizontal) cell.alignment = { ...(cell.alignment ?? {}), horizontal: col.align, vertical: cell.alignment?.vertical ?? "middle" };
         const width = ws.getColumn(n).width ?? 9;
         lines = Math.max(lines, Math.ceil(displayWidth(planValueText(v)) / Math.max(1, width - 1.5)));
       });
@@ -161,6 +162,7 @@ export async function fillTemplate(req: FillTemplateRequest): Promise<FilledTemp
     r++;
   }
 
+  for (const edit of fill.lineEdits) ws.getCell(`${edit.letter}${edit.row}`).value = edit.after;
   if (!ws.pageSetup.printTitlesRow) {
     ws.pageSetup.printTitlesRow = `${fill.titleRow ?? fill.headerRows[0]}:${headerRow}`;
   }

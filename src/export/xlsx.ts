@@ -8,16 +8,8 @@
  * formula, whatever it starts with — so USCCs and phone numbers keep every digit.
  */
 import ExcelJS from "exceljs";
-import { displayWidth, planValueText, safeSheetName, type ExportPlan, type PlanValue } from "../domain/export/plan";
-
-export const FONTS = {
-  title: { name: "黑体", size: 18 },
-  attachment: { name: "黑体", size: 12 },
-  line: { name: "仿宋", size: 12 },
-  header: { name: "黑体", size: 11 },
-  body: { name: "宋体", size: 11 },
-  section: { name: "黑体", size: 11 },
-} as const;
+import { safeSheetName, type ExportPlan } from "../domain/export/plan";
+import { sheetSpec, type SheetSpec } from "../domain/export/sheet-spec";
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: "thin" },
@@ -25,39 +17,6 @@ const THIN: Partial<ExcelJS.Borders> = {
   bottom: { style: "thin" },
   right: { style: "thin" },
 };
-
-/** Rows of the sheet that hold the parts of the form (1-based), for tests and template-free callers. */
-export interface SheetLayout {
-  attachmentRow: number;
-  titleRow: number;
-  unitRow: number;
-  headerRow: number;
-  firstDataRow: number;
-  /** Last row of the bordered table. */
-  lastTableRow: number;
-  signatureRow: number;
-  lastColumn: number;
-}
-
-const NUMBER_FORMATS: Record<"amount" | "integer", string> = { amount: "#,##0.00", integer: "0" };
-const LINE_HEIGHT = 14.5;
-
-function lineCount(text: string, width: number): number {
-  if (!text) return 1;
-  const usable = Math.max(1, width - 1.5);
-  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / usable)), 0);
-}
-
-function writeValue(cell: ExcelJS.Cell, v: PlanValue): void {
-  if (v.kind === "number") {
-    cell.value = v.value;
-    cell.numFmt = NUMBER_FORMATS[v.format];
-  } else {
-    // A string value is a string cell in exceljs, even "=1+1": no formula is ever created from data.
-    cell.value = v.kind === "text" ? v.text : null;
-    cell.numFmt = "@";
-  }
-}
 
 function uniqueSheetName(wb: ExcelJS.Workbook, wanted: string): string {
   const base = safeSheetName(wanted);
@@ -70,132 +29,48 @@ function uniqueSheetName(wb: ExcelJS.Workbook, wanted: string): string {
   }
 }
 
-/** Adds the summary as a new worksheet of `wb` (the workbook's other sheets are untouched). */
-export function addExportSheet(wb: ExcelJS.Workbook, plan: ExportPlan, sheetName: string = plan.sheetName): { worksheet: ExcelJS.Worksheet; layout: SheetLayout } {
-  const n = plan.columns.length;
+/** Draws a SheetSpec on a new worksheet of `wb`. */
+export function drawSheet(wb: ExcelJS.Workbook, spec: SheetSpec, sheetName: string = spec.name): ExcelJS.Worksheet {
+  const p = spec.page;
   const ws = wb.addWorksheet(uniqueSheetName(wb, sheetName), {
     pageSetup: {
       paperSize: 9, // A4
-      orientation: "landscape",
+      orientation: p.orientation,
       fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0, // as many pages tall as needed
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      fitToWidth: p.fitToWidth,
+      fitToHeight: p.fitToHeight,
+      horizontalCentered: p.horizontalCentered,
+      margins: p.margins,
     },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
-    views: [{ state: "frozen", ySplit: 4 }],
+    headerFooter: { oddFooter: p.footer },
+    views: [{ state: "frozen", ySplit: spec.freezeRows }],
   });
-  plan.columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width;
+  spec.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
   });
-  const merge = (row: number, from: number, to: number) => {
-    if (to > from) ws.mergeCells(row, from, row, to);
-  };
-
-  // 附件 label, title, 推荐单位 line.
-  const attachment = ws.getCell(1, 1);
-  attachment.value = plan.attachment;
-  attachment.font = { ...FONTS.attachment };
-  ws.getRow(1).height = 20;
-
-  merge(2, 1, n);
-  const title = ws.getCell(2, 1);
-  title.value = plan.title;
-  title.font = { ...FONTS.title };
-  title.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-  const tableWidth = plan.columns.reduce((s, c) => s + c.width, 0);
-  ws.getRow(2).height = Math.max(36, lineCount(plan.title, tableWidth / 1.6) * 26);
-
-  merge(3, 1, n);
-  const unit = ws.getCell(3, 1);
-  unit.value = plan.unitLine;
-  unit.font = { ...FONTS.line };
-  unit.alignment = { horizontal: "left", vertical: "middle" };
-  ws.getRow(3).height = 24;
-
-  // Header.
-  const headerRow = 4;
-  let headerLines = 1;
-  plan.columns.forEach((c, i) => {
-    const cell = ws.getCell(headerRow, i + 1);
-    cell.value = c.header;
-    cell.font = { ...FONTS.header };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.border = THIN;
-    headerLines = Math.max(headerLines, lineCount(c.header, c.width));
-  });
-  ws.getRow(headerRow).height = Math.max(30, headerLines * 15 + 6);
-
-  // Body.
-  let r = headerRow + 1;
-  for (const row of plan.rows) {
-    if (row.kind === "section") {
-      merge(r, 1, n);
-      const cell = ws.getCell(r, 1);
-      cell.value = row.label;
-      cell.numFmt = "@";
-      cell.font = { ...FONTS.section };
-      cell.alignment = { horizontal: "left", vertical: "middle" };
-      for (let c = 1; c <= n; c++) ws.getCell(r, c).border = THIN;
-      ws.getRow(r).height = 22;
-    } else {
-      let lines = 1;
-      row.values.forEach((v, i) => {
-        const cell = ws.getCell(r, i + 1);
-        writeValue(cell, v);
-        const col = plan.columns[i];
-        cell.font = { ...FONTS.body };
-        cell.alignment = { horizontal: col.align, vertical: "middle", wrapText: true };
-        cell.border = THIN;
-        lines = Math.max(lines, lineCount(planValueText(v), col.width));
-      });
-      ws.getRow(r).height = Math.max(20, lines * LINE_HEIGHT + 5);
-    }
-    r++;
+  for (const { row, height } of spec.rowHeights) ws.getRow(row).height = height;
+  for (const c of spec.cells) {
+    const cell = ws.getCell(c.row, c.column);
+    // A string value is a string cell in exceljs, even "=1+1": no formula is ever created from data.
+    cell.value = c.value;
+    cell.numFmt = c.numberFormat;
+    cell.font = { name: c.font.name, size: c.font.size, ...(c.font.bold ? { bold: true } : {}) };
+    cell.alignment = { horizontal: c.horizontal, vertical: "middle", wrapText: c.wrap };
+    if (c.border) cell.border = THIN;
   }
-  const lastTableRow = r - 1;
-
-  // 说明 lines, then the signature and stamp block.
-  for (const note of plan.notes) {
-    merge(r, 1, n);
-    const cell = ws.getCell(r, 1);
-    cell.value = note;
-    cell.numFmt = "@";
-    cell.font = { ...FONTS.line, size: 11 };
-    cell.alignment = { horizontal: "left", vertical: "middle", wrapText: true };
-    ws.getRow(r).height = Math.max(20, lineCount(note, tableWidth) * 16 + 4);
-    r++;
-  }
-  r++; // one blank row before signing
-  const signatureRow = r;
-  const split = Math.max(2, Math.ceil(n / 2));
-  merge(r, 1, split);
-  const left = ws.getCell(r, 1);
-  left.value = plan.signature.left;
-  left.font = { ...FONTS.line };
-  left.alignment = { horizontal: "left", vertical: "middle" };
-  merge(r, split + 1, n);
-  const stamp = ws.getCell(r, split + 1);
-  stamp.value = plan.signature.right;
-  stamp.font = { ...FONTS.line };
-  stamp.alignment = { horizontal: "center", vertical: "middle" };
-  ws.getRow(r).height = 28;
-  merge(r + 1, split + 1, n);
-  const date = ws.getCell(r + 1, split + 1);
-  date.value = plan.signature.date;
-  date.font = { ...FONTS.line };
-  date.alignment = { horizontal: "center", vertical: "middle" };
-  ws.getRow(r + 1).height = 28;
-
-  const lastRow = r + 1;
+  // Merge after writing: a value written to a merged cell's follower would land in its leader.
+  for (const m of spec.merges) ws.mergeCells(m);
   // exceljs prefixes each end with "$" only; the row "$"s make the defined name fully absolute ($A$1:$N$30).
-  ws.pageSetup.printArea = `A$1:${ws.getColumn(n).letter}$${lastRow}`;
-  ws.pageSetup.printTitlesRow = `2:${headerRow}`;
-  return {
-    worksheet: ws,
-    layout: { attachmentRow: 1, titleRow: 2, unitRow: 3, headerRow, firstDataRow: headerRow + 1, lastTableRow, signatureRow, lastColumn: n },
-  };
+  const [from, to] = p.printArea.split(":");
+  ws.pageSetup.printArea = `${from.replace(/(\d+)$/, "$$$1")}:${to.replace(/(\d+)$/, "$$$1")}`;
+  ws.pageSetup.printTitlesRow = `${p.printTitleRows.first}:${p.printTitleRows.last}`;
+  return ws;
+}
+
+/** Adds the summary as a new worksheet of `wb` (the workbook's other sheets are untouched). */
+export function addExportSheet(wb: ExcelJS.Workbook, plan: ExportPlan, sheetName: string = plan.sheetName): { worksheet: ExcelJS.Worksheet; spec: SheetSpec } {
+  const spec = sheetSpec(plan);
+  return { worksheet: drawSheet(wb, spec, sheetName), spec };
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

@@ -150,7 +150,10 @@ describe("planExport: what each cell shows", () => {
     const { grid, report } = makeList({ programme: "js-2023-platform", header: [["序号", "seq"], ["申报单位", "applicant"]], rows: [[1, "甲公司"]] });
     const plan = planExport(grid, report);
     const missing = plan.warnings.filter((w) => w.code === "column-missing").map((w) => w.message);
-    expect(missing).toHaveLength(11);
+    expect(missing).toHaveLength(10);
+    // an optional column the list lacks is left off the form rather than printed empty
+    expect(plan.columns.map((c) => c.header)).not.toContain("所在县（市、区）");
+    expect(plan.columns).toHaveLength(13);
     expect(missing.join()).toContain("统一社会信用代码");
     expect(column(plan, "统一社会信用代码")).toEqual([""]);
   });
@@ -174,7 +177,8 @@ describe("planExport: sections and quota slots", () => {
       rows: [[1, "甲", "五星级"], [2, "乙", "三星级"], [3, "丙", "四星"], [4, "丁", "5星"], [5, "戊", "七星"]],
     });
     const plan = planExport(grid, report);
-    const shape = plan.rows.map((r) => (r.kind === "section" ? r.label.slice(0, 2) : `${planValueText(r.values[0])}${planValueText(r.values[2])}`));
+    const name = plan.columns.findIndex((c) => c.header === "企业名称");
+    const shape = plan.rows.map((r) => (r.kind === "section" ? r.label.slice(0, 2) : `${planValueText(r.values[0])}${planValueText(r.values[name])}`));
     expect(shape).toEqual(["一、", "1乙", "2丙", "二、", "1甲", "2丁", "三、", "1戊"]);
     expect(plan.rows[0]).toMatchObject({ kind: "section", label: expect.stringContaining("设区市工信局评定") });
     expect(plan.rows[3]).toMatchObject({ kind: "section", label: expect.stringContaining("报省工信厅评定") });
@@ -188,7 +192,8 @@ describe("planExport: sections and quota slots", () => {
       rows: [[1, "上云上平台示范企业", "甲"], [2, "工业互联网服务骨干企业", "乙"], [3, "云基地", "丙"], [4, "骨干企业", "丁"]],
     });
     const plan = planExport(grid, report);
-    const shape = plan.rows.map((r) => (r.kind === "section" ? r.label : planValueText(r.values[2])));
+    const name = plan.columns.findIndex((c) => c.header === "申报单位");
+    const shape = plan.rows.map((r) => (r.kind === "section" ? r.label : planValueText(r.values[name])));
     expect(shape).toEqual(["一、省级工业互联网云服务中心（云基地）", "丙", "二、工业互联网服务骨干企业", "乙", "丁", "三、上云上平台示范企业", "甲"]);
     expect(plan.warnings.some((w) => w.code === "section-unmatched")).toBe(false);
   });

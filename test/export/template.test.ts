@@ -85,6 +85,17 @@ describe("planTemplateFill", () => {
   });
 });
 
+describe("fillBlanks", () => {
+  it("fills the blanks of the 推荐单位 / 联系人 / 填报日期 line and keeps what the form already says", async () => {
+    const { fillBlanks } = await import("../../src/domain/export/template-plan");
+    const v = { unit: "南京市工业和信息化局", date: "2023年3月2日", contact: "张明" };
+    expect(fillBlanks("推荐单位（盖章）：          填报日期：    年  月  日", v)).toBe("推荐单位（盖章）：南京市工业和信息化局\u3000\u3000填报日期：2023年3月2日");
+    expect(fillBlanks("推荐单位(盖章)：南京市工信局   联系人：    电话：", v)).toBe("推荐单位(盖章)：南京市工信局   联系人：张明\u3000\u3000电话：");
+    expect(fillBlanks("填报单位：____  联系人：", v)).toBe("填报单位：南京市工业和信息化局\u3000\u3000联系人：张明");
+    expect(fillBlanks("2023年省重点工业互联网平台推荐汇总表", v)).toBe("2023年省重点工业互联网平台推荐汇总表");
+  });
+});
+
 describe("fillTemplate", () => {
   it("writes the rows below the form's header in its formatting, pushing 填报说明 and the stamp line down", async () => {
     const { grid, report } = sdList();
@@ -112,6 +123,8 @@ describe("fillTemplate", () => {
     expect(back.sheet["!merges"]).toContainEqual({ s: { r: 10, c: 5 }, e: { r: 10, c: 8 } });
     expect(back.sheet["!merges"]).not.toContainEqual({ s: { r: 6, c: 0 }, e: { r: 6, c: 8 } });
     expect(back.printTitles()).toBe("'附件2'!$1:$3");
+    expect(back.cell("A2")?.v).toBe("推荐单位（盖章）：济南市工业和信息化局\u3000\u3000填报日期：");
+    expect(filled.fill.lineEdits.map((e) => e.row)).toEqual([2]);
     expect(filled.fill.unfilled.map((u) => u.header)).toEqual(["平台名称", "法定代表人"]);
 
     const wb = new ExcelJS.Workbook();
@@ -122,6 +135,22 @@ describe("fillTemplate", () => {
       expect(ws.getCell(a).font?.name, a).toBe("仿宋_GB2312");
     }
     expect(ws.getCell("A1").font?.name).toBe("方正小标宋简体");
+    // codes and 序号 centred where the form's cell sets no alignment; names left as the form has them
+    expect(ws.getCell("A5").alignment?.horizontal).toBe("center");
+    expect(ws.getCell("C5").alignment?.horizontal).toBe("center");
+    expect(ws.getCell("B5").alignment?.horizontal).toBeUndefined();
+  });
+
+  it("fills a 联系人及电话 column with both", async () => {
+    const form = gridFromValues([["序号", "申报单位名称", "统一社会信用代码", "联系人及电话"]]);
+    const { grid, report } = makeList({
+      programme: "sd-2023-platform",
+      header: [["申报单位名称", "applicant"], ["统一社会信用代码", "uscc"], ["联系人", "contact"], ["联系电话", "phone"]],
+      rows: [["甲公司", "91370112MA818B76XJ", "孙浩", "13853108827"], ["乙公司", "91370112MATM9TTH1A", "", "0531-88125567"]],
+    });
+    const fill = planTemplateFill(form, SD, grid, report);
+    expect(fill.unfilled).toEqual([]);
+    expect(fill.plan.rows.map((r) => (r.kind === "data" && r.values[3].kind === "text" ? r.values[3].text : ""))).toEqual(["孙浩 13853108827", "0531-88125567"]);
   });
 
   it("keeps 星级上云's two sections apart in the form", async () => {

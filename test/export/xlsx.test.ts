@@ -108,9 +108,9 @@ describe("the .xlsx a bureau prints and stamps", () => {
     mine.getCell("A1").value = "我的数据";
     const { grid, report } = list();
     const plan = planExport(grid, report);
-    const { worksheet, layout } = addExportSheet(wb, plan);
+    const { worksheet, spec } = addExportSheet(wb, plan);
     expect(worksheet.name).toBe("推荐项目汇总表(2)");
-    expect(layout.firstDataRow).toBe(5);
+    expect(spec.parts.firstDataRow).toBe(5);
     const back = readBack(await workbookBytes(wb), "推荐项目汇总表(2)");
     expect(back.book.SheetNames).toEqual(["推荐项目汇总表", "推荐项目汇总表(2)"]);
     expect(back.book.Sheets["推荐项目汇总表"]["A1"].v).toBe("我的数据");

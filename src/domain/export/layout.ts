@@ -38,6 +38,8 @@ export const ColumnSource = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("rank"), fields: z.array(z.string().min(1)).min(1) }),
   /** 是否占用推荐名额: 是 / 否. */
   z.object({ kind: z.literal("takesSlot") }),
+  /** Several text fields in one cell (a form's 联系人及电话 column): the non-empty ones joined by a space. */
+  z.object({ kind: z.literal("joined"), fields: z.array(z.string().min(1)).min(2) }),
 ]);
 export type ColumnSource = z.infer<typeof ColumnSource>;
 
@@ -48,6 +50,8 @@ export const LayoutColumn = z.object({
   /** Smallest width in Excel character units; the writer widens to fit the text, up to `maxWidth`. */
   minWidth: z.number().positive(),
   maxWidth: z.number().positive(),
+  /** Left out of the form when the list has no column for it (所在县 on a county-level unit's list), instead of printing an empty column. */
+  optional: z.boolean().optional(),
 });
 export type LayoutColumn = z.infer<typeof LayoutColumn>;
 

@@ -14,12 +14,13 @@
  */
 import { Layout, type LayoutColumn, type ColumnSource } from "./layout";
 
-type Col = [header: string, headerEn: string, source: ColumnSource, minWidth: number, maxWidth: number];
-const cols = (...list: Col[]): LayoutColumn[] => list.map(([header, headerEn, source, minWidth, maxWidth]) => ({ header, headerEn, source, minWidth, maxWidth }));
+type Col = [header: string, headerEn: string, source: ColumnSource, minWidth: number, maxWidth: number, optional?: "optional"];
+const cols = (...list: Col[]): LayoutColumn[] =>
+  list.map(([header, headerEn, source, minWidth, maxWidth, optional]) => ({ header, headerEn, source, minWidth, maxWidth, ...(optional ? { optional: true } : {}) }));
 const field = (format: "text" | "uscc" | "date" | "amount" | "phone" | "integer", ...fields: string[]): ColumnSource => ({ kind: "field", fields, format });
 
 const SEQ: Col = ["序号", "No.", { kind: "seq" }, 5, 6];
-const DISTRICT: Col = ["所在县（市、区）", "District", field("text", "district"), 10, 14];
+const DISTRICT: Col = ["所在县（市、区）", "District", field("text", "district"), 10, 14, "optional"];
 const APPLICANT: Col = ["申报单位", "Applicant", field("text", "applicant"), 24, 34];
 const USCC: Col = ["统一社会信用代码", "USCC", field("uscc", "uscc"), 21, 21];
 const REGISTERED: Col = ["注册时间", "Registered on", field("date", "registeredOn"), 11, 12];
@@ -45,7 +46,7 @@ const jsPlatform: Layout = {
     ["平台类型（方向）", "Platform type", field("text", "direction"), 12, 22],
     ["平台名称", "Platform", field("text", "projectName"), 20, 32],
     ["建设情况", "Construction", field("text", "constructionStatus"), 8, 10],
-    ["是否升级申报", "Upgrade", field("text", "upgrade"), 8, 8],
+    ["是否升级申报", "Upgrade", field("text", "upgrade"), 9, 9],
     ["平台投入（万元）", "Investment (10k CNY)", field("amount", "investment"), 10, 12],
     CLUSTER, CONTACT, PHONE, REMARKS,
   ),
@@ -128,7 +129,7 @@ const sdPlatformSummary: Layout = {
   basis: `${SD_2023_NOTICE}；一 申报方向：综合型、特色型（面向重点行业、面向重点区域）、专业型（面向产业链供应链协同、面向特定技术）`,
   columns: cols(
     SEQ,
-    ["所在区县", "District", field("text", "district"), 10, 14],
+    ["所在区县", "District", field("text", "district"), 10, 14, "optional"],
     ["申报单位名称", "Applicant", field("text", "applicant"), 24, 34],
     USCC, REGISTERED,
     ["平台名称", "Platform", field("text", "projectName"), 20, 32],
@@ -157,9 +158,9 @@ const sdPlatformRecommendation: Layout = {
     ["申报单位名称", "Applicant", field("text", "applicant"), 24, 34],
     ["平台名称", "Platform", field("text", "projectName"), 20, 32],
     ["申报方向", "Direction", field("text", "direction"), 14, 24],
-    ["所在区县", "District", field("text", "district"), 10, 14],
+    ["所在区县", "District", field("text", "district"), 10, 14, "optional"],
     ["单位性质", "Ownership", field("text", "ownership"), 8, 14],
-    ["是否占用推荐名额", "Takes a slot", { kind: "takesSlot" }, 9, 10],
+    ["是否占用推荐名额", "Takes a slot", { kind: "takesSlot" }, 10, 11],
     CONTACT, PHONE, REMARKS,
   ),
   order: "rank",
@@ -211,15 +212,15 @@ const gfbj: Layout = {
   basis: "鲁工信“工赋百景”第二批通知：三(二) 优选项目按推荐数量名额要求排序推荐（附件4），中央驻鲁企业、省属国企按照属地原则从所在地申报但不占用推荐名额，子公司申报的需有省级公司推荐函，同一集团内企业总揭榜任务不超过5个；二(一) 联合体，1家省内服务商牵头，制造业企业作为场景落地单位",
   columns: cols(
     SEQ,
-    ["推荐排序", "Rank", { kind: "rank", fields: ["rank"] }, 6, 6],
-    ["揭榜任务", "Task", field("text", "task"), 18, 30],
-    ["项目名称", "Project", field("text", "projectName"), 18, 30],
-    ["牵头单位（服务商）", "Lead (service provider)", field("text", "leadName"), 22, 30],
+    ["推荐排序", "Rank", { kind: "rank", fields: ["rank"] }, 7, 7],
+    ["揭榜任务", "Task", field("text", "task"), 16, 22],
+    ["项目名称", "Project", field("text", "projectName"), 16, 20],
+    ["牵头单位（服务商）", "Lead (service provider)", field("text", "leadName"), 18, 24],
     ["牵头单位统一社会信用代码", "Lead USCC", field("uscc", "leadUscc"), 21, 21],
-    ["场景落地单位（制造业企业）", "Site (manufacturer)", field("text", "siteName"), 22, 30],
+    ["场景落地单位（制造业企业）", "Site (manufacturer)", field("text", "siteName"), 18, 24],
     ["场景落地单位统一社会信用代码", "Site USCC", field("uscc", "siteUscc"), 21, 21],
-    ["其他联合体成员", "Other members", field("text", "members"), 12, 30],
-    ["所属集团", "Group", field("text", "group"), 10, 16],
+    ["其他联合体成员", "Other members", field("text", "members"), 12, 20],
+    ["所属集团", "Group", field("text", "group"), 10, 14],
     ["企业性质", "Ownership", field("text", "ownership"), 8, 14],
     ["预期投入（万元）", "Expected investment (10k CNY)", field("amount", "investment"), 10, 12],
     CONTACT, PHONE, REMARKS,

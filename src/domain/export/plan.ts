@@ -287,11 +287,18 @@ function fillCounts(template: string, counts: Record<"total" | "counted" | "exem
   return template.replace(/\{(total|counted|exempt)\}/g, (_, k: "total" | "counted" | "exempt") => String(counts[k]));
 }
 
+/** Width a header needs to wrap onto at most two lines, breaking before its bracketed unit when it has one. */
+function headerNeed(header: string): number {
+  const bracket = header.search(/[（(]/);
+  const longestLine = bracket > 0 ? Math.max(displayWidth(header.slice(0, bracket)), displayWidth(header.slice(bracket))) : Math.ceil(displayWidth(header) / 2);
+  return Math.ceil(longestLine * 1.1) + 2;
+}
+
 function fitWidth(column: LayoutColumn, texts: readonly string[]): number {
   // A header may wrap onto two lines; values should fit on one line where the bounds allow.
-  const headerNeed = Math.ceil(displayWidth(column.header) / 2) + 2;
+  const headerNeed_ = headerNeed(column.header);
   const valueNeed = Math.max(0, ...texts.map(displayWidth)) + 2;
-  return Math.min(column.maxWidth, Math.max(column.minWidth, headerNeed, valueNeed));
+  return Math.min(column.maxWidth, Math.max(column.minWidth, headerNeed_, valueNeed));
 }
 
 function alignOf(column: LayoutColumn): PlanColumn["align"] {
@@ -299,7 +306,8 @@ function alignOf(column: LayoutColumn): PlanColumn["align"] {
   if (s.kind === "seq" || s.kind === "rank" || s.kind === "takesSlot") return "center";
   if (s.kind === "field" && (s.format === "amount" || s.format === "integer")) return "right";
   if (s.kind === "field" && (s.format === "uscc" || s.format === "date" || s.format === "phone")) return "center";
-  return "left";
+  // Short words (区县, 星级, 联系人, 性质) read better centred, as on printed forms; names and remarks stay left.
+  return column.maxWidth <= 14 ? "center" : "left";
 }
 
 /** The layouts a programme can export to (the pane's menu; the CLI's --layout). */
@@ -325,7 +333,7 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
   const keepRemarks = options.keepSourceRemarks ?? true;
   const warnings: ExportWarning[] = [];
   const columns = mappedColumns(grid, report);
-  const layoutColumns = options.columns ?? layout.columns;
+  const layoutColumns = options.columns ?? layout.columns.filter((c) => !c.optional || !("fields" in c.source) || firstMapped(columns, c.source.fields));
 
   // Data rows: below the header, not skipped by the check.
   const lastRow = grid.firstRow + grid.rows.length - 1;
@@ -361,7 +369,7 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
   }
 
   layoutColumns.forEach((c, column) => {
-    if ((c.source.kind === "field" || c.source.kind === "rank") && !firstMapped(columns, c.source.fields)) {
+    if ((c.source.kind === "field" || c.source.kind === "rank" || c.source.kind === "joined") && !firstMapped(columns, c.source.fields)) {
       warnings.push({ code: "column-missing", column, message: `名单中没有“${c.header}”对应的列，该列导出为空。`, messageEn: `The list has no column for "${c.headerEn}"; it is left blank.` });
     }
   });
@@ -426,6 +434,14 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
         return { kind: "number", value: n, format: "integer" };
       case "takesSlot":
         return { kind: "text", text: c.exempt ? "否" : "是" };
+      case "joined": {
+        const parts = src.fields.flatMap((f) => {
+          const column = columns.get(f);
+          return column ? [planValueText(formatCell(cellAt(grid, c.sourceRow, column.index), "text", column.header))] : [];
+        });
+        const text = parts.filter(Boolean).join(" ");
+        return text ? { kind: "text", text } : { kind: "empty" };
+      }
       case "rank": {
         if (c.exempt) return { kind: "empty" };
         const column = firstMapped(columns, src.fields);

@@ -10,6 +10,7 @@ import { FIELDS } from "../fields";
 import { findHeader } from "../header";
 import type { Programme } from "../programme";
 import type { Report } from "../report";
+import { findCity } from "../regions";
 import { cleanText, headerUnit } from "../text";
 import type { CellFormat, ColumnSource, LayoutColumn } from "./layout";
 import { ExportError, planExport, type ExportOptions, type ExportPlan, type ExportWarning } from "./plan";
@@ -18,6 +19,8 @@ export interface TemplateColumn {
   /** Column letter in the form. */
   letter: string;
   header: string;
+  /** Alignment to use where the form's own cell sets none: codes, dates, numbers and 是/否 centred, as on printed forms. */
+  align: "center" | null;
   /**
    * Factor from our 万元 amounts to the form's unit (元 → 10000, 亿元 → 0.0001); 1 otherwise.
    * Applied by the writer to amount values of this column.
@@ -47,6 +50,8 @@ export interface TemplateFill {
   footerRow: number | null;
   /** Columns we fill, aligned with plan.columns and each plan row's values. */
   columns: TemplateColumn[];
+  /** Lines above the header with blanks we fill (推荐单位（盖章）：…, 填报日期：  年 月 日): the cell's new text. */
+  lineEdits: { row: number; letter: string; before: string; after: string }[];
   unfilled: UnfilledColumn[];
   plan: ExportPlan;
   warnings: ExportWarning[];
@@ -82,6 +87,43 @@ function sourceOfField(field: string): ColumnSource {
 }
 
 const AMOUNT_SCALE: Record<string, number> = { 元: 10000, 万元: 1, 万: 1, 亿元: 0.0001, 亿: 0.0001 };
+
+function unitOf(report: Report, options: ExportOptions): string {
+  return options.unit?.trim() || `${findCity(report.city)?.name ?? report.city}工业和信息化局`;
+}
+
+/** Labels of a form's line above the header, longest first, and which value fills each. */
+const LINE_LABELS: [string, "unit" | "contact" | "phone" | "date"][] = [
+  ["推荐单位（盖章）", "unit"], ["填报单位（盖章）", "unit"], ["报送单位（盖章）", "unit"],
+  ["推荐单位(盖章)", "unit"], ["填报单位(盖章)", "unit"], ["报送单位(盖章)", "unit"],
+  ["推荐单位", "unit"], ["填报单位", "unit"], ["报送单位", "unit"],
+  ["联系电话", "phone"], ["联系人", "contact"], ["电话", "phone"],
+  ["填报日期", "date"], ["报送日期", "date"],
+];
+const LABEL_RE = new RegExp(`(${LINE_LABELS.map(([l]) => l.replace(/[()]/g, (c) => `\\${c}`)).join("|")})[:：]`, "gu");
+
+/**
+ * Fills the blanks of a form's line above the header: "推荐单位（盖章）：        填报日期：   年  月  日"
+ * → "推荐单位（盖章）：南京市工业和信息化局　　填报日期：2023年3月2日". Only blanks are filled (spaces,
+ * underscores, an empty 年 月 日); what the form already says is kept.
+ */
+export function fillBlanks(text: string, values: { unit?: string; contact?: string; phone?: string; date?: string }): string {
+  const hits = [...text.matchAll(LABEL_RE)];
+  if (hits.length === 0) return text;
+  let out = text.slice(0, hits[0].index);
+  hits.forEach((m, i) => {
+    const label = m[1];
+    const contentStart = (m.index ?? 0) + m[0].length;
+    const contentEnd = i + 1 < hits.length ? (hits[i + 1].index ?? text.length) : text.length;
+    const content = text.slice(contentStart, contentEnd);
+    const key = LINE_LABELS.find(([l]) => l === label)?.[1];
+    const value = key ? values[key] : undefined;
+    const blank = /^[\s\u3000_＿]*$/u.test(content) || (key === "date" && /^[\s\u3000_＿]*年[\s\u3000_＿]*月[\s\u3000_＿]*日[\s\u3000]*$/u.test(content));
+    const last = i + 1 === hits.length;
+    out += m[0] + (value && blank ? value + (last ? "" : "\u3000\u3000") : content);
+  });
+  return out;
+}
 
 /** A row the form leaves for writing: empty, or only a pre-printed 序号. */
 function isSlotRow(row: Cell[], seqIndex: number | undefined): boolean {
@@ -125,8 +167,11 @@ export function planTemplateFill(template: Grid, programme: Programme, grid: Gri
     if (!label) continue;
     const letter = columnLetter(template.firstColumn + c);
     const mapped = byIndex.get(c);
-    let source: ColumnSource | null = mapped && !ambiguousOthers.has(c) ? sourceOfField(mapped.field) : null;
-    if (!source && /占用?.*名额/.test(label)) source = { kind: "takesSlot" };
+    let source: ColumnSource | null = null;
+    // One cell for two fields, as forms often do: "联系人及电话", "联系人/电话".
+    if (/联系人/.test(label) && /电话|手机|方式/.test(label)) source = { kind: "joined", fields: ["contact", "phone"] };
+    else if (mapped && !ambiguousOthers.has(c)) source = sourceOfField(mapped.field);
+    else if (/占用?.*名额/.test(label)) source = { kind: "takesSlot" };
     if (!source) {
       unfilled.push({
         letter,
@@ -139,7 +184,8 @@ export function planTemplateFill(template: Grid, programme: Programme, grid: Gri
     }
     const unit = mapped?.unit ?? headerUnit(label);
     layoutColumns.push({ header: label, headerEn: mapped ? (FIELDS[mapped.field]?.en ?? mapped.field) : "Takes a slot", source, minWidth: 4, maxWidth: 60 });
-    columns.push({ letter, header: label, amountScale: unit ? (AMOUNT_SCALE[unit] ?? 1) : 1 });
+    const centred = source.kind === "seq" || source.kind === "rank" || source.kind === "takesSlot" || (source.kind === "field" && source.format !== "text");
+    columns.push({ letter, header: label, align: centred ? "center" : null, amountScale: unit ? (AMOUNT_SCALE[unit] ?? 1) : 1 });
   }
 
   const plan = planExport(grid, report, { ...options, columns: layoutColumns });
@@ -186,12 +232,22 @@ export function planTemplateFill(template: Grid, programme: Programme, grid: Gri
     }
   }
   const excelRow = (i: number) => template.firstRow + i;
+  const lineEdits: TemplateFill["lineEdits"] = [];
+  for (let r = 0; r < headerIndex; r++) {
+    template.rows[r].forEach((cell, c) => {
+      if (cell.kind !== "text") return;
+      const before = String(cell.value);
+      const after = fillBlanks(before, { unit: unitOf(report, options), contact: options.contact, phone: options.phone, date: plan.unitLine.match(/填报日期：(\d{4}年\d{1,2}月\d{1,2}日)/)?.[1] });
+      if (after !== before) lineEdits.push({ row: excelRow(r), letter: columnLetter(template.firstColumn + c), before, after });
+    });
+  }
   return {
     headerRows: header.rowIndices.map(excelRow),
     titleRow: titleIndex === null ? null : excelRow(titleIndex),
     firstDataRow: excelRow(lastHeader + 1),
     footerRow: footerIndex === null ? null : excelRow(footerIndex),
     columns,
+    lineEdits,
     unfilled,
     plan: { ...plan, warnings },
     warnings,

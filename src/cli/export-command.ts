@@ -1,0 +1,189 @@
+/**
+ * `huizong export <名单> --programme <id> --city <城市> -o <汇总表.xlsx>`: checks the list, then writes
+ * the province's summary table — our default layout for the programme, or the province's own blank
+ * form given with --template. Exit codes as `check`: 0 written and no error finding; 1 written, but
+ * the list has error findings (rows left out, or included with --include-errors); 2 bad usage or an
+ * unreadable file (one line on stderr, nothing written).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, extname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { check, getProgramme, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
+import { layoutsFor } from "../domain/export/layouts";
+import { ExportError, planExport, type ExportOptions, type ExportWarning } from "../domain/export/plan";
+import { findCity } from "../domain/regions";
+import { Report } from "../domain/report";
+import { fillTemplate } from "../export/template";
+import { buildExportWorkbook } from "../export/xlsx";
+import { InputError, readInput } from "./input";
+import { ReferenceError, referenceListsFromGrids } from "./reference";
+import { XlsxReadError } from "../workbook/xlsx-adapter";
+
+export const EXPORT_HELP = `  huizong export <名单.xlsx|名单.csv> --programme <项目编号> --city <城市> -o <汇总表.xlsx> [选项]
+                           检查名单后生成报省的推荐项目汇总表 / check, then write the province's summary table
+
+export 选项 / options（另可用 check 的 --sheet --as-of --quota --reference）:
+  --output, -o <文件.xlsx>  输出文件（必填）/ output workbook (required)
+  --layout <格式>          汇总表格式，如 sd-2023-platform/附件3（默认该项目第一种）
+                           layout id (default: the programme's first); see the list below
+  --template <表样.xlsx>   按省厅下发的空白表样填写（识别其标题、表头，保留格式）
+                           fill the province's own blank form instead of the default layout
+  --template-sheet <名称>  表样中要填写的工作表（默认第一个）/ sheet of the form to fill
+  --include-errors         有错误的行也列入（会提示是哪些行）/ include rows with errors (with a warning)
+  --unit <推荐单位>        默认“<城市>工业和信息化局”/ recommending unit (default: <city>工业和信息化局)
+  --contact <联系人>  --phone <电话>  --date <YYYY-MM-DD 填报日期>
+                           不填则留空，打印后手写 / left blank to write by hand when absent
+
+汇总表格式 Layouts（均为根据通知措辞拟定的默认格式，见 docs/export-layouts.md）:
+${layoutsText()}`;
+
+function layoutsText(): string {
+  const lines: string[] = [];
+  for (const p of listProgrammes()) for (const l of layoutsFor(p.id)) lines.push(`  ${l.id.padEnd(34)} ${l.name}`);
+  return lines.join("\n") + "\n";
+}
+
+export interface ExportIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+class ExportUsageError extends Error {}
+
+function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+function warningLines(warnings: readonly ExportWarning[]): string {
+  return warnings.map((w) => `  ! ${w.message}\n`).join("");
+}
+
+async function exportOrThrow(args: string[], io: ExportIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        programme: { type: "string", short: "p" },
+        city: { type: "string", short: "c" },
+        sheet: { type: "string", short: "s" },
+        "as-of": { type: "string" },
+        quota: { type: "string" },
+        reference: { type: "string" },
+        output: { type: "string", short: "o" },
+        layout: { type: "string" },
+        template: { type: "string" },
+        "template-sheet": { type: "string" },
+        "include-errors": { type: "boolean" },
+        unit: { type: "string" },
+        contact: { type: "string" },
+        phone: { type: "string" },
+        date: { type: "string" },
+      },
+    });
+  } catch (e) {
+    throw new ExportUsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（huizong --help 查看用法）`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new ExportUsageError("缺少名单文件：huizong export <名单.xlsx|名单.csv> --programme <id> --city <城市> -o <汇总表.xlsx> / missing file");
+  if (positionals.length > 1) throw new ExportUsageError(`只能导出一个名单，收到 ${positionals.length} 个：${positionals.join(" ")} / one file at a time`);
+  const file = positionals[0];
+  if (!values.programme) throw new ExportUsageError("缺少 --programme <项目编号>（huizong programmes 列出全部）/ missing --programme");
+  const programme = getProgramme(values.programme);
+  if (!programme) throw new ExportUsageError(`未知项目“${values.programme}”，可用：${listProgrammes().map((p) => p.id).join("、")} / unknown programme`);
+  if (!values.city) throw new ExportUsageError("缺少 --city <城市>，如 --city 南京 / missing --city");
+  if (!findCity(values.city)) throw new ExportUsageError(`无法识别城市“${values.city}”：请填设区市（南京、济南…）或昆山市、泰兴市、沭阳县 / unknown city`);
+  if (!values.output) throw new ExportUsageError("缺少 -o <汇总表.xlsx>：导出的文件写到哪里 / missing -o <output.xlsx>");
+  if (extname(values.output).toLowerCase() !== ".xlsx") throw new ExportUsageError(`输出文件应以 .xlsx 结尾，收到“${values.output}” / the output must be an .xlsx file`);
+  for (const [what, path] of [["名单", file], ["表样", values.template], ["参考名单", values.reference]] as const) {
+    if (path && resolve(path) === resolve(values.output)) throw new ExportUsageError(`输出文件不能覆盖${what}“${path}” / the output would overwrite an input file`);
+  }
+  const asOf = values["as-of"];
+  if (asOf !== undefined && !isRealDate(asOf)) throw new ExportUsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，收到“${asOf}” / --as-of must be YYYY-MM-DD`);
+  if (values.date !== undefined && !isRealDate(values.date)) throw new ExportUsageError(`--date 应为 YYYY-MM-DD 格式的日期，收到“${values.date}” / --date must be YYYY-MM-DD`);
+  let quota: number | undefined;
+  if (values.quota !== undefined) {
+    if (!/^\d+$/.test(values.quota)) throw new ExportUsageError(`--quota 应为不小于 0 的整数，收到“${values.quota}” / --quota must be a whole number`);
+    quota = Number(values.quota);
+  }
+  if (values.layout !== undefined) {
+    const ids = layoutsFor(programme.id).map((l) => l.id);
+    if (!ids.includes(values.layout)) throw new ExportUsageError(`项目 ${programme.id} 没有“${values.layout}”格式，可用：${ids.join("、")} / unknown layout`);
+  }
+  if (values.template === undefined && values["template-sheet"] !== undefined) throw new ExportUsageError("--template-sheet 需与 --template 一起使用 / --template-sheet needs --template");
+
+  let references: ReferenceLists | undefined;
+  if (values.reference) {
+    const ref = await readInput(values.reference, { all: true });
+    references = referenceListsFromGrids(ref.sheets, basename(values.reference));
+  }
+  const input = await readInput(file, { sheet: values.sheet });
+  const grid = input.sheets[0].grid;
+  const options: CheckOptions = { programmeId: programme.id, city: values.city };
+  if (asOf) options.asOf = asOf;
+  if (quota !== undefined) options.quota = quota;
+  if (references) options.references = references;
+  const report = Report.parse(check(grid, options));
+
+  const exportOptions: ExportOptions = {
+    includeErrors: values["include-errors"] ?? false,
+    ...(values.layout ? { layoutId: values.layout } : {}),
+    ...(values.unit ? { unit: values.unit } : {}),
+    ...(values.contact ? { contact: values.contact } : {}),
+    ...(values.phone ? { phone: values.phone } : {}),
+    ...(values.date ? { fillDate: values.date } : {}),
+  };
+
+  let bytes: Uint8Array;
+  let summary: string;
+  let warnings: ExportWarning[];
+  if (values.template) {
+    let template: Buffer;
+    try {
+      template = readFileSync(values.template);
+    } catch (e) {
+      throw new InputError(`无法读取表样 ${values.template}（${e instanceof Error ? e.message : String(e)}）`, `Cannot read the template ${values.template}`);
+    }
+    const filled = await fillTemplate({ template, sheet: values["template-sheet"], programme, grid, report, options: exportOptions });
+    bytes = filled.bytes;
+    warnings = filled.fill.warnings;
+    const c = filled.fill.plan.counts;
+    summary =
+      `已按表样“${basename(values.template)}”（工作表“${filled.sheetName}”，表头第 ${filled.fill.headerRows.join("、")} 行）填写 ${c.exported} 行` +
+      `${filled.rowsInserted > 0 ? `，在表样原有空行之外插入 ${filled.rowsInserted} 行` : ""}：${values.output}\n` +
+      filled.fill.lineEdits.map((e) => `已填写表样第 ${e.row} 行：${e.after.trim()}\n`).join("") +
+      (filled.fill.unfilled.length > 0 ? `未能填写的列 / columns not filled:\n${filled.fill.unfilled.map((u) => `  - ${u.message}\n`).join("")}` : "表样各列均已填写。\n");
+  } else {
+    const plan = planExport(grid, report, exportOptions);
+    bytes = await buildExportWorkbook(plan);
+    warnings = plan.warnings;
+    const c = plan.counts;
+    summary = `已导出“${plan.title}”（${plan.layoutId}）${c.exported} 行${c.exempt > 0 ? `（其中不占名额 ${c.exempt} 行）` : ""}${c.priority > 0 ? `，优先认定标记 ${c.priority} 行` : ""}：${values.output}\n`;
+  }
+  try {
+    writeFileSync(values.output, bytes);
+  } catch (e) {
+    throw new InputError(`无法写入 ${values.output}（${e instanceof Error ? e.message : String(e)}）`, `Cannot write ${values.output}`);
+  }
+  io.stdout(summary);
+  if (warnings.length > 0) io.stdout(`请注意 / warnings:\n${warningLines(warnings)}`);
+  return report.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/** Runs `huizong export …`; returns the exit code. Errors the user can fix end as one line on stderr and code 2. */
+export async function runExport(args: string[], io: ExportIo): Promise<number> {
+  try {
+    return await exportOrThrow(args, io);
+  } catch (e) {
+    if (e instanceof ExportUsageError || e instanceof InputError || e instanceof ReferenceError || e instanceof ExportError || e instanceof XlsxReadError) {
+      io.stderr(`huizong: ${e.message.replace(/\s*\n\s*/g, " ").trim()}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
