@@ -48,6 +48,11 @@ function labelOf(cell: Cell | undefined): string {
   return cleanText(cell.value);
 }
 
+function rawLabel(cell: Cell | undefined): string {
+  if (!cell || cell.kind !== "text" || typeof cell.value !== "string") return "";
+  return cell.value.replace(/[\s\u00A0\u3000\u200B-\u200D\uFEFF]+/gu, " ").trim();
+}
+
 export interface FieldMatcher {
   /** The field a header label names, or null. */
   match(label: string): string | null;
@@ -99,6 +104,7 @@ function columnLabels(grid: Grid, headerIndex: number, subIndex: number | null):
   const width = grid.rows[headerIndex]?.length ?? 0;
   const out: Candidate[] = [];
   let carried = "";
+  let carriedRaw = "";
   for (let c = 0; c < width; c++) {
     const own = labelOf(grid.rows[headerIndex]?.[c]);
     const child = subIndex === null ? "" : labelOf(grid.rows[subIndex]?.[c]);
@@ -107,7 +113,11 @@ function columnLabels(grid: Grid, headerIndex: number, subIndex: number | null):
     const parent = own || (subIndex !== null && child ? carried : "");
     // An empty column ends a merged group.
     if (!own && !child) carried = "";
-    out.push({ index: c, label: parent && child ? `${parent}/${child}` : parent || child, parent, child });
+    // Shown as the district wrote it (full-width brackets kept), only spaces tidied.
+    const shownParent = own ? rawLabel(grid.rows[headerIndex]?.[c]) : parent ? carriedRaw : "";
+    const shownChild = child ? rawLabel(grid.rows[subIndex!]?.[c]) : "";
+    if (own) carriedRaw = shownParent;
+    out.push({ index: c, label: shownParent && shownChild ? `${shownParent}/${shownChild}` : shownParent || shownChild, parent, child });
   }
   return out;
 }
@@ -191,10 +201,21 @@ export function findHeader(grid: Grid, programme: Programme): HeaderResult {
 /** Is this row the header again (districts pasting their own header above their rows)? */
 export function repeatsHeader(grid: Grid, programme: Programme, rowIndex: number, header: HeaderResult): boolean {
   if (header.rowIndices.length === 0) return false;
+  const row = grid.rows[rowIndex];
+  if (!row) return false;
+  // Cheap test first: a data row holds numbers, dates or long digit runs (codes, phones); a header never does.
+  let text = 0;
+  for (const col of header.columns.values()) {
+    const cell = row[col.index];
+    if (!cell || cell.kind === "empty") continue;
+    if (cell.kind !== "text" || typeof cell.value !== "string" || /\d{5}/.test(cell.value)) return false;
+    text++;
+  }
+  if (text < 3) return false;
   const m = fieldMatcher(programme);
   let same = 0;
   for (const col of header.columns.values()) {
-    const label = labelOf(grid.rows[rowIndex]?.[col.index]);
+    const label = labelOf(row[col.index]);
     if (label && m.match(label) === col.field) same++;
   }
   return same >= 3 && same >= header.columns.size / 2;
@@ -202,6 +223,8 @@ export function repeatsHeader(grid: Grid, programme: Programme, rowIndex: number
 
 export type SkipReason = "empty" | "total" | "note" | "header";
 
+/** Only spaces of any kind and zero-width characters: what a "blank" text cell holds. */
+const BLANK = /^[\s\u00A0\u2007\u202F\u3000\u200B-\u200D\u2060\uFEFF]*$/u;
 const TOTAL = /^(合计|小计|总计|共计|累计|总合计)/u;
 const NOTE = /^(填报说明|填表说明|说明|备注|注|附注|注意|填写说明|审核意见|推荐意见|制表|审核人|填报人|负责人)[:：]|^(填报说明|填表说明|注意事项)/u;
 
@@ -213,7 +236,7 @@ export function skipReason(row: Cell[], identityIndices: readonly number[]): Ski
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (!cell || cell.kind === "empty") continue;
-    if (cell.kind === "text" && cleanText(String(cell.value)) === "") continue;
+    if (cell.kind === "text" && BLANK.test(String(cell.value))) continue;
     nonEmpty++;
     onlyIndex = c;
     if (first === null) first = cell.kind === "text" ? cleanText(String(cell.value)).replace(/ /g, "") : "";

@@ -80,7 +80,7 @@ export type PriorityResult = { match: PriorityMatch } | { unknownDeclared: strin
 export function matchPriority(index: PriorityIndex, c: PriorityCandidate): PriorityResult {
   const entry = (c.uscc ? index.byUscc.get(c.uscc) : undefined) ?? undefined;
   const via = entry ? "reference-uscc" : undefined;
-  const byName = entry ? undefined : index.byName.get(normaliseCompanyName(c.applicant));
+  const byName = entry || index.byName.size === 0 ? undefined : index.byName.get(normaliseCompanyName(c.applicant));
   const hit = entry ?? byName;
   if (hit) {
     const kind: "cluster" | "chain" = hit.cluster ? "cluster" : hit.chain ? "chain" : "cluster";

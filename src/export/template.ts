@@ -10,7 +10,8 @@ import ExcelJS from "exceljs";
 import type { Grid } from "../domain/cells";
 import { columnNumber } from "../domain/cells";
 import type { ExportOptions, PlanValue } from "../domain/export/plan";
-import { displayWidth, planValueText, ExportError } from "../domain/export/plan";
+import { planValueText, ExportError } from "../domain/export/plan";
+import { lineCount } from "../domain/export/sheet-spec";
 import { planTemplateFill, type TemplateFill } from "../domain/export/template-plan";
 import type { Programme } from "../domain/programme";
 import type { Report } from "../domain/report";
@@ -147,16 +148,19 @@ export async function fillTemplate(req: FillTemplateRequest): Promise<FilledTemp
       if (right > left) ws.mergeCells(r, left, r, right);
     } else {
       let lines = 1;
+      let fontSize = 11;
       row.values.forEach((v, i) => {
         const col = fill.columns[i];
         const n = columnNumber(col.letter);
         const cell = ws.getCell(r, n);
         writeValue(cell, v, col.amountScale, proto.get(n)?.numFmt);
         if (col.align && !cell.alignment?.horizontal) cell.alignment = { ...(cell.alignment ?? {}), horizontal: col.align, vertical: cell.alignment?.vertical ?? "middle" };
-        const width = ws.getColumn(n).width ?? 9;
-        lines = Math.max(lines, Math.ceil(displayWidth(planValueText(v)) / Math.max(1, width - 1.5)));
+        // The form's font may be larger than 11 pt (仿宋_GB2312 12, 14): fewer characters per line, taller lines.
+        const size = cell.font?.size ?? 11;
+        fontSize = Math.max(fontSize, size);
+        lines = Math.max(lines, lineCount(planValueText(v), ((ws.getColumn(n).width ?? 9) * 11) / size));
       });
-      const needed = lines * 14.5 + 5;
+      const needed = lines * fontSize * 1.32 + 5;
       if (excelRow.height === undefined || excelRow.height < needed) excelRow.height = Math.max(20, needed);
     }
     r++;

@@ -12,7 +12,7 @@ export function uscc(region: string, n: number, prefix = "91"): string {
 }
 
 export type Value = string | number | boolean | null;
-export type RowSpec = Record<string, Value>;
+export type RowSpec = Record<string, Value | undefined>;
 
 /** Rows given by header label; labels not in `header` are an error in the test itself. */
 export function listGrid(header: readonly string[], rows: readonly RowSpec[], title = "XX区2023年推荐汇总表"): Grid {

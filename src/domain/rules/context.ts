@@ -9,6 +9,7 @@ import type { Programme } from "../programme";
 import type { PartialDate } from "../readers";
 import type { City } from "../regions";
 import type { Finding, FindingCode, Severity } from "../report";
+import type { UsccProblem } from "../uscc";
 
 export interface ReferenceLists {
   /** Priority enterprises (集群 / 链主 / 产业链 member lists the bureau keeps). */
@@ -24,7 +25,7 @@ export interface ReferenceLists {
 
 /** A USCC cell as read: the compact code, or why there is none. */
 export type UsccValue =
-  | { status: "code"; code: string; shown: string }
+  | { status: "code"; code: string; shown: string; problem: UsccProblem | null }
   | { status: "truncated"; shown: string }
   | { status: "unreadable"; shown: string; problem: string; problemEn: string };
 
@@ -46,7 +47,7 @@ export interface RowData {
   /** Values read without problems; a field is absent when its cell was empty, unreadable or unmapped. */
   values: Map<string, unknown>;
   /** Fields whose cell held something that could not be read (already reported). */
-  unreadable: Set<string>;
+  unreadable: ReadonlySet<string>;
 }
 
 export interface CheckContext {

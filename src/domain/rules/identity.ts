@@ -6,30 +6,39 @@
 import { isBranchName, normaliseCompanyName } from "../names";
 import type { Party, RowRule, SetRule } from "../programme";
 import { cityOfRegion, countyUnitOfRegion, PROVINCE_NAMES } from "../regions";
-import { describeUscc, usccProblem } from "../uscc";
+import { describeUscc } from "../uscc";
 import { addFinding, column, rowList, rowListEn, value, type CheckContext, type RowData, type UsccValue } from "./context";
 
 /** The compact code of a party when the cell holds one of the right shape (checks may fail). */
 export function partyCode(row: RowData, party: Party): string | null {
   const v = value<UsccValue>(row, party.uscc);
   if (!v || v.status !== "code") return null;
-  return usccProblem(v.code) === "format" ? null : v.code;
+  return v.problem === "format" ? null : v.code;
 }
 
 /** The code when it passes every check. */
 export function validPartyCode(row: RowData, party: Party): string | null {
   const v = value<UsccValue>(row, party.uscc);
   if (!v || v.status !== "code") return null;
-  return usccProblem(v.code) === null ? v.code : null;
+  return v.problem === null ? v.code : null;
 }
 
 export function partyName(row: RowData, party: Party): string | null {
   return value<string>(row, party.name) ?? null;
 }
 
-/** Names compared across rows; empty when the row names no one. */
+const nameKeys = new Map<string, string>();
+
+/** Names compared across rows; empty when the row names no one. Remembered: several rules ask for the same name. */
 export function nameKey(name: string | null): string {
-  return name ? normaliseCompanyName(name) : "";
+  if (!name) return "";
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = normaliseCompanyName(name);
+    if (nameKeys.size > 200_000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
 
 /** Looser than nameKey: the legal form goes too, so 有限责任公司 and 有限公司 meet (for a warning only). */
@@ -125,7 +134,7 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
     return;
   }
   const code = v.code;
-  const problem = usccProblem(code);
+  const problem = v.problem;
   if (problem === "format") {
     const bad = BAD_CHARS.test(code);
     addFinding(ctx, {

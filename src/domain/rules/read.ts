@@ -8,6 +8,7 @@ import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme } from "../programme";
 import { enumKey, readAmount, readDate, readEnum, readPhone, readText, readUsccCell, readYesNo, shownValue, type Read } from "../readers";
 import { cleanText } from "../text";
+import { usccProblem } from "../uscc";
 import type { FindingCode, Severity } from "../report";
 import { addFinding, fieldLabel, fieldLabelEn, type CheckContext, type ListValue, type RowData, type UsccValue, type CertificateStatus } from "./context";
 
@@ -20,6 +21,9 @@ export function allowedValues(spec: FieldSpec, settings: Record<string, unknown>
   return spec.allowed ?? [];
 }
 
+/** Text cleanText leaves as it is: no leading/trailing or doubled space, no NBSP/U+3000/zero-width, no full-width ASCII. */
+export const PLAIN = /^(?! )(?!.* $)(?!.*  )[^\t\n\r\f\v\u00A0\u2007\u202F\u3000\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\u1680\u2000-\u200A\u2028\u2029\u205F\u0085]+$/u;
+
 type Outcome = { status: "ok"; value: unknown } | { status: "empty" } | { status: "bad"; code: FindingCode; problem: string; problemEn: string; hint?: string; hintEn?: string };
 
 function fromRead<T>(r: Read<T>, code: FindingCode, map?: (v: T) => unknown): Outcome {
@@ -31,7 +35,8 @@ function fromRead<T>(r: Read<T>, code: FindingCode, map?: (v: T) => unknown): Ou
 function readInteger(cell: Cell): Outcome {
   const shown = shownValue(cell);
   if (cell.kind === "number" && typeof cell.value === "number") {
-    if (Number.isInteger(cell.value) && cell.value >= 0) return { status: "ok", value: cell.value };
+    // Ranks and counts are small: a huge number is a pasted code, not a rank.
+    if (Number.isInteger(cell.value) && cell.value >= 0 && cell.value <= 999_999) return { status: "ok", value: cell.value };
   } else if (cell.kind === "text" && typeof cell.value === "string") {
     const t = cleanText(cell.value).replace(/\s/g, "");
     if (t === "") return { status: "empty" };
@@ -47,7 +52,7 @@ const ALL_WORDS = /^(全部|均涉及|全部涉及|全部满足|均满足|全覆
 
 /** Several allowed items in one cell, or a count of them. */
 function readList(cell: Cell, allowed: readonly string[]): Outcome {
-  if (cell.kind === "number" && typeof cell.value === "number" && Number.isInteger(cell.value) && cell.value >= 0) {
+  if (cell.kind === "number" && typeof cell.value === "number" && Number.isInteger(cell.value) && cell.value >= 0 && cell.value <= 999) {
     return { status: "ok", value: { items: [], count: cell.value } satisfies ListValue };
   }
   const text = readText(cell);
@@ -94,7 +99,7 @@ function readCertificate(cell: Cell): Outcome {
 function readUscc(cell: Cell): Outcome {
   const r = readUsccCell(cell);
   if (r.status === "empty") return { status: "empty" };
-  if (r.status === "ok") return { status: "ok", value: { status: "code", code: r.value, shown: r.shown } satisfies UsccValue };
+  if (r.status === "ok") return { status: "ok", value: { status: "code", code: r.value, shown: r.shown, problem: usccProblem(r.value) } satisfies UsccValue };
   if (cell.kind === "error") return { status: "bad", code: "cell-error", problem: r.problem, problemEn: r.problemEn };
   // Truncated or otherwise unreadable codes are the identity rule's to report, with the remedy.
   if (r.truncated || cell.kind === "number") return { status: "ok", value: { status: "truncated", shown: r.shown } satisfies UsccValue };
@@ -105,6 +110,8 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
   switch (kind) {
     case "text":
     case "name":
+      // Most cells are plain already: nothing cleanText would change (no odd spaces, full-width or zero-width).
+      if (cell.kind === "text" && typeof cell.value === "string" && PLAIN.test(cell.value)) return { status: "ok", value: cell.value };
       return fromRead(readText(cell), "value-not-allowed");
     case "uscc":
       return readUscc(cell);
@@ -159,6 +166,35 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
   }
 }
 
+/** Kinds whose reading depends only on the cell's kind and value (and the field): worth remembering. */
+const CACHED_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(["enum", "yesno", "list", "certificate", "integer", "text", "date", "dateOrOngoing", "amount"]);
+
+type ValueCache = Map<string, Map<string, Map<string, Map<unknown, Outcome>>>>;
+const caches = new WeakMap<CheckContext, ValueCache>();
+
+/** Enumerations and yes/no columns repeat a handful of values over thousands of rows: read each once. */
+function readCached(ctx: CheckContext, kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string | null): Outcome {
+  if (!CACHED_KINDS.has(kind) || cell.formula !== undefined) return readByKind(kind, cell, spec, unit, ctx.settings);
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    caches.set(ctx, cache);
+  }
+  let byKind = cache.get(spec.field);
+  if (!byKind) cache.set(spec.field, (byKind = new Map()));
+  let byFormat = byKind.get(cell.kind);
+  if (!byFormat) byKind.set(cell.kind, (byFormat = new Map()));
+  const format = cell.numberFormat ?? "";
+  let byValue = byFormat.get(format);
+  if (!byValue) byFormat.set(format, (byValue = new Map()));
+  const hit = byValue.get(cell.value);
+  if (hit) return hit;
+  const outcome = readByKind(kind, cell, spec, unit, ctx.settings);
+  // Unique values (project names) would only fill memory: remember up to a bound per field.
+  if (byValue.size < 5_000) byValue.set(cell.value, outcome);
+  return outcome;
+}
+
 /** Severity of a cell that cannot be read: an error where the programme needs the field, else a warning. */
 function severityFor(spec: FieldSpec, code: FindingCode): Severity {
   if (code === "phone-unreadable") return "warning";
@@ -166,10 +202,17 @@ function severityFor(spec: FieldSpec, code: FindingCode): Severity {
 }
 
 const EMPTY_CELL: Cell = { kind: "empty", value: null };
+/** Shared by the many rows where every cell read: a row gets its own set on its first unreadable cell. */
+const NOTHING_UNREADABLE: ReadonlySet<string> = new Set<string>();
 
 export function readRow(ctx: CheckContext, programme: Programme, index: number): RowData {
   const cells = ctx.grid.rows[index] ?? [];
-  const row: RowData = { index, excelRow: ctx.grid.firstRow + index, cells, values: new Map(), unreadable: new Set() };
+  const row: RowData = { index, excelRow: ctx.grid.firstRow + index, cells, values: new Map(), unreadable: NOTHING_UNREADABLE };
+  const markUnreadable = (field: string) => {
+    const own = row.unreadable === NOTHING_UNREADABLE ? new Set<string>() : (row.unreadable as Set<string>);
+    own.add(field);
+    row.unreadable = own;
+  };
   for (const spec of programme.fields) {
     const col = ctx.header.columns.get(spec.field);
     if (!col) continue;
@@ -177,7 +220,7 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
     if (!def) continue;
     const cell = cells[col.index] ?? EMPTY_CELL;
     if (cell.kind === "error") {
-      row.unreadable.add(spec.field);
+      markUnreadable(spec.field);
       const shown = shownValue(cell);
       addFinding(ctx, {
         code: "cell-error",
@@ -192,7 +235,7 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
       });
       continue;
     }
-    const outcome = readByKind(def.kind, cell, spec, col.unit, ctx.settings);
+    const outcome = readCached(ctx, def.kind, cell, spec, col.unit);
     if (outcome.status === "ok") {
       row.values.set(spec.field, outcome.value);
     } else if (outcome.status === "empty") {
@@ -209,7 +252,7 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
         });
       }
     } else {
-      row.unreadable.add(spec.field);
+      markUnreadable(spec.field);
       addFinding(ctx, {
         code: outcome.code,
         severity: severityFor(spec, outcome.code),
