@@ -20,9 +20,10 @@ function Preview({ host, session, lang, sampleId }: { host: PreviewHost; session
   React.useEffect(() => host.subscribe(() => setTick((t) => t + 1)), [host]);
   const [sheets, setSheets] = React.useState<string[]>([]);
   const [active, setActive] = React.useState("");
+  // After every change: an export adds a sheet, and its tab must appear.
   React.useEffect(() => {
-    host.listSheets().then(setSheets);
-  }, [host]);
+    host.listSheets().then((names) => setSheets((had) => (had.join("\u0000") === names.join("\u0000") ? had : names)));
+  });
   const sel = host.selected();
   React.useEffect(() => {
     host.activeSheet().then(setActive);

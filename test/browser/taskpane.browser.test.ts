@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openPane, type Pane } from "./pane";
 
 const SHEET = "江宁区";
@@ -91,7 +93,7 @@ describe("task pane on the preview host (Chromium)", () => {
     // A wide window shows the whole list with its 校验结果 column; the pane scrolls like the real one.
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole("region", { name: "检查结果" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
-    await page.screenshot({ path: "/tmp/preview-after-check.png" });
+    await page.screenshot({ path: process.env.HUIZONG_SCREENSHOT ?? join(tmpdir(), "preview-after-check.png") });
   });
 
   it("filters the findings by severity", async () => {
@@ -126,8 +128,26 @@ describe("task pane on the preview host (Chromium)", () => {
     await page.locator('[data-testid=sheet] td[data-address="A1"]').scrollIntoViewIfNeeded();
     await runCheck(page);
     expect(await snapshot(page)).toEqual(afterFirst.book);
-    expect(await groups(page)).toEqual(afterFirst.groups);
+    // Same groups and counts; how many items show depends on which groups the user opened.
+    const summary = (gs: Awaited<ReturnType<typeof groups>>) => gs.map(({ code, severity, count }) => ({ code, severity, count }));
+    expect(summary(await groups(page))).toEqual(summary(afterFirst.groups));
     expect(await page.getByTestId("count-errors").textContent()).toBe(afterFirst.counts);
+  });
+
+  it("exports the summary table to a new sheet, leaving the list as it was", async () => {
+    const tabs = page.getByRole("navigation", { name: "工作表" }).getByRole("button");
+    const before = await tabs.allTextContents();
+    await page.getByTestId("export-button").click();
+    await page.getByTestId("export-done").waitFor();
+    expect(await page.getByTestId("export-done").textContent()).toMatch(/已导出 \d+ 行到工作表“.+”/);
+    const after = await tabs.allTextContents();
+    expect(after.length).toBe(before.length + 1);
+    const added = after.find((t) => !before.includes(t))!;
+    expect(await page.getByTestId("selection").textContent()).toBe(`${added}!A1`);
+    expect((await page.locator("[data-testid=sheet]").textContent()) ?? "").toContain("汇总表");
+    expect(await snapshot(page)).toEqual(afterFirst.book);
+    await tabs.filter({ hasText: new RegExp(`^${SHEET}$`) }).click();
+    await expect.poll(() => page.getByTestId("selection").textContent()).toBe(`${SHEET}!A1`);
   });
 
   it("clearing the marks gives back the sheet exactly as it was", async () => {
@@ -147,6 +167,10 @@ describe("task pane on the preview host (Chromium)", () => {
     );
     await page.getByTestId("stale").waitFor();
     expect(await page.getByTestId("stale").textContent()).toContain("重新检查");
+  });
+
+  it("raised no page errors", () => {
+    expect(pane.errors).toEqual([]);
   });
 
   it("requested nothing off localhost", () => {
