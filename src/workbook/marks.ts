@@ -11,6 +11,18 @@ import { MarkConflictError, type CellMark, type CellNote, type MarkLevel, type M
 /** At most this many notes per check: each costs a request of its own size, and hundreds are already plenty to hover over. */
 export const MAX_NOTES = 500;
 
+/**
+ * Longest text we put in one result cell or one note. A set finding can name hundreds of rows;
+ * the cell says what matters first and the pane has the rest, and a check's writes stay small.
+ */
+export const MAX_MARK_TEXT = 300;
+
+function clip(text: string, lang: Lang): string {
+  if (text.length <= MAX_MARK_TEXT) return text;
+  const more = lang === "en" ? "… (see the task pane)" : "…（详见任务窗格）";
+  return text.slice(0, MAX_MARK_TEXT - more.length) + more;
+}
+
 /** Fill colours: Excel's own "bad", "neutral" and a blue for priority, so marks read as Excel's. */
 export const MARK_COLOURS: Record<MarkLevel, string> = {
   error: "#FFC7CE",
@@ -138,12 +150,15 @@ export function planMarks(report: Report, grid: Grid, lang: Lang = "zh"): MarkPl
     if (n.priority.length) parts.push(`${s.resultPriority}${colon}${n.priority.join(sep)}`);
     if (n.infos.length) parts.push(`${s.severity.info}${colon}${n.infos.join(sep)}`);
     const text = n.errors.length || n.warnings.length ? parts.join(lang === "en" ? " | " : "。") : [s.resultOk, ...parts].join(lang === "en" ? " | " : "。");
-    results.push({ row, text, level: n.level });
+    results.push({ row, text: clip(text, lang), level: n.level });
     if (n.level !== "ok") cellLevels.set(`${row},${resultColumn}`, { row, column: resultColumn, level: n.level });
   }
 
   const fills = [...cellLevels.values()].sort((a, b) => a.row - b.row || a.column - b.column);
-  const notes = [...cellNotes.values()].sort((a, b) => a.row - b.row || a.column - b.column).slice(0, MAX_NOTES);
+  const notes = [...cellNotes.values()]
+    .sort((a, b) => a.row - b.row || a.column - b.column)
+    .slice(0, MAX_NOTES)
+    .map((n) => ({ ...n, text: clip(n.text, lang) }));
   return { sheet: report.sheet || grid.sheetName, resultColumn, headerRow, headerText: s.resultHeader, results, fills, notes };
 }
 
