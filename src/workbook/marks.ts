@@ -95,7 +95,8 @@ export function planMarks(report: Report, grid: Grid, lang: Lang = "zh"): MarkPl
     const key = `${row},${column}`;
     const line = lang === "en" ? [f.messageEn, f.hintEn].filter(Boolean).join(" ") : [f.message, f.hint].filter(Boolean).join(" ");
     const had = cellNotes.get(key);
-    if (had && had.text.split("\n").includes(line)) return;
+    // Past the clip length more lines would only be cut off again.
+    if (had && (had.text.length >= MAX_MARK_TEXT || had.text.split("\n").includes(line))) return;
     cellNotes.set(key, { row, column, text: had ? `${had.text}\n${line}` : line });
   };
   const markCell = (row: number, column: number, level: MarkLevel) => {

@@ -56,10 +56,14 @@ function textBytes(text: string): number {
  */
 class RequestBatch {
   private pending = 0;
-  constructor(private readonly ctx: Excel.RequestContext) {}
+  /** `limit`: BLOCK_BYTES on Excel on the web; desktop Excel has no 5 MB limit, so one request. */
+  constructor(
+    private readonly ctx: Excel.RequestContext,
+    private readonly limit: number,
+  ) {}
 
   async add(bytes: number, write: () => void): Promise<void> {
-    if (this.pending > 0 && this.pending + bytes > BLOCK_BYTES) {
+    if (this.pending > 0 && this.pending + bytes > this.limit) {
       await this.ctx.sync();
       this.pending = 0;
     }
@@ -286,7 +290,7 @@ export class OfficeWorkbook implements WorkbookPort {
         span.load("values");
         // The fills we are about to cover, so 清除标记 can put them back. Each read is a request of
         // its own; a typical list's all go out with the span above in one sync, a huge one in blocks.
-        const reads = new RequestBatch(ctx);
+        const reads = new RequestBatch(ctx, this.requestLimit(caps));
         const fillReads: { row: number; column: number; range: Excel.Range }[] = [];
         for (const c of fillsToRead(plan, previous)) {
           await reads.add(READ_OP_BYTES, () => {
@@ -320,7 +324,7 @@ export class OfficeWorkbook implements WorkbookPort {
         this.env.Office.context.document.settings.set(markRecordKey(plan.sheet), ops.record);
         this.resultColumns.set(plan.sheet, plan.resultColumn);
         written = true;
-        const batch = new RequestBatch(ctx);
+        const batch = new RequestBatch(ctx, this.requestLimit(caps));
         await this.queueRestore(batch, ws, ops.restore);
         for (const c of ops.clearResults) {
           if (c.column !== plan.resultColumn || c.row < top || c.row > bottom) await batch.add(OP_BYTES, () => ws.getRange(cellAddress(c.row, c.column)).clear("Contents"));
@@ -358,7 +362,7 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.run(caps, "write", async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       const ops = markOps(null, previous, () => null);
-      const batch = new RequestBatch(ctx);
+      const batch = new RequestBatch(ctx, this.requestLimit(caps));
       await this.queueRestore(batch, ws, ops.restore);
       await this.queueNotes(batch, ws, ops);
       for (const c of ops.clearResults) await batch.add(OP_BYTES, () => ws.getRange(cellAddress(c.row, c.column)).clear("Contents"));
@@ -447,6 +451,11 @@ export class OfficeWorkbook implements WorkbookPort {
     return () => {
       for (const a of added) if (!this.watched.has(a.sheet.name)) this.watched.set(a.sheet.name, a.id);
     };
+  }
+
+  /** Excel on the web takes at most 5 MB a request: blocks of BLOCK_BYTES there, one request elsewhere. */
+  private requestLimit(caps: Capabilities): number {
+    return caps.host === PLATFORM_NAMES.OfficeOnline ? BLOCK_BYTES : Number.POSITIVE_INFINITY;
   }
 
   private async removeSetting(key: string): Promise<void> {
