@@ -439,17 +439,23 @@ export class OfficeWorkbook implements WorkbookPort {
     if (!caps.changeEvents || this.listeners.size === 0) return () => {};
     const added = targets.map((t) => {
       const id = ++this.handlerSeq;
+      // The name is read once, after the sync that loads it: a proxy's properties are not to be
+      // read from an event handler, which may run before or outside that batch.
+      const known: { name: string | null } = { name: null };
       t.sheet.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
-        const name = t.sheet.name;
-        if (this.watched.get(name) !== id) return;
+        const name = known.name;
+        if (name === null || this.watched.get(name) !== id) return;
         // ExcelApi 1.14 says which changes this add-in made; below that, our column tells.
         if (e.triggerSource === "ThisLocalAddin" || this.isOurColumn(name, e.address)) return;
         for (const l of this.listeners) l(name);
       });
-      return { sheet: t.sheet, id };
+      return { sheet: t.sheet, id, known };
     });
     return () => {
-      for (const a of added) if (!this.watched.has(a.sheet.name)) this.watched.set(a.sheet.name, a.id);
+      for (const a of added) {
+        a.known.name = a.sheet.name;
+        if (!this.watched.has(a.known.name)) this.watched.set(a.known.name, a.id);
+      }
     };
   }
 

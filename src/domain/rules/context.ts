@@ -127,10 +127,22 @@ export function shownOf(ctx: CheckContext, row: RowData, field: string): string 
 }
 
 /** Rows as "第4、9行". */
+/** Rows named in one message; beyond this the message counts the rest, so a message stays readable and a report stays linear in size. */
+export const ROWS_NAMED_IN_MESSAGE = 8;
+
+function distinctRows(rows: readonly RowData[]): number[] {
+  return [...new Set(rows.map((r) => r.excelRow))].sort((a, b) => a - b);
+}
+
+/** "4、15" or, for long lists, "4、15、…、31等共40". */
 export function rowList(rows: readonly RowData[]): string {
-  return [...new Set(rows.map((r) => r.excelRow))].sort((a, b) => a - b).join("、");
+  const all = distinctRows(rows);
+  if (all.length <= ROWS_NAMED_IN_MESSAGE) return all.join("、");
+  return `${all.slice(0, ROWS_NAMED_IN_MESSAGE).join("、")}等共${all.length}`;
 }
 
 export function rowListEn(rows: readonly RowData[]): string {
-  return [...new Set(rows.map((r) => r.excelRow))].sort((a, b) => a - b).join(", ");
+  const all = distinctRows(rows);
+  if (all.length <= ROWS_NAMED_IN_MESSAGE) return all.join(", ");
+  return `${all.slice(0, ROWS_NAMED_IN_MESSAGE).join(", ")} and ${all.length - ROWS_NAMED_IN_MESSAGE} more`;
 }

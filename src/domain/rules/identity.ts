@@ -7,7 +7,7 @@ import { isBranchName, normaliseCompanyName } from "../names";
 import type { Party, RowRule, SetRule } from "../programme";
 import { cityOfRegion, countyUnitOfRegion, PROVINCE_NAMES } from "../regions";
 import { describeUscc } from "../uscc";
-import { addFinding, column, rowList, rowListEn, value, type CheckContext, type RowData, type UsccValue } from "./context";
+import { addFinding, column, ROWS_NAMED_IN_MESSAGE, rowList, rowListEn, value, type CheckContext, type RowData, type UsccValue } from "./context";
 
 /** The compact code of a party when the cell holds one of the right shape (checks may fail). */
 export function partyCode(row: RowData, party: Party): string | null {
@@ -283,7 +283,10 @@ export function checkDuplicates(ctx: CheckContext, rows: readonly RowData[], rul
     if (group.length < 2) continue;
     const codes = new Set(group.map((r, i) => partyCode(r, party) ?? `unknown-${i}`));
     if (codes.size < 2) continue;
-    const shown = group.map((r) => `第${r.excelRow}行“${partyName(r, party) ?? ""}”${partyCode(r, party) ? `（${partyCode(r, party)}）` : "（代码无法识别）"}`).join("，");
+    const named = group.slice(0, ROWS_NAMED_IN_MESSAGE);
+    const shown =
+      named.map((r) => `第${r.excelRow}行“${partyName(r, party) ?? ""}”${partyCode(r, party) ? `（${partyCode(r, party)}）` : "（代码无法识别）"}`).join("，") +
+      (group.length > named.length ? `等共${group.length}行` : "");
     addFinding(ctx, {
       code: "similar-applicant",
       severity: "warning",
@@ -316,7 +319,9 @@ export function checkOneDirection(ctx: CheckContext, rows: readonly RowData[], r
     if (group.length < 2) continue;
     const directions = new Set(group.map((r) => differKey(ctx, r, rule.field)));
     if (directions.size < 2) continue;
-    const listed = group.map((r) => `第${r.excelRow}行“${value<string>(r, rule.field) ?? ""}”`).join("，");
+    const listed =
+      group.slice(0, ROWS_NAMED_IN_MESSAGE).map((r) => `第${r.excelRow}行“${value<string>(r, rule.field) ?? ""}”`).join("，") +
+      (group.length > ROWS_NAMED_IN_MESSAGE ? `等共${group.length}行` : "");
     for (const row of group.slice(1)) {
       addFinding(ctx, {
         code: "direction-repeated",
