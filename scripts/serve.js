@@ -5,6 +5,8 @@
  * HTTP otherwise. `npm start` runs this in the background and `npm stop` ends it by process id.
  *
  *   node scripts/serve.js --root dist --port 3000 [--cert localhost.crt --key localhost.key [--ca ca.crt]]
+ *
+ * The browser tests serve their build with the same request handler (test/browser/static-server.ts).
  */
 "use strict";
 const fs = require("node:fs");
@@ -33,7 +35,8 @@ function parseArgs(argv) {
   return args;
 }
 
-function handler(root) {
+/** Serves the files below `root` (an absolute path); "/" is preview.html. */
+function staticFileHandler(root) {
   return (req, res) => {
     let pathname;
     try {
@@ -42,6 +45,7 @@ function handler(root) {
       res.writeHead(400).end();
       return;
     }
+    // Nothing outside the build directory, whatever the URL says.
     const file = path.normalize(path.join(root, pathname === "/" ? "preview.html" : pathname));
     if (file !== root && !file.startsWith(root + path.sep)) {
       res.writeHead(403).end();
@@ -75,9 +79,9 @@ function main() {
   const server = args.cert
     ? https.createServer(
         { cert: fs.readFileSync(args.cert), key: fs.readFileSync(args.key), ...(args.ca ? { ca: fs.readFileSync(args.ca) } : {}) },
-        handler(root),
+        staticFileHandler(root),
       )
-    : http.createServer(handler(root));
+    : http.createServer(staticFileHandler(root));
   server.on("error", (err) => {
     console.error(`serve: ${err.message}`);
     process.exit(1);
@@ -94,4 +98,6 @@ function main() {
   }
 }
 
-main();
+module.exports = { staticFileHandler };
+
+if (require.main === module) main();

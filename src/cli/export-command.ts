@@ -7,16 +7,14 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { check, getProgramme, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
+import { listProgrammes } from "../domain/check";
 import { layoutsFor } from "../domain/export/layouts";
 import { ExportError, planExport, type ExportOptions, type ExportWarning } from "../domain/export/plan";
-import { findCity } from "../domain/regions";
-import { Report } from "../domain/report";
 import { fillTemplate } from "../export/template";
 import { buildExportWorkbook } from "../export/xlsx";
-import { InputError, readInput } from "./input";
-import { ReferenceError, referenceListsFromGrids } from "./reference";
+import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, requireCity, requireOneFile, requireProgramme, UsageError } from "./common-options";
+import { InputError } from "./input";
+import { ReferenceError } from "./reference";
 import { XlsxReadError } from "../workbook/xlsx-adapter";
 
 export const EXPORT_HELP = `  huizong export <名单.xlsx|名单.csv> --programme <项目编号> --city <城市> -o <汇总表.xlsx> [选项]
@@ -48,87 +46,43 @@ export interface ExportIo {
   stderr: (s: string) => void;
 }
 
-class ExportUsageError extends Error {}
-
-function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 function warningLines(warnings: readonly ExportWarning[]): string {
   return warnings.map((w) => `  ! ${w.message}\n`).join("");
 }
 
 async function exportOrThrow(args: string[], io: ExportIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        programme: { type: "string", short: "p" },
-        city: { type: "string", short: "c" },
-        sheet: { type: "string", short: "s" },
-        "as-of": { type: "string" },
-        quota: { type: "string" },
-        reference: { type: "string" },
-        output: { type: "string", short: "o" },
-        layout: { type: "string" },
-        template: { type: "string" },
-        "template-sheet": { type: "string" },
-        "include-errors": { type: "boolean" },
-        unit: { type: "string" },
-        contact: { type: "string" },
-        phone: { type: "string" },
-        date: { type: "string" },
-      },
-    });
-  } catch (e) {
-    throw new ExportUsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（huizong --help 查看用法）`);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new ExportUsageError("缺少名单文件：huizong export <名单.xlsx|名单.csv> --programme <id> --city <城市> -o <汇总表.xlsx> / missing file");
-  if (positionals.length > 1) throw new ExportUsageError(`只能导出一个名单，收到 ${positionals.length} 个：${positionals.join(" ")} / one file at a time`);
-  const file = positionals[0];
-  if (!values.programme) throw new ExportUsageError("缺少 --programme <项目编号>（huizong programmes 列出全部）/ missing --programme");
-  const programme = getProgramme(values.programme);
-  if (!programme) throw new ExportUsageError(`未知项目“${values.programme}”，可用：${listProgrammes().map((p) => p.id).join("、")} / unknown programme`);
-  if (!values.city) throw new ExportUsageError("缺少 --city <城市>，如 --city 南京 / missing --city");
-  if (!findCity(values.city)) throw new ExportUsageError(`无法识别城市“${values.city}”：请填设区市（南京、济南…）或昆山市、泰兴市、沭阳县 / unknown city`);
-  if (!values.output) throw new ExportUsageError("缺少 -o <汇总表.xlsx>：导出的文件写到哪里 / missing -o <output.xlsx>");
-  if (extname(values.output).toLowerCase() !== ".xlsx") throw new ExportUsageError(`输出文件应以 .xlsx 结尾，收到“${values.output}” / the output must be an .xlsx file`);
+  const { values, positionals } = parseCommandArgs(args, {
+    output: { type: "string", short: "o" },
+    layout: { type: "string" },
+    template: { type: "string" },
+    "template-sheet": { type: "string" },
+    "include-errors": { type: "boolean" },
+    unit: { type: "string" },
+    contact: { type: "string" },
+    phone: { type: "string" },
+    date: { type: "string" },
+  });
+  const file = requireOneFile(positionals, {
+    missing: "缺少名单文件：huizong export <名单.xlsx|名单.csv> --programme <id> --city <城市> -o <汇总表.xlsx> / missing file",
+    tooMany: "只能导出一个名单",
+  });
+  const programme = requireProgramme(values.programme);
+  const city = requireCity(values.city);
+  if (!values.output) throw new UsageError("缺少 -o <汇总表.xlsx>：导出的文件写到哪里 / missing -o <output.xlsx>");
+  if (extname(values.output).toLowerCase() !== ".xlsx") throw new UsageError(`输出文件应以 .xlsx 结尾，收到“${values.output}” / the output must be an .xlsx file`);
   for (const [what, path] of [["名单", file], ["表样", values.template], ["参考名单", values.reference]] as const) {
-    if (path && resolve(path) === resolve(values.output)) throw new ExportUsageError(`输出文件不能覆盖${what}“${path}” / the output would overwrite an input file`);
+    if (path && resolve(path) === resolve(values.output)) throw new UsageError(`输出文件不能覆盖${what}“${path}” / the output would overwrite an input file`);
   }
-  const asOf = values["as-of"];
-  if (asOf !== undefined && !isRealDate(asOf)) throw new ExportUsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，收到“${asOf}” / --as-of must be YYYY-MM-DD`);
-  if (values.date !== undefined && !isRealDate(values.date)) throw new ExportUsageError(`--date 应为 YYYY-MM-DD 格式的日期，收到“${values.date}” / --date must be YYYY-MM-DD`);
-  let quota: number | undefined;
-  if (values.quota !== undefined) {
-    if (!/^\d+$/.test(values.quota)) throw new ExportUsageError(`--quota 应为不小于 0 的整数，收到“${values.quota}” / --quota must be a whole number`);
-    quota = Number(values.quota);
-  }
+  const asOf = optionalDate("--as-of", values["as-of"]);
+  optionalDate("--date", values.date);
+  const quota = optionalQuota(values.quota);
   if (values.layout !== undefined) {
     const ids = layoutsFor(programme.id).map((l) => l.id);
-    if (!ids.includes(values.layout)) throw new ExportUsageError(`项目 ${programme.id} 没有“${values.layout}”格式，可用：${ids.join("、")} / unknown layout`);
+    if (!ids.includes(values.layout)) throw new UsageError(`项目 ${programme.id} 没有“${values.layout}”格式，可用：${ids.join("、")} / unknown layout`);
   }
-  if (values.template === undefined && values["template-sheet"] !== undefined) throw new ExportUsageError("--template-sheet 需与 --template 一起使用 / --template-sheet needs --template");
+  if (values.template === undefined && values["template-sheet"] !== undefined) throw new UsageError("--template-sheet 需与 --template 一起使用 / --template-sheet needs --template");
 
-  let references: ReferenceLists | undefined;
-  if (values.reference) {
-    const ref = await readInput(values.reference, { all: true });
-    references = referenceListsFromGrids(ref.sheets, basename(values.reference));
-  }
-  const input = await readInput(file, { sheet: values.sheet });
-  const grid = input.sheets[0].grid;
-  const options: CheckOptions = { programmeId: programme.id, city: values.city };
-  if (asOf) options.asOf = asOf;
-  if (quota !== undefined) options.quota = quota;
-  if (references) options.references = references;
-  const report = Report.parse(check(grid, options));
+  const { grid, report } = await readAndCheck({ file, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference });
 
   const exportOptions: ExportOptions = {
     includeErrors: values["include-errors"] ?? false,
@@ -180,7 +134,7 @@ export async function runExport(args: string[], io: ExportIo): Promise<number> {
   try {
     return await exportOrThrow(args, io);
   } catch (e) {
-    if (e instanceof ExportUsageError || e instanceof InputError || e instanceof ReferenceError || e instanceof ExportError || e instanceof XlsxReadError) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof ReferenceError || e instanceof ExportError || e instanceof XlsxReadError) {
       io.stderr(`huizong: ${e.message.replace(/\s*\n\s*/g, " ").trim()}\n`);
       return 2;
     }

@@ -3,13 +3,10 @@
  * command line. Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage or an
  * unreadable file (one-line reason on stderr).
  */
-import { parseArgs } from "node:util";
-import { basename } from "node:path";
-import { check, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
-import { findCity } from "../domain/regions";
-import { Report } from "../domain/report";
-import { InputError, readInput } from "./input";
-import { ReferenceError, referenceListsFromGrids } from "./reference";
+import { listProgrammes } from "../domain/check";
+import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, requireCity, requireOneFile, requireProgramme, UsageError } from "./common-options";
+import { InputError } from "./input";
+import { ReferenceError } from "./reference";
 import { renderReport } from "./render";
 import { EXPORT_HELP, runExport } from "./export-command";
 
@@ -57,8 +54,6 @@ ${EXPORT_HELP}
   huizong export 汇总.xlsx -p js-2023-star-cloud -c 泰州 --template 附件7.xlsx -o 报省汇总表.xlsx
 `;
 
-class UsageError extends Error {}
-
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -82,65 +77,18 @@ function listProgrammesText(): string {
   return lines.join("\n") + "\n";
 }
 
-function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 async function runCheck(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        programme: { type: "string", short: "p" },
-        city: { type: "string", short: "c" },
-        sheet: { type: "string", short: "s" },
-        "as-of": { type: "string" },
-        quota: { type: "string" },
-        reference: { type: "string" },
-        json: { type: "boolean" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（huizong --help 查看用法）`);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError("缺少要校验的文件：huizong check <名单.xlsx|名单.csv> --programme <id> --city <城市> / missing file");
-  if (positionals.length > 1) throw new UsageError(`只能校验一个文件，收到 ${positionals.length} 个：${positionals.join(" ")} / one file at a time`);
-  const file = positionals[0];
-  if (!values.programme) throw new UsageError("缺少 --programme <项目编号>（huizong programmes 列出全部）/ missing --programme");
-  const ids = listProgrammes().map((p) => p.id);
-  if (!ids.includes(values.programme)) {
-    throw new UsageError(`未知项目“${values.programme}”，可用：${ids.join("、")} / unknown programme`);
-  }
-  if (!values.city) throw new UsageError("缺少 --city <城市>，如 --city 南京 / missing --city");
-  if (!findCity(values.city)) throw new UsageError(`无法识别城市“${values.city}”：请填设区市（南京、济南…）或昆山市、泰兴市、沭阳县 / unknown city`);
-  const asOf = values["as-of"];
-  if (asOf !== undefined && !isRealDate(asOf)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，收到“${asOf}” / --as-of must be YYYY-MM-DD`);
-  let quota: number | undefined;
-  if (values.quota !== undefined) {
-    if (!/^\d+$/.test(values.quota)) throw new UsageError(`--quota 应为不小于 0 的整数，收到“${values.quota}” / --quota must be a whole number`);
-    quota = Number(values.quota);
-  }
+  const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" } });
+  const file = requireOneFile(positionals, {
+    missing: "缺少要校验的文件：huizong check <名单.xlsx|名单.csv> --programme <id> --city <城市> / missing file",
+    tooMany: "只能校验一个文件",
+  });
+  const programme = requireProgramme(values.programme);
+  const city = requireCity(values.city);
+  const asOf = optionalDate("--as-of", values["as-of"]);
+  const quota = optionalQuota(values.quota);
 
-  let references: ReferenceLists | undefined;
-  if (values.reference) {
-    const ref = await readInput(values.reference, { all: true });
-    references = referenceListsFromGrids(ref.sheets, basename(values.reference));
-  }
-  const input = await readInput(file, { sheet: values.sheet });
-  const grid = input.sheets[0].grid;
-
-  const options: CheckOptions = { programmeId: values.programme, city: values.city };
-  if (asOf) options.asOf = asOf;
-  if (quota !== undefined) options.quota = quota;
-  if (references) options.references = references;
-  const report = Report.parse(check(grid, options));
+  const { input, report } = await readAndCheck({ file, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference });
 
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
   else io.stdout(renderReport(report, file + (input.encoding ? `（${input.encoding}）` : "")));

@@ -24,16 +24,18 @@ export interface PartialDate {
 
 const EMPTY: { status: "empty"; shown: "" } = Object.freeze({ status: "empty", shown: "" }) as { status: "empty"; shown: "" };
 
+type Bad = Extract<Read<never>, { status: "bad" }>;
+
 function ok<T>(value: T, shown: string): { status: "ok"; value: T; shown: string } {
   return { status: "ok", value, shown };
 }
 
-function bad(shown: string, problem: string, problemEn: string): { status: "bad"; shown: string; problem: string; problemEn: string } {
+function bad(shown: string, problem: string, problemEn: string): Bad {
   return { status: "bad", shown, problem, problemEn };
 }
 
 /** Error cells read the same way in every reader. */
-function errorCell(shown: string): { status: "bad"; shown: string; problem: string; problemEn: string } {
+function errorCell(shown: string): Bad {
   return bad(shown, `单元格为错误值“${shown}”，应填写实际内容（检查公式或引用）`, `The cell holds the error value “${shown}”; enter the actual content (check the formula or reference)`);
 }
 
@@ -75,6 +77,17 @@ function see(cell: Cell | null | undefined): Seen {
   if (typeof v === "boolean") return { kind: "boolean", bool: v };
   if (typeof v === "string") return { kind: "text", text: v };
   return { kind: "text", text: String(v) };
+}
+
+type FilledSeen = Exclude<Seen, { kind: "empty" } | { kind: "error" }>;
+
+/** Every reader starts alike: an empty cell is empty, an error cell bad; what is left is the reader's to read. */
+function lookAt(cell: Cell): { done: Read<never> } | { seen: FilledSeen; shown: string } {
+  const seen = see(cell);
+  const shown = shownValue(cell);
+  if (seen.kind === "empty") return { done: EMPTY };
+  if (seen.kind === "error") return { done: errorCell(shown) };
+  return { seen, shown };
 }
 
 /** A number as General format shows it: at most 15 significant digits, no exponent for ordinary sizes. */
@@ -161,7 +174,7 @@ const MAX_YEAR = 2100;
 const DATE_EXPECTED_ZH = "应为如 2020-03-05 或 2020年3月 的日期";
 const DATE_EXPECTED_EN = "expected a date such as 2020-03-05 or 2020年3月";
 
-function notADate(shown: string): { status: "bad"; shown: string; problem: string; problemEn: string } {
+function notADate(shown: string): Bad {
   return bad(shown, `“${shown}”不是有效日期，${DATE_EXPECTED_ZH}`, `“${shown}” is not a valid date; ${DATE_EXPECTED_EN}`);
 }
 
@@ -179,6 +192,11 @@ function hasDateFormat(cell: Cell): boolean {
 }
 
 const ONGOING = /^(至今|今|现在|目前|迄今|长期|now|present|ongoing)$/iu;
+
+function dateFromSerial(serial: number, shown: string): Read<PartialDate | null> {
+  const d = excelSerialToDate(serial);
+  return d ? ymd(d.year, d.month, d.day, shown) : notADate(shown);
+}
 
 function dateFromNumber(n: number, shown: string): Read<PartialDate | null> {
   if (!Number.isFinite(n)) return notADate(shown);
@@ -240,27 +258,17 @@ function dateFromText(raw: string, shown: string, allowOngoing: boolean): Read<P
  * The day must exist. Text like "至今"/"今" is `bad` unless `allowOngoing` → value null.
  */
 export function readDate(cell: Cell, options?: { allowOngoing?: boolean }): Read<PartialDate | null> {
-  const seen = see(cell);
-  const shown = shownValue(cell);
+  const look = lookAt(cell);
+  if ("done" in look) return look.done;
+  const { seen, shown } = look;
   switch (seen.kind) {
-    case "empty":
-      return EMPTY;
-    case "error":
-      return errorCell(shown);
     case "boolean":
       return notADate(shown);
-    case "date": {
-      const d = excelSerialToDate(seen.serial);
-      return d ? ymd(d.year, d.month, d.day, shown) : notADate(shown);
-    }
-    case "number": {
+    case "date":
+      return dateFromSerial(seen.serial, shown);
+    case "number":
       // A number the sheet formats as a date is a serial whatever its size (an adapter that missed the type).
-      if (hasDateFormat(cell)) {
-        const d = excelSerialToDate(seen.number);
-        return d ? ymd(d.year, d.month, d.day, shown) : notADate(shown);
-      }
-      return dateFromNumber(seen.number, shown);
-    }
+      return hasDateFormat(cell) ? dateFromSerial(seen.number, shown) : dateFromNumber(seen.number, shown);
     case "text":
       return dateFromText(seen.text, shown, options?.allowOngoing === true);
   }
@@ -370,18 +378,15 @@ function headerMultiplier(unit: string | null | undefined): number | null {
 
 /** Amounts in 万元: "2,000", "2000万", "2000万元", "0.2亿元", "20000000元", "贰仟万元"; a bare number uses `headerUnit` ("万元" default, "元", "亿元"). */
 export function readAmount(cell: Cell, headerUnit?: string | null): Read<number> {
-  const seen = see(cell);
-  const shown = shownValue(cell);
+  const look = lookAt(cell);
+  if ("done" in look) return look.done;
+  const { seen, shown } = look;
   const headerFactor = headerMultiplier(headerUnit);
   const unitProblem = {
     zh: `所在列的表头单位“${headerUnit ?? ""}”不是人民币金额单位，无法换算为万元`,
     en: `sits in a column whose header unit “${headerUnit ?? ""}” is not a 人民币 amount unit, so it cannot be converted to 万元`,
   };
   switch (seen.kind) {
-    case "empty":
-      return EMPTY;
-    case "error":
-      return errorCell(shown);
     case "boolean":
       return notAnAmount(shown);
     case "date":
@@ -430,13 +435,10 @@ const NO = new Set(["否", "无", "没有", "×", "✗", "✘", "☒", "n", "no"
 
 /** 是/否, 有/无, √/×, Y/N, yes/no, true/false (any case); 已建成/在建 are NOT yes/no (enum instead). */
 export function readYesNo(cell: Cell): Read<boolean> {
-  const seen = see(cell);
-  const shown = shownValue(cell);
+  const look = lookAt(cell);
+  if ("done" in look) return look.done;
+  const { seen, shown } = look;
   switch (seen.kind) {
-    case "empty":
-      return EMPTY;
-    case "error":
-      return errorCell(shown);
     case "boolean":
       return ok(seen.bool, shown);
     case "text": {
@@ -498,13 +500,10 @@ function phoneProblem(shown: string, why: { zh: string; en: string; complete?: b
  * A 7- or 8-digit number without its area code is bad with a hint to add it.
  */
 export function readPhone(cell: Cell): Read<string[]> {
-  const seen = see(cell);
-  const shown = shownValue(cell);
+  const look = lookAt(cell);
+  if ("done" in look) return look.done;
+  const { seen, shown } = look;
   switch (seen.kind) {
-    case "empty":
-      return EMPTY;
-    case "error":
-      return errorCell(shown);
     case "boolean":
     case "date":
       return bad(shown, `“${shown}”不是电话号码，${PHONE_EXPECTED_ZH}`, `“${shown}” is not a phone number; ${PHONE_EXPECTED_EN}`);
@@ -618,10 +617,9 @@ export function readEnum(
   allowed: readonly string[],
   aliases?: Readonly<Record<string, string>>,
 ): Read<string> & { suggestion?: string } {
-  const seen = see(cell);
-  const shown = shownValue(cell);
-  if (seen.kind === "empty") return EMPTY;
-  if (seen.kind === "error") return errorCell(shown);
+  const look = lookAt(cell);
+  if ("done" in look) return look.done;
+  const { seen, shown } = look;
   const key = enumKey(shown);
   if (key === "") return EMPTY;
   const candidates = allowed.map((a) => ({ key: enumKey(a), canonical: a }));
@@ -646,10 +644,9 @@ export function readEnum(
 
 /** Text cell (or any cell shown as text): cleanText; empty/whitespace → empty; error cells are `bad`. */
 export function readText(cell: Cell): Read<string> {
-  const seen = see(cell);
-  const shown = shownValue(cell);
-  if (seen.kind === "empty") return EMPTY;
-  if (seen.kind === "error") return errorCell(shown);
+  const look = lookAt(cell);
+  if ("done" in look) return look.done;
+  const { seen, shown } = look;
   const text = cleanText(shown);
   return text === "" ? EMPTY : ok(text, shown);
 }
@@ -660,15 +657,12 @@ export function readText(cell: Cell): Read<string> {
  * or is text in scientific notation such as "9.13206913239795E+17"). Does NOT validate checksums (identity does).
  */
 export function readUsccCell(cell: Cell): Read<string> & { truncated?: boolean } {
-  const seen = see(cell);
-  const shown = shownValue(cell);
+  const look = lookAt(cell);
+  if ("done" in look) return look.done;
+  const { seen, shown } = look;
   const remedy = "请将该列设为“文本”格式后重新粘贴原始代码";
   const remedyEn = "format the column as text (文本) and paste the original codes again";
   switch (seen.kind) {
-    case "empty":
-      return EMPTY;
-    case "error":
-      return errorCell(shown);
     case "boolean":
     case "date":
       return bad(shown, `“${shown}”不是统一社会信用代码，应为 18 位代码`, `“${shown}” is not a unified social credit code; expected 18 characters`);

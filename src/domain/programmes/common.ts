@@ -1,5 +1,5 @@
-/** Pieces several programme definitions share: parties, status spellings, clause prefixes. */
-import type { FieldSpec, Party } from "../programme";
+/** Pieces several programme definitions share: parties, status spellings, clause prefixes, the applicant identity rule. */
+import type { FieldSpec, Party, RowRule } from "../programme";
 
 export const JS_2023 = "苏工信融合〔2023〕27号";
 export const SD_2023 = "鲁工信2023年省级工业互联网平台入库申报通知";
@@ -40,6 +40,9 @@ export const CONSTRUCTION_ALIASES: Record<string, string> = {
   规划设计: "规划设计阶段",
 };
 
+/** 建设状态, required, with the spellings above. */
+export const CONSTRUCTION_STATUS: FieldSpec = { field: "constructionStatus", required: true, allowed: CONSTRUCTION_ALLOWED, aliases: CONSTRUCTION_ALIASES };
+
 /** Fields every list may carry and no programme requires. */
 export const COMMON_OPTIONAL: FieldSpec[] = [
   { field: "seq", required: false },
@@ -49,5 +52,16 @@ export const COMMON_OPTIONAL: FieldSpec[] = [
   { field: "remarks", required: false },
 ];
 
+/** Shandong's ownership words for central-government units. */
+export const SD_CENTRAL_OWNERSHIP = ["中央驻鲁", "央企", "中央企业"];
+
 /** Shandong: 中央驻鲁 and 省属 units report through the city but take no slot. */
-export const SD_EXEMPT = ["中央驻鲁", "央企", "中央企业", "省属"];
+export const SD_EXEMPT = [...SD_CENTRAL_OWNERSHIP, "省属"];
+
+/**
+ * The applicant must be registered in the province (in the recommending city, else a finding) and be
+ * an independent legal person; only the notice's clauses and its central-ownership words differ.
+ */
+export function applicantIdentity(clauses: { clause: string; legalPersonClause: string }, centralOwnership: string[] = []): RowRule {
+  return { type: "identity", party: APPLICANT, province: "required", otherCity: true, legalPerson: true, centralOwnership, ...clauses };
+}

@@ -1,6 +1,6 @@
 /** 江苏省工业互联网加速器工程（666工程）第一批 — seed 003. */
 import type { ProgrammeInput } from "../programme";
-import { APPLICANT, COMMON_OPTIONAL, JS_666 } from "./common";
+import { APPLICANT, applicantIdentity, COMMON_OPTIONAL, JS_666 } from "./common";
 
 export const JS_666_TYPES = ["省级工业互联网云服务中心（云基地）", "工业互联网服务骨干企业", "上云上平台示范企业"];
 
@@ -50,16 +50,10 @@ export const js666Programme: ProgrammeInput = {
     { field: "docked", required: false },
   ],
   rowRules: [
-    {
-      type: "identity",
-      party: APPLICANT,
-      province: "required",
-      otherCity: true,
-      legalPerson: true,
-      centralOwnership: [],
+    applicantIdentity({
       clause: `${JS_666} 二、三：培育遴选省内工业互联网企业，由各地工信局组织申报（通知未另列注册地条款，按省内项目核对）`,
       legalPersonClause: `${JS_666} 三、2：各地工信局组织对申报单位材料进行审核（申报单位应为独立法人，通知未另列条款）`,
-    },
+    }),
   ],
   setRules: [{ type: "duplicates", party: APPLICANT, clause: `${JS_666} 三、2：组织对申报单位材料进行审核，提出推荐意见` }],
   quota: null,

@@ -1,7 +1,16 @@
 /** 江苏省工业互联网标杆工厂 (2023 示范工程) — 苏工信融合〔2023〕27号 二、2 and 三(一)(三). */
 import type { ProgrammeInput } from "../programme";
-import { COMMON_OPTIONAL, CONSTRUCTION_ALIASES, CONSTRUCTION_ALLOWED, JS_2023 } from "./common";
-import { JS_2023_DUPLICATES, JS_2023_IDENTITY, JS_2023_NOTES, JS_2023_NOTICE, JS_2023_PRIORITY } from "./js-2023-shared";
+import { COMMON_OPTIONAL, CONSTRUCTION_STATUS, JS_2023 } from "./common";
+import {
+  js2023Built,
+  JS_2023_APPLICANT_FIELDS,
+  JS_2023_DUPLICATES,
+  JS_2023_IDENTITY,
+  JS_2023_NOTES,
+  JS_2023_NOTICE,
+  JS_2023_PRIORITY,
+  JS_2023_SYSTEM_DEADLINES,
+} from "./js-2023-shared";
 
 export const BENCHMARK_DIRECTIONS = ["新型智能产品", "数字化管理", "平台化设计", "智能化制造", "网络化协同", "个性化定制", "服务化延伸"];
 export const MANUFACTURING_DIRECTIONS = ["生产现场优化", "生产管理优化", "经营管理优化"];
@@ -15,19 +24,14 @@ export const jsBenchmarkFactoryProgramme: ProgrammeInput = {
   province: "32",
   notice: JS_2023_NOTICE,
   cityDeadline: "2023-03-15",
-  deadlines: [
-    { what: "企业在申报系统完成申报", date: "2023-02-28" },
-    { what: "设区市工信局通过申报系统完成审核推荐", date: "2023-03-15" },
-  ],
+  deadlines: JS_2023_SYSTEM_DEADLINES,
   asOf: "2023-02-28",
   fields: [
     ...COMMON_OPTIONAL,
-    { field: "applicant", required: true },
-    { field: "uscc", required: true },
-    { field: "registeredOn", required: true },
+    ...JS_2023_APPLICANT_FIELDS,
     { field: "direction", required: true, allowed: BENCHMARK_DIRECTIONS },
     { field: "projectName", required: false },
-    { field: "constructionStatus", required: true, allowed: CONSTRUCTION_ALLOWED, aliases: CONSTRUCTION_ALIASES },
+    CONSTRUCTION_STATUS,
     { field: "investPlatform", required: false },
     { field: "investDevices", required: false },
     { field: "investTesting", required: false },
@@ -42,7 +46,7 @@ export const jsBenchmarkFactoryProgramme: ProgrammeInput = {
   rowRules: [
     JS_2023_IDENTITY,
     { type: "min-age", field: "registeredOn", years: 3, clause: `${JS_2023} 三(一)1：单位注册时间，标杆工厂类不少于3年` },
-    { type: "built", field: "constructionStatus", ok: ["已建成", "已建成运营", "运营中"], warn: ["基本建成"], clause: `${JS_2023} 三(三)1：申报项目须为已建成项目` },
+    js2023Built(`${JS_2023} 三(三)1：申报项目须为已建成项目`),
     {
       type: "investment-min",
       total: "investment",

@@ -1,6 +1,6 @@
 /** What the three Jiangsu 2023 示范工程 programmes share (苏工信融合〔2023〕27号, seeds 000 and 002). */
-import type { ProgrammeInput, RowRule, SetRule } from "../programme";
-import { APPLICANT, JS_2023 } from "./common";
+import type { FieldSpec, ProgrammeInput, RowRule, SetRule } from "../programme";
+import { APPLICANT, applicantIdentity, JS_2023 } from "./common";
 
 export const JS_2023_NOTICE: ProgrammeInput["notice"] = {
   number: JS_2023,
@@ -10,16 +10,31 @@ export const JS_2023_NOTICE: ProgrammeInput["notice"] = {
   seeds: ["000", "002"],
 };
 
-export const JS_2023_IDENTITY: RowRule = {
-  type: "identity",
-  party: APPLICANT,
-  province: "required",
-  otherCity: true,
-  legalPerson: true,
-  centralOwnership: [],
+/** Platforms and benchmark factories: enterprises apply in the online system, the city approves there. */
+export const JS_2023_SYSTEM_DEADLINES: ProgrammeInput["deadlines"] = [
+  { what: "企业在申报系统完成申报", date: "2023-02-28" },
+  { what: "设区市工信局通过申报系统完成审核推荐", date: "2023-03-15" },
+];
+
+/** The first fields of every Jiangsu 2023 list, after the common optional ones. */
+export const JS_2023_APPLICANT_FIELDS: FieldSpec[] = [
+  { field: "applicant", required: true },
+  { field: "uscc", required: true },
+  { field: "registeredOn", required: true },
+];
+
+export const JS_2023_IDENTITY: RowRule = applicantIdentity({
   clause: `${JS_2023} 三(一)1：申报单位应在江苏省内注册`,
   legalPersonClause: `${JS_2023} 三(一)1：具有独立的法人`,
-};
+});
+
+/** Platforms and star-rated cloud enterprises: registered at least one year. */
+export const JS_2023_MIN_AGE_ONE_YEAR: RowRule = { type: "min-age", field: "registeredOn", years: 1, clause: `${JS_2023} 三(一)1：单位注册时间，平台和星级上云企业类不少于1年` };
+
+/** Built or operating passes, 基本建成 warns, anything else is an error; each programme cites its own clause. */
+export function js2023Built(clause: string): RowRule {
+  return { type: "built", field: "constructionStatus", ok: ["已建成", "已建成运营", "运营中"], warn: ["基本建成"], clause };
+}
 
 export const JS_2023_DUPLICATES: SetRule[] = [
   { type: "duplicates", party: APPLICANT, clause: `${JS_2023} 四(二)1：各地工信部门认真做好项目推荐审核` },

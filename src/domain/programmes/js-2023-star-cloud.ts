@@ -1,7 +1,15 @@
 /** 江苏省星级上云企业 (2023 示范工程) — 苏工信融合〔2023〕27号 二、3 and 三(一)(四). */
 import type { ProgrammeInput } from "../programme";
 import { COMMON_OPTIONAL, JS_2023 } from "./common";
-import { JS_2023_DUPLICATES, JS_2023_IDENTITY, JS_2023_NOTES, JS_2023_NOTICE, JS_2023_PRIORITY } from "./js-2023-shared";
+import {
+  JS_2023_APPLICANT_FIELDS,
+  JS_2023_DUPLICATES,
+  JS_2023_IDENTITY,
+  JS_2023_MIN_AGE_ONE_YEAR,
+  JS_2023_NOTES,
+  JS_2023_NOTICE,
+  JS_2023_PRIORITY,
+} from "./js-2023-shared";
 
 export const STARS = ["三星级", "四星级", "五星级"];
 const STAR_ALIASES: Record<string, string> = {
@@ -21,9 +29,7 @@ export const jsStarCloudProgramme: ProgrammeInput = {
   asOf: "2023-02-28",
   fields: [
     ...COMMON_OPTIONAL,
-    { field: "applicant", required: true },
-    { field: "uscc", required: true },
-    { field: "registeredOn", required: true },
+    ...JS_2023_APPLICANT_FIELDS,
     { field: "starApplied", required: true, allowed: STARS, aliases: STAR_ALIASES },
     { field: "starHeld", required: false, allowed: ["无", ...STARS], aliases: { ...STAR_ALIASES, 否: "无", 未评定: "无", 未获评: "无", "/": "无", "-": "无", 暂无: "无" } },
     { field: "cloudStart", required: true },
@@ -35,7 +41,7 @@ export const jsStarCloudProgramme: ProgrammeInput = {
   ],
   rowRules: [
     JS_2023_IDENTITY,
-    { type: "min-age", field: "registeredOn", years: 1, clause: `${JS_2023} 三(一)1：单位注册时间，平台和星级上云企业类不少于1年` },
+    JS_2023_MIN_AGE_ONE_YEAR,
     {
       type: "star-ladder",
       applied: "starApplied",

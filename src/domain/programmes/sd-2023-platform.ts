@@ -1,6 +1,6 @@
 /** 山东省级工业互联网平台入库 (2023) — seed 001, 山东省工业和信息化厅 2023年6月5日. */
 import type { ProgrammeInput } from "../programme";
-import { APPLICANT, COMMON_OPTIONAL, CONSTRUCTION_ALIASES, CONSTRUCTION_ALLOWED, SD_2023, SD_EXEMPT } from "./common";
+import { APPLICANT, applicantIdentity, COMMON_OPTIONAL, CONSTRUCTION_STATUS, SD_2023, SD_CENTRAL_OWNERSHIP, SD_EXEMPT } from "./common";
 
 export const SD_PLATFORM_DIRECTIONS = [
   "综合型",
@@ -45,7 +45,7 @@ export const sdPlatformProgramme: ProgrammeInput = {
       },
     },
     { field: "ownership", required: true },
-    { field: "constructionStatus", required: true, allowed: CONSTRUCTION_ALLOWED, aliases: CONSTRUCTION_ALIASES },
+    CONSTRUCTION_STATUS,
     { field: "excludedListed", required: false },
     { field: "restrictAccident", required: false },
     { field: "restrictBlacklist", required: false },
@@ -54,16 +54,13 @@ export const sdPlatformProgramme: ProgrammeInput = {
     { field: "restrictionsText", required: false },
   ],
   rowRules: [
-    {
-      type: "identity",
-      party: APPLICANT,
-      province: "required",
-      otherCity: true,
-      legalPerson: true,
-      centralOwnership: ["中央驻鲁", "央企", "中央企业"],
-      clause: `${SD_2023} 二(一)1：在山东省内登记注册并实际运营`,
-      legalPersonClause: `${SD_2023} 二(一)1：具有独立法人资格的企业或机构`,
-    },
+    applicantIdentity(
+      {
+        clause: `${SD_2023} 二(一)1：在山东省内登记注册并实际运营`,
+        legalPersonClause: `${SD_2023} 二(一)1：具有独立法人资格的企业或机构`,
+      },
+      SD_CENTRAL_OWNERSHIP,
+    ),
     {
       type: "built",
       field: "constructionStatus",

@@ -1,6 +1,6 @@
 /** 山东“工赋百景”制造业数字化转型揭榜挂帅（第二批，2024）— seed 004. */
 import type { ProgrammeInput } from "../programme";
-import { COMMON_OPTIONAL, LEAD, SD_EXEMPT, SD_GFBJ_2, SITE } from "./common";
+import { COMMON_OPTIONAL, LEAD, SD_CENTRAL_OWNERSHIP, SD_EXEMPT, SD_GFBJ_2, SITE } from "./common";
 
 export const sdGfbj2Programme: ProgrammeInput = {
   id: "sd-2024-gfbj-2",
@@ -53,7 +53,7 @@ export const sdGfbj2Programme: ProgrammeInput = {
       province: "none",
       otherCity: false,
       legalPerson: true,
-      centralOwnership: ["中央驻鲁", "央企", "中央企业"],
+      centralOwnership: SD_CENTRAL_OWNERSHIP,
       clause: `${SD_GFBJ_2} 二(一)：制造业企业作为场景落地单位`,
       legalPersonClause: `${SD_GFBJ_2} 二(四)：场景落地单位要求与第一批试点通知相同（独立法人）`,
     },

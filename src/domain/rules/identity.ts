@@ -7,7 +7,7 @@ import { isBranchName, normaliseCompanyName } from "../names";
 import type { Party, RowRule, SetRule } from "../programme";
 import { cityOfRegion, countyUnitOfRegion, PROVINCE_NAMES } from "../regions";
 import { describeUscc } from "../uscc";
-import { addFinding, column, ROWS_NAMED_IN_MESSAGE, rowList, rowListEn, value, type CheckContext, type RowData, type UsccValue } from "./context";
+import { addFinding, column, ROWS_NAMED_IN_MESSAGE, rowList, rowListEn, value, type CheckContext, type FindingInput, type RowData, type UsccValue } from "./context";
 
 /** The compact code of a party when the cell holds one of the right shape (checks may fail). */
 export function partyCode(row: RowData, party: Party): string | null {
@@ -105,31 +105,24 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
   const v = value<UsccValue>(row, party.uscc);
   if (!v) return;
   const label = `${party.role}统一社会信用代码`;
+  // A code that cannot be checked is an error on its cell, as typed, under the identity clause.
+  const codeError = (f: Pick<FindingInput, "code" | "message" | "messageEn" | "hint" | "hintEn">) =>
+    addFinding(ctx, { ...f, severity: "error", row, field: party.uscc, value: v.shown, clause: rule.clause });
   if (v.status === "truncated") {
-    addFinding(ctx, {
+    codeError({
       code: "uscc-numeric-truncated",
-      severity: "error",
-      row,
-      field: party.uscc,
-      value: v.shown,
       message: `${label}“${v.shown}”以数字形式存储，Excel 只保留15位有效数字，末尾几位已丢失，无法核对`,
       messageEn: `The ${party.roleEn}'s credit code “${v.shown}” is stored as a number; Excel keeps 15 significant digits, so its last digits are lost`,
       hint: "将该列设为“文本”格式，再从营业执照或原始材料粘贴完整的18位代码；不要按显示内容猜测补全",
       hintEn: "Format the column as text (文本) and paste the full 18-character code from the original; do not guess the lost digits",
-      clause: rule.clause,
     });
     return;
   }
   if (v.status === "unreadable") {
-    addFinding(ctx, {
+    codeError({
       code: "uscc-format",
-      severity: "error",
-      row,
-      field: party.uscc,
-      value: v.shown,
       message: `${label}：${v.problem}`,
       messageEn: `The ${party.roleEn}'s credit code: ${v.problemEn}`,
-      clause: rule.clause,
     });
     return;
   }
@@ -137,27 +130,18 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
   const problem = v.problem;
   if (problem === "format") {
     const bad = BAD_CHARS.test(code);
-    addFinding(ctx, {
+    codeError({
       code: "uscc-format",
-      severity: "error",
-      row,
-      field: party.uscc,
-      value: v.shown,
       message: `${label}“${v.shown}”${code.length !== 18 ? `为${code.length}位，应为18位` : "含有代码中不使用的字符"}${bad ? "（代码不含字母 I、O、S、V、Z）" : ""}`,
       messageEn: `The ${party.roleEn}'s credit code “${v.shown}” ${code.length !== 18 ? `has ${code.length} characters; it must have 18` : "holds characters a credit code never uses"}${bad ? " (no I, O, S, V or Z)" : ""}`,
       hint: bad ? "字母 O 多为数字 0、I 多为数字 1 的误写；请对照营业执照核对" : "请对照营业执照核对代码",
       hintEn: bad ? "O is usually a mistyped 0 and I a mistyped 1; check against the business licence" : "Check the code against the business licence",
-      clause: rule.clause,
     });
     return;
   }
   if (problem === "checksum" || problem === "org-checksum") {
-    addFinding(ctx, {
+    codeError({
       code: "uscc-checksum",
-      severity: "error",
-      row,
-      field: party.uscc,
-      value: v.shown,
       message:
         problem === "checksum"
           ? `${label}“${v.shown}”第18位校验码不对，代码有误（可能抄错了某一位）`
@@ -168,7 +152,6 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
           : `The ${party.roleEn}'s credit code “${v.shown}” fails the organisation-code check (positions 9–17)`,
       hint: "请对照营业执照逐位核对；确属早期试点代码的，可人工确认后保留",
       hintEn: "Check each character against the business licence; an early pilot code may be confirmed by hand",
-      clause: rule.clause,
     });
     return;
   }

@@ -292,33 +292,24 @@ export function checkStarLadder(ctx: CheckContext, row: RowData, rule: Rule<"sta
   const h = heldValue && heldValue !== rule.none ? rule.levels.indexOf(heldValue) : -1;
   if (a < 0) return;
   const heldShown = h >= 0 ? rule.levels[h]! : "未获评星级";
+  const base = { code: "star-ladder" as const, severity: "error" as const, row, field: rule.applied, value: applied, clause: rule.clause };
   if (h >= a) {
     addFinding(ctx, {
-      code: "star-ladder",
-      severity: "error",
-      row,
-      field: rule.applied,
-      value: applied,
+      ...base,
       message: `申报${applied}，但已获评${heldShown}：已获评星级的不须重复申报同一及以下星级`,
       messageEn: `Applies for ${applied} but already holds ${heldShown}: the same or a lower level may not be applied for again`,
       hint: h + 1 < rule.levels.length ? `可申报${rule.levels[h + 1]}` : "已是最高星级，无须申报",
       hintEn: "Apply for the next level, if any",
-      clause: rule.clause,
     });
     return;
   }
   if (a > 0 && h !== a - 1) {
     addFinding(ctx, {
-      code: "star-ladder",
-      severity: "error",
-      row,
-      field: rule.applied,
-      value: applied,
+      ...base,
       message: `申报${applied}须已评定为${rule.levels[a - 1]}，该企业${h >= 0 ? `已获评${heldShown}` : "尚未获评星级"}${hasColumn(ctx, rule.held) ? "" : "（表中没有“已获评星级”列）"}`,
       messageEn: `Applying for ${applied} requires an existing ${rule.levels[a - 1]} rating; the enterprise holds ${h >= 0 ? heldShown : "none"}`,
       hint: `应逐级申报：先申报${rule.levels[h + 1] ?? rule.levels[0]}`,
       hintEn: "Apply one level at a time",
-      clause: rule.clause,
     });
   }
 }

@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   notice: { color: tokens.colorNeutralForeground3 },
   late: { color: tokens.colorPaletteRedForeground1 },
   refs: { display: "flex", flexDirection: "column" },
+  // Programme titles are long: the select keeps to the pane's width and the title is clipped.
+  fit: { minWidth: 0, maxWidth: "100%", "& select": { textOverflow: "ellipsis" } },
 });
 
 /** Whole days from `today` to the ISO `deadline` (negative when past). */
@@ -51,8 +53,9 @@ export function SettingsForm({
 
   return (
     <form className={st.form} aria-label={s.settings} onSubmit={(e) => e.preventDefault()}>
-      <Field label={s.programme}>
+      <Field label={s.programme} className={st.fit}>
         <Select
+          className={st.fit}
           value={settings.programmeId}
           disabled={disabled}
           data-testid="programme"

@@ -1,0 +1,101 @@
+/**
+ * What `huizong check` and `huizong export` share: the options that pick and tune the check
+ * (programme, city, sheet, as-of, quota, reference), their validation and messages, and reading the
+ * list plus reference lists into a checked report. Each command keeps its own order of checks.
+ */
+import { basename } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { check, getProgramme, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
+import type { Grid } from "../domain/cells";
+import type { Programme } from "../domain/programme";
+import { findCity } from "../domain/regions";
+import { Report } from "../domain/report";
+import { readInput, type InputSheets } from "./input";
+import { referenceListsFromGrids } from "./reference";
+
+/** Bad usage: ends as one line on stderr and exit code 2. */
+export class UsageError extends Error {}
+
+export const CHECK_OPTIONS = {
+  programme: { type: "string", short: "p" },
+  city: { type: "string", short: "c" },
+  sheet: { type: "string", short: "s" },
+  "as-of": { type: "string" },
+  quota: { type: "string" },
+  reference: { type: "string" },
+} as const;
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** parseArgs with the check options plus the command's own; unknown options are usage errors. */
+export function parseCommandArgs<const Extra extends Options>(args: string[], extra: Extra) {
+  try {
+    return parseArgs({ args, allowPositionals: true, strict: true, options: { ...CHECK_OPTIONS, ...extra } });
+  } catch (e) {
+    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（huizong --help 查看用法）`);
+  }
+}
+
+export function requireOneFile(positionals: readonly string[], messages: { missing: string; tooMany: string }): string {
+  if (positionals.length === 0) throw new UsageError(messages.missing);
+  if (positionals.length > 1) throw new UsageError(`${messages.tooMany}，收到 ${positionals.length} 个：${positionals.join(" ")} / one file at a time`);
+  return positionals[0];
+}
+
+export function requireProgramme(id: string | undefined): Programme {
+  if (!id) throw new UsageError("缺少 --programme <项目编号>（huizong programmes 列出全部）/ missing --programme");
+  const programme = getProgramme(id);
+  if (!programme) throw new UsageError(`未知项目“${id}”，可用：${listProgrammes().map((p) => p.id).join("、")} / unknown programme`);
+  return programme;
+}
+
+export function requireCity(city: string | undefined): string {
+  if (!city) throw new UsageError("缺少 --city <城市>，如 --city 南京 / missing --city");
+  if (!findCity(city)) throw new UsageError(`无法识别城市“${city}”：请填设区市（南京、济南…）或昆山市、泰兴市、沭阳县 / unknown city`);
+  return city;
+}
+
+function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** `--as-of`, `--date`…: absent, or a real calendar date written YYYY-MM-DD. */
+export function optionalDate(option: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isRealDate(value)) throw new UsageError(`${option} 应为 YYYY-MM-DD 格式的日期，收到“${value}” / ${option} must be YYYY-MM-DD`);
+  return value;
+}
+
+export function optionalQuota(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--quota 应为不小于 0 的整数，收到“${value}” / --quota must be a whole number`);
+  return Number(value);
+}
+
+export interface CheckRequest {
+  file: string;
+  programmeId: string;
+  city: string;
+  sheet?: string;
+  asOf?: string;
+  quota?: number;
+  referencePath?: string;
+}
+
+/** Reads the reference lists (if any), then the list, and checks it. */
+export async function readAndCheck(request: CheckRequest): Promise<{ input: InputSheets; grid: Grid; report: Report }> {
+  let references: ReferenceLists | undefined;
+  if (request.referencePath) {
+    const ref = await readInput(request.referencePath, { all: true });
+    references = referenceListsFromGrids(ref.sheets, basename(request.referencePath));
+  }
+  const input = await readInput(request.file, { sheet: request.sheet });
+  const grid = input.sheets[0].grid;
+  const options: CheckOptions = { programmeId: request.programmeId, city: request.city };
+  if (request.asOf) options.asOf = request.asOf;
+  if (request.quota !== undefined) options.quota = request.quota;
+  if (references) options.references = references;
+  return { input, grid, report: Report.parse(check(grid, options)) };
+}
