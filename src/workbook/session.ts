@@ -116,7 +116,10 @@ export class Session<Refs = unknown> {
   normalise(saved: Partial<CheckSettings> | undefined, sheets: string[]): CheckSettings {
     const programmes = this.engine.programmes();
     const programme = programmes.find((p) => p.id === saved?.programmeId) ?? programmes[0];
-    const city = programme.units.some((u) => u.name === saved?.city) ? saved!.city! : (programme.units[0]?.name ?? "");
+    // A city may be saved short ("青岛", as the CLI takes it) or in full ("青岛市").
+    const savedCity = saved?.city ?? "";
+    const unit = programme.units.find((u) => u.name === savedCity || (savedCity !== "" && u.name.replace(/[市县]$/, "") === savedCity));
+    const city = unit?.name ?? programme.units[0]?.name ?? "";
     return {
       programmeId: programme.id,
       city,

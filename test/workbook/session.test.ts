@@ -97,3 +97,13 @@ describe("a check through the session", () => {
     expect(session.findingAddress({ code: "header-missing", severity: "error", message: "x", messageEn: "x" }, outcome)).toBe("A3:P3");
   });
 });
+
+describe("settings remembered per workbook", () => {
+  it("a city saved short (青岛, as the CLI takes it) selects the unit 青岛市, not the first city", async () => {
+    const session = new Session(new PreviewHost({ sheets: [{ name: "S", rows: [] }], active: "S" }), engine, "zh");
+    const settings = session.normalise({ programmeId: "sd-2024-gfbj-2", city: "青岛" }, ["S"]);
+    expect(settings.city).toBe("青岛市");
+    expect(session.normalise({ programmeId: "js-2020-666", city: "昆山" }, ["S"]).city).toBe("昆山市");
+    expect(session.normalise({ programmeId: "sd-2024-gfbj-2", city: "火星" }, ["S"]).city).toBe("济南市");
+  });
+});

@@ -105,20 +105,23 @@ export function SettingsForm({
           />
         </Field>
       </div>
-      <Field label={s.quota} hint={programme?.quotaOpen ? s.quotaOpen : programme?.quota !== null && programme?.quota !== undefined ? s.quotaFixed(programme.quota) : undefined}>
-        <Input
-          type="number"
-          min={0}
-          step={1}
-          disabled={disabled || !programme?.quotaOpen}
-          value={settings.quota === null ? (programme?.quota?.toString() ?? "") : String(settings.quota)}
-          data-testid="quota"
-          onChange={(_, d) => {
-            const n = d.value.trim() === "" ? null : Math.max(0, Math.floor(Number(d.value)));
-            set({ quota: n === null || Number.isNaN(n) ? null : n });
-          }}
-        />
-      </Field>
+      {/* No quota field where the notice sets none: an empty, disabled box would suggest one. */}
+      {(programme?.quotaOpen || (programme?.quota !== null && programme?.quota !== undefined)) && (
+        <Field label={s.quota} hint={programme?.quotaOpen ? s.quotaOpen : programme?.quota !== null && programme?.quota !== undefined ? s.quotaFixed(programme.quota) : undefined}>
+          <Input
+            type="number"
+            min={0}
+            step={1}
+            disabled={disabled || !programme?.quotaOpen}
+            value={settings.quota === null ? (programme?.quota?.toString() ?? "") : String(settings.quota)}
+            data-testid="quota"
+            onChange={(_, d) => {
+              const n = d.value.trim() === "" ? null : Math.max(0, Math.floor(Number(d.value)));
+              set({ quota: n === null || Number.isNaN(n) ? null : n });
+            }}
+          />
+        </Field>
+      )}
       <Field label={s.scope}>
         <RadioGroup layout="horizontal" value={settings.scope} disabled={disabled} onChange={(_, d) => set({ scope: d.value === "selection" ? "selection" : "used" })}>
           <Radio value="used" label={s.scopeUsed} />
