@@ -1,16 +1,7 @@
 /** 江苏省工业互联网标杆工厂 (2023 示范工程) — 苏工信融合〔2023〕27号 二、2 and 三(一)(三). */
 import type { ProgrammeInput } from "../programme";
 import { COMMON_OPTIONAL, CONSTRUCTION_STATUS, JS_2023 } from "./common";
-import {
-  js2023Built,
-  JS_2023_APPLICANT_FIELDS,
-  JS_2023_DUPLICATES,
-  JS_2023_IDENTITY,
-  JS_2023_NOTES,
-  JS_2023_NOTICE,
-  JS_2023_PRIORITY,
-  JS_2023_SYSTEM_DEADLINES,
-} from "./js-2023-shared";
+import { js2023Built, JS_2023_APPLICANT_FIELDS, JS_2023_DUPLICATES, JS_2023_IDENTITY, JS_2023_NOTES, JS_2023_NOTICE, JS_2023_PRIORITY, JS_2023_SYSTEM_DEADLINES } from "./js-2023-shared";
 
 export const BENCHMARK_DIRECTIONS = ["新型智能产品", "数字化管理", "平台化设计", "智能化制造", "网络化协同", "个性化定制", "服务化延伸"];
 export const MANUFACTURING_DIRECTIONS = ["生产现场优化", "生产管理优化", "经营管理优化"];

@@ -1,17 +1,7 @@
 /** 江苏省重点工业互联网平台 (2023 示范工程) — 苏工信融合〔2023〕27号 二、1 and 三(一)(二). */
 import type { ProgrammeInput } from "../programme";
 import { COMMON_OPTIONAL, CONSTRUCTION_STATUS, JS_2023 } from "./common";
-import {
-  js2023Built,
-  JS_2023_APPLICANT_FIELDS,
-  JS_2023_DUPLICATES,
-  JS_2023_IDENTITY,
-  JS_2023_MIN_AGE_ONE_YEAR,
-  JS_2023_NOTES,
-  JS_2023_NOTICE,
-  JS_2023_PRIORITY,
-  JS_2023_SYSTEM_DEADLINES,
-} from "./js-2023-shared";
+import { js2023Built, JS_2023_APPLICANT_FIELDS, JS_2023_DUPLICATES, JS_2023_IDENTITY, JS_2023_MIN_AGE_ONE_YEAR, JS_2023_NOTES, JS_2023_NOTICE, JS_2023_PRIORITY, JS_2023_SYSTEM_DEADLINES } from "./js-2023-shared";
 
 /** "3大类5个方向": the five are in 附件1, not in the seeds; Shandong's 2023 wording is the shipped default. */
 export const JS_PLATFORM_DIRECTIONS = [

@@ -1,15 +1,7 @@
 /** 江苏省星级上云企业 (2023 示范工程) — 苏工信融合〔2023〕27号 二、3 and 三(一)(四). */
 import type { ProgrammeInput } from "../programme";
 import { COMMON_OPTIONAL, JS_2023 } from "./common";
-import {
-  JS_2023_APPLICANT_FIELDS,
-  JS_2023_DUPLICATES,
-  JS_2023_IDENTITY,
-  JS_2023_MIN_AGE_ONE_YEAR,
-  JS_2023_NOTES,
-  JS_2023_NOTICE,
-  JS_2023_PRIORITY,
-} from "./js-2023-shared";
+import { JS_2023_APPLICANT_FIELDS, JS_2023_DUPLICATES, JS_2023_IDENTITY, JS_2023_MIN_AGE_ONE_YEAR, JS_2023_NOTES, JS_2023_NOTICE, JS_2023_PRIORITY } from "./js-2023-shared";
 
 export const STARS = ["三星级", "四星级", "五星级"];
 const STAR_ALIASES: Record<string, string> = {
