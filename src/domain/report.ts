@@ -61,7 +61,7 @@ export const Finding = z.object({
   column: z.string().regex(/^[A-Z]{1,3}$/).optional(),
   /** Canonical field id ("uscc"). */
   field: z.string().optional(),
-  /** Every Excel row involved, for set findings (duplicates, caps, quota, ranks). Sorted ascending. */
+  /** Excel rows involved, for set findings (duplicates, caps, quota, ranks), sorted ascending: all of them up to 50, else the first ones and the finding's own row; the message gives the count. */
   rows: z.array(z.number().int().positive()).optional(),
   /** The value as found in the cell, shown to the user (text form). */
   value: z.string().optional(),

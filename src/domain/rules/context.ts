@@ -105,7 +105,7 @@ export function addFinding(ctx: CheckContext, f: FindingInput): void {
     const col = column(ctx, f.field);
     if (col && f.row) out.column = col.letter;
   }
-  if (f.rows && f.rows.length > 0) out.rows = [...new Set(f.rows.map((r) => r.excelRow))].sort((a, b) => a - b);
+  if (f.rows && f.rows.length > 0) out.rows = rowsOfFinding(f.rows, f.row?.excelRow);
   if (f.value !== undefined && f.value !== "") out.value = f.value;
   if (f.hint) out.hint = f.hint;
   if (f.hintEn) out.hintEn = f.hintEn;
@@ -126,12 +126,30 @@ export function shownOf(ctx: CheckContext, row: RowData, field: string): string 
   return String(cell.value);
 }
 
-/** Rows as "第4、9行". */
 /** Rows named in one message; beyond this the message counts the rest, so a message stays readable and a report stays linear in size. */
 export const ROWS_NAMED_IN_MESSAGE = 8;
 
+/** Rows listed in one finding's `rows`; a set rule reports each row of a large group, so listing whole groups would make a report quadratic in size. */
+export const ROWS_LISTED_IN_FINDING = 50;
+
+// A set rule passes the same group to each of its findings: sort it once.
+const sortedRows = new WeakMap<readonly RowData[], number[]>();
+
 function distinctRows(rows: readonly RowData[]): number[] {
-  return [...new Set(rows.map((r) => r.excelRow))].sort((a, b) => a - b);
+  let sorted = sortedRows.get(rows);
+  if (!sorted) {
+    sorted = [...new Set(rows.map((r) => r.excelRow))].sort((a, b) => a - b);
+    sortedRows.set(rows, sorted);
+  }
+  return sorted;
+}
+
+function rowsOfFinding(rows: readonly RowData[], own: number | undefined): number[] {
+  const all = distinctRows(rows);
+  if (all.length <= ROWS_LISTED_IN_FINDING) return [...all];
+  const listed = all.slice(0, ROWS_LISTED_IN_FINDING);
+  if (own !== undefined && !listed.includes(own)) listed[ROWS_LISTED_IN_FINDING - 1] = own;
+  return listed.sort((a, b) => a - b);
 }
 
 /** "4、15" or, for long lists, "4、15、…、31等共40". */
