@@ -1,19 +1,18 @@
 /** The preview host's sheet drawn as Excel draws it: column letters, row numbers, fills, merged title, selection. */
 import * as React from "react";
 import { columnLetter, type Cell } from "../domain/cells";
+import { excelSerialToDate, formatPartialDate } from "../domain/readers";
 import { parseAddress } from "../workbook/marks";
 import type { PreviewHost } from "../workbook/preview-host";
-
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** Roughly what Excel shows in the cell: dates as dates, numbers plainly, formulas by their result. */
 export function displayText(cell: Cell | undefined): string {
   if (!cell || cell.value === null) return "";
   if (cell.kind === "date" && typeof cell.value === "number") {
-    const d = new Date(EXCEL_EPOCH + Math.round(cell.value * 86400000));
-    const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, day = d.getUTCDate();
-    if (cell.numberFormat && cell.numberFormat.includes("年")) return `${y}年${m}月${day}日`;
-    return `${y}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    const d = excelSerialToDate(cell.value);
+    if (!d) return "#".repeat(8); // Excel's display for a date out of its range
+    if (cell.numberFormat && cell.numberFormat.includes("年")) return `${d.year}年${d.month}月${d.day}日`;
+    return formatPartialDate(d);
   }
   if (cell.kind === "number" && typeof cell.value === "number") {
     const abs = Math.abs(cell.value);

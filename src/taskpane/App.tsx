@@ -6,7 +6,7 @@ import * as React from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../domain/report";
 import { hostName, missingFeatures, strings, type Lang } from "../workbook/i18n";
-import { MarkConflictError, type Capabilities } from "../workbook/port";
+import type { Capabilities } from "../workbook/port";
 import type { CheckOutcome, CheckSettings, Progress, Session } from "../workbook/session";
 import { Findings, Gauges, PriorityList, Summary, type SeverityFilter } from "./components/Results";
 import { SettingsForm } from "./components/Settings";
@@ -27,7 +27,6 @@ interface Ready {
 }
 
 export function errorText(e: unknown, lang: Lang): string {
-  if (e instanceof MarkConflictError) return lang === "en" ? e.messageEn : e.message;
   const en = (e as { messageEn?: unknown })?.messageEn;
   if (lang === "en" && typeof en === "string") return en;
   return e instanceof Error ? e.message : String(e);
@@ -81,7 +80,9 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
       const result = await session.run(settings, setProgress);
       setReady((r) => (r ? { ...r, active: result.sheet, sheets: result.sheets } : r));
       setOutcome(result);
-      setMarked(true);
+      // Refused marks leave the sheet as it was, the previous check's marks included.
+      if (result.marksRefused) setError(errorText(result.marksRefused, lang));
+      else setMarked(true);
       setStale(false);
     } catch (e) {
       setError(`${s.failed}${errorText(e, lang)}`);

@@ -23,7 +23,7 @@ Office.onReady((info) => {
   const lang = pickLang(Office.context.displayLanguage);
   document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
   if (info.host !== Office.HostType.Excel) {
-    root.render(<p>{strings(lang).appTitle}：{lang === "en" ? "open this add-in in Excel." : "请在 Excel 中打开本加载项。"}</p>);
+    root.render(<p>{strings(lang).openInExcel}</p>);
     return;
   }
   const session = new Session(new OfficeWorkbook(), engine, lang);

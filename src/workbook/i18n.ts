@@ -13,6 +13,7 @@ export function pickLang(displayLanguage: string | undefined | null): Lang {
 
 const ZH = {
   appTitle: "推荐汇总助手",
+  openInExcel: "推荐汇总助手：请在 Excel 中打开本加载项。",
   colon: "：",
   settings: "检查设置",
   programme: "申报项目",
@@ -118,6 +119,7 @@ export type Strings = typeof ZH;
 
 const EN: Strings = {
   appTitle: "Recommendation Summary Assistant",
+  openInExcel: "Recommendation Summary Assistant: open this add-in in Excel.",
   colon: ": ",
   settings: "Check settings",
   programme: "Programme",

@@ -185,8 +185,8 @@ export interface MarkRecord {
   notes?: { row: number; column: number }[];
 }
 
-/** Header labels of our result column, in every language the pane writes. */
-export const RESULT_HEADERS: readonly string[] = ["校验结果"];
+/** Header labels of our result column, in every language the pane writes (so a re-check in either finds it). */
+export const RESULT_HEADERS: readonly string[] = [...new Set((["zh", "en"] as const).map((l) => strings(l).resultHeader))];
 
 export function markRecordKey(sheet: string): string {
   return `marks:${sheet}`;
@@ -206,16 +206,19 @@ export function fillsToRead(plan: MarkPlan, previous: MarkRecord | undefined): {
 }
 
 /**
- * Result-column cells the plan would overwrite although they hold the user's data. `valueAt` gives
- * the current display value ("" when empty). Cells we wrote last time are ours to overwrite.
+ * Result-column cells the plan would overwrite although they hold the user's data. The column is
+ * written top to bottom in one piece (rows between results get ""), so every cell of that span
+ * counts. `holdsContent` says whether a cell has a value or a formula: a formula showing nothing is
+ * still the user's. Cells we wrote last time are ours to overwrite.
  */
-export function resultConflicts(plan: MarkPlan, previous: MarkRecord | undefined, valueAt: (row: number, column: number) => unknown): string[] {
+export function resultConflicts(plan: MarkPlan, previous: MarkRecord | undefined, holdsContent: (row: number, column: number) => boolean): string[] {
   const ours = new Set(previous ? previous.resultRows.map((r) => key(r, previous.resultColumn)) : []);
+  const rows = planResultRows(plan);
+  const top = Math.min(...rows), bottom = Math.max(...rows);
   const out: string[] = [];
-  for (const row of planResultRows(plan)) {
+  for (let row = top; row <= bottom; row++) {
     if (ours.has(key(row, plan.resultColumn))) continue;
-    const v = valueAt(row, plan.resultColumn);
-    if (v !== "" && v !== null && v !== undefined) out.push(`${columnLetter(plan.resultColumn)}${row}`);
+    if (holdsContent(row, plan.resultColumn)) out.push(cellAddress(row, plan.resultColumn));
   }
   return out;
 }

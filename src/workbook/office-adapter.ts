@@ -20,6 +20,7 @@ import {
   parseAddress,
   planResultRows,
   RESULT_HEADERS,
+  resultConflicts,
   withoutResultColumn,
   type FillRecord,
   type MarkOps,
@@ -287,7 +288,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const top = Math.min(...rows), bottom = Math.max(...rows);
         const col = columnLetter(plan.resultColumn);
         const span = ws.getRange(`${col}${top}:${col}${bottom}`);
-        span.load("values");
+        span.load("values,formulas");
         // The fills we are about to cover, so 清除标记 can put them back. Each read is a request of
         // its own; a typical list's all go out with the span above in one sync, a huge one in blocks.
         const reads = new RequestBatch(ctx, this.requestLimit(caps));
@@ -307,12 +308,10 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         await reads.flush();
 
-        // The result column is written top to bottom in one piece: every cell in it must be empty or ours.
-        const ours = new Set(previous && previous.resultColumn === plan.resultColumn ? previous.resultRows : []);
-        const conflicts: string[] = [];
-        span.values.forEach((v, i) => {
-          const row = top + i;
-          if (v[0] !== "" && v[0] !== null && !ours.has(row)) conflicts.push(`${col}${row}`);
+        const conflicts = resultConflicts(plan, previous, (row) => {
+          const i = row - top;
+          const formula = span.formulas[i]?.[0];
+          return (span.values[i][0] !== "" && span.values[i][0] !== null) || (typeof formula === "string" && formula.startsWith("="));
         });
         if (conflicts.length) throw conflictError(conflicts);
 

@@ -149,7 +149,7 @@ export class PreviewHost implements WorkbookPort {
   async applyMarks(plan: MarkPlan): Promise<void> {
     const sheet = this.sheet(plan.sheet);
     const previous = this.record(plan.sheet);
-    const conflicts = resultConflicts(plan, previous, (r, c) => this.displayValue(sheet, r, c));
+    const conflicts = resultConflicts(plan, previous, (r, c) => !isBlank(sheet.cells.get(k(r, c))));
     if (conflicts.length) throw conflictError(conflicts);
     const effective = this.caps.cellNotes ? plan : { ...plan, notes: [] };
     const ops = markOps(effective, previous, (r, c) => sheet.fills.get(k(r, c)) ?? null, (r, c) => sheet.notes.has(k(r, c)));
@@ -305,11 +305,6 @@ export class PreviewHost implements WorkbookPort {
       });
     }
     return this.selection.areas[0] ?? null;
-  }
-
-  private displayValue(sheet: PreviewSheet, row: number, column: number): unknown {
-    const c = sheet.cells.get(k(row, column));
-    return isBlank(c) ? "" : c!.value;
   }
 
   private write(sheet: PreviewSheet, ops: ReturnType<typeof markOps>): void {

@@ -7,7 +7,7 @@ import { columnLetter, type Grid } from "../domain/cells";
 import type { Finding, Report } from "../domain/report";
 import type { Lang } from "./i18n";
 import { planMarks } from "./marks";
-import type { Capabilities, ExportTarget, ReadScope, WorkbookPort } from "./port";
+import { MarkConflictError, type Capabilities, type ExportTarget, type ReadScope, type WorkbookPort } from "./port";
 import { planExport, type ExportOptions, type ExportPlan } from "../domain/export/plan";
 
 /** What the pane needs to know about a programme (from the engine's definitions). */
@@ -65,6 +65,11 @@ export interface CheckOutcome {
   /** Columns of the data, for selecting whole rows. */
   firstColumn: number;
   lastColumn: number;
+  /**
+   * Set when the marks were not written because the result column holds the user's data: the sheet
+   * is untouched (the previous check's marks included) and the report is still whole, to be shown.
+   */
+  marksRefused: MarkConflictError | null;
 }
 
 /** Where the pane sends the summary table: into the workbook through the port, or a file download. */
@@ -157,10 +162,16 @@ export class Session<Refs = unknown> {
     });
     onProgress({ phase: "mark", fraction: 0.8 });
     const plan = planMarks({ ...report, sheet: checked }, grid, this.lang);
-    await this.port.applyMarks(plan);
+    let marksRefused: MarkConflictError | null = null;
+    try {
+      await this.port.applyMarks(plan);
+    } catch (e) {
+      if (!(e instanceof MarkConflictError)) throw e;
+      marksRefused = e;
+    }
     await this.port.saveSetting(SETTINGS_KEY, settings);
     const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
-    this.last = { report, sheet: checked, sheets: read.sheets, firstColumn: grid.firstColumn, lastColumn: grid.firstColumn + Math.max(0, width - 1) };
+    this.last = { report, sheet: checked, sheets: read.sheets, firstColumn: grid.firstColumn, lastColumn: grid.firstColumn + Math.max(0, width - 1), marksRefused };
     this.readSheets = [checked, ...refs.map((g) => g.sheetName)];
     this.lastGrid = grid;
     onProgress({ phase: "done", fraction: 1 });
@@ -209,14 +220,14 @@ export class Session<Refs = unknown> {
       throw Object.assign(new Error("请先检查名单，再导出汇总表。"), { messageEn: "Check the list before exporting the summary." });
     }
     const planned = planExport(this.lastGrid, this.last.report, options);
-    const { buildExportWorkbook, toBase64 } = await import("../export/xlsx");
+    const { buildExportWorkbook, buildExportWorkbookBase64 } = await import("../export/xlsx");
     if (destination === "download") {
       const bytes = await buildExportWorkbook(planned);
       return { plan: planned, destination, sheets: [], download: { fileName: `${planned.sheetName}.xlsx`, bytes } };
     }
     // A name the workbook already has would make Excel number it; say what it will be called.
     const plan = destination === "sheet" ? { ...planned, sheetName: uniqueSheetName(planned.sheetName, await this.port.listSheets()) } : planned;
-    const sheets = await this.port.openXlsx(toBase64(await buildExportWorkbook(plan)), destination);
+    const sheets = await this.port.openXlsx(await buildExportWorkbookBase64(plan), destination);
     return { plan, destination, sheets };
   }
 

@@ -169,6 +169,29 @@ describe("task pane on the preview host (Chromium)", () => {
     expect(await page.getByTestId("stale").textContent()).toContain("重新检查");
   });
 
+  it("checking a selection whose next column holds the district's note: findings shown, nothing marked, the reason said", async () => {
+    // A fresh pane on the fresh sample: whatever findings show come from this check.
+    await page.reload();
+    await page.getByTestId("check").waitFor();
+    expect(await page.getByTestId("finding-group").count()).toBe(0);
+    type Host = { editCell(s: string, a: string, v: unknown): void; select(s: string, a: string): Promise<void>; readGrid(s: string): Promise<{ firstRow: number; rows: unknown[] }> };
+    await page.evaluate(async (sheet) => {
+      const host = (window as unknown as { previewHost: Host }).previewHost;
+      const grid = await host.readGrid(sheet);
+      host.editCell(sheet, "Q5", { kind: "text", value: "区里备注：材料后补" });
+      await host.select(sheet, `A${grid.firstRow}:P${grid.firstRow + grid.rows.length - 1}`);
+    }, SHEET);
+    const before = await snapshot(page);
+    await page.getByRole("radio", { name: "当前选中区域" }).check();
+    await page.getByTestId("check").click();
+    await page.getByTestId("error").waitFor();
+    expect(await page.getByTestId("error").textContent()).toMatch(/Q5.*已有内容.*未做标记/);
+    expect(await snapshot(page)).toEqual(before);
+    const summary = (gs: Awaited<ReturnType<typeof groups>>) => gs.map(({ code, severity, count }) => ({ code, severity, count }));
+    expect(summary(await groups(page))).toEqual(summary(afterFirst.groups));
+    expect(await page.getByTestId("clear").isDisabled()).toBe(true);
+  });
+
   it("raised no page errors", () => {
     expect(pane.errors).toEqual([]);
   });

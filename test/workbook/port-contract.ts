@@ -220,6 +220,47 @@ export function portContract(name: string, factory: HarnessFactory): void {
       expect(await h.port.hasMarks("名单")).toBe(false);
     });
 
+    it("takes a formula that shows nothing in the result column for the user's data too", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      h.userEdit("名单", "G6", { kind: "text", value: "", formula: '=IF(F6>1000,"超","")', numberFormat: "General" });
+      const before = h.snapshot("名单");
+      const refused = await h.port.applyMarks(PLAN).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(MarkConflictError);
+      expect((refused as MarkConflictError).message).toContain("G6");
+      expect(h.snapshot("名单")).toEqual(before);
+    });
+
+    it("refuses a result row the user filled in since the last check, keeping that check's marks", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      await h.port.applyMarks(PLAN_FIXED);
+      h.userEdit("名单", "G7", t("待区里确认"));
+      const before = h.snapshot("名单");
+      await expect(h.port.applyMarks(PLAN)).rejects.toBeInstanceOf(MarkConflictError);
+      expect(h.snapshot("名单")).toEqual(before);
+      expect(await h.port.hasMarks("名单")).toBe(true);
+    });
+
+    it("gives the result column's cells back their own fill and number format", async () => {
+      // The district had pre-formatted the column right of its data: green, and text in G6.
+      const [list, ...rest] = CONTRACT_BOOK.sheets;
+      const formatted: PreviewInit = {
+        ...CONTRACT_BOOK,
+        sheets: [{ ...list, rows: list.rows.map((r, i) => (i === 5 ? [...r, { kind: "empty", value: null, numberFormat: "@" }] : r)), fills: { ...list.fills, "G3:G8": "#E2EFDA" } }, ...rest],
+      };
+      const h = await factory(formatted);
+      const original = h.snapshot("名单");
+      expect(original.cells.G6).toEqual({ kind: "empty", value: null, numberFormat: "@" });
+      await h.port.applyMarks(PLAN);
+      const marked = h.snapshot("名单");
+      expect(marked.cells.G6).toEqual({ kind: "text", value: "错误：单元格为错误值（E列）", numberFormat: "@" });
+      expect(marked.fills.G6).toBe(MARK_COLOURS.error);
+      expect(marked.fills.G4).toBe("#E2EFDA"); // a row that passed: no fill of ours
+      await h.port.applyMarks(PLAN_FIXED);
+      expect(h.snapshot("名单").fills.G7).toBe("#E2EFDA");
+      await h.port.clearMarks("名单");
+      expect(h.snapshot("名单")).toEqual(original);
+    });
+
     it("selects a cell or rows and activates the sheet", async () => {
       const h = await factory(CONTRACT_BOOK);
       await h.port.select("优先企业", "A2");

@@ -3,7 +3,9 @@
  * adapter over the Excel mock: the sync budget, input cells untouched, clear restores, twice = once.
  */
 import { describe, expect, it } from "vitest";
+import { columnLetter } from "../../src/domain/cells";
 import { jsPlatform } from "../../src/samples";
+import { MarkConflictError } from "../../src/workbook/port";
 import { engine } from "../../src/workbook/engine";
 import { OfficeWorkbook } from "../../src/workbook/office-adapter";
 import { PreviewHost, type SheetSnapshot } from "../../src/workbook/preview-host";
@@ -77,6 +79,26 @@ describe("a check through the session", () => {
     expect(Object.keys(o.cells).filter((k) => k.startsWith("Q"))).toEqual(Object.keys(p.cells).filter((k) => k.startsWith("Q")));
   });
 
+  it("checking a selection whose next column holds the user's data: the findings come back, the sheet stays as it was", async () => {
+    const init = { sheets: [{ name: jsPlatform.sheetName, rows: jsPlatform.rows, merges: jsPlatform.merges }], active: jsPlatform.sheetName };
+    const whole = await new Session(new PreviewHost(init), engine, "zh").run(SETTINGS);
+    const host = new PreviewHost(init);
+    const data = await host.readGrid(jsPlatform.sheetName);
+    const right = data.firstColumn + data.rows[0].length; // the column the results would take
+    const lastRow = data.firstRow + data.rows.length - 1;
+    const firstApplicant = Math.max(...whole.report.headerRows) + 1;
+    host.editCell(jsPlatform.sheetName, `${columnLetter(right)}${firstApplicant}`, { kind: "text", value: "区里备注：材料后补" });
+    await host.select(jsPlatform.sheetName, `${columnLetter(data.firstColumn)}${data.firstRow}:${columnLetter(right - 1)}${lastRow}`);
+    const before = host.snapshot(jsPlatform.sheetName);
+    const out = await new Session(host, engine, "zh").run({ ...SETTINGS, scope: "selection" });
+    expect(out.marksRefused).toBeInstanceOf(MarkConflictError);
+    expect(out.marksRefused!.message).toContain(`${columnLetter(right)}${firstApplicant}`);
+    expect(out.report.findings).toEqual(whole.report.findings);
+    expect(out.report.findings.length).toBeGreaterThan(0);
+    expect(host.snapshot(jsPlatform.sheetName)).toEqual(before);
+    expect(await host.hasMarks(jsPlatform.sheetName)).toBe(false);
+  });
+
   it("says the results are stale when the user edits the checked sheet, not after its own marks", async () => {
     const { mock, session } = await officeSession(100);
     let stale = 0;
@@ -91,7 +113,7 @@ describe("a check through the session", () => {
 
   it("points a finding at its cell, or at its rows across the data", () => {
     const session = new Session(new PreviewHost({ sheets: [{ name: "S", rows: [] }] }), engine, "zh");
-    const outcome = { report: { headerRows: [3] } as never, sheet: "S", sheets: ["S"], firstColumn: 1, lastColumn: 16 };
+    const outcome = { report: { headerRows: [3] } as never, sheet: "S", sheets: ["S"], firstColumn: 1, lastColumn: 16, marksRefused: null };
     expect(session.findingAddress({ code: "uscc-checksum", severity: "error", row: 5, column: "D", message: "x", messageEn: "x" }, outcome)).toBe("D5");
     expect(session.findingAddress({ code: "duplicate-applicant", severity: "error", rows: [4, 15], message: "x", messageEn: "x" }, outcome)).toBe("A4:P4,A15:P15");
     expect(session.findingAddress({ code: "header-missing", severity: "error", message: "x", messageEn: "x" }, outcome)).toBe("A3:P3");
