@@ -8,8 +8,10 @@
  * by its name (含 排除/前期/第一批/不得 → exclusion list named after the sheet; 含 集群/产业链/优先/链主 →
  * priority), else it is refused: guessing what a list means would mark or bar the wrong enterprises.
  */
-import type { Cell, Grid } from "../domain/cells";
+import { columnLetter, EMPTY_CELL, type Cell, type Grid } from "../domain/cells";
 import type { ReferenceLists } from "../domain/check";
+import { readText, readUsccCell, type TextExpectation } from "../domain/readers";
+import { headerKey } from "../domain/text";
 
 type Role = "name" | "uscc" | "cluster" | "chain" | "clusterOrChain" | "list" | "task" | "clusterName" | "chainName";
 
@@ -32,22 +34,56 @@ export class ReferenceError extends Error {
   }
 }
 
-function text(cell: Cell | undefined): string {
-  if (!cell || cell.value === null) return "";
-  return String(cell.value)
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u00A0\u3000\u200B-\u200D\uFEFF]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+/** Where a reference cell sits, for messages: 工作表“优先企业”第 5 行 C 列. */
+interface CellPlace {
+  fileLabel: string;
+  sheetName: string;
+  grid: Grid;
+  rowIndex: number;
+  columnIndex: number;
 }
 
-function label(cell: Cell | undefined): string {
-  return text(cell).replace(/\s+/g, "").replace(/[（【\[]/g, "(").replace(/[）】\]]/g, ")").replace(/\(.*?\)/g, "").toLowerCase();
+function placeZh(p: CellPlace): string {
+  return `参考名单“${p.fileLabel}”工作表“${p.sheetName}”第 ${p.grid.firstRow + p.rowIndex} 行 ${columnLetter(p.grid.firstColumn + p.columnIndex)} 列`;
 }
+
+function placeEn(p: CellPlace): string {
+  return `Reference file "${p.fileLabel}", sheet "${p.sheetName}", row ${p.grid.firstRow + p.rowIndex}, column ${columnLetter(p.grid.firstColumn + p.columnIndex)}`;
+}
+
+/**
+ * A reference cell as text. A cell that cannot be read (an error value) stops the load: an enterprise
+ * called “#N/A” on a priority or exclusion list would mark or bar nobody, silently.
+ */
+function cellText(cell: Cell | undefined, place: CellPlace, expect?: TextExpectation): string {
+  const r = readText(cell ?? EMPTY_CELL, expect);
+  if (r.status === "ok") return r.value;
+  if (r.status === "empty") return "";
+  throw new ReferenceError(`${placeZh(place)}：${r.problem}`, `${placeEn(place)}: ${r.problemEn}`);
+}
+
+/** A reference code, compacted; a code stored as a number has lost digits and would match the wrong enterprise. */
+function cellUscc(cell: Cell | undefined, place: CellPlace): string {
+  const r = readUsccCell(cell ?? EMPTY_CELL);
+  if (r.status === "ok") return r.value;
+  if (r.status === "empty") return "";
+  throw new ReferenceError(`${placeZh(place)}：${r.problem}`, `${placeEn(place)}: ${r.problemEn}`);
+}
+
+/** An enterprise's name is text: a number or date there is a paste slip, not a name to match. */
+const NAME_ONLY: TextExpectation = { accept: [], zh: "企业全称", en: "the enterprise's full name" };
+
+/** A header label: only text cells name columns. */
+function label(cell: Cell | undefined): string {
+  return cell && cell.kind === "text" && typeof cell.value === "string" ? headerKey(cell.value) : "";
+}
+
+/** Header keys (headerKey) → role; the first role listing a key wins. */
+const ROLE_BY_KEY = new Map<string, Role>();
+for (const [role, names] of LABELS) for (const n of names) if (!ROLE_BY_KEY.has(headerKey(n))) ROLE_BY_KEY.set(headerKey(n), role);
 
 function roleOf(header: string): Role | null {
-  for (const [role, names] of LABELS) if (names.includes(header)) return role;
-  return null;
+  return ROLE_BY_KEY.get(header) ?? null;
 }
 
 function findHeader(grid: Grid): { index: number; roles: Map<Role, number> } | null {
@@ -81,7 +117,9 @@ export function referenceListsFromGrids(sheets: NamedGrid[], fileLabel: string):
     const header = findHeader(grid);
     if (!header) continue;
     const { roles } = header;
-    const get = (row: Cell[], role: Role) => (roles.has(role) ? text(row[roles.get(role)!]) : "");
+    let rowIndex = header.index;
+    const place = (role: Role): CellPlace => ({ fileLabel, sheetName, grid, rowIndex, columnIndex: roles.get(role)! });
+    const get = (row: Cell[], role: Role) => (roles.has(role) ? cellText(row[roles.get(role)!], place(role), role === "name" ? NAME_ONLY : undefined) : "");
     const hasPriorityColumn = roles.has("cluster") || roles.has("chain") || roles.has("clusterOrChain");
     const bySheetName: "excluded" | "priority" | null = /排除|前期|第一批|不得/.test(sheetName)
       ? "excluded"
@@ -95,17 +133,26 @@ export function referenceListsFromGrids(sheets: NamedGrid[], fileLabel: string):
       );
     }
     usable++;
-    for (const row of grid.rows.slice(header.index + 1)) {
+    for (rowIndex = header.index + 1; rowIndex < grid.rows.length; rowIndex++) {
+      const row = grid.rows[rowIndex] ?? [];
       const clusterName = get(row, "clusterName");
       if (clusterName) lists.clusterNames.push(clusterName);
       const chainName = get(row, "chainName");
       if (chainName) lists.chainNames.push(chainName);
       const task = get(row, "task");
       const name = get(row, "name");
-      const usccRaw = get(row, "uscc");
-      const uscc = usccRaw ? usccRaw.replace(/[\s-]/g, "").toUpperCase() : undefined;
       if (task && !name) lists.tasks.push(task);
-      if (!name) continue;
+      const uscc = roles.has("uscc") ? cellUscc(row[roles.get("uscc")!], place("uscc")) || undefined : undefined;
+      if (!name) {
+        // A code without its name would be dropped unseen, and that enterprise never marked or barred.
+        if (uscc && roles.has("name")) {
+          throw new ReferenceError(
+            `${placeZh(place("name"))}：企业名称为空，但同一行有统一社会信用代码“${uscc}”；请补填企业全称`,
+            `${placeEn(place("name"))}: the enterprise name is empty though the row has the credit code “${uscc}”; fill in the full name`,
+          );
+        }
+        continue;
+      }
       const list = get(row, "list");
       let cluster = get(row, "cluster");
       let chain = get(row, "chain");

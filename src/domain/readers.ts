@@ -363,9 +363,11 @@ function roundWan(x: number): number {
   return Number.isFinite(scaled) ? Math.round(scaled) / 1e6 : x;
 }
 
-/** An amount is ok only when it is a finite number (1e308 亿元 overflows). */
+/** An amount is ok only when it is a finite number (1e308 亿元 overflows) and not below zero: no investment is negative. */
 function okAmount(wan: number, shown: string): Read<number> {
-  return Number.isFinite(wan) ? ok(roundWan(wan), shown) : notAnAmount(shown, { zh: "超出可计算的范围", en: "is out of range" });
+  if (!Number.isFinite(wan)) return notAnAmount(shown, { zh: "超出可计算的范围", en: "is out of range" });
+  if (wan < 0) return notAnAmount(shown, { zh: "是负数，金额不能小于 0", en: "is negative; an amount cannot be below 0" });
+  return ok(roundWan(wan), shown);
 }
 
 /** The multiplier to 万元 a header unit gives bare numbers; null when the unit is not money in 人民币. */
@@ -642,11 +644,34 @@ export function readEnum(
 
 // ---------------------------------------------------------------- text and USCC
 
-/** Text cell (or any cell shown as text): cleanText; empty/whitespace → empty; error cells are `bad`. */
-export function readText(cell: Cell): Read<string> {
+/** What a cell of another kind is, for "X is a date, not text" messages. */
+const KIND_WORDS: Readonly<Record<"number" | "boolean" | "date", { zh: string; en: string }>> = {
+  number: { zh: "数字", en: "a number" },
+  boolean: { zh: "逻辑值（TRUE/FALSE）", en: "a logical value (TRUE/FALSE)" },
+  date: { zh: "日期", en: "a date" },
+};
+
+export interface TextExpectation {
+  /** Cell kinds besides text that are read as their shown text (序号 1 in a text column is fine). */
+  accept: ReadonlyArray<"number" | "boolean" | "date">;
+  /** What the column expects, for the message: "单位全称" / "the full name of the organisation". */
+  zh: string;
+  en: string;
+}
+
+/**
+ * Text cell (or any cell shown as text): cleanText; empty/whitespace → empty; error cells are `bad`.
+ * With `expect`, a cell of a kind it does not accept is `bad`: Excel turns a typed "1-2" into a date
+ * and "true" into TRUE, and a number is never a company's name.
+ */
+export function readText(cell: Cell, expect?: TextExpectation): Read<string> {
   const look = lookAt(cell);
   if ("done" in look) return look.done;
   const { seen, shown } = look;
+  if (expect && seen.kind !== "text" && !expect.accept.includes(seen.kind)) {
+    const kind = KIND_WORDS[seen.kind];
+    return bad(shown, `“${shown}”是${kind.zh}，不是文字，应填写${expect.zh}`, `“${shown}” is ${kind.en}, not text; enter ${expect.en}`);
+  }
   const text = cleanText(shown);
   return text === "" ? EMPTY : ok(text, shown);
 }

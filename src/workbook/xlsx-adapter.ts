@@ -5,7 +5,7 @@
  * text is flattened; a merged range keeps its value in the top-left cell only.
  */
 import ExcelJS from "exceljs";
-import type { Cell, Grid } from "../domain/cells";
+import { columnNumber, type Cell, type Grid } from "../domain/cells";
 
 export interface XlsxSheet {
   grid: Grid;
@@ -74,9 +74,7 @@ export function cellFromExcel(cell: ExcelJS.Cell): Cell {
 function decodeAddress(a: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a.toUpperCase());
   if (!m) throw new Error(`bad address ${a}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
+  return { row: Number(m[2]), col: columnNumber(m[1]) };
 }
 
 function worksheetMerges(ws: ExcelJS.Worksheet): string[] {

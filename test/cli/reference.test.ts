@@ -67,4 +67,40 @@ describe("reference lists from sheets", () => {
     const noHeader = gridFromValues([["随便写的"], ["内容"]]);
     expect(() => referenceListsFromGrids([{ name: "Sheet1", grid: noHeader }], "r.xlsx")).toThrow(/找不到表头/);
   });
+  it("refuses cells it cannot read, naming sheet, row, column and value, rather than listing a wrong enterprise", () => {
+    const numericCode = gridFromValues([
+      ["优先企业名单"],
+      ["企业名称", "统一社会信用代码", "所属集群"],
+      ["南京甲公司", 913201156789012000, "物联网"],
+    ]);
+    expect(() => referenceListsFromGrids([{ name: "优先", grid: numericCode }], "ref.xlsx")).toThrow(
+      /参考名单“ref.xlsx”工作表“优先”第 3 行 B 列：统一社会信用代码“913201156789012000”以数字形式存储/,
+    );
+    const errorName = gridFromValues([
+      ["企业名称", "所属集群"],
+      ["#N/A", "物联网"],
+    ]);
+    expect(() => referenceListsFromGrids([{ name: "优先", grid: errorName }], "ref.xlsx")).toThrow(/第 2 行 A 列：单元格为错误值“#N\/A”/);
+    const numberName = gridFromValues([
+      ["企业名称", "所属集群"],
+      [12345, "物联网"],
+    ]);
+    expect(() => referenceListsFromGrids([{ name: "优先", grid: numberName }], "ref.xlsx")).toThrow(/“12345”是数字，不是文字，应填写企业全称/);
+    const codeWithoutName = gridFromValues([
+      ["企业名称", "统一社会信用代码", "名单"],
+      ["甲公司", "91370112MAL9AXAB1J", "前期155个省级重点平台"],
+      [null, "91370212MAAD1YH46M", "前期155个省级重点平台"],
+    ]);
+    expect(() => referenceListsFromGrids([{ name: "排除", grid: codeWithoutName }], "ref.xlsx")).toThrow(/第 3 行 A 列：企业名称为空，但同一行有统一社会信用代码“91370212MAAD1YH46M”/);
+  });
+
+  it("headers are matched as the check matches them: a required-marker star, a colon, a bracketed note", () => {
+    const grid = gridFromValues([
+      ["*企业名称", "统一社会信用代码（18位）：", "所属产业链"],
+      ["南京乙公司", "91320115-MAHEGG3M0K", "特高压设备"],
+    ]);
+    expect(referenceListsFromGrids([{ name: "Sheet1", grid }], "r.csv").priority).toEqual([
+      { name: "南京乙公司", uscc: "91320115MAHEGG3M0K", chain: "特高压设备" },
+    ]);
+  });
 });

@@ -214,6 +214,13 @@ describe("readAmount", () => {
     expect(readAmount(EMPTY_CELL).status).toBe("empty");
   });
 
+  it("rejects negative amounts, typed or stored as numbers; zero is an amount", () => {
+    expect(problemOf(readAmount(num(-500)))).toBe("“-500”是负数，金额不能小于 0，应为金额，如 2000、2000万元、0.2亿元 或 贰仟万元");
+    expect(readAmount(text("-2000万元")).status).toBe("bad");
+    expect(readAmount(num(-1), "元").status).toBe("bad");
+    expect(okValue(readAmount(num(0)))).toBe(0);
+  });
+
   it("parses Chinese numerals, ordinary and capital", () => {
     expect(parseChineseNumeral("贰仟万")).toBe(20_000_000);
     expect(parseChineseNumeral("十五")).toBe(15);
@@ -350,6 +357,17 @@ describe("readText", () => {
     expect(okValue(readText(date(43895)))).toBe("2020-03-05");
     expect(readText(text(" \u00A0 ")).status).toBe("empty");
     expect(readText(err("#N/A")).status).toBe("bad");
+  });
+
+  it("with an expectation, kinds it does not accept are bad and say what was expected", () => {
+    const nameOnly = { accept: [], zh: "单位全称", en: "the full name" } as const;
+    const r = readText(date(43895), nameOnly);
+    expect(r).toMatchObject({ status: "bad", shown: "2020-03-05" });
+    expect(r.status === "bad" && r.problem).toBe("“2020-03-05”是日期，不是文字，应填写单位全称");
+    expect(readText({ kind: "boolean", value: true }, nameOnly)).toMatchObject({ status: "bad", shown: "TRUE" });
+    expect(readText(num(12), nameOnly).status).toBe("bad");
+    expect(okValue(readText(num(12), { ...nameOnly, accept: ["number"] }))).toBe("12");
+    expect(okValue(readText(text(" 南京甲公司 "), nameOnly))).toBe("南京甲公司");
   });
 });
 

@@ -6,7 +6,7 @@
 import type { Cell } from "../cells";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme } from "../programme";
-import { enumKey, readAmount, readDate, readEnum, readPhone, readText, readUsccCell, readYesNo, shownValue, type Read } from "../readers";
+import { enumKey, readAmount, readDate, readEnum, readPhone, readText, readUsccCell, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
 import { cleanText } from "../text";
 import { usccProblem } from "../uscc";
 import type { FindingCode, Severity } from "../report";
@@ -48,6 +48,11 @@ function readInteger(cell: Cell): Outcome {
   return { status: "bad", code: "value-not-allowed", problem: `“${shown}”不是整数，应填 1、2、3 这样的整数`, problemEn: `“${shown}” is not a whole number; enter 1, 2, 3 …` };
 }
 
+/** A company name is only ever text: a number, date or TRUE/FALSE there is a paste slip. */
+const NAME_EXPECTED: TextExpectation = { accept: [], zh: "单位全称", en: "the full name of the organisation" };
+/** A date or TRUE/FALSE in a text column is Excel's conversion of what was typed ("1-2", "true"), never the clerk's text. */
+const TEXT_EXPECTED: TextExpectation = { accept: ["number"], zh: "文字内容", en: "the text itself" };
+
 const ALL_WORDS = /^(全部|均涉及|全部涉及|全部满足|均满足|全覆盖)$/u;
 
 /** Several allowed items in one cell, or a count of them. */
@@ -86,8 +91,9 @@ function readCertificate(cell: Cell): Outcome {
   const yn = readYesNo(cell);
   if (yn.status === "ok") return { status: "ok", value: (yn.value ? "yes" : "no") satisfies CertificateStatus };
   if (yn.status === "empty") return { status: "empty" };
+  // The negatives first: "未通过" contains "通过".
+  if (text.status === "ok" && /未通过|不通过|没有通过|没通过|未贯标|未开展/u.test(text.value)) return { status: "ok", value: "no" satisfies CertificateStatus };
   if (text.status === "ok" && /已通过|已贯标|通过/u.test(text.value)) return { status: "ok", value: "yes" satisfies CertificateStatus };
-  if (text.status === "ok" && /未通过|未贯标|未开展/u.test(text.value)) return { status: "ok", value: "no" satisfies CertificateStatus };
   return {
     status: "bad",
     code: "value-not-allowed",
@@ -112,7 +118,7 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
     case "name":
       // Most cells are plain already: nothing cleanText would change (no odd spaces, full-width or zero-width).
       if (cell.kind === "text" && typeof cell.value === "string" && PLAIN.test(cell.value)) return { status: "ok", value: cell.value };
-      return fromRead(readText(cell), "value-not-allowed");
+      return fromRead(readText(cell, kind === "name" ? NAME_EXPECTED : TEXT_EXPECTED), "value-not-allowed");
     case "uscc":
       return readUscc(cell);
     case "date":
