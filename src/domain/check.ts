@@ -148,7 +148,7 @@ export function check(grid: Grid, options: CheckOptions): Report {
       notes.push(`${programme.quota.label}未设置：通知附件（各市推荐名额）未列在通知正文中，请填写本市名额后重新检查；排序仍按唯一、连续核对。`);
     }
     if (!header.columns.has(programme.quota.ownershipField) && programme.quota.exemptOwnership.length > 0 && header.rowIndices.length > 0) {
-      notes.push(`表中没有“${FIELDS[programme.quota.ownershipField]?.zh ?? programme.quota.ownershipField}”列：所有行都计入名额（中央驻地、省属单位本不占名额）。`);
+      notes.push(`表中没有“${FIELDS[programme.quota.ownershipField]?.zh ?? programme.quota.ownershipField}”列：所有行都计入名额（${programme.quota.exemptOwnership.join("、")}单位本不占名额）。`);
     }
   }
 
@@ -250,14 +250,15 @@ function reportHeader(ctx: CheckContext): void {
 
 function markPriority(ctx: CheckContext): PriorityMatch[] {
   const { programme } = ctx;
-  if (!programme.priority) return [];
+  const rule = programme.priority;
+  if (!rule) return [];
   const index = priorityIndex(ctx.references);
-  const party = { name: "applicant", uscc: "uscc", role: "申报单位", roleEn: "applicant" };
+  const { party, declaredField } = rule;
   const out: PriorityMatch[] = [];
   for (const row of ctx.rows) {
-    const applicant = row.values.get("applicant");
+    const applicant = row.values.get(party.name);
     if (typeof applicant !== "string") continue;
-    const declared = row.values.get("clusterOrChain");
+    const declared = row.values.get(declaredField);
     const result = matchPriority(index, {
       row: row.excelRow,
       applicant,
@@ -271,24 +272,24 @@ function markPriority(ctx: CheckContext): PriorityMatch[] {
         code: "priority",
         severity: "info",
         row,
-        field: result.match.via === "declared" ? "clusterOrChain" : result.match.via === "reference-uscc" ? "uscc" : "applicant",
+        field: result.match.via === "declared" ? declaredField : result.match.via === "reference-uscc" ? party.uscc : party.name,
         value: result.match.name,
         message: result.match.reason,
         messageEn: `Priority: in the ${result.match.kind === "cluster" ? "cluster" : "chain"} “${result.match.name}” (${result.match.via === "declared" ? "as declared" : result.match.via === "reference-uscc" ? "reference list, by credit code" : "reference list, by name"})`,
-        clause: programme.priority.clause,
+        clause: rule.clause,
       });
     } else {
       addFinding(ctx, {
         code: "value-not-allowed",
         severity: "info",
         row,
-        field: "clusterOrChain",
+        field: declaredField,
         value: result.unknownDeclared,
         message: `所属集群/产业链“${result.unknownDeclared}”不是已确认的13个先进制造业集群或10条卓越提升产业链名称，未标记优先`,
         messageEn: `“${result.unknownDeclared}” is not a confirmed cluster or chain name; no priority mark`,
         hint: "如确属某集群或产业链，请在参考名单中补充该名称或该企业",
         hintEn: "Add the name or the enterprise to a reference list if it belongs",
-        clause: programme.priority.clause,
+        clause: rule.clause,
       });
     }
   }

@@ -47,8 +47,8 @@ export const RowRule = z.discriminatedUnion("type", [
     /** Warn when registered in another city of the province than the recommending unit. */
     otherCity: z.boolean(),
     legalPerson: z.boolean(),
-    /** Ownership values that explain a national (100000) registration: 中央驻鲁 … */
-    centralOwnership: z.array(z.string()).default([]),
+    /** A national (100000) registration is explained when this ownership column holds one of these words (中央驻鲁 …). */
+    centralOwnership: z.object({ field: FieldId, words: z.array(z.string().min(1)).min(1) }).optional(),
     clause: Clause,
     legalPersonClause: Clause,
   }),
@@ -78,6 +78,11 @@ export const RowRule = z.discriminatedUnion("type", [
     validUntil: FieldId,
     /** The validity must run past this date. */
     after: IsoDate,
+    /** What the certificate is, in messages: "两化融合管理体系贯标". */
+    name: z.string().min(2),
+    nameEn: z.string().min(2),
+    /** A text column where a row may say its evidence is attached (佐证材料), for a pending certificate. */
+    evidenceField: FieldId.optional(),
     clause: Clause,
   }),
   z.object({
@@ -235,8 +240,11 @@ export const Programme = z
     rowRules: z.array(RowRule),
     setRules: z.array(SetRule),
     quota: Quota.nullable(),
+    /** Priority marks (cluster / chain membership): whose name and code are matched, and the column where a row declares its cluster or chain. */
     priority: z
       .object({
+        party: Party,
+        declaredField: FieldId,
         clause: Clause,
       })
       .nullable(),
@@ -265,6 +273,11 @@ export const Programme = z
       }
     }
     if (p.quota) need(p.quota.ownershipField, "quota");
+    if (p.priority) {
+      need(p.priority.party.name, "priority");
+      need(p.priority.party.uscc, "priority");
+      need(p.priority.declaredField, "priority");
+    }
     for (const f of p.fields) {
       const kind = FIELDS[f.field]?.kind;
       if ((kind === "enum" || kind === "list") && !f.allowed?.length) {

@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../src/domain/cells";
 import type { CheckOptions } from "../../src/domain/check";
+import { Programme } from "../../src/domain/programme";
+import { jsPlatformProgramme } from "../../src/domain/programmes/js-2023-platform";
 import { FINDING_CODES, type FindingCode } from "../../src/domain/report";
 import { FIRST, listGrid, run, uscc, withCode, type RowSpec } from "./check-helpers";
 
@@ -398,9 +400,9 @@ const CASES: Case[] = [
   },
   {
     code: "consortium-invalid",
-    what: "5 members; near-miss: 3",
+    what: "4 members (one over the cap of 3); near-miss: 3",
     programme: "sd-2024-gfbj-2",
-    trigger: gfGrid(gf({ 其他联合体成员: "青岛红岛检测有限公司、青岛上马科技有限公司、青岛流亭软件有限公司" })),
+    trigger: gfGrid(gf({ 其他联合体成员: "青岛红岛检测有限公司、青岛上马科技有限公司" })),
     nearMiss: gfGrid(gf({ 其他联合体成员: "青岛红岛检测有限公司" })),
     options: { city: "青岛" },
     row: FIRST,
@@ -504,6 +506,20 @@ describe("details the table does not show", () => {
     expect(withCode(run("sd-2024-gfbj-2", gfGrid(same), { city: "青岛" }), "consortium-invalid")[0]!.message).toContain("同一单位");
     const outside = gf({ 牵头单位统一社会信用代码: uscc("440300", 5) });
     expect(withCode(run("sd-2024-gfbj-2", gfGrid(outside), { city: "青岛" }), "consortium-invalid")[0]!.message).toContain("省内服务商");
+  });
+
+  it("a national (100000) code is a warning unless the ownership column names a central unit", () => {
+    const national = uscc("100000", 1);
+    const privateUnit = run("sd-2023-platform", sdGrid(sd({ 统一社会信用代码: national, 单位性质: "民营" })), { city: "济南" });
+    expect(withCode(privateUnit, "uscc-outside-province").map((f) => [f.row, f.severity])).toEqual([[FIRST, "warning"]]);
+    const central = run("sd-2023-platform", sdGrid(sd({ 统一社会信用代码: national, 单位性质: "中央驻鲁" })), { city: "济南" });
+    expect(withCode(central, "uscc-outside-province")).toEqual([]);
+  });
+
+  it("a definition whose priority column is not among its fields is refused when loaded", () => {
+    const fields = jsPlatformProgramme.fields.filter((f) => f.field !== "clusterOrChain");
+    expect(Programme.safeParse({ ...jsPlatformProgramme, fields }).success).toBe(false);
+    expect(Programme.safeParse(jsPlatformProgramme).success).toBe(true);
   });
 
   it("excluded-by-list from the sheet's own yes/no column", () => {

@@ -55,6 +55,9 @@ export const COMMON_OPTIONAL: FieldSpec[] = [
 /** Shandong's ownership words for central-government units. */
 export const SD_CENTRAL_OWNERSHIP = ["中央驻鲁", "央企", "中央企业"];
 
+/** A national (100000) code is explained by a Shandong central-unit word in the 企业性质 column. */
+export const SD_CENTRAL_REGISTRATION = { field: "ownership", words: SD_CENTRAL_OWNERSHIP };
+
 /** Shandong: 中央驻鲁 and 省属 units report through the city but take no slot. */
 export const SD_EXEMPT = [...SD_CENTRAL_OWNERSHIP, "省属"];
 
@@ -62,6 +65,6 @@ export const SD_EXEMPT = [...SD_CENTRAL_OWNERSHIP, "省属"];
  * The applicant must be registered in the province (in the recommending city, else a finding) and be
  * an independent legal person; only the notice's clauses and its central-ownership words differ.
  */
-export function applicantIdentity(clauses: { clause: string; legalPersonClause: string }, centralOwnership: string[] = []): RowRule {
-  return { type: "identity", party: APPLICANT, province: "required", otherCity: true, legalPerson: true, centralOwnership, ...clauses };
+export function applicantIdentity(clauses: { clause: string; legalPersonClause: string }, centralOwnership?: { field: string; words: string[] }): RowRule {
+  return { type: "identity", party: APPLICANT, province: "required", otherCity: true, legalPerson: true, ...(centralOwnership ? { centralOwnership } : {}), ...clauses };
 }

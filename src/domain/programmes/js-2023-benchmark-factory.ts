@@ -50,6 +50,9 @@ export const jsBenchmarkFactoryProgramme: ProgrammeInput = {
       status: "certified",
       validUntil: "certificateValidUntil",
       after: "2023-03-31",
+      name: "两化融合管理体系贯标",
+      nameEn: "两化融合 management system certification",
+      evidenceField: "remarks",
       clause: `${JS_2023} 三(三)2：须通过两化融合管理体系贯标并提供证书（证书尚未下发的提供佐证材料），证书有效期须在2023年3月31日之后`,
     },
     {

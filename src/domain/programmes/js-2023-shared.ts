@@ -40,7 +40,11 @@ export const JS_2023_DUPLICATES: SetRule[] = [
   { type: "duplicates", party: APPLICANT, clause: `${JS_2023} 四(二)1：各地工信部门认真做好项目推荐审核` },
 ];
 
-export const JS_2023_PRIORITY = { clause: `${JS_2023} 五、2：省16个先进制造业集群和“531”产业链内企业，同等条件下予以优先认定` };
+export const JS_2023_PRIORITY: ProgrammeInput["priority"] = {
+  party: APPLICANT,
+  declaredField: "clusterOrChain",
+  clause: `${JS_2023} 五、2：省16个先进制造业集群和“531”产业链内企业，同等条件下予以优先认定`,
+};
 
 export const JS_2023_NOTES = [
   "优先认定：随附的集群名称为2018年确认的13个先进制造业集群及“531”工程10条卓越提升产业链；“十四五”新增的3个集群及其余产业链名称未经确认，请在参考名单中补充。",

@@ -1,6 +1,6 @@
 /** 山东省级工业互联网平台入库 (2023) — seed 001, 山东省工业和信息化厅 2023年6月5日. */
 import type { ProgrammeInput } from "../programme";
-import { APPLICANT, applicantIdentity, COMMON_OPTIONAL, CONSTRUCTION_STATUS, SD_2023, SD_CENTRAL_OWNERSHIP, SD_EXEMPT } from "./common";
+import { APPLICANT, applicantIdentity, COMMON_OPTIONAL, CONSTRUCTION_STATUS, SD_2023, SD_CENTRAL_REGISTRATION, SD_EXEMPT } from "./common";
 
 export const SD_PLATFORM_DIRECTIONS = [
   "综合型",
@@ -59,7 +59,7 @@ export const sdPlatformProgramme: ProgrammeInput = {
         clause: `${SD_2023} 二(一)1：在山东省内登记注册并实际运营`,
         legalPersonClause: `${SD_2023} 二(一)1：具有独立法人资格的企业或机构`,
       },
-      SD_CENTRAL_OWNERSHIP,
+      SD_CENTRAL_REGISTRATION,
     ),
     {
       type: "built",

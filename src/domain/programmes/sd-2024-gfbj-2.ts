@@ -1,6 +1,6 @@
 /** 山东“工赋百景”制造业数字化转型揭榜挂帅（第二批，2024）— seed 004. */
 import type { ProgrammeInput } from "../programme";
-import { COMMON_OPTIONAL, LEAD, SD_CENTRAL_OWNERSHIP, SD_EXEMPT, SD_GFBJ_2, SITE } from "./common";
+import { COMMON_OPTIONAL, LEAD, SD_EXEMPT, SD_GFBJ_2, SITE } from "./common";
 
 export const sdGfbj2Programme: ProgrammeInput = {
   id: "sd-2024-gfbj-2",
@@ -43,7 +43,6 @@ export const sdGfbj2Programme: ProgrammeInput = {
       province: "none",
       otherCity: true,
       legalPerson: true,
-      centralOwnership: [],
       clause: `${SD_GFBJ_2} 二(一)：1家省内服务商作为牵头单位`,
       legalPersonClause: `${SD_GFBJ_2} 二(四)：牵头单位要求与第一批试点通知相同（独立法人）`,
     },
@@ -53,7 +52,6 @@ export const sdGfbj2Programme: ProgrammeInput = {
       province: "none",
       otherCity: false,
       legalPerson: true,
-      centralOwnership: SD_CENTRAL_OWNERSHIP,
       clause: `${SD_GFBJ_2} 二(一)：制造业企业作为场景落地单位`,
       legalPersonClause: `${SD_GFBJ_2} 二(四)：场景落地单位要求与第一批试点通知相同（独立法人）`,
     },

@@ -78,6 +78,12 @@ export interface FindingInput {
   field?: string;
   row?: RowData;
   rows?: RowData[];
+  /**
+   * The rule reports each row of `rows` in a finding of its own (duplicates): list at most
+   * ROWS_LISTED_IN_FINDING of them, the own row among them, or a group of n rows would make n findings
+   * of n rows. A finding made once per group lists every row, so each row of the group gets its mark.
+   */
+  eachRowReported?: boolean;
   value?: string;
 }
 
@@ -105,7 +111,7 @@ export function addFinding(ctx: CheckContext, f: FindingInput): void {
     const col = column(ctx, f.field);
     if (col && f.row) out.column = col.letter;
   }
-  if (f.rows && f.rows.length > 0) out.rows = rowsOfFinding(f.rows, f.row?.excelRow);
+  if (f.rows && f.rows.length > 0) out.rows = f.eachRowReported ? rowsOfFinding(f.rows, f.row?.excelRow) : [...distinctRows(f.rows)];
   if (f.value !== undefined && f.value !== "") out.value = f.value;
   if (f.hint) out.hint = f.hint;
   if (f.hintEn) out.hintEn = f.hintEn;
@@ -129,7 +135,7 @@ export function shownOf(ctx: CheckContext, row: RowData, field: string): string 
 /** Rows named in one message; beyond this the message counts the rest, so a message stays readable and a report stays linear in size. */
 export const ROWS_NAMED_IN_MESSAGE = 8;
 
-/** Rows listed in one finding's `rows`; a set rule reports each row of a large group, so listing whole groups would make a report quadratic in size. */
+/** Rows listed in a finding that is one of a finding per row of its group (see FindingInput.eachRowReported). */
 export const ROWS_LISTED_IN_FINDING = 50;
 
 // A set rule passes the same group to each of its findings: sort it once.

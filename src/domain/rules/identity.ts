@@ -7,7 +7,7 @@ import { isBranchName, normaliseCompanyName } from "../names";
 import type { Party, RowRule, SetRule } from "../programme";
 import { cityOfRegion, countyUnitOfRegion, PROVINCE_NAMES } from "../regions";
 import { describeUscc } from "../uscc";
-import { addFinding, column, ROWS_NAMED_IN_MESSAGE, rowList, rowListEn, value, type CheckContext, type FindingInput, type RowData, type UsccValue } from "./context";
+import { addFinding, column, fieldLabel, ROWS_NAMED_IN_MESSAGE, rowList, rowListEn, value, type CheckContext, type FindingInput, type RowData, type UsccValue } from "./context";
 
 /** The compact code of a party when the cell holds one of the right shape (checks may fail). */
 export function partyCode(row: RowData, party: Party): string | null {
@@ -171,8 +171,8 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
   const province = ctx.programme.province;
   const provinceName = PROVINCE_NAMES[province];
   if (d.regionCode === "100000") {
-    const ownership = value<string>(row, ctx.programme.quota?.ownershipField ?? "ownership");
-    if (!matchesAny(ownership, rule.centralOwnership) && rule.province === "required") {
+    const central = rule.centralOwnership;
+    if (!(central && matchesAny(value<string>(row, central.field), central.words)) && rule.province === "required") {
       addFinding(ctx, {
         code: "uscc-outside-province",
         severity: "warning",
@@ -181,7 +181,7 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
         value: code,
         message: `${label}“${code}”由国家登记机关登记（区划码100000），不是${provinceName}登记的单位；只有中央企业等可经属地推荐`,
         messageEn: `The ${party.roleEn}'s credit code “${code}” was registered nationally (region 100000), not in ${province === "32" ? "Jiangsu" : "Shandong"}`,
-        hint: "如为中央驻地企业，请在“企业性质”中注明；否则应由本省登记的单位申报",
+        hint: central ? `如为中央驻地企业，请在“${fieldLabel(central.field)}”中注明（如“${central.words[0]}”）；否则应由本省登记的单位申报` : `应由本省登记的单位作为${party.role}；确属中央企业的，请人工核实`,
         hintEn: "If it is a central enterprise based here, say so in the ownership column",
         clause: rule.clause,
       });
@@ -198,8 +198,8 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
         value: code,
         message: `${label}“${code}”的登记机关区划码为${d.regionCode}，不在${provinceName}（应以${province}开头）`,
         messageEn: `The ${party.roleEn}'s credit code “${code}” was registered in region ${d.regionCode}, outside ${province === "32" ? "Jiangsu" : "Shandong"} (codes ${province}xxxx)`,
-        hint: `申报单位应在${provinceName}内登记注册`,
-        hintEn: "The applicant must be registered in the province",
+        hint: `${party.role}应在${provinceName}内登记注册`,
+        hintEn: `The ${party.roleEn} must be registered in the province`,
         clause: rule.clause,
       });
     }
@@ -249,6 +249,7 @@ export function checkDuplicates(ctx: CheckContext, rows: readonly RowData[], rul
           severity: "error",
           row,
           rows: sub,
+          eachRowReported: true,
           field: party.uscc,
           value: code,
           message: `${party.role}统一社会信用代码“${code}”在第${rowList(sub)}行重复出现（${partyName(row, party) ?? ""}）`,
@@ -311,6 +312,7 @@ export function checkOneDirection(ctx: CheckContext, rows: readonly RowData[], r
         severity: "error",
         row,
         rows: group,
+        eachRowReported: true,
         field: rule.field,
         value: value<string>(row, rule.field) ?? "",
         message: `${rule.party.role}“${partyName(row, rule.party) ?? ""}”申报了多个方向：${listed}；每个申报单位只能申报一个方向`,

@@ -114,7 +114,7 @@ export function checkNotRecognised(ctx: CheckContext, row: RowData, rule: Rule<"
     row,
     field: rule.field,
     value: shownOf(ctx, row, rule.field),
-    message: `已认定为省重点工业互联网平台，${upgradeKnown ? `“${fieldLabel(rule.upgradeField)}”未填“是”` : "表中没有“是否升级申报”列"}：已认定的平台原则上不再重复申报，只可升级申报`,
+    message: `“${fieldLabel(rule.field)}”为“是”，${upgradeKnown ? `“${fieldLabel(rule.upgradeField)}”未填“是”` : `表中没有“${fieldLabel(rule.upgradeField)}”列`}：已认定的原则上不再重复申报，只可升级申报`,
     messageEn: "Already recognised as a provincial key platform and not marked as an upgrade application: recognised platforms may only apply for an upgrade",
     hint: "确属能力显著提升的，标明“升级申报”；否则删除该行",
     hintEn: "Mark the row as an upgrade application if the platform improved markedly; otherwise remove it",
@@ -174,22 +174,21 @@ export function checkCertificate(ctx: CheckContext, row: RowData, rule: Rule<"ce
       row,
       field: rule.status,
       value: shownOf(ctx, row, rule.status),
-      message: `未通过两化融合管理体系贯标（填“${shownOf(ctx, row, rule.status)}”）：须通过贯标并提供证书`,
-      messageEn: "Not certified under the 两化融合 management system: the certificate is required",
+      message: `未通过${rule.name}（填“${shownOf(ctx, row, rule.status)}”）：须通过${rule.name}并提供证书`,
+      messageEn: `Not certified (${rule.nameEn}): the certificate is required`,
       clause: rule.clause,
     });
     return;
   }
   if (status === "pending") {
-    const remarks = value<string>(row, "remarks") ?? "";
-    const evidence = /佐证/u.test(remarks);
+    const evidence = rule.evidenceField !== undefined && /佐证/u.test(value<string>(row, rule.evidenceField) ?? "");
     addFinding(ctx, {
       code: "certificate-invalid",
       severity: "warning",
       row,
       field: rule.status,
       value: shownOf(ctx, row, rule.status),
-      message: `已通过贯标但证书尚未下发：${evidence ? "备注称已附佐证材料，" : ""}须提供相关佐证材料，请人工核对`,
+      message: `已通过${rule.name}但证书尚未下发：${evidence ? `“${fieldLabel(rule.evidenceField!)}”称已附佐证材料，` : ""}须提供相关佐证材料，请人工核对`,
       messageEn: `Certified but the certificate is not yet issued: supporting evidence is required${evidence ? " (the remarks say it is attached)" : ""}; check it by hand`,
       hint: "核对佐证材料（如贯标评定结果公示、证书发放通知）",
       hintEn: "Check the supporting evidence",
@@ -206,7 +205,7 @@ export function checkCertificate(ctx: CheckContext, row: RowData, rule: Rule<"ce
       severity: "warning",
       row,
       field: rule.validUntil,
-      message: `已通过贯标，但“${fieldLabel(rule.validUntil)}”未填写，无法核对证书有效期是否在${rule.after}之后`,
+      message: `已通过${rule.name}，但“${fieldLabel(rule.validUntil)}”未填写，无法核对证书有效期是否在${rule.after}之后`,
       messageEn: `Certified, but the certificate's validity is not given; it must run past ${rule.after}`,
       hint: "补填证书有效期",
       hintEn: "Fill in the certificate's validity",
@@ -222,8 +221,8 @@ export function checkCertificate(ctx: CheckContext, row: RowData, rule: Rule<"ce
     row,
     field: rule.validUntil,
     value: shownDate(until),
-    message: `两化融合贯标证书有效期至${shownDate(until)}，须在${rule.after}之后`,
-    messageEn: `The 两化融合 certificate is valid until ${shownDate(until)}; it must run past ${rule.after}`,
+    message: `${rule.name}证书有效期至${shownDate(until)}，须在${rule.after}之后`,
+    messageEn: `The certificate (${rule.nameEn}) is valid until ${shownDate(until)}; it must run past ${rule.after}`,
     hint: "提供换发后的有效证书",
     hintEn: "Provide a renewed certificate",
     clause: rule.clause,
@@ -240,8 +239,8 @@ export function checkCapability(ctx: CheckContext, row: RowData, rule: Rule<"cap
       value: shown,
       message: zh,
       messageEn: en,
-      hint: "对照建设指南（附件2）核实能力覆盖情况",
-      hintEn: "Check coverage against the guide (附件2)",
+      hint: "对照通知所附建设指南核实能力覆盖情况",
+      hintEn: "Check coverage against the notice's guide",
       clause: rule.clause,
     });
   const { basic, manufacturing, benchmark } = rule;
@@ -250,8 +249,8 @@ export function checkCapability(ctx: CheckContext, row: RowData, rule: Rule<"cap
     if (n === undefined || n < basic.required) {
       report(
         basic.field,
-        `“基础技术能力”满足${n ?? 0}个方面（${n === undefined ? "未填写" : shownOf(ctx, row, basic.field)}），须${basic.required}个方面全部满足`,
-        `Basic technical capability: ${n ?? 0} of ${basic.required} aspects met; all are required`,
+        `“${fieldLabel(basic.field)}”满足${n ?? 0}个方面（${n === undefined ? "未填写" : shownOf(ctx, row, basic.field)}），须${basic.required}个方面全部满足`,
+        `${fieldLabelEn(basic.field)}: ${n ?? 0} of ${basic.required} aspects met; all are required`,
         shownOf(ctx, row, basic.field),
       );
     }
@@ -263,8 +262,8 @@ export function checkCapability(ctx: CheckContext, row: RowData, rule: Rule<"cap
       const missing = v && v.items.length > 0 ? manufacturing.all.filter((d) => !v.items.includes(d)) : [];
       report(
         manufacturing.field,
-        `“制造系统能力”只涉及${covered}个方向${missing.length ? `，缺少${missing.join("、")}` : ""}：${manufacturing.all.join("、")}3个方向都要涉及`,
-        `Manufacturing system capability covers ${covered} of ${manufacturing.all.length} directions; all are required`,
+        `“${fieldLabel(manufacturing.field)}”只涉及${covered}个方向${missing.length ? `，缺少${missing.join("、")}` : ""}：${manufacturing.all.join("、")}${manufacturing.all.length}个方向都要涉及`,
+        `${fieldLabelEn(manufacturing.field)} covers ${covered} of ${manufacturing.all.length} directions; all are required`,
         shownOf(ctx, row, manufacturing.field),
       );
     }
@@ -275,8 +274,8 @@ export function checkCapability(ctx: CheckContext, row: RowData, rule: Rule<"cap
     if (covered < benchmark.atLeast) {
       report(
         benchmark.field,
-        `“企业标杆能力”未涉及任何方向${v ? "" : "（未填写）"}：应至少涉及${benchmark.of.join("、")}中的${benchmark.atLeast}个`,
-        `Enterprise benchmark capability covers none of its directions; at least ${benchmark.atLeast} is required`,
+        `“${fieldLabel(benchmark.field)}”只涉及${covered}个方向${v ? "" : "（未填写）"}：应至少涉及${benchmark.of.join("、")}中的${benchmark.atLeast}个`,
+        `${fieldLabelEn(benchmark.field)} covers ${covered} direction(s); at least ${benchmark.atLeast} is required`,
         shownOf(ctx, row, benchmark.field),
       );
     }
@@ -306,7 +305,7 @@ export function checkStarLadder(ctx: CheckContext, row: RowData, rule: Rule<"sta
   if (a > 0 && h !== a - 1) {
     addFinding(ctx, {
       ...base,
-      message: `申报${applied}须已评定为${rule.levels[a - 1]}，该企业${h >= 0 ? `已获评${heldShown}` : "尚未获评星级"}${hasColumn(ctx, rule.held) ? "" : "（表中没有“已获评星级”列）"}`,
+      message: `申报${applied}须已评定为${rule.levels[a - 1]}，该企业${h >= 0 ? `已获评${heldShown}` : "尚未获评星级"}${hasColumn(ctx, rule.held) ? "" : `（表中没有“${fieldLabel(rule.held)}”列）`}`,
       messageEn: `Applying for ${applied} requires an existing ${rule.levels[a - 1]} rating; the enterprise holds ${h >= 0 ? heldShown : "none"}`,
       hint: `应逐级申报：先申报${rule.levels[h + 1] ?? rule.levels[0]}`,
       hintEn: "Apply one level at a time",
@@ -480,7 +479,7 @@ export function checkLetter(ctx: CheckContext, row: RowData, rule: Rule<"letter"
     row,
     field: hasColumn(ctx, rule.letter) ? rule.letter : rule.ownership,
     value: hasColumn(ctx, rule.letter) ? shownOf(ctx, row, rule.letter) : ownership,
-    message: `企业性质为“${ownership}”，属子公司申报，但${hasColumn(ctx, rule.letter) ? "“是否有省级公司推荐函”不是“是”" : "表中没有“省级公司推荐函”列"}：子公司申报须有省级公司推荐函`,
+    message: `企业性质为“${ownership}”，属子公司申报，但${hasColumn(ctx, rule.letter) ? `“${fieldLabel(rule.letter)}”不是“是”` : `表中没有“${fieldLabel(rule.letter)}”列`}：子公司申报须有省级公司推荐函`,
     messageEn: `A subsidiary (“${ownership}”) applies without its provincial company's recommendation letter`,
     hint: "补充省级公司推荐函",
     hintEn: "Obtain the provincial company's recommendation letter",
@@ -539,7 +538,7 @@ export function checkConsortium(ctx: CheckContext, row: RowData, rule: Rule<"con
     if (d.provinceCode !== rule.leadProvince) {
       add(
         rule.lead.uscc,
-        `牵头单位“${leadName ?? ""}”的代码${leadValid}显示登记地${d.regionCode === "100000" ? "为国家登记机关" : `区划码${d.regionCode}`}，不在${PROVINCE_NAMES[rule.leadProvince]}：应由1家省内服务商牵头`,
+        `${rule.lead.role}“${leadName ?? ""}”的代码${leadValid}显示登记地${d.regionCode === "100000" ? "为国家登记机关" : `区划码${d.regionCode}`}，不在${PROVINCE_NAMES[rule.leadProvince]}：应由1家省内服务商牵头`,
         `The lead is not registered in ${rule.leadProvince === "37" ? "Shandong" : "Jiangsu"} (region ${d.regionCode}): an in-province service provider must lead`,
         leadValid,
       );
@@ -566,7 +565,7 @@ export function checkTaskListed(ctx: CheckContext, row: RowData, rule: Rule<"tas
     value: task,
     message: `揭榜任务“${task}”不在参考名单的任务榜单中${suggestion ? `；是否应为“${suggestion}”？` : ""}`,
     messageEn: `The task “${task}” is not on the task list supplied${suggestion ? `; did you mean “${suggestion}”?` : ""}`,
-    ...(suggestion ? { hint: `改为“${suggestion}”`, hintEn: `Change it to “${suggestion}”` } : { hint: "对照第二批任务榜单（附件1）核对任务编号和名称", hintEn: "Check the task against the list (附件1)" }),
+    ...(suggestion ? { hint: `改为“${suggestion}”`, hintEn: `Change it to “${suggestion}”` } : { hint: "对照参考名单中的任务榜单核对任务编号和名称", hintEn: "Check the task against the task list supplied" }),
     clause: rule.clause,
   });
 }

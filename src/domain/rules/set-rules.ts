@@ -109,6 +109,7 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
     });
   }
   if (missing.length > 0) {
+    const exemptWords = ctx.programme.quota?.exemptOwnership ?? [];
     // Districts often rank exempt rows too; say so, since re-ranking the counted rows is the remedy.
     const takenByExempt = ctx.rows.filter((row) => !counted.includes(row) && missing.includes(value<number>(row, rule.field) ?? -1));
     // Ranks beyond N are what opened the gaps (when the quota does not cut them off).
@@ -122,8 +123,9 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
       ...(beyond.length > 0 ? { row: beyond[0], rows: beyond, field: rule.field } : {}),
       message: `推荐排序缺少第${missing.join("、")}位：计入名额的${counted.length}个项目${ctx.quota !== null && counted.length > ctx.quota ? `（名额${ctx.quota}个）` : ""}应依次排为1至${expected}，不留空号${beyond.length ? `；第${rowList(beyond)}行的名次超出${expected}` : ""}${takenByExempt.length ? `；第${takenByExempt.map((r) => value<number>(r, rule.field)).join("、")}位由不占名额的第${rowList(takenByExempt)}行使用` : ""}`,
       messageEn: `Ranks ${missing.join(", ")} are missing: the counted projects must be ranked 1 to ${expected} without gaps`,
-      hint: "中央驻鲁企业、省属国企不占名额，可不参与排序",
-      hintEn: "Central and provincial state enterprises take no slot and need no rank",
+      ...(exemptWords.length > 0
+        ? { hint: `${exemptWords.join("、")}等单位不占名额，可不参与排序`, hintEn: "Units exempt by ownership take no slot and need no rank" }
+        : { hint: `将计入名额的项目依次排为1至${expected}`, hintEn: `Rank the counted projects 1 to ${expected}` }),
       clause: rule.clause,
     });
   }
