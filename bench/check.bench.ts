@@ -9,23 +9,14 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { check } from "../src/domain/check";
+import { organisationCodeCheckChar, usccCheckChar } from "../src/domain/uscc";
 import { readXlsx } from "../src/workbook/xlsx-adapter";
 
-const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-/** A valid USCC for region code `region` and a sequence number (both checks computed). */
+/** A valid USCC for region code `region` and a sequence number (both check characters from the domain's own uscc.ts). */
 function uscc(region: string, n: number): string {
   const body = String(10000000 + (n % 89999999)).slice(0, 8);
-  let o = 0;
-  for (let i = 0; i < 8; i++) o += Number(body[i]) * ORG_WEIGHTS[i];
-  const r = 11 - (o % 11);
-  const orgCheck = r === 10 ? "X" : r === 11 ? "0" : String(r);
-  const first17 = `91${region}${body}${orgCheck}`;
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += CHARSET.indexOf(first17[i]) * WEIGHTS[i];
-  return first17 + CHARSET[(31 - (s % 31)) % 31];
+  const first17 = `91${region}${body}${organisationCodeCheckChar(body)}`;
+  return first17 + usccCheckChar(first17);
 }
 
 const DISTRICTS: [string, string][] = [["江宁区", "320115"], ["浦口区", "320111"], ["栖霞区", "320113"], ["六合区", "320116"], ["溧水区", "320117"]];

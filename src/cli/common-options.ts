@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { check, getProgramme, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
 import type { Grid } from "../domain/cells";
 import type { Programme } from "../domain/programme";
+import { parseIsoDate } from "../domain/readers";
 import { findCity } from "../domain/regions";
 import { Report } from "../domain/report";
 import { readInput, type InputSheets } from "./input";
@@ -15,6 +16,12 @@ import { referenceListsFromGrids } from "./reference";
 
 /** Bad usage: ends as one line on stderr and exit code 2. */
 export class UsageError extends Error {}
+
+/** Where a command writes: the process's streams, or a test's strings. */
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
 
 export const CHECK_OPTIONS = {
   programme: { type: "string", short: "p" },
@@ -55,11 +62,15 @@ export function requireCity(city: string | undefined): string {
   return city;
 }
 
+/** A full YYYY-MM-DD naming a real day, as the domain's own ISO reader sees it. */
 function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  try {
+    parseIsoDate(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `--as-of`, `--date`…: absent, or a real calendar date written YYYY-MM-DD. */

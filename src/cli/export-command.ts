@@ -12,7 +12,7 @@ import { layoutsFor } from "../domain/export/layouts";
 import { ExportError, planExport, type ExportOptions, type ExportWarning } from "../domain/export/plan";
 import { fillTemplate } from "../export/template";
 import { buildExportWorkbook } from "../export/xlsx";
-import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, requireCity, requireOneFile, requireProgramme, UsageError } from "./common-options";
+import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { ReferenceError } from "./reference";
 import { XlsxReadError } from "../workbook/xlsx-adapter";
@@ -41,16 +41,11 @@ function layoutsText(): string {
   return lines.join("\n") + "\n";
 }
 
-export interface ExportIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
-
 function warningLines(warnings: readonly ExportWarning[]): string {
   return warnings.map((w) => `  ! ${w.message}\n`).join("");
 }
 
-async function exportOrThrow(args: string[], io: ExportIo): Promise<number> {
+async function exportOrThrow(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     output: { type: "string", short: "o" },
     layout: { type: "string" },
@@ -130,7 +125,7 @@ async function exportOrThrow(args: string[], io: ExportIo): Promise<number> {
 }
 
 /** Runs `huizong export …`; returns the exit code. Errors the user can fix end as one line on stderr and code 2. */
-export async function runExport(args: string[], io: ExportIo): Promise<number> {
+export async function runExport(args: string[], io: Io): Promise<number> {
   try {
     return await exportOrThrow(args, io);
   } catch (e) {

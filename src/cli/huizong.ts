@@ -4,7 +4,7 @@
  * unreadable file (one-line reason on stderr).
  */
 import { listProgrammes } from "../domain/check";
-import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, requireCity, requireOneFile, requireProgramme, UsageError } from "./common-options";
+import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { ReferenceError } from "./reference";
 import { renderReport } from "./render";
@@ -54,10 +54,7 @@ ${EXPORT_HELP}
   huizong export 汇总.xlsx -p js-2023-star-cloud -c 泰州 --template 附件7.xlsx -o 报省汇总表.xlsx
 `;
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
+export type { Io };
 
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),

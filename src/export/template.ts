@@ -58,7 +58,9 @@ function writeValue(cell: ExcelJS.Cell, v: PlanValue, amountScale: number, proto
     const value = v.format === "amount" ? Math.round(v.value * amountScale * 10000) / 10000 : v.value;
     cell.value = value;
     const keep = protoFormat && protoFormat !== "General" && protoFormat !== "@";
-    cell.numFmt = keep ? protoFormat : v.format === "amount" ? (amountScale === 1 ? "#,##0.00" : "#,##0") : "0";
+    // 元/千元 columns hold whole numbers; 亿元 needs more decimals than 万元 so 0.2亿元 does not show as 0.
+    const amountFormat = amountScale > 1 ? "#,##0" : amountScale === 1 ? "#,##0.00" : "#,##0.00##";
+    cell.numFmt = keep ? protoFormat : v.format === "amount" ? amountFormat : "0";
   } else {
     // Always a string cell with the 文本 format: "=…" stays text, long digit strings keep every digit.
     cell.value = v.kind === "text" ? v.text : null;

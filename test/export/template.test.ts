@@ -79,6 +79,20 @@ describe("planTemplateFill", () => {
     expect(names.map((v) => (v.kind === "text" ? v.text : ""))).toEqual(["济南泉智工业互联网有限公司", "济南鹊华园区服务有限公司", "济南链通供应链管理有限公司", "济南鹊山数字孪生科技有限公司", "济南华岳数控装备有限公司"]);
   });
 
+  it("scales 万元 amounts to each form column's unit by the check's own unit table (千元 and 亿元 too)", () => {
+    const { grid, report } = sdList();
+    const scaleUnder = (amountHeader: string) =>
+      planTemplateFill(gridFromValues([["序号", "申报单位名称", "统一社会信用代码", amountHeader]]), SD, grid, report).columns.find((c) => c.letter === "D")?.amountScale;
+    expect(["投资额（千元）", "投资额（亿元）", "投资额（万元）", "投资额（元）", "投资额"].map(scaleUnder)).toEqual([10, 0.0001, 1, 10000, 1]);
+  });
+
+  it("refuses a fill-in date that is no real day", () => {
+    const { grid, report } = sdList();
+    const form = gridFromValues([["填报日期：  年  月  日"], FORM_HEADER]);
+    expect(() => planTemplateFill(form, SD, grid, report, { fillDate: "2023-02-30" })).toThrow(ExportError);
+    expect(planTemplateFill(form, SD, grid, report, { fillDate: "2023-02-28" }).lineEdits[0]?.after).toBe("填报日期：2023年2月28日");
+  });
+
   it("refuses a sheet that has no header it can recognise", () => {
     const { grid, report } = sdList();
     expect(() => planTemplateFill(gridFromValues([["随便写的"], ["a", "b"]]), SD, grid, report)).toThrow(ExportError);

@@ -10,7 +10,7 @@
  */
 import { columnNumber, type Cell, type Grid } from "../cells";
 import type { Finding, PriorityMatch, Report } from "../report";
-import { formatPartialDate, readAmount, readDate, readText, readUsccCell, shownValue } from "../readers";
+import { formatPartialDate, parseIsoDate, readAmount, readDate, readText, readUsccCell, shownValue, type PartialDate } from "../readers";
 import { findCity } from "../regions";
 import { cleanText, headerUnit } from "../text";
 import type { CellFormat, Layout, LayoutColumn } from "./layout";
@@ -136,11 +136,22 @@ function formatAmount(n: number): string {
   return n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-/** "2023-03-02" → "2023年3月2日". */
+/** "2023-03-02" → "2023年3月2日"; anything but a real day written YYYY-MM-DD is a bad request. */
 export function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new ExportError(`填报日期应为 YYYY-MM-DD，收到“${iso}”`, `The fill-in date must be YYYY-MM-DD, got "${iso}"`);
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+  const bad = () => new ExportError(`填报日期应为 YYYY-MM-DD 格式的真实日期，收到“${iso}”`, `The fill-in date must be a real date written YYYY-MM-DD, got "${iso}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw bad();
+  let d: PartialDate;
+  try {
+    d = parseIsoDate(iso);
+  } catch {
+    throw bad();
+  }
+  return `${d.year}年${d.month}月${d.day}日`;
+}
+
+/** 推荐单位 as given, else "<city>工业和信息化局". */
+export function recommendingUnit(report: Report, options: ExportOptions): string {
+  return options.unit?.trim() || `${findCity(report.city)?.name ?? report.city}工业和信息化局`;
 }
 
 /** Letters Excel forbids in a sheet name, and its 31-character limit. */
@@ -476,7 +487,7 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
     warnings.push({ code: "no-rows", message: "表头下方没有数据行。", messageEn: "There are no data rows below the header." });
   }
 
-  const unit = options.unit?.trim() || `${findCity(report.city)?.name ?? report.city}工业和信息化局`;
+  const unit = recommendingUnit(report, options);
   const blank = (s: string | undefined, width: number) => (s && s.trim() ? s.trim() : IDSP.repeat(width));
   const counts = { total: exported, counted: exported - exemptCount, exempt: exemptCount };
   return {

@@ -10,10 +10,10 @@ import { FIELDS } from "../fields";
 import { findHeader } from "../header";
 import type { Programme } from "../programme";
 import type { Report } from "../report";
-import { findCity } from "../regions";
+import { readAmount } from "../readers";
 import { cleanText, headerUnit } from "../text";
 import type { CellFormat, ColumnSource, LayoutColumn } from "./layout";
-import { ExportError, planExport, type ExportOptions, type ExportPlan, type ExportWarning } from "./plan";
+import { chineseDate, ExportError, planExport, recommendingUnit, type ExportOptions, type ExportPlan, type ExportWarning } from "./plan";
 
 export interface TemplateColumn {
   /** Column letter in the form. */
@@ -86,10 +86,14 @@ function sourceOfField(field: string): ColumnSource {
   return { kind: "field", fields: [field], format: formatOfField(field) };
 }
 
-const AMOUNT_SCALE: Record<string, number> = { 元: 10000, 万元: 1, 万: 1, 亿元: 0.0001, 亿: 0.0001 };
-
-function unitOf(report: Report, options: ExportOptions): string {
-  return options.unit?.trim() || `${findCity(report.city)?.name ?? report.city}工业和信息化局`;
+/**
+ * Factor from our 万元 amounts to a form column's unit (元 → 10000, 亿元 → 0.0001), by the same unit
+ * table the check reads amounts with: one 万元 is 1 / (what a bare 1 under that header reads as).
+ */
+function amountScale(unit: string | null): number {
+  if (!unit) return 1;
+  const one = readAmount({ kind: "number", value: 1 }, unit);
+  return one.status === "ok" && one.value > 0 ? 1 / one.value : 1;
 }
 
 /** Labels of a form's line above the header, longest first, and which value fills each. */
@@ -185,7 +189,7 @@ export function planTemplateFill(template: Grid, programme: Programme, grid: Gri
     const unit = mapped?.unit ?? headerUnit(label);
     layoutColumns.push({ header: label, headerEn: mapped ? (FIELDS[mapped.field]?.en ?? mapped.field) : "Takes a slot", source, minWidth: 4, maxWidth: 60 });
     const centred = source.kind === "seq" || source.kind === "rank" || source.kind === "takesSlot" || (source.kind === "field" && source.format !== "text");
-    columns.push({ letter, header: label, align: centred ? "center" : null, amountScale: unit ? (AMOUNT_SCALE[unit] ?? 1) : 1 });
+    columns.push({ letter, header: label, align: centred ? "center" : null, amountScale: amountScale(unit) });
   }
 
   const plan = planExport(grid, report, { ...options, columns: layoutColumns });
@@ -237,7 +241,7 @@ export function planTemplateFill(template: Grid, programme: Programme, grid: Gri
     template.rows[r].forEach((cell, c) => {
       if (cell.kind !== "text") return;
       const before = String(cell.value);
-      const after = fillBlanks(before, { unit: unitOf(report, options), contact: options.contact, phone: options.phone, date: plan.unitLine.match(/填报日期：(\d{4}年\d{1,2}月\d{1,2}日)/)?.[1] });
+      const after = fillBlanks(before, { unit: recommendingUnit(report, options), contact: options.contact, phone: options.phone, date: options.fillDate ? chineseDate(options.fillDate) : undefined });
       if (after !== before) lineEdits.push({ row: excelRow(r), letter: columnLetter(template.firstColumn + c), before, after });
     });
   }
