@@ -1,6 +1,6 @@
 /**
  * Regions of Jiangsu (32) and Shandong (37): cities, county-level units, district names.
- * Data generated from ../shared/testdata/regions into src/domain/data/ (scripts/gen-regions.ts).
+ * Data generated from data/regions/ into src/domain/data/ (scripts/gen-regions.ts).
  */
 import { DIVISIONS, type Division } from "./data/divisions";
 import { cleanText } from "./text";

@@ -1,6 +1,6 @@
 /**
  * The report a check returns, as a zod schema so that the CLI's JSON, the task pane and the
- * tests all agree on one shape. Finding codes are stable ids (../shared/spec/input-and-report.md):
+ * tests all agree on one shape. Finding codes are stable ids:
  * new ones may be added, none may change meaning.
  */
 import { z } from "zod";

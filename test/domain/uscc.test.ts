@@ -17,7 +17,7 @@ import {
 } from "../../src/domain/uscc";
 import { cityOfRegion } from "../../src/domain/regions";
 
-const VECTORS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/testdata/uscc/vectors.tsv");
+const VECTORS = resolve(dirname(fileURLToPath(import.meta.url)), "../data/uscc/vectors.tsv");
 
 interface Vector {
   line: number;
@@ -27,7 +27,7 @@ interface Vector {
 }
 
 function loadVectors(): Vector[] {
-  if (!existsSync(VECTORS)) throw new Error(`USCC test vectors missing: ${VECTORS} (expected ../shared/testdata/uscc/vectors.tsv beside the repository)`);
+  if (!existsSync(VECTORS)) throw new Error(`USCC test vectors missing: ${VECTORS} (test/data/uscc/vectors.tsv is part of the repository)`);
   const lines = readFileSync(VECTORS, "utf8").split(/\r?\n/);
   const header = (lines[0] ?? "").split("\t");
   expect(header.slice(0, 3)).toEqual(["code", "expected", "note"]);

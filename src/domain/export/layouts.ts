@@ -1,7 +1,7 @@
 /**
  * Default summary-table layouts, one per programme (two for 山东 2023 平台入库: 附件2 and 附件3).
  *
- * THESE ARE DEFAULTS. None of the notices (../shared/seeds) gives the province's exact columns:
+ * THESE ARE DEFAULTS. None of the notices gives the province's exact columns:
  * 苏工信融合〔2023〕27号 only names "推荐项目汇总表（附件7）一式一份、盖章"; the 山东 2023 notice names
  * 附件2 申报信息汇总表 and 附件3 推荐表; the 工赋百景 notice asks for 排序推荐 within the quota with
  * 中央驻鲁企业、省属国企 "不占用推荐名额"; the 666工程 notice names its three project types. Each layout
@@ -10,7 +10,7 @@
  * 备注 carrying priority marks. When the bureau has the province's own blank form, filling that
  * template (template-plan.ts) is preferred. docs/export-layouts.md describes them for users.
  *
- * Field ids are the canonical ones of ../shared/spec/input-and-report.md and src/domain/fields.ts.
+ * Field ids are the canonical ones of src/domain/fields.ts.
  */
 import { SD_EXEMPT } from "../programmes/common";
 import { Layout, type LayoutColumn, type ColumnSource } from "./layout";
