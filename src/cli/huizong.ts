@@ -9,12 +9,14 @@ import { InputError } from "./input";
 import { ReferenceError } from "./reference";
 import { renderReport } from "./render";
 import { EXPORT_HELP, runExport } from "./export-command";
+import { runTemplate, TEMPLATE_HELP } from "./template-command";
 
 export const HELP = `huizong — 推荐汇总助手命令行 / command line of 推荐汇总助手
 
 用法 Usage:
   huizong check <名单.xlsx|名单.csv> --programme <项目编号> --city <城市> [选项]
   huizong export <名单> --programme <项目编号> --city <城市> -o <汇总表.xlsx> [选项]（见下）
+  huizong template --programme <项目编号> --city <城市> -o <模板.xlsx>   区县填报模板（见下）
   huizong programmes            列出支持的项目 / list the programmes
   huizong --help                显示本说明 / show this help
 
@@ -39,12 +41,14 @@ check 选项 / options:
   .xlsx (Excel 2007+); .csv in UTF-8 (with or without BOM) or GB18030/GBK, detected automatically.
 
 ${EXPORT_HELP}
+${TEMPLATE_HELP}
 退出码 Exit codes:
   0  没有错误级问题 / no error finding
   1  至少一条错误 / at least one error finding
   2  用法错误或文件无法读取（原因见 stderr 一行）/ bad usage or unreadable file (reason on stderr)
   export 同上：0 已导出且无错误；1 已导出，但名单有错误（有错误的行未列入，或按 --include-errors 列入）
   export: 0 written, no error; 1 written, the list has errors (rows left out or included); 2 as above
+  template 0 已生成；2 用法错误、输出文件已存在（未加 --force）或无法写入 / 0 written; 2 bad usage, existing file, cannot write
 
 示例 Examples:
   huizong check samples/js-2023-platform.xlsx --programme js-2023-platform --city 南京
@@ -52,6 +56,7 @@ ${EXPORT_HELP}
   huizong check 青岛汇总.xlsx -p sd-2024-gfbj-2 -c 青岛 --quota 8 --reference 榜单与名单.xlsx
   huizong export samples/sd-2023-platform.xlsx -p sd-2023-platform -c 济南 --layout sd-2023-platform/附件3 -o 推荐表.xlsx
   huizong export 汇总.xlsx -p js-2023-star-cloud -c 泰州 --template 附件7.xlsx -o 报省汇总表.xlsx
+  huizong template -p sd-2023-platform -c 济南 --deadline 2023-06-15 -o 区县填报模板.xlsx
 `;
 
 export type { Io };
@@ -107,7 +112,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (command === "check") return await runCheck(rest, io);
     if (command === "export") return await runExport(rest, io);
-    throw new UsageError(`未知命令“${command}”：可用 check、export、programmes（huizong --help）/ unknown command`);
+    if (command === "template") return await runTemplate(rest, io);
+    throw new UsageError(`未知命令“${command}”：可用 check、export、template、programmes（huizong --help）/ unknown command`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof ReferenceError) {
       io.stderr(`huizong: ${oneLine(e.message)}\n`);
