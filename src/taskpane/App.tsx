@@ -11,6 +11,7 @@ import type { CheckOutcome, CheckSettings, Progress, Session } from "../workbook
 import { Findings, Gauges, PriorityList, Summary, type SeverityFilter } from "./components/Results";
 import { SettingsForm } from "./components/Settings";
 import { ExportPanel } from "./components/Export";
+import { TemplateAction } from "./components/Template";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", boxSizing: "border-box", minWidth: 0 },
@@ -155,6 +156,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
           {s.clearMarks}
         </Button>
       </div>
+      <TemplateAction lang={lang} disabled={busy} onTemplate={() => session.districtTemplate(settings)} />
       {progress && (
         <div role="status" aria-live="polite">
           <Caption1>

@@ -112,6 +112,10 @@ const ZH = {
   exporting: "正在导出…",
   exportDone: (n: number, where: string, name: string) =>
     where === "sheet" ? `已导出 ${n} 行到工作表“${name}”。` : where === "workbook" ? `已导出 ${n} 行到新工作簿。` : `已导出 ${n} 行：${name}。`,
+  templateButton: "生成区县填报模板",
+  templateBusy: "正在生成…",
+  templateHint: "按所选项目和推荐单位生成发给各县（市、区）的空白名单：表头与核查一致，可选项为下拉列表，附填报说明。",
+  templateDone: (where: string, name: string) => (where === "workbook" ? "已在新工作簿中打开区县填报模板，请另存后发给各县（市、区）。" : `已下载区县填报模板：${name}`),
   none: "无",
 };
 
@@ -217,6 +221,10 @@ const EN: Strings = {
   exportButton: "Export summary",
   exporting: "Exporting…",
   exportDone: (n, where, name) => (where === "sheet" ? `Exported ${n} rows to sheet "${name}".` : where === "workbook" ? `Exported ${n} rows to a new workbook.` : `Exported ${n} rows: ${name}.`),
+  templateButton: "District template",
+  templateBusy: "Building…",
+  templateHint: "A blank list for the districts of the chosen programme and unit: the header the check reads, dropdowns for the choices, and filling instructions.",
+  templateDone: (where, name) => (where === "workbook" ? "The district template is open in a new workbook: save it and send it to the districts." : `District template downloaded: ${name}`),
   none: "none",
 };
 

@@ -9,6 +9,8 @@ import type { Lang } from "./i18n";
 import { planMarks } from "./marks";
 import { MarkConflictError, type Capabilities, type ExportTarget, type ReadScope, type WorkbookPort } from "./port";
 import { planExport, type ExportOptions, type ExportPlan } from "../domain/export/plan";
+import { getProgramme } from "../domain/check";
+import { planTemplate, type TemplatePlan } from "../domain/template/plan";
 
 /** What the pane needs to know about a programme (from the engine's definitions). */
 export interface ProgrammeView {
@@ -81,6 +83,13 @@ export interface ExportOutcome {
   /** Sheets added to this workbook ("sheet"). */
   sheets: string[];
   /** The .xlsx to save ("download"), with its file name. */
+  download?: { fileName: string; bytes: Uint8Array };
+}
+
+export interface TemplateOutcome {
+  plan: TemplatePlan;
+  /** "workbook": opened as a new workbook in Excel; "download": bytes to save. */
+  destination: "workbook" | "download";
   download?: { fileName: string; bytes: Uint8Array };
 }
 
@@ -229,6 +238,25 @@ export class Session<Refs = unknown> {
     const plan = destination === "sheet" ? { ...planned, sheetName: uniqueSheetName(planned.sheetName, await this.port.listSheets()) } : planned;
     const sheets = await this.port.openXlsx(await buildExportWorkbookBase64(plan), destination);
     return { plan, destination, sheets };
+  }
+
+  /**
+   * 生成区县填报模板: the template for the chosen programme and city, opened as a new workbook where
+   * Excel can (ExcelApi 1.8), else as .xlsx bytes to download. Needs no check and touches no sheet.
+   */
+  async districtTemplate(settings: Pick<CheckSettings, "programmeId" | "city">): Promise<TemplateOutcome> {
+    const programme = getProgramme(settings.programmeId);
+    if (!programme) throw Object.assign(new Error(`未知项目“${settings.programmeId}”`), { messageEn: `Unknown programme “${settings.programmeId}”` });
+    const plan = planTemplate({ programme, city: settings.city });
+    const [{ buildTemplateWorkbook, templateFileName }, { toBase64 }, capabilities] = await Promise.all([
+      import("../export/district-template"),
+      import("../export/xlsx"),
+      this.port.capabilities(),
+    ]);
+    const bytes = await buildTemplateWorkbook(plan);
+    if (!capabilities.createWorkbook) return { plan, destination: "download", download: { fileName: templateFileName(plan), bytes } };
+    await this.port.openXlsx(toBase64(bytes), "workbook");
+    return { plan, destination: "workbook" };
   }
 
   /** Stops listening for edits (the pane is going away). */

@@ -12,6 +12,7 @@ import { PreviewHost, type SheetSnapshot } from "../../src/workbook/preview-host
 import { Session, type CheckSettings } from "../../src/workbook/session";
 import { ExcelMock, WEB_PAYLOAD_LIMIT, type ExcelMockOptions } from "./excel-mock";
 import { largeBook } from "./large-book";
+import { readXlsx } from "../../src/workbook/xlsx-adapter";
 
 const SETTINGS: CheckSettings = { programmeId: "js-2023-platform", city: "南京市", asOf: "", quota: null, referenceSheets: [], scope: "used" };
 
@@ -127,5 +128,32 @@ describe("settings remembered per workbook", () => {
     expect(settings.city).toBe("青岛市");
     expect(session.normalise({ programmeId: "js-2020-666", city: "昆山" }, ["S"]).city).toBe("昆山市");
     expect(session.normalise({ programmeId: "sd-2024-gfbj-2", city: "火星" }, ["S"]).city).toBe("济南市");
+  });
+});
+
+describe("生成区县填报模板 through the session", () => {
+  const fromBase64 = (b64: string) => new Uint8Array(Buffer.from(b64, "base64"));
+
+  it("opens the template as a new workbook where ExcelApi 1.8 is there, touching no sheet of this one", async () => {
+    const { mock, session } = await officeSession(10, { excelApi: 8 });
+    const before = mock.snapshot("江宁区");
+    const out = await session.districtTemplate({ programmeId: "sd-2023-platform", city: "济南市" });
+    expect(out.destination).toBe("workbook");
+    expect(out.download).toBeUndefined();
+    expect(mock.createdWorkbooks).toHaveLength(1);
+    const book = await readXlsx(fromBase64(mock.createdWorkbooks[0]!));
+    expect(book.sheetNames).toEqual(["推荐名单", "填报说明"]);
+    expect(book.sheet().grid.rows[2]!.map((c) => c.value)).toEqual(out.plan.columns.map((c) => c.header));
+    expect(mock.snapshot("江宁区")).toEqual(before);
+  });
+
+  it("gives the bytes to download where Excel cannot open a new workbook", async () => {
+    const { mock, session } = await officeSession(10, { excelApi: 7 });
+    const out = await session.districtTemplate({ programmeId: "js-2023-star-cloud", city: "南京市" });
+    expect(out.destination).toBe("download");
+    expect(mock.createdWorkbooks).toHaveLength(0);
+    expect(out.download?.fileName).toBe("江苏省星级上云企业推荐名单（南京市区县填报模板）.xlsx");
+    const book = await readXlsx(out.download!.bytes);
+    expect(book.sheet().grid.rows[2]!.map((c) => c.value)).toContain("申报星级");
   });
 });
