@@ -61,8 +61,9 @@ export function renderReport(report: Report, source: string): string {
   out.push(`项目 Programme：${report.programme} ${report.programmeTitle}`);
   out.push(`推荐单位 City：${report.city}　基准日 As of：${report.asOf}`);
   if (report.headerRows.length > 0) {
-    out.push(`表头 Header：第${report.headerRows.join("、")}行，识别 ${report.columns.length} 列：` +
-      report.columns.map((m) => `${m.column} ${m.header}→${m.field}`).join("；"));
+    const mapped = report.columns.filter((m) => m.field !== null);
+    out.push(`表头 Header：第${report.headerRows.join("、")}行，识别 ${mapped.length}/${report.columns.length} 列：` +
+      mapped.map((m) => `${m.column} ${m.header}→${m.field}${m.why === "user" ? "（指定）" : m.confidence < 0.6 ? `（把握 ${Math.round(m.confidence * 100)}%）` : ""}`).join("；"));
   } else {
     out.push(`表头 Header：未找到 / not found`);
   }

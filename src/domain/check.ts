@@ -6,14 +6,15 @@
  * row rules → set rules (duplicates, caps, ranks, quota) → priority marks → counts.
  */
 import type { Grid } from "./cells";
+import { type ColumnChoice, mappingKey } from "./columns";
 import { FIELDS } from "./fields";
-import { findHeader, repeatsHeader, skipReason } from "./header";
+import { type ColumnInfo, findHeader, repeatsHeader, skipReason, WEAK_CONFIDENCE } from "./header";
 import { matchPriority, priorityIndex } from "./priority";
 import type { Programme } from "./programme";
 import { PROGRAMMES } from "./programmes/index";
-import { parseIsoDate } from "./readers";
+import { parseIsoDate, shownValue } from "./readers";
 import { findCity } from "./regions";
-import type { Finding, PriorityMatch, QuotaStanding, RankStanding, Report } from "./report";
+import type { ColumnMapping, Finding, PriorityMatch, QuotaStanding, RankStanding, Report } from "./report";
 import { addFinding, type CheckContext, type ReferenceLists, type RowData } from "./rules/context";
 import { checkDuplicates, checkIdentity, checkOneDirection, partyCode } from "./rules/identity";
 import { readRow } from "./rules/read";
@@ -33,6 +34,8 @@ export interface CheckOptions {
   references?: ReferenceLists;
   /** Values for the programme's open settings, by setting id. */
   settings?: Record<string, unknown>;
+  /** The user's column mapping: wins over any evidence; `field: null` leaves a column unused. */
+  columnChoices?: readonly ColumnChoice[];
 }
 
 export function listProgrammes(): readonly Programme[] {
@@ -80,7 +83,12 @@ export function check(grid: Grid, options: CheckOptions): Report {
       ? options.quota
       : programme.quota?.value ?? null;
 
-  const header = findHeader(grid, programme);
+  const choices = options.columnChoices ?? [];
+  const known = new Set(programme.fields.map((f) => f.field));
+  for (const c of choices) {
+    if (c.field !== null && !known.has(c.field)) notes.push(`列对应“${c.column}=${c.field}”中的字段“${c.field}”不是本项目的字段，已忽略（可用字段：${programme.fields.map((f) => f.field).join("、")}）。`);
+  }
+  const header = findHeader(grid, programme, { choices });
   const ctx: CheckContext = {
     programme,
     grid,
@@ -176,7 +184,9 @@ export function check(grid: Grid, options: CheckOptions): Report {
     asOf: asOfIso,
     sheet: grid.sheetName,
     headerRows: header.rowIndices.map((i) => grid.firstRow + i),
-    columns: [...header.columns.values()].sort((a, b) => a.index - b.index).map((c) => ({ field: c.field, column: c.letter, header: c.header })),
+    columns: columnReport(ctx, header.all),
+    mappingKey: header.rowIndices.length > 0 ? mappingKey(header.all.map((c) => c.header)) : "",
+    mappingUncertain: mappingUncertain(ctx),
     counts: { rowsRead, rowsChecked: ctx.rows.length, rowsSkipped: skipped.length, errors, warnings, infos, priority: priority.length, byCode },
     skipped,
     quotas,
@@ -246,6 +256,41 @@ function reportHeader(ctx: CheckContext): void {
   if (missingRestrictions.length > 0) {
     ctx.notes.push(`表中没有以下列，相应条件未核对：${missingRestrictions.map((f) => `“${FIELDS[f]?.zh ?? f}”`).join("、")}。`);
   }
+}
+
+const SAMPLES = 3;
+
+/** Every column of the header with its mapping and a few values from the rows checked. */
+function columnReport(ctx: CheckContext, all: readonly ColumnInfo[]): ColumnMapping[] {
+  return all.map((c) => {
+    const samples: string[] = [];
+    for (const row of ctx.rows) {
+      const cell = row.cells[c.index];
+      if (!cell || cell.kind === "empty") continue;
+      const shown = shownValue(cell).trim();
+      if (shown === "") continue;
+      samples.push(shown);
+      if (samples.length === SAMPLES) break;
+    }
+    return {
+      column: c.letter,
+      header: c.header,
+      field: c.field,
+      confidence: Math.round(c.confidence * 100) / 100,
+      why: c.why,
+      ...(c.suggestion !== undefined ? { suggestion: c.suggestion } : {}),
+      ...(c.alternatives && c.alternatives.length > 0 ? { alternatives: c.alternatives.slice(0, 3).map((a) => ({ field: a.field, confidence: Math.round(a.confidence * 100) / 100 })) } : {}),
+      samples,
+    };
+  });
+}
+
+/** The clerk should look at the mapping: a required field has no column, or a field rests on a weak match. */
+function mappingUncertain(ctx: CheckContext): boolean {
+  const { header, programme } = ctx;
+  if (header.rowIndices.length === 0) return true;
+  if (programme.fields.some((f) => f.required && !header.columns.has(f.field))) return true;
+  return header.all.some((c) => c.field !== null && c.why !== "user" && c.confidence < WEAK_CONFIDENCE);
 }
 
 function markPriority(ctx: CheckContext): PriorityMatch[] {

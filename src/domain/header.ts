@@ -8,15 +8,20 @@
  */
 import type { Cell, Grid } from "./cells";
 import { columnLetter } from "./cells";
+import { type ColumnChoice, isColumnLetter } from "./columns";
 import { FIELDS } from "./fields";
 import type { Programme } from "./programme";
+import type { ColumnWhy } from "./report";
 import { cleanText, headerKey, headerUnit } from "./text";
+
+/** Below this a match is weak: the report calls the mapping uncertain and a required field so matched gets header-uncertain. */
+export const WEAK_CONFIDENCE = 0.6;
 
 /** How far down a header may sit. Titles and 填报单位 lines rarely take more than a few rows. */
 const HEADER_SEARCH_ROWS = 30;
 
-export interface MappedColumn {
-  field: string;
+/** One column of the header, mapped to a field or not. */
+export interface ColumnInfo {
   /** Index into the grid row. */
   index: number;
   letter: string;
@@ -24,6 +29,18 @@ export interface MappedColumn {
   header: string;
   /** Unit from the header's brackets (child first, then parent), for amounts. */
   unit: string | null;
+  field: string | null;
+  /** 0..1; 1 for the user's choice, 0 when unmapped. */
+  confidence: number;
+  why: ColumnWhy;
+  /** A field proposed for the clerk to confirm (unmapped or weak columns). */
+  suggestion?: string;
+  /** Next best fields, best first, at most 3. */
+  alternatives?: { field: string; confidence: number }[];
+}
+
+export interface MappedColumn extends ColumnInfo {
+  field: string;
 }
 
 export interface AmbiguousField {
@@ -40,6 +57,8 @@ export interface HeaderResult {
   dataStart: number;
   columns: Map<string, MappedColumn>;
   ambiguous: AmbiguousField[];
+  /** Every column of the header row(s), left to right; empty when no header was found. */
+  all: ColumnInfo[];
 }
 
 /** Header text of a cell (only text cells name fields; a number in a header row is not a label). */
@@ -128,21 +147,43 @@ function matchColumn(m: FieldMatcher, cand: Candidate): string | null {
   return m.match(cand.parent || cand.child);
 }
 
-function mapColumns(grid: Grid, programme: Programme, headerIndex: number, subIndex: number | null): { columns: MappedColumn[]; distinct: number } {
+/** Does a choice name this column: its letter, or its header as shown (whole, the child alone, or parent+child)? */
+function choiceNames(choice: ColumnChoice, cand: Candidate, letter: string): boolean {
+  const named = choice.column.trim();
+  if (isColumnLetter(named)) return named === letter;
+  const key = headerKey(named);
+  if (key === "") return false;
+  return key === headerKey(cand.label) || key === headerKey(cand.parent + cand.child) || (cand.child !== "" && key === headerKey(cand.child)) || (cand.child === "" && key === headerKey(cand.parent));
+}
+
+interface Mapped {
+  all: ColumnInfo[];
+  distinct: number;
+}
+
+function mapColumns(grid: Grid, programme: Programme, headerIndex: number, subIndex: number | null, choices: readonly ColumnChoice[]): Mapped {
   const m = fieldMatcher(programme);
-  const columns: MappedColumn[] = [];
+  const allowed = new Set(programme.fields.map((f) => f.field));
+  const all: ColumnInfo[] = [];
   for (const cand of columnLabels(grid, headerIndex, subIndex)) {
+    const letter = columnLetter(grid.firstColumn + cand.index);
+    const unit = (cand.child ? headerUnit(cand.child) : null) ?? (cand.parent ? headerUnit(cand.parent) : null);
+    const base = { index: cand.index, letter, header: cand.label, unit };
+    // The user's choice wins over any evidence; the last choice naming a column counts.
+    const choice = [...choices].reverse().find((c) => choiceNames(c, cand, letter));
+    if (choice && (choice.field === null || allowed.has(choice.field))) {
+      all.push({ ...base, field: choice.field, confidence: choice.field === null ? 0 : 1, why: "user" });
+      continue;
+    }
     const field = matchColumn(m, cand);
-    if (!field) continue;
-    columns.push({
-      field,
-      index: cand.index,
-      letter: columnLetter(grid.firstColumn + cand.index),
-      header: cand.label,
-      unit: (cand.child ? headerUnit(cand.child) : null) ?? (cand.parent ? headerUnit(cand.parent) : null),
-    });
+    all.push(field ? { ...base, field, confidence: 1, why: "header" } : { ...base, field: null, confidence: 0, why: "none" });
   }
-  return { columns, distinct: new Set(columns.map((c) => c.field)).size };
+  // A field the user gave a column is read from that column only.
+  const chosen = new Set(all.filter((c) => c.why === "user" && c.field !== null).map((c) => c.field));
+  for (const c of all) {
+    if (c.why !== "user" && c.field !== null && chosen.has(c.field)) Object.assign(c, { suggestion: c.field, field: null, confidence: 0, why: "none" });
+  }
+  return { all, distinct: new Set(all.filter((c) => c.field !== null).map((c) => c.field)).size };
 }
 
 /** A row that could be a sub-header: some text, and nothing that looks like data (numbers, dates, codes). */
@@ -157,25 +198,31 @@ function couldBeSubHeader(row: Cell[] | undefined): boolean {
   return text > 0;
 }
 
+export interface FindHeaderOptions {
+  /** The user's column choices: they win over any evidence (field null leaves a column unused). */
+  choices?: readonly ColumnChoice[];
+}
+
 /** Rows scored by the number of distinct programme fields they name; the best (first on a tie) wins. */
-export function findHeader(grid: Grid, programme: Programme): HeaderResult {
+export function findHeader(grid: Grid, programme: Programme, options: FindHeaderOptions = {}): HeaderResult {
+  const choices = options.choices ?? [];
   const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < limit; r++) {
-    const { distinct } = mapColumns(grid, programme, r, null);
+    const { distinct } = mapColumns(grid, programme, r, null, choices);
     if (distinct > bestScore) {
       bestScore = distinct;
       best = r;
     }
   }
   // Two fields could be chance (a 填报单位 line naming 联系人 and 联系电话); a header names more.
-  if (best < 0 || bestScore < 3) return { rowIndices: [], dataStart: grid.rows.length, columns: new Map(), ambiguous: [] };
+  if (best < 0 || bestScore < 3) return { rowIndices: [], dataStart: grid.rows.length, columns: new Map(), ambiguous: [], all: [] };
 
   let subIndex: number | null = null;
-  let mapped = mapColumns(grid, programme, best, null);
+  let mapped = mapColumns(grid, programme, best, null, choices);
   if (couldBeSubHeader(grid.rows[best + 1])) {
-    const two = mapColumns(grid, programme, best, best + 1);
+    const two = mapColumns(grid, programme, best, best + 1, choices);
     if (two.distinct > mapped.distinct) {
       subIndex = best + 1;
       mapped = two;
@@ -184,18 +231,20 @@ export function findHeader(grid: Grid, programme: Programme): HeaderResult {
 
   const columns = new Map<string, MappedColumn>();
   const ambiguous: AmbiguousField[] = [];
-  for (const col of mapped.columns) {
+  for (const col of mapped.all) {
+    if (col.field === null) continue;
     const used = columns.get(col.field);
+    const mc = col as MappedColumn;
     if (!used) {
-      columns.set(col.field, col);
+      columns.set(col.field, mc);
       continue;
     }
     const entry = ambiguous.find((a) => a.field === col.field);
-    if (entry) entry.others.push(col);
-    else ambiguous.push({ field: col.field, used, others: [col] });
+    if (entry) entry.others.push(mc);
+    else ambiguous.push({ field: col.field, used, others: [mc] });
   }
   const rowIndices = subIndex === null ? [best] : [best, subIndex];
-  return { rowIndices, dataStart: (subIndex ?? best) + 1, columns, ambiguous };
+  return { rowIndices, dataStart: (subIndex ?? best) + 1, columns, ambiguous, all: mapped.all };
 }
 
 /** Is this row the header again (districts pasting their own header above their rows)? */

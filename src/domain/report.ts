@@ -123,11 +123,29 @@ export const SkippedRow = z.object({
   reason: z.enum(["empty", "total", "note", "header"]),
 });
 
+/** Why a column reads as its field: its header, its content backing a weak header, the user's choice, or nothing. */
+export const ColumnWhy = z.enum(["header", "content", "user", "none"]);
+export type ColumnWhy = z.infer<typeof ColumnWhy>;
+
+/** One column of the header, mapped or not. */
 export const ColumnMapping = z.object({
-  field: z.string(),
-  column: z.string(),
+  /** Column letter ("D"). */
+  column: z.string().regex(/^[A-Z]{1,3}$/),
+  /** The header as shown, parent and child joined with "/" for two-row headers; "" for a column without a header. */
   header: z.string(),
+  /** The field the check reads this column as; null when unused. */
+  field: z.string().nullable(),
+  /** 0..1: how sure the match is (1 for the user's choice; 0 when unused). */
+  confidence: z.number().min(0).max(1),
+  why: ColumnWhy,
+  /** A field proposed for an unused or weakly matched column (content or a near header), for the clerk to confirm. */
+  suggestion: z.string().optional(),
+  /** The next best fields, best first (at most 3). */
+  alternatives: z.array(z.object({ field: z.string(), confidence: z.number().min(0).max(1) })).max(3).optional(),
+  /** Up to three values from the column's first rows, as shown. */
+  samples: z.array(z.string()).max(3),
 });
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 export const Report = z.object({
   programme: z.string(),
@@ -138,7 +156,12 @@ export const Report = z.object({
   sheet: z.string(),
   /** Excel row numbers of the header (one or two rows); empty when no header was found. */
   headerRows: z.array(z.number().int().positive()),
+  /** Every column of the header, left to right, mapped or not. */
   columns: z.array(ColumnMapping),
+  /** mappingKey() of the header's wording ("" when no header was found): what a saved mapping is keyed by. */
+  mappingKey: z.string(),
+  /** A required field has no column, or some field rests on a weak match: the clerk should look at the mapping. */
+  mappingUncertain: z.boolean(),
   counts: z.object({
     rowsRead: z.number().int().nonnegative(),
     rowsChecked: z.number().int().nonnegative(),

@@ -139,7 +139,7 @@ describe("each sample yields the findings its rows intend", () => {
   it("js-2023-platform: the header below a title and a 填报单位 line; 16 columns mapped", () => {
     const r = reportOf("js-2023-platform");
     expect(r.headerRows).toEqual([3]);
-    expect(r.columns).toHaveLength(16);
+    expect(r.columns.filter((c) => c.field !== null)).toHaveLength(16);
     expect(r.skipped).toEqual([
       { row: 19, reason: "empty" },
       { row: 25, reason: "empty" },
@@ -158,7 +158,7 @@ describe("each sample yields the findings its rows intend", () => {
   it("js-2023-benchmark-factory: a two-row header joins group titles to their children", () => {
     const r = reportOf("js-2023-benchmark-factory");
     expect(r.headerRows).toEqual([3, 4]);
-    const byField = Object.fromEntries(r.columns.map((c) => [c.field, c.column]));
+    const byField = Object.fromEntries(r.columns.filter((c) => c.field !== null).map((c) => [c.field, c.column]));
     expect(byField).toMatchObject({ investPlatform: "H", investDevices: "I", investTesting: "J", investment: "K", certified: "L", certificateValidUntil: "M", capBasic: "N", capManufacturing: "O", capBenchmark: "P" });
     expect(r.columns.find((c) => c.field === "investment")!.header).toBe("近三年投入（万元）/合计");
   });
@@ -174,7 +174,7 @@ describe("each sample yields the findings its rows intend", () => {
   it("sd-2024-gfbj-2: two USCC columns under merged titles; ranks and an unset quota", () => {
     const r = reportOf("sd-2024-gfbj-2");
     expect(r.headerRows).toEqual([3, 4]);
-    expect(r.columns.filter((c) => ["leadName", "leadUscc", "siteName", "siteUscc"].includes(c.field)).map((c) => c.column)).toEqual(["E", "F", "G", "H"]);
+    expect(r.columns.filter((c) => ["leadName", "leadUscc", "siteName", "siteUscc"].includes(c.field ?? "")).map((c) => c.column)).toEqual(["E", "F", "G", "H"]);
     expect(r.quotas[0]).toMatchObject({ counted: 14, exempt: 3, quota: null, excess: 0 });
     expect(r.ranks).toEqual({ expected: 14, missing: [5, 11, 12], duplicated: [7], unranked: 0 });
     expect(r.notes.some((n) => n.includes("推荐名额未设置"))).toBe(true);

@@ -36,7 +36,9 @@ export function makeList(spec: ListSpec): { grid: Grid; report: Report; headerRo
     asOf: "2023-02-28",
     sheet: "Sheet1",
     headerRows: [headerRow],
-    columns: spec.header.flatMap(([header, field], i) => (field ? [{ field, column: columnLetter(i + 1), header }] : [])),
+    columns: spec.header.map(([header, field], i) => ({ field: field ?? null, column: columnLetter(i + 1), header, confidence: field ? 1 : 0, why: field ? "header" : "none", samples: [] })),
+    mappingKey: "",
+    mappingUncertain: false,
     counts: {
       rowsRead: spec.rows.length,
       rowsChecked: spec.rows.length - (spec.skipped?.length ?? 0),

@@ -270,7 +270,9 @@ describe("planExport: bad requests and bad input", () => {
         const grid: Grid = { sheetName: "S", firstRow: 2, firstColumn: 2, rows };
         const report = Report.parse({
           programme, programmeTitle: programme, city: "不存在的城市", asOf: "2023-01-01", sheet: "S", headerRows: rows.length ? [2] : [],
-          columns: fields.slice(0, 6).map((field, i) => ({ field, column: String.fromCharCode(66 + i), header: field })),
+          columns: fields.slice(0, 6).map((field, i) => ({ field, column: String.fromCharCode(66 + i), header: field, confidence: 1, why: "header", samples: [] })),
+          mappingKey: "",
+          mappingUncertain: false,
           counts: { rowsRead: 0, rowsChecked: 0, rowsSkipped: 0, errors: 0, warnings: 0, infos: 0, priority: 0, byCode: {} },
           skipped: [], quotas: [], ranks: null, priority: [], notes: [],
           findings: errorRowsList.map((row) => ({ code: "cell-error", severity: "error", row, message: "x", messageEn: "x" })),

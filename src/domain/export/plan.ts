@@ -171,7 +171,7 @@ interface FieldColumn {
 function mappedColumns(grid: Grid, report: Report): Map<string, FieldColumn> {
   const out = new Map<string, FieldColumn>();
   for (const c of report.columns) {
-    if (out.has(c.field)) continue; // an ambiguous field: the first column, as the check reads it
+    if (c.field === null || out.has(c.field)) continue; // an ambiguous field: the first column, as the check reads it
     out.set(c.field, { field: c.field, index: columnNumber(c.column) - grid.firstColumn, header: c.header });
   }
   return out;
