@@ -165,3 +165,21 @@ describe("template plan", () => {
     expect(() => planTemplate({ programme, city: "南京", deadline: "2023-02-30" })).toThrow(/YYYY-MM-DD/);
   });
 });
+
+describe("a dropdown longer than Excel's inline limit", () => {
+  it("takes its values from a very hidden 选项 sheet, and the list is still the first sheet the check reads", async () => {
+    const programme = PROGRAMMES.find((p) => p.id === "js-2023-platform")!;
+    const directions = Array.from({ length: 30 }, (_, i) => `面向重点行业的特色型工业互联网平台方向${i + 1}`);
+    const plan = planTemplate({ programme, city: "南京", settings: { directions } });
+    const bytes = await buildTemplateWorkbook(plan);
+    const wb = await load(bytes);
+    expect(wb.getWorksheet("选项")?.state).toBe("veryHidden");
+    const column = plan.columns.findIndex((c) => c.field === "direction") + 1;
+    const dv = wb.getWorksheet(plan.sheetName)!.getCell(plan.firstDataRow, column).dataValidation;
+    expect(dv.formulae[0]).toMatch(/^'选项'!\$A\$1:\$A\$30$/);
+    const options = wb.getWorksheet("选项")!;
+    expect(Array.from({ length: 30 }, (_, i) => options.getCell(i + 1, 1).value)).toEqual(directions);
+    const book = await readXlsx(bytes);
+    expect(book.sheetNames).toEqual(["推荐名单", "填报说明"]);
+  });
+});

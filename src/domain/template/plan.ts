@@ -316,7 +316,8 @@ const WIDE_TEXT = new Set(["task", "members", "cooperation", "cloudServices", "r
 
 function widthOf(field: string, header: string, kind: FieldKind, rule: TemplateRule | null, example: ExampleValue): number {
   const exampleText = example === null ? "" : typeof example === "object" ? example.date : String(example);
-  const choice = rule?.type === "list" ? Math.max(...rule.values.map(displayWidth)) : 0;
+  // A long choice (all items of a multi-choice column) wraps in the cell rather than widening the column.
+  const choice = rule?.type === "list" ? Math.min(26, Math.max(...rule.values.map(displayWidth))) : 0;
   const content = Math.max(displayWidth(exampleText), choice);
   // A long header wraps onto two lines rather than widening the column.
   const headerWidth = displayWidth(header);
