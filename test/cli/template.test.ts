@@ -95,7 +95,8 @@ describe("huizong template", () => {
 
     const checked = await huizong("check", filled, "-p", "js-2023-star-cloud", "-c", "南京", "--json");
     const report = Report.parse(JSON.parse(checked.stdout));
-    expect(report.columns.map((c) => c.header)).toEqual(header);
+    expect(report.columns.map((c) => [c.header, c.confidence])).toEqual(header.map((h) => [h, 1]));
+    expect(report.mappingUncertain).toBe(false);
     expect(report.findings.filter((f) => f.code.startsWith("header-"))).toEqual([]);
     expect(report.counts.rowsChecked).toBe(1);
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);

@@ -63,6 +63,8 @@ describe.each(PROGRAMMES.map((p) => [p.id, p] as const))("district template of %
     const report = check(book.sheet().grid, { programmeId: id, city });
     expect(report.headerRows).toEqual([plan.headerRow]);
     expect(report.columns.map((c) => [c.field, c.header])).toEqual(plan.columns.map((c) => [c.field, c.header]));
+    expect(report.columns.map((c) => [c.header, c.confidence, c.why])).toEqual(plan.columns.map((c) => [c.header, 1, "header"]));
+    expect(report.mappingUncertain).toBe(false);
     expect(report.findings.filter((f) => f.code.startsWith("header-"))).toEqual([]);
     expect(report.counts.rowsChecked).toBe(1);
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
