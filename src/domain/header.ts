@@ -193,6 +193,27 @@ function hasMergedChildren(grid: Grid, headerIndex: number, subIndex: number): b
   return false;
 }
 
+/** How many distinct fields a row's text cells name on their own (or by the user's choice): the header search's measure. */
+function namedFields(grid: Grid, programme: Programme, rowIndex: number, choices: readonly ColumnChoice[]): number {
+  const row = grid.rows[rowIndex];
+  if (!row) return 0;
+  const fields = new Set<string>();
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell || cell.kind !== "text") continue;
+    const label = labelOf(cell);
+    if (!label || label.length > 60) continue;
+    let field: string | null | undefined;
+    if (choices.length > 0) {
+      const letter = columnLetter(grid.firstColumn + c);
+      field = [...choices].reverse().find((ch) => choiceNames(ch, { index: c, label, parent: label, child: "" }, letter))?.field;
+    }
+    if (field === undefined) field = headerField(programme, label);
+    if (field) fields.add(field);
+  }
+  return fields.size;
+}
+
 /** A row that could be a sub-header: some text, and nothing that looks like data (numbers, dates, codes). */
 function couldBeSubHeader(row: Cell[] | undefined): boolean {
   if (!row) return false;
@@ -217,7 +238,7 @@ export function findHeader(grid: Grid, programme: Programme, options: FindHeader
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < limit; r++) {
-    const { distinct } = mapColumns(grid, programme, r, null, choices, false);
+    const distinct = namedFields(grid, programme, r, choices);
     if (distinct > bestScore) {
       bestScore = distinct;
       best = r;

@@ -11,7 +11,7 @@
 import type { Cell } from "./cells";
 import { FIELDS, type FieldKind } from "./fields";
 import type { FieldSpec, Programme } from "./programme";
-import { enumKey, readAmount, readDate, readEnum, readPhone, readUsccCell, readYesNo } from "./readers";
+import { enumKey, readAmount, readDate, readPhone, readUsccCell, readYesNo } from "./readers";
 import { cleanText, headerKey } from "./text";
 import { isValidUscc } from "./uscc";
 
@@ -249,6 +249,18 @@ export function columnContent(cells: readonly Cell[]): ColumnContent {
   return c;
 }
 
+const allowedKeyCache = new WeakMap<FieldSpec, ReadonlySet<string>>();
+
+/** The programme's allowed values and their variants for a field, as enumKey compares them. */
+function allowedKeys(spec: FieldSpec): ReadonlySet<string> {
+  let keys = allowedKeyCache.get(spec);
+  if (!keys) {
+    keys = new Set([...(spec.allowed ?? []), ...Object.keys(spec.aliases ?? {})].map((v) => enumKey(v)).filter((k) => k !== ""));
+    allowedKeyCache.set(spec, keys);
+  }
+  return keys;
+}
+
 /** Share of the column's cells that read as the field wants them (0..1); null when nothing can be said. */
 export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnContent): number | null {
   if (content.seen === 0) return null;
@@ -278,15 +290,15 @@ export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnCont
     case "enum":
     case "list":
     case "certificate": {
-      const values = [...(spec.allowed ?? []), ...Object.keys(spec.aliases ?? {})].map((v) => enumKey(v));
+      const values = allowedKeys(spec);
       let fit = 0;
       for (const cell of content.cells) {
         const key = cell.kind === "text" ? enumKey(String(cell.value)) : "";
         if (kind === "yesno" || kind === "certificate") {
-          if (readYesNo(cell).status === "ok" || (key !== "" && values.includes(key))) fit++;
+          if (readYesNo(cell).status === "ok" || (key !== "" && values.has(key))) fit++;
         } else if (kind === "enum") {
-          if (readEnum(cell, spec.allowed ?? [], spec.aliases).status === "ok") fit++;
-        } else if (key !== "" && values.some((v) => key.includes(v))) fit++;
+          if (key !== "" && values.has(key)) fit++;
+        } else if (key !== "" && [...values].some((v) => key.includes(v))) fit++;
       }
       return share(fit);
     }
