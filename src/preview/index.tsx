@@ -8,10 +8,11 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { SAMPLES, getSample } from "../samples";
 import { pickLang, strings, type Lang } from "../workbook/i18n";
-import { PreviewHost } from "../workbook/preview-host";
+import { PreviewHost, type TextStore } from "../workbook/preview-host";
 import { Session } from "../workbook/session";
 import { engine } from "../workbook/engine";
-import { previewWorkbook } from "./workbook";
+import { detectUserStore } from "../workbook/user-store";
+import { previewWorkbook, withHeaders } from "./workbook";
 import { SheetView } from "./SheetView";
 
 function Preview({ host, session, lang, sampleId }: { host: PreviewHost; session: Session; lang: Lang; sampleId: string }) {
@@ -66,12 +67,30 @@ function Preview({ host, session, lang, sampleId }: { host: PreviewHost; session
   );
 }
 
+/**
+ * What Excel keeps in the workbook file beyond a page load (the confirmed column mappings): the
+ * browser's localStorage, one area per sample, where the browser allows it.
+ */
+function previewStore(sampleId: string): TextStore | undefined {
+  let ls: Storage;
+  try {
+    ls = window.localStorage;
+    ls.getItem("huizong.probe");
+  } catch {
+    return undefined;
+  }
+  const prefix = `huizong-preview:${sampleId}:`;
+  return { getItem: (k) => ls.getItem(prefix + k), setItem: (k, v) => ls.setItem(prefix + k, v), removeItem: (k) => ls.removeItem(prefix + k) };
+}
+
 const params = new URLSearchParams(window.location.search);
 const sample = getSample(params.get("sample") ?? "") ?? SAMPLES[0];
+// ?header.D=代码号: the sample headed as another district might head it.
+const headers = Object.fromEntries([...params].filter(([k]) => k.startsWith("header.")).map(([k, v]) => [k.slice("header.".length), v]));
 const lang = pickLang(params.get("lang") ?? navigator.language);
 document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
-const host = new PreviewHost(previewWorkbook(sample));
-const session = new Session(host, engine, lang);
+const host = new PreviewHost(previewWorkbook(withHeaders(sample, headers)), { store: previewStore(sample.id) });
+const session = new Session(host, engine, lang, detectUserStore());
 // Tests and curious users reach the in-memory workbook from the console.
 (window as unknown as { previewHost: PreviewHost }).previewHost = host;
 

@@ -13,13 +13,31 @@ const JS_PRIORITY: Cell[][] = [
   [t("南京中鼎自动化股份有限公司"), t("91320115MA2KCNQU86"), t(""), t("特高压设备")],
 ];
 
+/** The sample's header row (index): the first with five or more cells filled. */
+function headerIndex(sample: SampleSheet): number {
+  return sample.rows.findIndex((r) => r.filter((c) => c && c.kind !== "empty").length >= 5);
+}
+
 /** Districts shade their header row; marks must leave that shading as it was. */
 function headerFill(sample: SampleSheet): Record<string, string> {
-  const i = sample.rows.findIndex((r) => r.filter((c) => c && c.kind !== "empty").length >= 5);
+  const i = headerIndex(sample);
   if (i < 0) return {};
   const width = sample.rows[i].length;
   const last = String.fromCharCode(64 + Math.min(width, 26));
   return { [`A${i + 1}:${last}${i + 1}`]: "#D9D9D9" };
+}
+
+/**
+ * The sample with some header cells worded otherwise ({ D: "代码号" }): how another district
+ * might head the same list. The preview takes them from the address (?header.D=代码号).
+ */
+export function withHeaders(sample: SampleSheet, headers: Record<string, string>): SampleSheet {
+  const i = headerIndex(sample);
+  const entries = Object.entries(headers).filter(([letter]) => /^[A-Z]$/.test(letter));
+  if (i < 0 || entries.length === 0) return sample;
+  const row = [...sample.rows[i]];
+  for (const [letter, text] of entries) row[letter.charCodeAt(0) - 65] = t(text);
+  return { ...sample, rows: sample.rows.map((r, j) => (j === i ? row : r)) };
 }
 
 export function previewWorkbook(sample: SampleSheet): PreviewInit {

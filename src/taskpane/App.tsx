@@ -12,6 +12,8 @@ import { Findings, Gauges, PriorityList, Summary, type SeverityFilter } from "./
 import { SettingsForm } from "./components/Settings";
 import { ExportPanel } from "./components/Export";
 import { TemplateAction } from "./components/Template";
+import { ColumnsPanel } from "./components/Columns";
+import type { ColumnChoice } from "../domain/columns";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", boxSizing: "border-box", minWidth: 0 },
@@ -46,6 +48,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
   const [stale, setStale] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [filter, setFilter] = React.useState<SeverityFilter>("all");
+  const [columnsOpen, setColumnsOpen] = React.useState(false);
 
   React.useEffect(() => {
     session.onStale = () => setStale(true);
@@ -72,13 +75,18 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     session.saveSettings(next).catch((e) => setError(errorText(e, lang)));
   };
 
-  const runCheck = async () => {
+  /** A check: plain, with the columns the user confirmed, or back to the matcher alone. */
+  const runCheck = async (how: { confirm: ColumnChoice[] } | "plain" | "reset" = "plain") => {
     if (!settings || busy) return;
     setBusy(true);
     setError(null);
     setProgress({ phase: "read", fraction: 0 });
     try {
-      const result = await session.run(settings, setProgress);
+      const result =
+        how === "plain" ? await session.run(settings, setProgress) : how === "reset" ? await session.resetColumns(settings, setProgress) : await session.confirmColumns(settings, how.confirm, setProgress);
+      // The 列对应 panel opens by itself when the mapping is in doubt, not right after the user confirmed it.
+      setColumnsOpen(result.mapping.source !== "confirmed" && result.report.mappingUncertain);
+      if (result.mapping.notSaved) setError(errorText(result.mapping.notSaved, lang));
       setReady((r) => (r ? { ...r, active: result.sheet, sheets: result.sheets } : r));
       setOutcome(result);
       // Refused marks leave the sheet as it was, the previous check's marks included.
@@ -134,6 +142,8 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
   const tooOld = ready.capabilities.excelApi !== null && ready.capabilities.excelApi < 2;
   const phaseLabel = progress ? { read: s.phaseRead, check: s.phaseCheck, mark: s.phaseMark, done: s.phaseDone }[progress.phase] : "";
   const report = outcome?.report;
+  // The programme the shown report was checked against (its fields are the panel's choices).
+  const programme = report ? programmes.find((p) => p.id === report.programme) : undefined;
 
   return (
     <main className={st.root} lang={lang === "en" ? "en" : "zh-CN"} aria-busy={busy}>
@@ -149,12 +159,17 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
         onChange={changeSettings}
       />
       <div className={st.buttons}>
-        <Button appearance="primary" onClick={runCheck} disabled={busy || tooOld} data-testid="check">
+        <Button appearance="primary" onClick={() => runCheck()} disabled={busy || tooOld} data-testid="check">
           {outcome ? s.recheck : s.check}
         </Button>
         <Button onClick={clearMarks} disabled={busy || !marked} data-testid="clear">
           {s.clearMarks}
         </Button>
+        {report && (
+          <Button onClick={() => setColumnsOpen((o) => !o)} disabled={busy} aria-expanded={columnsOpen} data-testid="columns-button">
+            {s.columns.open}
+          </Button>
+        )}
       </div>
       <TemplateAction lang={lang} disabled={busy} onTemplate={() => session.districtTemplate(settings)} />
       {progress && (
@@ -189,6 +204,27 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
         </Caption1>
       )}
       {marked && !outcome && <Caption1 className={st.small}>{s.marksOn}</Caption1>}
+      {outcome?.mapping.source && (
+        <MessageBar intent="info" data-testid="mapping-note" data-source={outcome.mapping.source}>
+          <MessageBarBody>
+            {{ workbook: s.columns.usedWorkbook, user: s.columns.usedUser, confirmed: outcome.mapping.notSaved ? s.columns.usedConfirmedOnce : s.columns.usedConfirmed }[outcome.mapping.source]}{" "}
+            <Button size="small" appearance="transparent" onClick={() => runCheck("reset")} disabled={busy} data-testid="mapping-reset">
+              {s.columns.reset}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {report && columnsOpen && programme && (
+        <ColumnsPanel
+          lang={lang}
+          columns={report.columns}
+          programme={programme}
+          uncertain={report.mappingUncertain}
+          disabled={busy}
+          onConfirm={(choices) => runCheck({ confirm: choices })}
+          onClose={() => setColumnsOpen(false)}
+        />
+      )}
       {report && (
         <>
           <Summary report={report} lang={lang} />

@@ -7,6 +7,7 @@ import { pickLang, strings } from "../workbook/i18n";
 import { OfficeWorkbook } from "../workbook/office-adapter";
 import { Session } from "../workbook/session";
 import { engine } from "../workbook/engine";
+import { detectUserStore } from "../workbook/user-store";
 
 /** Office's own theme: dark when the Office body background is dark. */
 function officeTheme(): Theme {
@@ -26,7 +27,8 @@ Office.onReady((info) => {
     root.render(<p>{strings(lang).openInExcel}</p>);
     return;
   }
-  const session = new Session(new OfficeWorkbook(), engine, lang);
+  // Mappings are remembered for the user too, where this Office gives the pane storage.
+  const session = new Session(new OfficeWorkbook(), engine, lang, detectUserStore());
   root.render(
     <FluentProvider theme={officeTheme()}>
       <App session={session} lang={lang} />

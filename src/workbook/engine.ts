@@ -3,6 +3,7 @@
  * and reference lists read from sheets. The only file of the pane that knows the engine's shapes.
  */
 import { check, listProgrammes, type ReferenceLists } from "../domain/check";
+import { FIELDS } from "../domain/fields";
 import type { Programme } from "../domain/programme";
 import { citiesOf, COUNTY_LEVEL_UNITS } from "../domain/regions";
 import { referenceListsFromGrids } from "../cli/reference";
@@ -20,6 +21,7 @@ export function programmeView(p: Programme): ProgrammeView {
     units: [...citiesOf(p.province).map((c) => ({ name: c.name, countyLevel: false })), ...countyUnits.map((c) => ({ name: c.name, countyLevel: true }))],
     quota: p.quota?.value ?? null,
     quotaOpen: p.quota?.open ?? false,
+    fields: p.fields.map((f) => ({ id: f.field, label: FIELDS[f.field]?.zh ?? f.field, labelEn: FIELDS[f.field]?.en ?? f.field, required: f.required })),
   };
 }
 

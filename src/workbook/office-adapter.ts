@@ -26,6 +26,8 @@ import {
   type MarkOps,
   type MarkRecord,
 } from "./marks";
+import type { SavedMapping } from "../domain/columns";
+import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
 import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ProgressListener, ReadOptions, WorkbookPort } from "./port";
 
 /** What the adapter needs from the page: the Excel and Office namespaces (the real ones, or a test's). */
@@ -427,7 +429,28 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.persist();
   }
 
+  // Mappings live in the document's settings beside the marks' record: no context.sync(), and
+  // they travel with the workbook. saveAsync persists them with the file.
+  async loadMapping(key: string): Promise<SavedMapping | undefined> {
+    return findMapping(this.mappings(), key);
+  }
+
+  async saveMapping(mapping: SavedMapping): Promise<void> {
+    await this.saveSetting(MAPPINGS_SETTING, withMapping(this.mappings(), mapping));
+  }
+
+  async forgetMapping(key: string): Promise<void> {
+    const list = this.mappings();
+    if (!findMapping(list, key)) return;
+    const rest = withoutMapping(list, key);
+    await this.saveSetting(MAPPINGS_SETTING, rest.length ? rest : null);
+  }
+
   // ------------------------------------------------------------------ internals
+
+  private mappings(): SavedMapping[] {
+    return readMappings(this.env.Office.context.document.settings.get(MAPPINGS_SETTING));
+  }
 
   /**
    * Queues onChanged handlers (ExcelApi 1.7) on the sheets being read, in the read's own batch.

@@ -6,6 +6,7 @@
  * One contract suite (test/workbook/port-contract.ts) runs against every adapter.
  */
 import type { Grid } from "../domain/cells";
+import type { SavedMapping } from "../domain/columns";
 
 export type ReadScope = "used" | "selection";
 
@@ -146,4 +147,14 @@ export interface WorkbookPort {
   /** Per-workbook settings (programme, city, as-of date …), kept in the workbook. */
   loadSetting<T>(key: string): Promise<T | undefined>;
   saveSetting<T>(key: string, value: T): Promise<void>;
+  /** The column mapping the user confirmed for a header worded this way (SavedMapping.key), kept in the workbook. */
+  loadMapping(key: string): Promise<SavedMapping | undefined>;
+  /**
+   * Keeps `mapping` in the workbook, replacing one of the same key; only the most recent
+   * MAX_SAVED_MAPPINGS are kept (mappings.ts). Past MAX_MAPPING_BYTES it throws
+   * MappingTooLargeError and keeps what was there.
+   */
+  saveMapping(mapping: SavedMapping): Promise<void>;
+  /** Forgets the mapping saved for `key` (nothing saved: a no-op). */
+  forgetMapping(key: string): Promise<void>;
 }

@@ -7,6 +7,8 @@
  */
 import { columnLetter, type Cell, type Grid } from "../domain/cells";
 import { areaAddress, conflictError, MARK_COLOURS, markOps, markRecordKey, parseAddress, resultConflicts, RESULT_HEADERS, withoutResultColumn, type Area, type MarkRecord } from "./marks";
+import type { SavedMapping } from "../domain/columns";
+import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
 import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ReadOptions, WorkbookPort } from "./port";
 
 export interface SheetInit {
@@ -30,6 +32,21 @@ export interface PreviewInit {
   selection?: string;
   settings?: Record<string, unknown>;
   capabilities?: Partial<Capabilities>;
+}
+
+/**
+ * Where the preview keeps what a real workbook would keep in its file beyond one page load (the
+ * confirmed column mappings): the page passes localStorage, tests a Map. Shaped like Storage.
+ */
+export interface TextStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface PreviewOptions {
+  /** Keeps the column mappings across page loads; without it they live as long as the host. */
+  store?: TextStore;
 }
 
 export interface PreviewSheet {
@@ -74,8 +91,10 @@ export class PreviewHost implements WorkbookPort {
   private readonly caps: Capabilities;
   private readonly watchers = new Set<(sheet: string) => void>();
   private readonly viewers = new Set<() => void>();
+  private readonly store: TextStore | null;
 
-  constructor(init: PreviewInit) {
+  constructor(init: PreviewInit, options: PreviewOptions = {}) {
+    this.store = options.store ?? null;
     if (init.sheets.length === 0) throw new Error("PreviewHost needs at least one sheet");
     for (const s of init.sheets) {
       const sheet: PreviewSheet = { name: s.name, cells: new Map(), fills: new Map(), notes: new Map(), merges: [...(s.merges ?? [])], columnWidths: [...(s.columnWidths ?? [])] };
@@ -219,6 +238,19 @@ export class PreviewHost implements WorkbookPort {
     this.settings.set(key, JSON.stringify(value));
   }
 
+  async loadMapping(key: string): Promise<SavedMapping | undefined> {
+    return findMapping(this.mappings(), key);
+  }
+
+  async saveMapping(mapping: SavedMapping): Promise<void> {
+    this.keepMappings(withMapping(this.mappings(), mapping));
+  }
+
+  async forgetMapping(key: string): Promise<void> {
+    const list = this.mappings();
+    if (findMapping(list, key)) this.keepMappings(withoutMapping(list, key));
+  }
+
   // ------------------------------------------------------------------ beyond the port: the preview page and tests
 
   /** The user types into a cell (preview editing, tests of staleness). */
@@ -283,6 +315,26 @@ export class PreviewHost implements WorkbookPort {
   private record(sheetName: string): MarkRecord | undefined {
     const v = this.settings.get(markRecordKey(sheetName));
     return v === undefined ? undefined : (JSON.parse(v) as MarkRecord);
+  }
+
+  private mappings(): SavedMapping[] {
+    const raw = this.store ? this.store.getItem(MAPPINGS_SETTING) : (this.settings.get(MAPPINGS_SETTING) ?? null);
+    if (raw === null) return [];
+    try {
+      return readMappings(JSON.parse(raw));
+    } catch {
+      // Not JSON (edited by hand in the browser's storage): as good as nothing saved.
+      return [];
+    }
+  }
+
+  private keepMappings(list: SavedMapping[]): void {
+    const text = JSON.stringify(list);
+    if (this.store) {
+      if (list.length) this.store.setItem(MAPPINGS_SETTING, text);
+      else this.store.removeItem(MAPPINGS_SETTING);
+    } else if (list.length) this.settings.set(MAPPINGS_SETTING, text);
+    else this.settings.delete(MAPPINGS_SETTING);
   }
 
   private usedArea(sheet: PreviewSheet): Area | null {

@@ -4,13 +4,16 @@
  * The task pane calls this and nothing else; it knows neither Office.js nor the preview host.
  */
 import { columnLetter, type Grid } from "../domain/cells";
+import type { ColumnChoice, SavedMapping } from "../domain/columns";
 import type { Finding, Report } from "../domain/report";
 import type { Lang } from "./i18n";
+import { MappingTooLargeError } from "./mappings";
 import { planMarks } from "./marks";
 import { MarkConflictError, type Capabilities, type ExportTarget, type ReadScope, type WorkbookPort } from "./port";
 import { planExport, type ExportOptions, type ExportPlan } from "../domain/export/plan";
 import { getProgramme } from "../domain/check";
 import { planTemplate, type TemplatePlan } from "../domain/template/plan";
+import { UserMappings, type UserStore } from "./user-store";
 
 /** What the pane needs to know about a programme (from the engine's definitions). */
 export interface ProgrammeView {
@@ -29,12 +32,17 @@ export interface ProgrammeView {
   quota: number | null;
   /** The notice leaves the quota open: the user enters it. */
   quotaOpen: boolean;
+  /** The fields a column may be read as (the 列对应 panel's choices), in the definition's order. */
+  fields: { id: string; label: string; labelEn: string; required: boolean }[];
 }
 
 /** The engine as the session uses it; bound to src/domain in engine.ts. */
 export interface Engine<Refs = unknown> {
   programmes(): ProgrammeView[];
-  check(grid: Grid, options: { programmeId: string; city: string; asOf?: string; quota?: number | null; references?: Refs }): Report;
+  check(
+    grid: Grid,
+    options: { programmeId: string; city: string; asOf?: string; quota?: number | null; references?: Refs; columnChoices?: readonly ColumnChoice[] },
+  ): Report;
   /** Reference lists from sheets the user picked; throws an Error with a Chinese message when a sheet means nothing. */
   references(sheets: { name: string; grid: Grid }[]): Refs;
 }
@@ -72,6 +80,22 @@ export interface CheckOutcome {
    * is untouched (the previous check's marks included) and the report is still whole, to be shown.
    */
   marksRefused: MarkConflictError | null;
+  /** Whose column mapping the check used beyond the matcher's own. */
+  mapping: MappingUse;
+}
+
+/**
+ * "confirmed": the choices the user just confirmed in the 列对应 panel; "workbook": the mapping
+ * saved in this workbook for a header worded this way; "user": the one the user confirmed in
+ * another workbook (remembered for the user where the host allows); null: the matcher alone.
+ */
+export interface MappingUse {
+  source: "confirmed" | "workbook" | "user" | null;
+  /**
+   * Set when confirmed choices could not be kept (too large for the workbook, or the user's
+   * storage refused): this check used them, the next one will not.
+   */
+  notSaved: Error | null;
 }
 
 /** Where the pane sends the summary table: into the workbook through the port, or a file download. */
@@ -102,12 +126,17 @@ export class Session<Refs = unknown> {
   private readSheets: string[] = [];
   /** Called when the user edits a sheet the shown results came from. */
   onStale: (() => void) | null = null;
+  /** Mappings remembered for the user beyond this workbook; null where the host has no storage for it. */
+  readonly userMappings: UserMappings | null;
 
   constructor(
     readonly port: WorkbookPort,
     readonly engine: Engine<Refs>,
     readonly lang: Lang,
-  ) {}
+    userStore: UserStore | null = null,
+  ) {
+    this.userMappings = userStore ? new UserMappings(userStore) : null;
+  }
 
   async start(): Promise<{ capabilities: Capabilities; sheets: string[]; active: string; settings: CheckSettings; marked: boolean }> {
     const [capabilities, sheets, active, saved] = await Promise.all([
@@ -149,6 +178,30 @@ export class Session<Refs = unknown> {
    * sheet names together), the engine, one applyMarks. Replaces the marks of the previous check.
    */
   async run(settings: CheckSettings, onProgress: (p: Progress) => void = () => {}, sheet?: string): Promise<CheckOutcome> {
+    return this.checkWith(settings, onProgress, sheet, null);
+  }
+
+  /**
+   * The user confirmed the 列对应 panel: checks again with `choices` (they win over the matcher),
+   * then keeps them with the workbook, and for the user where the host allows, under the wording
+   * of the header just read, so the next list headed the same way is read the same way.
+   */
+  async confirmColumns(settings: CheckSettings, choices: ColumnChoice[], onProgress: (p: Progress) => void = () => {}): Promise<CheckOutcome> {
+    return this.checkWith(settings, onProgress, this.last?.sheet, choices);
+  }
+
+  /** Forgets the mapping saved for the last check's header (workbook and user) and checks again by the matcher alone. */
+  async resetColumns(settings: CheckSettings, onProgress: (p: Progress) => void = () => {}): Promise<CheckOutcome> {
+    const key = this.last?.report.mappingKey;
+    const sheet = this.last?.sheet;
+    if (key) {
+      await this.port.forgetMapping(key);
+      await this.userMappings?.forget(key);
+    }
+    return this.checkWith(settings, onProgress, sheet, null);
+  }
+
+  private async checkWith(settings: CheckSettings, onProgress: (p: Progress) => void, sheet: string | undefined, confirmed: ColumnChoice[] | null): Promise<CheckOutcome> {
     this.last = null;
     this.lastGrid = null;
     onProgress({ phase: "read", fraction: 0 });
@@ -162,13 +215,29 @@ export class Session<Refs = unknown> {
     const refs = refGrids.filter((g) => g.sheetName !== checked && read.sheets.includes(g.sheetName));
     onProgress({ phase: "check", fraction: 0.4 });
     const references = refs.length ? this.engine.references(refs.map((g) => ({ name: g.sheetName, grid: g }))) : undefined;
-    const report = this.engine.check(grid, {
-      programmeId: settings.programmeId,
-      city: settings.city,
-      asOf: settings.asOf || undefined,
-      quota: settings.quota,
-      references,
-    });
+    const check = (columnChoices?: readonly ColumnChoice[]) =>
+      this.engine.check(grid, {
+        programmeId: settings.programmeId,
+        city: settings.city,
+        asOf: settings.asOf || undefined,
+        quota: settings.quota,
+        references,
+        ...(columnChoices ? { columnChoices } : {}),
+      });
+    let report = check(confirmed ?? undefined);
+    const mapping: MappingUse = { source: confirmed ? "confirmed" : null, notSaved: null };
+    if (confirmed && report.mappingKey) {
+      mapping.notSaved = await this.keepMapping({ version: 1, key: report.mappingKey, choices: confirmed });
+    } else if (!confirmed && report.mappingKey) {
+      // The header's wording is known only once the matcher has found the header: a saved mapping
+      // means checking again with it (in memory; nothing is read twice).
+      const inBook = await this.port.loadMapping(report.mappingKey);
+      const saved = inBook ?? (await this.userMappings?.load(report.mappingKey));
+      if (saved) {
+        report = check(saved.choices);
+        mapping.source = inBook ? "workbook" : "user";
+      }
+    }
     onProgress({ phase: "mark", fraction: 0.8 });
     const plan = planMarks({ ...report, sheet: checked }, grid, this.lang);
     let marksRefused: MarkConflictError | null = null;
@@ -180,11 +249,35 @@ export class Session<Refs = unknown> {
     }
     await this.port.saveSetting(SETTINGS_KEY, settings);
     const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
-    this.last = { report, sheet: checked, sheets: read.sheets, firstColumn: grid.firstColumn, lastColumn: grid.firstColumn + Math.max(0, width - 1), marksRefused };
+    this.last = { report, sheet: checked, sheets: read.sheets, firstColumn: grid.firstColumn, lastColumn: grid.firstColumn + Math.max(0, width - 1), marksRefused, mapping };
     this.readSheets = [checked, ...refs.map((g) => g.sheetName)];
     this.lastGrid = grid;
     onProgress({ phase: "done", fraction: 1 });
     return this.last;
+  }
+
+  /**
+   * Keeps a confirmed mapping in the workbook and for the user. A mapping too large for the
+   * workbook, or storage the user's browser refuses, is returned for the pane to say so; the
+   * check goes on with the choices either way.
+   */
+  private async keepMapping(mapping: SavedMapping): Promise<Error | null> {
+    try {
+      await this.port.saveMapping(mapping);
+    } catch (e) {
+      if (e instanceof MappingTooLargeError) return e;
+      throw e;
+    }
+    if (!this.userMappings) return null;
+    try {
+      await this.userMappings.save(mapping);
+    } catch (e) {
+      // Saved in the workbook all the same; the user's copy is what failed (quota, private mode).
+      return Object.assign(new Error(`列对应已保存在本工作簿中，但未能为您本人记住（${errorMessage(e)}）。`), {
+        messageEn: `The column mapping is saved in this workbook but could not be remembered for you (${errorMessage(e)}).`,
+      });
+    }
+    return null;
   }
 
   /** Removes the marks; the report stays shown, its findings still select their cells. */
@@ -265,6 +358,10 @@ export class Session<Refs = unknown> {
     this.unwatch = null;
     this.onStale = null;
   }
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** `name`, or `name (2)`, `name (3)` … — at most 31 characters, as Excel allows — not among `taken`. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { OfficeWorkbook } from "../../src/workbook/office-adapter";
 import { ExcelMock, WEB_PAYLOAD_LIMIT, type ExcelMockOptions } from "./excel-mock";
 import { largeBook } from "./large-book";
-import { CONTRACT_BOOK, PLAN, portContract } from "./port-contract";
+import { CONTRACT_BOOK, PLAN, mappingFor, portContract } from "./port-contract";
+import { MAPPINGS_SETTING } from "../../src/workbook/mappings";
 import type { MarkPlan } from "../../src/workbook/port";
 
 function adapter(init = CONTRACT_BOOK, options: ExcelMockOptions = {}) {
@@ -95,6 +96,38 @@ function planFor(rows: number): MarkPlan {
     notes: data.filter((row) => row % 3 === 0).slice(0, 50).map((row) => ({ row, column: 4, text: "校验位不对。" })),
   };
 }
+
+describe("Office.js adapter: confirmed column mappings", () => {
+  it("keeps them in the document's settings, saved with the file, without a context.sync()", async () => {
+    const { mock, port } = adapter(CONTRACT_BOOK, { excelApi: 2 });
+    const m = mappingFor(["序号", "申报单位", "社会统一信用代码"], [{ column: "D", field: "uscc" }]);
+    let saves = 0;
+    const settings = mock.Office.context.document.settings;
+    const saveAsync = settings.saveAsync.bind(settings);
+    settings.saveAsync = ((cb: never) => {
+      saves++;
+      saveAsync(cb);
+    }) as typeof settings.saveAsync;
+    await port.saveMapping(m);
+    expect(await port.loadMapping(m.key)).toEqual(m);
+    expect(mock.syncs).toBe(0);
+    expect(saves).toBe(1);
+    expect(JSON.parse(mock.settings.get(MAPPINGS_SETTING)!)).toEqual([m]);
+    // The workbook opened again (a new pane on the same document) still has it.
+    const reopened = new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office });
+    expect(await reopened.loadMapping(m.key)).toEqual(m);
+    await reopened.forgetMapping(m.key);
+    expect(mock.settings.has(MAPPINGS_SETTING)).toBe(false);
+    expect(saves).toBe(2);
+    expect(mock.syncs).toBe(0);
+  });
+
+  it("reads past an entry it does not understand (another version, a hand edit)", async () => {
+    const m = mappingFor(["申报单位", "信用代码"], [{ column: "B", field: "uscc" }]);
+    const { port } = adapter({ ...CONTRACT_BOOK, settings: { [MAPPINGS_SETTING]: [{ version: 2, key: m.key, columns: {} }, m, "x"] } });
+    expect(await port.loadMapping(m.key)).toEqual(m);
+  });
+});
 
 describe("Office.js adapter: syncs per check (read, then mark)", () => {
   for (const rows of [100, 10000]) {

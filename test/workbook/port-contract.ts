@@ -8,6 +8,8 @@ import type { MarkPlan, WorkbookPort } from "../../src/workbook/port";
 import { MarkConflictError } from "../../src/workbook/port";
 import { MARK_COLOURS } from "../../src/workbook/marks";
 import type { PreviewInit, SheetSnapshot } from "../../src/workbook/preview-host";
+import { mappingKey, type SavedMapping } from "../../src/domain/columns";
+import { MappingTooLargeError, MAX_MAPPING_BYTES, MAX_SAVED_MAPPINGS } from "../../src/workbook/mappings";
 
 export interface ContractHarness {
   port: WorkbookPort;
@@ -88,6 +90,14 @@ export const PLAN_FIXED: MarkPlan = {
   ],
   notes: [{ row: 6, column: 5, text: "单元格是错误值 #N/A。" }],
 };
+
+/** A confirmed mapping for a header worded `headers`. */
+export function mappingFor(headers: string[], choices: SavedMapping["choices"]): SavedMapping {
+  return { version: 1, key: mappingKey(headers), choices };
+}
+
+const LIST_HEADERS = ["序号", "申报单位", "社会统一信用代码", "注册时间", "投入（万元）"];
+const OTHER_HEADERS = ["序号", "企业名称", "信用代码", "成立日期", "经济类型"];
 
 function inputCells(s: SheetSnapshot): Record<string, Cell> {
   return Object.fromEntries(Object.entries(s.cells).filter(([a]) => !a.startsWith("G")));
@@ -276,6 +286,67 @@ export function portContract(name: string, factory: HarnessFactory): void {
       expect(await h.port.loadSetting("settings")).toBeUndefined();
       await h.port.saveSetting("settings", { programmeId: "sd-2023-platform", quota: 10, referenceSheets: ["优先企业"] });
       expect(await h.port.loadSetting("settings")).toEqual({ programmeId: "sd-2023-platform", quota: 10, referenceSheets: ["优先企业"] });
+    });
+
+    it("keeps a confirmed column mapping per header wording, the sheet untouched", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const before = h.snapshot("名单");
+      const a = mappingFor(LIST_HEADERS, [{ column: "D", field: "uscc" }, { column: "F", field: "investment" }]);
+      const b = mappingFor(OTHER_HEADERS, [{ column: "经济类型", field: "ownership" }, { column: "A", field: null }]);
+      expect(await h.port.loadMapping(a.key)).toBeUndefined();
+      await h.port.saveMapping(a);
+      await h.port.saveMapping(b);
+      expect(await h.port.loadMapping(a.key)).toEqual(a);
+      expect(await h.port.loadMapping(b.key)).toEqual(b);
+      // Confirming again for the same wording replaces the choices.
+      const a2 = mappingFor(LIST_HEADERS, [{ column: "D", field: null }]);
+      await h.port.saveMapping(a2);
+      expect(await h.port.loadMapping(a.key)).toEqual(a2);
+      expect(await h.port.loadMapping(b.key)).toEqual(b);
+      // Settings stay apart from mappings.
+      await h.port.saveSetting("settings", { programmeId: "js-2023-platform" });
+      expect(await h.port.loadMapping(a.key)).toEqual(a2);
+      await h.port.forgetMapping(a.key);
+      expect(await h.port.loadMapping(a.key)).toBeUndefined();
+      expect(await h.port.loadMapping(b.key)).toEqual(b);
+      await h.port.forgetMapping(a.key); // nothing saved: a no-op
+      expect(h.snapshot("名单")).toEqual(before);
+    });
+
+    it(`keeps the ${MAX_SAVED_MAPPINGS} most recently confirmed header wordings`, async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const all = Array.from({ length: MAX_SAVED_MAPPINGS + 2 }, (_, i) => mappingFor([...LIST_HEADERS, `备注${i}`], [{ column: "F", field: "investment" }]));
+      for (const m of all.slice(0, MAX_SAVED_MAPPINGS)) await h.port.saveMapping(m);
+      // Confirming the oldest again makes it the most recent.
+      await h.port.saveMapping(all[0]);
+      await h.port.saveMapping(all[MAX_SAVED_MAPPINGS]);
+      await h.port.saveMapping(all[MAX_SAVED_MAPPINGS + 1]);
+      const kept = await Promise.all(all.map(async (m) => (await h.port.loadMapping(m.key)) !== undefined));
+      expect(kept.filter(Boolean).length).toBe(MAX_SAVED_MAPPINGS);
+      expect(kept[0]).toBe(true);
+      expect(kept[1]).toBe(false);
+      expect(kept[2]).toBe(false);
+      expect(kept.slice(3)).toEqual(Array(MAX_SAVED_MAPPINGS - 1).fill(true));
+    });
+
+    it("refuses a mapping past the size bound with a clear message, keeping what was saved", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const small = mappingFor(LIST_HEADERS, [{ column: "D", field: "uscc" }]);
+      await h.port.saveMapping(small);
+      const headers = Array.from({ length: 400 }, (_, i) => `第${i + 1}列：近三年研发投入及技术改造投入情况说明（万元）`);
+      const huge = mappingFor(headers, headers.map((column) => ({ column, field: null })));
+      expect(new TextEncoder().encode(JSON.stringify(huge)).length).toBeGreaterThan(MAX_MAPPING_BYTES);
+      const refused = await h.port.saveMapping(huge).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(MappingTooLargeError);
+      expect((refused as Error).message).toMatch(/列对应过大.*上限 16 KB.*未保存/);
+      expect((refused as MappingTooLargeError).messageEn).toContain("too large");
+      expect(await h.port.loadMapping(huge.key)).toBeUndefined();
+      expect(await h.port.loadMapping(small.key)).toEqual(small);
+      // Just under the bound is kept.
+      const fits = mappingFor(headers.slice(0, 100), headers.slice(0, 100).map((column) => ({ column, field: null })));
+      expect(new TextEncoder().encode(JSON.stringify(fits)).length).toBeLessThan(MAX_MAPPING_BYTES);
+      await h.port.saveMapping(fits);
+      expect(await h.port.loadMapping(fits.key)).toEqual(fits);
     });
 
     it("reports the user's edits on a read sheet, not its own marks", async () => {

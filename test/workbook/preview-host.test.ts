@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PreviewHost } from "../../src/workbook/preview-host";
-import { portContract } from "./port-contract";
+import { mappingFor, portContract } from "./port-contract";
 
 portContract("preview host", (init) => {
   const host = new PreviewHost(init);
@@ -45,5 +45,20 @@ describe("preview host: the summary table", () => {
     expect(host.snapshot("汇总表 (2)").cells.A2).toMatchObject({ value: "推荐项目汇总表" });
     expect(await host.activeSheet()).toBe("汇总表 (2)");
     await expect(host.openXlsx(base64, "workbook")).rejects.toThrow("下载");
+  });
+});
+
+describe("preview host: confirmed column mappings", () => {
+  it("outlive the page when given a store (the page gives localStorage)", async () => {
+    const kept = new Map<string, string>();
+    const store = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v), removeItem: (k: string) => void kept.delete(k) };
+    const m = mappingFor(["序号", "申报单位", "社会统一信用代码"], [{ column: "C", field: "uscc" }]);
+    await new PreviewHost({ sheets: [{ name: "S", rows: [] }] }, { store }).saveMapping(m);
+    const reloaded = new PreviewHost({ sheets: [{ name: "S", rows: [] }] }, { store });
+    expect(await reloaded.loadMapping(m.key)).toEqual(m);
+    await reloaded.forgetMapping(m.key);
+    expect(kept.size).toBe(0);
+    // Without a store they last as long as the host.
+    expect(await new PreviewHost({ sheets: [{ name: "S", rows: [] }] }).loadMapping(m.key)).toBeUndefined();
   });
 });

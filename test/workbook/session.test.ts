@@ -13,6 +13,9 @@ import { Session, type CheckSettings } from "../../src/workbook/session";
 import { ExcelMock, WEB_PAYLOAD_LIMIT, type ExcelMockOptions } from "./excel-mock";
 import { largeBook } from "./large-book";
 import { readXlsx } from "../../src/workbook/xlsx-adapter";
+import { previewWorkbook, withHeaders } from "../../src/preview/workbook";
+import { MAPPINGS_SETTING, MappingTooLargeError } from "../../src/workbook/mappings";
+import { detectUserStore, USER_MAPPINGS_KEY, type UserStore } from "../../src/workbook/user-store";
 
 const SETTINGS: CheckSettings = { programmeId: "js-2023-platform", city: "南京市", asOf: "", quota: null, referenceSheets: [], scope: "used" };
 
@@ -114,7 +117,7 @@ describe("a check through the session", () => {
 
   it("points a finding at its cell, or at its rows across the data", () => {
     const session = new Session(new PreviewHost({ sheets: [{ name: "S", rows: [] }] }), engine, "zh");
-    const outcome = { report: { headerRows: [3] } as never, sheet: "S", sheets: ["S"], firstColumn: 1, lastColumn: 16, marksRefused: null };
+    const outcome = { report: { headerRows: [3] } as never, sheet: "S", sheets: ["S"], firstColumn: 1, lastColumn: 16, marksRefused: null, mapping: { source: null, notSaved: null } };
     expect(session.findingAddress({ code: "uscc-checksum", severity: "error", row: 5, column: "D", message: "x", messageEn: "x" }, outcome)).toBe("D5");
     expect(session.findingAddress({ code: "duplicate-applicant", severity: "error", rows: [4, 15], message: "x", messageEn: "x" }, outcome)).toBe("A4:P4,A15:P15");
     expect(session.findingAddress({ code: "header-missing", severity: "error", message: "x", messageEn: "x" }, outcome)).toBe("A3:P3");
@@ -155,5 +158,105 @@ describe("生成区县填报模板 through the session", () => {
     expect(out.download?.fileName).toBe("江苏省星级上云企业推荐名单（南京市区县填报模板）.xlsx");
     const book = await readXlsx(out.download!.bytes);
     expect(book.sheet().grid.rows[2]!.map((c) => c.value)).toContain("申报星级");
+  });
+});
+
+describe("the columns the user confirms", () => {
+  // Two headers as another district might word them: the USCC column and the rank column.
+  const ODD = previewWorkbook(withHeaders(jsPlatform, { D: "代码号", O: "位次" }));
+  const CHOICES = [
+    { column: "代码号", field: "uscc" },
+    { column: "位次", field: "rank" },
+  ];
+
+  function localStore(fail = false) {
+    const kept = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => kept.get(k) ?? null,
+      setItem: (k: string, v: string) => {
+        if (fail && k !== "huizong.probe") throw new Error("QuotaExceededError");
+        kept.set(k, v);
+      },
+      removeItem: (k: string) => void kept.delete(k),
+    };
+    return { kept, store: detectUserStore({ localStorage: storage }) };
+  }
+
+  async function open(mock: ExcelMock, store: UserStore | null) {
+    const session = new Session(new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }), engine, "zh", store);
+    await session.start();
+    return session;
+  }
+
+  const codes = (out: { report: { findings: { code: string; row?: number; column?: string }[] } }) => out.report.findings.map((f) => `${f.code}@${f.column ?? ""}${f.row ?? ""}`).sort();
+
+  it("are used by the re-check, saved with the workbook and for the user, offered again, and reset", async () => {
+    const mock = new ExcelMock(ODD);
+    const original = mock.snapshot("江宁区");
+    const user = localStore();
+    const session = await open(mock, user.store);
+    const first = await session.run(SETTINGS);
+    expect(first.mapping).toEqual({ source: null, notSaved: null });
+    expect(first.report.mappingUncertain).toBe(true);
+    expect(first.report.columns.find((c) => c.column === "D")).toMatchObject({ header: "代码号", field: null });
+    expect(first.report.findings.some((f) => f.code === "header-missing" && f.field === "uscc")).toBe(true);
+    expect(first.report.findings.some((f) => f.code === "uscc-numeric-truncated")).toBe(false);
+
+    const before = mock.syncs;
+    const confirmed = await session.confirmColumns(SETTINGS, CHOICES);
+    expect(mock.syncs - before).toBeLessThanOrEqual(3);
+    expect(confirmed.mapping).toEqual({ source: "confirmed", notSaved: null });
+    expect(confirmed.report.columns.find((c) => c.column === "D")).toMatchObject({ field: "uscc", why: "user" });
+    expect(confirmed.report.columns.find((c) => c.column === "O")).toMatchObject({ field: "rank", why: "user" });
+    expect(confirmed.report.findings.some((f) => f.code === "header-missing")).toBe(false);
+    // The verdict of row 7 (a USCC stored as a number) follows the confirmed column.
+    expect(confirmed.report.findings).toContainEqual(expect.objectContaining({ code: "uscc-numeric-truncated", row: 7, column: "D" }));
+    expect(mock.snapshot("江宁区").cells.Q7).toMatchObject({ value: expect.stringContaining("错误") });
+    expect(inputs(mock.snapshot("江宁区"), "Q")).toEqual(original.cells);
+    const key = confirmed.report.mappingKey;
+    expect(key).toBe(first.report.mappingKey);
+    expect(JSON.parse(mock.settings.get(MAPPINGS_SETTING)!)).toEqual([{ version: 1, key, choices: CHOICES }]);
+    expect(JSON.parse(user.kept.get(USER_MAPPINGS_KEY)!)).toEqual([{ version: 1, key, choices: CHOICES }]);
+
+    // The same workbook opened again: its saved mapping is applied.
+    const reopened = await open(mock, null);
+    const again = await reopened.run(SETTINGS);
+    expect(again.mapping.source).toBe("workbook");
+    expect(codes(again)).toEqual(codes(confirmed));
+
+    // Another workbook headed the same way: the user's remembered mapping is applied.
+    const other = new ExcelMock(ODD);
+    const elsewhere = await (await open(other, user.store)).run(SETTINGS);
+    expect(elsewhere.mapping.source).toBe("user");
+    expect(codes(elsewhere)).toEqual(codes(confirmed));
+    // …but a list headed otherwise is read by the matcher alone.
+    const plain = await (await open(new ExcelMock(previewWorkbook(jsPlatform)), user.store)).run(SETTINGS);
+    expect(plain.mapping.source).toBeNull();
+
+    const reset = await session.resetColumns(SETTINGS);
+    expect(reset.mapping.source).toBeNull();
+    expect(codes(reset)).toEqual(codes(first));
+    expect(mock.settings.has(MAPPINGS_SETTING)).toBe(false);
+    expect(user.kept.has(USER_MAPPINGS_KEY)).toBe(false);
+    expect(inputs(mock.snapshot("江宁区"), "Q")).toEqual(original.cells);
+  });
+
+  it("a mapping too large to keep is used once and said so; a refused user store too", async () => {
+    const mock = new ExcelMock(ODD);
+    const session = await open(mock, null);
+    await session.run(SETTINGS);
+    const bulky = [...CHOICES, ...Array.from({ length: 400 }, (_, i) => ({ column: `第${i}列：近三年研发投入及技术改造投入情况说明（万元）`, field: null }))];
+    const once = await session.confirmColumns(SETTINGS, bulky);
+    expect(once.mapping.source).toBe("confirmed");
+    expect(once.mapping.notSaved).toBeInstanceOf(MappingTooLargeError);
+    expect(once.report.findings).toContainEqual(expect.objectContaining({ code: "uscc-numeric-truncated", row: 7 }));
+    expect(mock.settings.has(MAPPINGS_SETTING)).toBe(false);
+
+    const refusing = localStore(true);
+    const s2 = await open(new ExcelMock(ODD), refusing.store);
+    await s2.run(SETTINGS);
+    const out = await s2.confirmColumns(SETTINGS, CHOICES);
+    expect(out.mapping.notSaved?.message).toMatch(/已保存在本工作簿中，但未能为您本人记住.*QuotaExceededError/);
+    expect(await s2.port.loadMapping(out.report.mappingKey)).toEqual({ version: 1, key: out.report.mappingKey, choices: CHOICES });
   });
 });
