@@ -12,6 +12,7 @@ import { layoutsFor } from "../domain/export/layouts";
 import { ExportError, planExport, type ExportOptions, type ExportWarning } from "../domain/export/plan";
 import { fillTemplate } from "../export/template";
 import { buildExportWorkbook } from "../export/xlsx";
+import { sheetSpec } from "../domain/export/sheet-spec";
 import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { ReferenceError } from "./reference";
@@ -28,6 +29,10 @@ export 选项 / options（另可用 check 的 --sheet --as-of --quota --referenc
                            fill the province's own blank form instead of the default layout
   --template-sheet <名称>  表样中要填写的工作表（默认第一个）/ sheet of the form to fill
   --include-errors         有错误的行也列入（会提示是哪些行）/ include rows with errors (with a warning)
+  --keep-remarks           把县（市、区）名单中的“备注”也写入汇总表（默认只写本工具的标注：优先认定、不占名额）
+                           keep the districts' own 备注 (default: only the tool's marks)
+  --paper <A4|A3>          纸张（默认自动：正文缩印后不小于 9 磅用 A4 横向，否则 A3 横向）
+                           paper (default: A4 landscape while the body stays ≥ 9 pt, else A3)
   --unit <推荐单位>        默认“<城市>工业和信息化局”/ recommending unit (default: <city>工业和信息化局)
   --contact <联系人>  --phone <电话>  --date <YYYY-MM-DD 填报日期>
                            不填则留空，打印后手写 / left blank to write by hand when absent
@@ -52,6 +57,8 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
     template: { type: "string" },
     "template-sheet": { type: "string" },
     "include-errors": { type: "boolean" },
+    "keep-remarks": { type: "boolean" },
+    paper: { type: "string" },
     unit: { type: "string" },
     contact: { type: "string" },
     phone: { type: "string" },
@@ -75,12 +82,16 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
     const ids = layoutsFor(programme.id).map((l) => l.id);
     if (!ids.includes(values.layout)) throw new UsageError(`项目 ${programme.id} 没有“${values.layout}”格式，可用：${ids.join("、")} / unknown layout`);
   }
+  const paper = values.paper === undefined ? undefined : values.paper.toUpperCase();
+  if (paper !== undefined && paper !== "A4" && paper !== "A3") throw new UsageError(`--paper 应为 A4 或 A3，收到“${values.paper}” / --paper takes A4 or A3`);
   if (values.template === undefined && values["template-sheet"] !== undefined) throw new UsageError("--template-sheet 需与 --template 一起使用 / --template-sheet needs --template");
 
   const { grid, report } = await readAndCheck({ file, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference });
 
   const exportOptions: ExportOptions = {
     includeErrors: values["include-errors"] ?? false,
+    keepSourceRemarks: values["keep-remarks"] ?? false,
+    ...(paper ? { paper: paper as "A4" | "A3" } : {}),
     ...(values.layout ? { layoutId: values.layout } : {}),
     ...(values.unit ? { unit: values.unit } : {}),
     ...(values.contact ? { contact: values.contact } : {}),
@@ -112,7 +123,10 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
     bytes = await buildExportWorkbook(plan);
     warnings = plan.warnings;
     const c = plan.counts;
-    summary = `已导出“${plan.title}”（${plan.layoutId}）${c.exported} 行${c.exempt > 0 ? `（其中不占名额 ${c.exempt} 行）` : ""}${c.priority > 0 ? `，优先认定标记 ${c.priority} 行` : ""}：${values.output}\n`;
+    const page = sheetSpec(plan).page;
+    summary =
+      `已导出“${plan.title}”（${plan.layoutId}）${c.exported} 行${c.exempt > 0 ? `（其中不占名额 ${c.exempt} 行）` : ""}${c.priority > 0 ? `，优先认定标记 ${c.priority} 行` : ""}：${values.output}\n` +
+      `纸张 ${page.paperSize} 横向，正文缩印后约 ${page.printedBodyPt} 磅 / ${page.paperSize} landscape, body about ${page.printedBodyPt} pt\n`;
   }
   try {
     writeFileSync(values.output, bytes);

@@ -11,6 +11,7 @@ import { columnLetter } from "./cells";
 import { type ColumnChoice, isColumnLetter } from "./columns";
 import { FIELDS } from "./fields";
 import type { Programme } from "./programme";
+import { assign, columnContent, CONTENT_ROWS, headerField, scoreColumn } from "./matching";
 import type { ColumnWhy } from "./report";
 import { cleanText, headerKey, headerUnit } from "./text";
 
@@ -37,6 +38,8 @@ export interface ColumnInfo {
   suggestion?: string;
   /** Next best fields, best first, at most 3. */
   alternatives?: { field: string; confidence: number }[];
+  /** Names the same field as another column as plainly (header-ambiguous); left unused. */
+  ambiguousWith?: string;
 }
 
 export interface MappedColumn extends ColumnInfo {
@@ -73,42 +76,13 @@ function rawLabel(cell: Cell | undefined): string {
 }
 
 export interface FieldMatcher {
-  /** The field a header label names, or null. */
+  /** The field a header label names on its own, or null. */
   match(label: string): string | null;
 }
 
-const matcherCache = new WeakMap<Programme, FieldMatcher>();
-
-/** Synonym index over the programme's fields only: a column the programme does not use stays unmapped. */
+/** The header evidence alone, over the programme's fields only: a column the programme does not use stays unmapped. */
 export function fieldMatcher(programme: Programme): FieldMatcher {
-  const cached = matcherCache.get(programme);
-  if (cached) return cached;
-  const exact = new Map<string, string>();
-  const keywordFields: { field: string; groups: readonly (readonly string[])[] }[] = [];
-  for (const spec of programme.fields) {
-    const def = FIELDS[spec.field];
-    if (!def) continue;
-    for (const s of [...def.synonyms, ...(spec.synonyms ?? [])]) {
-      const key = headerKey(s);
-      // First field listed wins a shared synonym; definitions avoid sharing.
-      if (key && !exact.has(key)) exact.set(key, def.id);
-    }
-    if (def.keywords) keywordFields.push({ field: def.id, groups: def.keywords.map((g) => g.map((w) => headerKey(w))) });
-  }
-  const matcher: FieldMatcher = {
-    match(label: string): string | null {
-      const key = headerKey(label);
-      if (!key) return null;
-      const hit = exact.get(key);
-      if (hit) return hit;
-      for (const { field, groups } of keywordFields) {
-        if (groups.some((g) => g.every((w) => key.includes(w)))) return field;
-      }
-      return null;
-    },
-  };
-  matcherCache.set(programme, matcher);
-  return matcher;
+  return { match: (label: string) => headerField(programme, label) };
 }
 
 interface Candidate {
@@ -141,12 +115,6 @@ function columnLabels(grid: Grid, headerIndex: number, subIndex: number | null):
   return out;
 }
 
-/** Field for one column: parent+child, then the child alone; the parent only when there is no child. */
-function matchColumn(m: FieldMatcher, cand: Candidate): string | null {
-  if (cand.parent && cand.child) return m.match(cand.parent + cand.child) ?? m.match(cand.child);
-  return m.match(cand.parent || cand.child);
-}
-
 /** Does a choice name this column: its letter, or its header as shown (whole, the child alone, or parent+child)? */
 function choiceNames(choice: ColumnChoice, cand: Candidate, letter: string): boolean {
   const named = choice.column.trim();
@@ -161,29 +129,89 @@ interface Mapped {
   distinct: number;
 }
 
-function mapColumns(grid: Grid, programme: Programme, headerIndex: number, subIndex: number | null, choices: readonly ColumnChoice[]): Mapped {
-  const m = fieldMatcher(programme);
+function mapColumns(grid: Grid, programme: Programme, headerIndex: number, subIndex: number | null, choices: readonly ColumnChoice[], withContent: boolean): Mapped {
   const allowed = new Set(programme.fields.map((f) => f.field));
-  const all: ColumnInfo[] = [];
-  for (const cand of columnLabels(grid, headerIndex, subIndex)) {
+  const cands = columnLabels(grid, headerIndex, subIndex);
+  const dataStart = (subIndex ?? headerIndex) + 1;
+  const user = new Map<number, ColumnChoice>();
+  for (const cand of cands) {
+    const letter = columnLetter(grid.firstColumn + cand.index);
+    // The last choice naming a column counts.
+    const choice = [...choices].reverse().find((c) => choiceNames(c, cand, letter));
+    if (choice && (choice.field === null || allowed.has(choice.field))) user.set(cand.index, choice);
+  }
+  const taken = new Set([...user.values()].map((c) => c.field).filter((f): f is string => f !== null));
+  const evidence = cands.map((cand) => {
+    const content = withContent ? columnContent(columnCells(grid, cand.index, dataStart)) : null;
+    return scoreColumn(programme, cand, content, cand.index);
+  });
+  // Columns the user decided take no part in the assignment.
+  const open = evidence.filter((e) => !user.has(e.index));
+  const assigned = new Map(assign(open, taken).map((a) => [a.index, a]));
+  const all: ColumnInfo[] = cands.map((cand) => {
     const letter = columnLetter(grid.firstColumn + cand.index);
     const unit = (cand.child ? headerUnit(cand.child) : null) ?? (cand.parent ? headerUnit(cand.parent) : null);
     const base = { index: cand.index, letter, header: cand.label, unit };
-    // The user's choice wins over any evidence; the last choice naming a column counts.
-    const choice = [...choices].reverse().find((c) => choiceNames(c, cand, letter));
-    if (choice && (choice.field === null || allowed.has(choice.field))) {
-      all.push({ ...base, field: choice.field, confidence: choice.field === null ? 0 : 1, why: "user" });
-      continue;
-    }
-    const field = matchColumn(m, cand);
-    all.push(field ? { ...base, field, confidence: 1, why: "header" } : { ...base, field: null, confidence: 0, why: "none" });
-  }
-  // A field the user gave a column is read from that column only.
-  const chosen = new Set(all.filter((c) => c.why === "user" && c.field !== null).map((c) => c.field));
-  for (const c of all) {
-    if (c.why !== "user" && c.field !== null && chosen.has(c.field)) Object.assign(c, { suggestion: c.field, field: null, confidence: 0, why: "none" });
-  }
+    const choice = user.get(cand.index);
+    if (choice) return { ...base, field: choice.field, confidence: choice.field === null ? 0 : 1, why: "user" as const };
+    const a = assigned.get(cand.index)!;
+    return {
+      ...base,
+      field: a.field,
+      confidence: a.confidence,
+      why: a.why,
+      ...(a.suggestion ? { suggestion: a.suggestion } : {}),
+      ...(a.alternatives.length > 0 ? { alternatives: a.alternatives } : {}),
+      ...(a.ambiguousWith ? { ambiguousWith: a.ambiguousWith } : {}),
+    };
+  });
   return { all, distinct: new Set(all.filter((c) => c.field !== null).map((c) => c.field)).size };
+}
+
+/** The cells of one column below the header, the first rows only. */
+function columnCells(grid: Grid, index: number, dataStart: number): Cell[] {
+  const out: Cell[] = [];
+  for (let r = dataStart; r < grid.rows.length && out.length < CONTENT_ROWS; r++) {
+    const cell = grid.rows[r]?.[index];
+    if (cell) out.push(cell);
+  }
+  return out;
+}
+
+/** Text in the second row under an empty first-row cell: the first row's title is merged over children. */
+function hasMergedChildren(grid: Grid, headerIndex: number, subIndex: number): boolean {
+  const top = grid.rows[headerIndex] ?? [];
+  const sub = grid.rows[subIndex] ?? [];
+  let carried = false;
+  for (let c = 0; c < top.length; c++) {
+    const own = labelOf(top[c]);
+    const child = labelOf(sub[c]);
+    if (own) carried = child !== "";
+    else if (child && carried) return true;
+    else if (!child) carried = false;
+  }
+  return false;
+}
+
+/** How many distinct fields a row's text cells name on their own (or by the user's choice): the header search's measure. */
+function namedFields(grid: Grid, programme: Programme, rowIndex: number, choices: readonly ColumnChoice[]): number {
+  const row = grid.rows[rowIndex];
+  if (!row) return 0;
+  const fields = new Set<string>();
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (!cell || cell.kind !== "text") continue;
+    const label = labelOf(cell);
+    if (!label || label.length > 60) continue;
+    let field: string | null | undefined;
+    if (choices.length > 0) {
+      const letter = columnLetter(grid.firstColumn + c);
+      field = [...choices].reverse().find((ch) => choiceNames(ch, { index: c, label, parent: label, child: "" }, letter))?.field;
+    }
+    if (field === undefined) field = headerField(programme, label);
+    if (field) fields.add(field);
+  }
+  return fields.size;
 }
 
 /** A row that could be a sub-header: some text, and nothing that looks like data (numbers, dates, codes). */
@@ -210,7 +238,7 @@ export function findHeader(grid: Grid, programme: Programme, options: FindHeader
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < limit; r++) {
-    const { distinct } = mapColumns(grid, programme, r, null, choices);
+    const distinct = namedFields(grid, programme, r, choices);
     if (distinct > bestScore) {
       bestScore = distinct;
       best = r;
@@ -220,18 +248,26 @@ export function findHeader(grid: Grid, programme: Programme, options: FindHeader
   if (best < 0 || bestScore < 3) return { rowIndices: [], dataStart: grid.rows.length, columns: new Map(), ambiguous: [], all: [] };
 
   let subIndex: number | null = null;
-  let mapped = mapColumns(grid, programme, best, null, choices);
   if (couldBeSubHeader(grid.rows[best + 1])) {
-    const two = mapColumns(grid, programme, best, best + 1, choices);
-    if (two.distinct > mapped.distinct) {
-      subIndex = best + 1;
-      mapped = two;
-    }
+    const one = mapColumns(grid, programme, best, null, choices, false);
+    const two = mapColumns(grid, programme, best, best + 1, choices, false);
+    // A title merged over children ("近三年投入（万元）" over 平台和系统开发费 … 合计) makes a two-row header
+    // even when the children name no more fields than the title: the title's own column is only the first child.
+    if (two.distinct > one.distinct || (two.distinct === one.distinct && hasMergedChildren(grid, best, best + 1))) subIndex = best + 1;
   }
+  const mapped = mapColumns(grid, programme, best, subIndex, choices, true);
 
   const columns = new Map<string, MappedColumn>();
   const ambiguous: AmbiguousField[] = [];
   for (const col of mapped.all) {
+    if (col.ambiguousWith) {
+      const used = columns.get(col.ambiguousWith);
+      const twin = { ...col, field: col.ambiguousWith } as MappedColumn;
+      const entry = ambiguous.find((a) => a.field === col.ambiguousWith);
+      if (entry) entry.others.push(twin);
+      else if (used) ambiguous.push({ field: col.ambiguousWith, used, others: [twin] });
+      continue;
+    }
     if (col.field === null) continue;
     const used = columns.get(col.field);
     const mc = col as MappedColumn;
@@ -261,11 +297,10 @@ export function repeatsHeader(grid: Grid, programme: Programme, rowIndex: number
     text++;
   }
   if (text < 3) return false;
-  const m = fieldMatcher(programme);
   let same = 0;
   for (const col of header.columns.values()) {
     const label = labelOf(row[col.index]);
-    if (label && m.match(label) === col.field) same++;
+    if (label && headerField(programme, label) === col.field) same++;
   }
   return same >= 3 && same >= header.columns.size / 2;
 }

@@ -34,7 +34,8 @@ export function drawSheet(wb: ExcelJS.Workbook, spec: SheetSpec, sheetName: stri
   const p = spec.page;
   const ws = wb.addWorksheet(uniqueSheetName(wb, sheetName), {
     pageSetup: {
-      paperSize: 9, // A4
+      // Excel's paper codes: 9 = A4, 8 = A3 (exceljs writes the number as given; its enum lacks A3).
+      paperSize: (p.paperSize === "A3" ? 8 : 9) as ExcelJS.PaperSize,
       orientation: p.orientation,
       fitToPage: true,
       fitToWidth: p.fitToWidth,

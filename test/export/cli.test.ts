@@ -49,6 +49,27 @@ describe("huizong export", () => {
     expect(back.cell("A2")?.v).toBe("2023年省级工业互联网平台入库推荐表");
   });
 
+  it("renumbers 工赋百景 ranks and says so; --paper and --keep-remarks reach the form", async () => {
+    const out = join(tmp, "工赋百景.xlsx");
+    const r = await huizong("export", sample("sd-2024-gfbj-2"), "-p", "sd-2024-gfbj-2", "-c", "青岛", "--quota", "8", "-o", out);
+    expect(r.stdout).toMatch(/推荐排序已按本市原顺序重新编号/);
+    expect(r.stdout).toMatch(/纸张 A3 横向/);
+    expect(r.stdout).toMatch(/--include-errors/);
+    expect(r.stdout).not.toMatch(/“包含有错误的行”/);
+    const plain = readBack(new Uint8Array(readFileSync(out)));
+    const a4 = join(tmp, "工赋百景-A4.xlsx");
+    const r2 = await huizong("export", sample("sd-2024-gfbj-2"), "-p", "sd-2024-gfbj-2", "-c", "青岛", "--quota", "8", "--paper", "a4", "--keep-remarks", "-o", a4);
+    expect(r2.stdout).toMatch(/纸张 A4 横向/);
+    const kept = readBack(new Uint8Array(readFileSync(a4)));
+    expect(kept.sheetXml).toContain('paperSize="9"');
+    const cells = (b: typeof plain) => Object.values(b.sheet).map((c) => String((c as { v?: unknown }).v ?? ""));
+    expect(cells(plain).some((v) => v.includes("央企，不占名额"))).toBe(false);
+    expect(cells(kept).some((v) => v.includes("央企，不占名额"))).toBe(true);
+    const bad = await huizong("export", sample("sd-2024-gfbj-2"), "-p", "sd-2024-gfbj-2", "-c", "青岛", "--paper", "B5", "-o", join(tmp, "x.xlsx"));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--paper 应为 A4 或 A3/);
+  });
+
   it("fills the province's form given with --template and lists the columns it could not fill", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("推荐表");

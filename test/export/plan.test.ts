@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { planExport, planValueText, ExportError, displayWidth, safeSheetName, officeSafeText, type ExportPlan, type PlanRow } from "../../src/domain/export/plan";
+import { planExport, planValueText, ExportError, displayWidth, widthForOneLine, safeSheetName, officeSafeText, type ExportPlan, type PlanRow } from "../../src/domain/export/plan";
 import { excelSerial } from "../../src/samples/model";
 import { makeList } from "./fixtures";
 import { Report } from "../../src/domain/report";
@@ -110,14 +110,15 @@ describe("planExport: what each cell shows", () => {
     const name = plan.columns.findIndex((c) => c.header === "平台名称");
     expect(dataRows(plan)[0].values[name]).toEqual({ kind: "text", text: '=HYPERLINK("http://x")' });
     const phone = plan.columns.findIndex((c) => c.header === "联系电话");
-    expect(dataRows(plan)[2].values[phone]).toEqual({ kind: "text", text: "+8613770612483" });
+    // The phone as the check reads it: "+8613770612483" is the mobile 13770612483.
+    expect(dataRows(plan)[2].values[phone]).toEqual({ kind: "text", text: "13770612483" });
   });
 
   it("writes 备注 as the district's remark followed by the priority mark", () => {
     const { grid, report } = platformList();
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, { keepSourceRemarks: true });
     expect(column(plan, "备注")).toEqual(["升级申报", "属“531”产业链（集成电路）", "-待核"]);
-    const marksOnly = planExport(grid, report, { keepSourceRemarks: false });
+    const marksOnly = planExport(grid, report);
     expect(column(marksOnly, "备注")).toEqual(["", "属“531”产业链（集成电路）", ""]);
     const cluster = makeList({
       programme: "js-2023-platform",
@@ -128,7 +129,7 @@ describe("planExport: what each cell shows", () => {
         { row: 2, name: "车联网", kind: "chain", via: "reference-name", reason: "参考名单" },
       ],
     });
-    expect(column(planExport(cluster.grid, cluster.report), "备注")).toEqual(["链主企业；属先进制造业集群（物联网）；属“531”产业链（车联网）"]);
+    expect(column(planExport(cluster.grid, cluster.report, { keepSourceRemarks: true }), "备注")).toEqual(["链主企业；属先进制造业集群（物联网）；属“531”产业链（车联网）"]);
   });
 
   it("fills the unit line from the city and the options; leaves blanks to write by hand otherwise", () => {
@@ -162,7 +163,8 @@ describe("planExport: what each cell shows", () => {
     const { grid, report } = platformList();
     const plan = planExport(grid, report);
     const applicant = plan.columns.find((c) => c.header === "申报单位")!;
-    expect(applicant.width).toBe(displayWidth("南京天衡智能装备有限公司") + 2);
+    expect(applicant.width).toBe(widthForOneLine("南京天衡智能装备有限公司"));
+    expect(applicant.width).toBeGreaterThanOrEqual(displayWidth("南京天衡智能装备有限公司") + 2);
     expect(plan.columns.find((c) => c.header === "序号")!.width).toBeLessThanOrEqual(6);
     expect(plan.columns.find((c) => c.header === "统一社会信用代码")!.width).toBe(21);
     expect(displayWidth("中a１")).toBe(5);

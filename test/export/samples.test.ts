@@ -47,7 +47,8 @@ describe("every sample exports to a readable summary table", () => {
           const n = plan.columns.length;
           expect(back.cell("A2")?.v).toBe(layout.title);
           expect(back.sheet["!merges"]).toContainEqual({ s: { r: 1, c: 0 }, e: { r: 1, c: n - 1 } });
-          expect(back.rowText(4, n)).toEqual(plan.columns.map((c) => c.header));
+          // Headers are written broken into lines ("平台投入\n（万元）").
+          expect(back.rowText(4, n).map((h) => h.replace(/\n/g, ""))).toEqual(plan.columns.map((c) => c.header));
           expect(back.printTitles()).toMatch(/!\$2:\$4$/);
           expect(back.sheetXml).toMatch(/fitToWidth="1"/);
           expect(back.sheetXml).not.toMatch(/<f>|<f /);
@@ -96,6 +97,20 @@ describe("the samples' particular orders", () => {
     const exemptStanding = report.quotas[0];
     if (exemptStanding) expect(plan.counts.exempt).toBe(exemptStanding.exempt);
     expect(plan.rows.filter((r) => r.kind === "data").map((r) => planValueText(r.values[0]))).toEqual(rows.map((_, i) => String(i + 1)));
+  });
+
+  it("工赋百景: rows left out leave gaps in the ranks (1, 2, 13, 16); the form renumbers them in the city's order and says so", () => {
+    const { grid, report } = checked(sdGfbj2.id, 8);
+    const plan = planExport(grid, report);
+    const rankCol = plan.columns.findIndex((c) => c.header === "推荐排序");
+    const rows = plan.rows.filter((r) => r.kind === "data" && !r.exempt);
+    const listRanks = rows.map((r) => (r.kind === "data" ? Number(textAt(grid, r.sourceRow, "A")) : 0));
+    expect(listRanks.some((r, i) => r !== i + 1)).toBe(true);
+    expect(rows.map((r) => (r.kind === "data" ? planValueText(r.values[rankCol]) : ""))).toEqual(rows.map((_, i) => String(i + 1)));
+    expect(plan.renumbered.map((r) => r.from)).toEqual(listRanks.filter((r, i) => r !== i + 1));
+    const note = plan.warnings.find((w) => w.code === "ranks-renumbered");
+    expect(note?.message).toContain(`${listRanks.join("、")} → ${rows.map((_, i) => i + 1).join("、")}`);
+    expect(note?.message).toMatch(/先改正名单/);
   });
 
   it("星级上云: every 五星 row in the province section, every 三星/四星 row in the city section", () => {

@@ -113,7 +113,7 @@ describe("fillBlanks", () => {
 describe("fillTemplate", () => {
   it("writes the rows below the form's header in its formatting, pushing 填报说明 and the stamp line down", async () => {
     const { grid, report } = sdList();
-    const filled = await fillTemplate({ template: await provinceForm(), programme: SD, grid, report });
+    const filled = await fillTemplate({ template: await provinceForm(), programme: SD, grid, report, options: { keepSourceRemarks: true } });
     expect(filled.rowsInserted).toBe(2);
     const back = readBack(filled.bytes);
     expect(back.cell("A1")?.v).toBe("2023年省级工业互联网平台入库申报信息汇总表");

@@ -71,8 +71,8 @@ export const Layout = z
     /** Stable id: "<programme>/<form>", e.g. "sd-2023-platform/附件3". */
     id: z.string().regex(/^[a-z0-9-]+\/[^\s/]+$/),
     programme: z.string().min(1),
-    /** The notice's attachment this stands for, printed top left ("附件7"). */
-    attachment: z.string().min(1),
+    /** The notice's attachment number for this form, printed top left ("附件7"); null where the notice gives none (666工程). */
+    attachment: z.string().min(1).nullable(),
     /** Short name for menus and the sheet name: "推荐项目汇总表". */
     name: z.string().min(1).max(20),
     nameEn: z.string().min(1),

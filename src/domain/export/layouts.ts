@@ -3,7 +3,7 @@
  *
  * THESE ARE DEFAULTS. None of the notices gives the province's exact columns:
  * 苏工信融合〔2023〕27号 only names "推荐项目汇总表（附件7）一式一份、盖章"; the 山东 2023 notice names
- * 附件2 申报信息汇总表 and 附件3 推荐表; the 工赋百景 notice asks for 排序推荐 within the quota with
+ * 附件2 申报信息汇总表 and 附件3 推荐表; the 工赋百景 notice names 汇总表（附件3） and asks for 排序推荐 within the quota with
  * 中央驻鲁企业、省属国企 "不占用推荐名额"; the 666工程 notice names its three project types. Each layout
  * below is built from that wording (the `basis` field quotes it): a title with the year and the
  * programme, the 推荐单位（盖章）/联系人/电话/填报日期 line, 序号, the fields the notice asks about, and a
@@ -22,7 +22,7 @@ const field = (format: "text" | "uscc" | "date" | "amount" | "phone" | "integer"
 /** The same column under the form's own wording ("成立日期" for 注册时间). */
 const headed = (header: string, [, ...rest]: Col): Col => [header, ...rest];
 
-const SEQ: Col = ["序号", "No.", { kind: "seq" }, 5, 6];
+const SEQ: Col = ["序号", "No.", { kind: "seq" }, 6, 6];
 const DISTRICT: Col = ["所在县（市、区）", "District", field("text", "district"), 10, 14, "optional"];
 const APPLICANT: Col = ["申报单位", "Applicant", field("text", "applicant"), 24, 34];
 const USCC: Col = ["统一社会信用代码", "USCC", field("uscc", "uscc"), 21, 21];
@@ -37,9 +37,9 @@ const REMARKS: Col = ["备注", "Remarks", { kind: "remarks", fields: ["remarks"
 /** Every form ends with who to call and the 备注. */
 const SIGN_OFF: Col[] = [CONTACT, PHONE, REMARKS];
 
-/** What a layout states; the id is "<programme>/<attachment>" and rank order is the default. */
-type LayoutDraft = Omit<Layout, "id" | "columns" | "order"> & { columns: readonly Col[]; order?: Layout["order"] };
-const layout = (draft: LayoutDraft): Layout => ({ ...draft, id: `${draft.programme}/${draft.attachment}`, order: draft.order ?? "rank", columns: cols(draft.columns) });
+/** What a layout states; the id is "<programme>/<attachment>" (or "/<form>" where the notice numbers none) and rank order is the default. */
+type LayoutDraft = Omit<Layout, "id" | "columns" | "order"> & { columns: readonly Col[]; order?: Layout["order"]; form?: string };
+const layout = ({ form, ...draft }: LayoutDraft): Layout => ({ ...draft, id: `${draft.programme}/${draft.attachment ?? form}`, order: draft.order ?? "rank", columns: cols(draft.columns) });
 
 // ---------------------------------------------------------------- 江苏 2023 示范工程: one 附件7 per sub-programme
 
@@ -161,7 +161,9 @@ const sdPlatformRecommendation = layout({
 
 const js666 = layout({
   programme: "js-2020-666",
-  attachment: "汇总表",
+  // The notice asks cities to 汇总后报省工信厅 but numbers no attachment for it: no label.
+  attachment: null,
+  form: "汇总表",
   name: "项目推荐汇总表",
   nameEn: "Project summary",
   title: "江苏省工业互联网加速器工程（666工程）第一批项目推荐汇总表",
@@ -189,7 +191,8 @@ const js666 = layout({
 
 const gfbj = layout({
   programme: "sd-2024-gfbj-2",
-  attachment: "汇总表",
+  // 四(一): 分任务单独编写申报书（附件2）和汇总表（附件3）.
+  attachment: "附件3",
   name: "推荐项目汇总表",
   nameEn: "Recommended projects",
   title: "2024年度“工赋百景”制造业数字化转型揭榜挂帅（第二批）试点推荐项目汇总表",

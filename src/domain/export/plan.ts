@@ -12,7 +12,12 @@ import { columnNumber, type Cell, type Grid } from "../cells";
 import type { Finding, PriorityMatch, Report } from "../report";
 import { formatPartialDate, parseIsoDate, readAmount, readDate, readText, readUsccCell, shownValue, type PartialDate } from "../readers";
 import { findCity } from "../regions";
+import { FIELDS } from "../fields";
 import { cleanText, headerUnit } from "../text";
+import { getProgramme } from "../check";
+import type { Programme } from "../programme";
+import { understoodValue } from "../rules/read";
+import type { CertificateStatus, ListValue, UsccValue } from "../rules/context";
 import type { CellFormat, Layout, LayoutColumn } from "./layout";
 import { findLayout, layoutsFor } from "./layouts";
 
@@ -52,7 +57,8 @@ export type ExportWarningCode =
   | "errors-included"
   | "list-errors"
   | "column-missing"
-  | "section-unmatched";
+  | "section-unmatched"
+  | "ranks-renumbered";
 
 export interface ExportWarning {
   code: ExportWarningCode;
@@ -69,7 +75,8 @@ export interface ExportPlan {
   programme: string;
   /** Worksheet name (≤ 31 characters, no []:*?/\). */
   sheetName: string;
-  attachment: string;
+  /** The notice's attachment label ("附件7"); null where the notice numbers none. */
+  attachment: string | null;
   title: string;
   /** 推荐单位（盖章）：…　联系人：…　联系电话：…　填报日期：… */
   unitLine: string;
@@ -81,7 +88,15 @@ export interface ExportPlan {
   signature: { left: string; right: string; date: string };
   counts: { exported: number; counted: number; exempt: number; priority: number; excludedWithErrors: number; includedWithErrors: number };
   warnings: ExportWarning[];
+  /** Rows of the list left out of the form, each with why (the preview shows them). */
+  leftOut: { row: number; reason: string; reasonEn: string }[];
+  /** Ranks renumbered because left-out rows left gaps: the list's rank → the form's, in the city's order. */
+  renumbered: { row: number; from: number; to: number }[];
+  /** The paper the user asked for; "auto" lets the sheet spec choose A4 or A3 by the body text size. */
+  paper: PaperChoice;
 }
+
+export type PaperChoice = "auto" | "A4" | "A3";
 
 export interface ExportOptions {
   /** A layout id; default: the programme's first layout. */
@@ -94,8 +109,15 @@ export interface ExportOptions {
   phone?: string;
   /** 填报日期 as YYYY-MM-DD; blank "年 月 日" to fill by hand when absent. */
   fillDate?: string;
-  /** Keep the list's own 备注 text before our marks. Default true: never drop what the district wrote. */
+  /**
+   * Keep the districts' own 备注 text before our marks. Default false: districts' working notes
+   * ("电话不全") are not for the province; the tool's own marks (priority, 不占名额) are always written.
+   */
   keepSourceRemarks?: boolean;
+  /** The programme's open settings as the check used them (allowed directions …), so values read alike. */
+  settings?: Record<string, unknown>;
+  /** Paper size; default "auto": A4 landscape while the body text stays at 9 pt or more, else A3. */
+  paper?: PaperChoice;
   /**
    * Columns to fill instead of the layout's: a province template's own columns (template-plan.ts).
    * The layout still decides rows, order, sections and quota slots.
@@ -123,6 +145,16 @@ export function displayWidth(s: string): number {
     w += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000) ? 2 : 1;
   }
   return w;
+}
+
+/** A CJK character in 宋体 is a little wider than two default-font digits. */
+export const CJK_FACTOR = 1.05;
+/** Character units a cell loses to its padding. */
+export const CELL_PADDING = 1.5;
+
+/** Column width (Excel character units) that shows `text` on one line. */
+export function widthForOneLine(text: string): number {
+  return Math.ceil(displayWidth(text) * CJK_FACTOR + CELL_PADDING);
 }
 
 /** The text a PlanValue shows. */
@@ -205,6 +237,47 @@ export function tidyText(s: string): string {
     .trim();
 }
 
+/**
+ * The cell as the check understood it, for fields the programme reads: canonical enum values
+ * (三星级), 是/否, dates in one format, amounts in 万元. undefined when the programme does not read
+ * the field or the check could not read the cell (then the layout's format shows it as typed).
+ */
+export function understoodCell(programme: Programme | undefined, field: string, cell: Cell, header: string, settings: Record<string, unknown> = {}): PlanValue | undefined {
+  if (!programme || cell.kind === "empty") return undefined;
+  const out = understoodValue(programme, field, cell, headerUnit(header), settings);
+  if (!out || out.status !== "ok") return undefined;
+  const v = out.value;
+  const text = (t: string): PlanValue => (t === "" ? { kind: "empty" } : { kind: "text", text: t });
+  if (typeof v === "boolean") return text(v ? "是" : "否");
+  if (typeof v === "number") return fieldKindOf(field) === "amount" ? { kind: "number", value: Math.round(v * 10000) / 10000, format: "amount" } : { kind: "number", value: v, format: "integer" };
+  if (v === "ongoing") return text("至今");
+  if (typeof v === "string") {
+    const kind = fieldKindOf(field);
+    if (kind === "certificate") return text(CERTIFICATE_WORDS[v as CertificateStatus] ?? v);
+    // Names and free text keep their own punctuation (tidyText); enums are the canonical value.
+    return kind === "enum" ? text(v) : undefined;
+  }
+  if (Array.isArray(v)) return text(v.join("、")); // phones
+  if (v && typeof v === "object") {
+    if ("year" in v) return text(formatPartialDate(v as PartialDate));
+    if ("items" in v) {
+      const list = v as ListValue;
+      return text(list.items.length ? list.items.join("、") : list.count > 0 ? `${list.count}项` : "无");
+    }
+    if ("status" in v) {
+      const u = v as UsccValue;
+      return u.status === "code" ? text(u.code) : undefined;
+    }
+  }
+  return undefined;
+}
+
+const CERTIFICATE_WORDS: Record<CertificateStatus, string> = { yes: "是", no: "否", pending: "已通过、证书待发" };
+
+function fieldKindOf(field: string): string | undefined {
+  return FIELDS[field]?.kind;
+}
+
 /** Reads one cell as the layout's format asks; what cannot be read is shown as the clerk sees it, never dropped. */
 export function formatCell(cell: Cell, format: CellFormat, header: string): PlanValue {
   if (cell.kind === "empty") return { kind: "empty" };
@@ -242,6 +315,13 @@ function integerOf(cell: Cell): number | null {
     if (/^\d{1,6}$/.test(t)) return Number(t);
   }
   return null;
+}
+
+/** A rank as the check reads it ("3", 3, "第3名"); null when it is not a whole number. */
+function rankOf(programme: Programme | undefined, field: string, cell: Cell, header: string): number | null {
+  const read = programme ? understoodValue(programme, field, cell, headerUnit(header)) : undefined;
+  if (read?.status === "ok" && typeof read.value === "number") return read.value;
+  return integerOf(cell);
 }
 
 function priorityMark(m: PriorityMatch): string {
@@ -308,7 +388,7 @@ function headerNeed(header: string): number {
 function fitWidth(column: LayoutColumn, texts: readonly string[]): number {
   // A header may wrap onto two lines; values should fit on one line where the bounds allow.
   const headerNeed_ = headerNeed(column.header);
-  const valueNeed = Math.max(0, ...texts.map(displayWidth)) + 2;
+  const valueNeed = Math.max(0, ...texts.map(widthForOneLine));
   return Math.min(column.maxWidth, Math.max(column.minWidth, headerNeed_, valueNeed));
 }
 
@@ -341,7 +421,9 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
     throw new ExportError(`汇总表格式 ${layout.id} 属于 ${layout.programme}，而名单是按 ${report.programme} 检查的`, `Layout ${layout.id} belongs to ${layout.programme}, but the list was checked as ${report.programme}`);
   }
   const fillDate = options.fillDate ? chineseDate(options.fillDate) : `${IDSP}${IDSP}年${IDSP}${IDSP}月${IDSP}${IDSP}日`;
-  const keepRemarks = options.keepSourceRemarks ?? true;
+  const keepRemarks = options.keepSourceRemarks ?? false;
+  const programme = getProgramme(report.programme);
+  const settings = options.settings ?? {};
   const warnings: ExportWarning[] = [];
   const columns = mappedColumns(grid, report);
   const layoutColumns = options.columns ?? layout.columns.filter((c) => !c.optional || !("fields" in c.source) || firstMapped(columns, c.source.fields));
@@ -369,7 +451,7 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
   } else if (withErrors.length > 0) {
     warnings.push({
       code: "errors-excluded",
-      message: `${withErrors.length} 行有错误，未列入汇总表（${rowsText(withErrors)}）；改正后重新检查，或选择“包含有错误的行”。`,
+      message: `${withErrors.length} 行有错误，未列入汇总表（${rowsText(withErrors)}）；改正后重新检查，或选择包含有错误的行（任务窗格中勾选该项，命令行用 --include-errors）。`,
       messageEn: `${withErrors.length} row(s) with errors were left out (rows ${rowsTextEn(withErrors)}); fix and re-check, or choose to include rows with errors.`,
       rows: withErrors,
     });
@@ -393,7 +475,7 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
   for (const m of report.priority) priorityByRow.set(m.row, [...(priorityByRow.get(m.row) ?? []), m]);
 
   const candidates: Candidate[] = included.map((r) => {
-    const rank = rankColumn ? integerOf(cellAt(grid, r, rankColumn.index)) : null;
+    const rank = rankColumn ? rankOf(programme, rankColumn.field, cellAt(grid, r, rankColumn.index), rankColumn.header) : null;
     const exempt = layout.exempt ? matchesAny(fieldText(grid, r, exemptColumn), layout.exempt.contains) : false;
     let section = 0;
     if (layout.sections) {
@@ -412,6 +494,29 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
       messageEn: `${unmatched.length} row(s) match no section and are listed last (rows ${rowsTextEn(unmatched)}).`,
       rows: unmatched,
     });
+  }
+
+  // Ranks: left-out rows leave gaps (1, 2, 13, 16); the form numbers 1..n in the city's order.
+  const renumbered: ExportPlan["renumbered"] = [];
+  const newRank = new Map<number, number>();
+  if (layoutColumns.some((c) => c.source.kind === "rank")) {
+    const ranked = orderCandidates(candidates, layout).filter((c) => !c.exempt && c.rank !== null);
+    if (ranked.some((c, i) => c.rank !== i + 1)) {
+      ranked.forEach((c, i) => {
+        newRank.set(c.sourceRow, i + 1);
+        if (c.rank !== i + 1) renumbered.push({ row: c.sourceRow, from: c.rank as number, to: i + 1 });
+      });
+      const from = ranked.map((c) => c.rank).join("、");
+      const to = ranked.map((_, i) => i + 1).join("、");
+      const why = withErrors.length > 0 && !options.includeErrors ? "有错误的行未列入，原排序留下空缺" : "名单中的排序不连续";
+      const whyEn = withErrors.length > 0 && !options.includeErrors ? "rows left out left gaps in the ranks" : "the list's ranks are not consecutive";
+      warnings.push({
+        code: "ranks-renumbered",
+        message: `${why}，推荐排序已按本市原顺序重新编号（${from} → ${to}）；如需保留原排序，请先改正名单后重新检查再导出。`,
+        messageEn: `As ${whyEn}, the ranks were renumbered in the city's order (${ranked.map((c) => c.rank).join(", ")} → ${ranked.map((_, i) => i + 1).join(", ")}); to keep the list's ranks, fix the list and check again first.`,
+        rows: renumbered.map((r) => r.row),
+      });
+    }
   }
 
   // Build the rows, section by section.
@@ -455,12 +560,17 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
       }
       case "rank": {
         if (c.exempt) return { kind: "empty" };
+        const renumber = newRank.get(c.sourceRow);
+        if (renumber !== undefined) return { kind: "number", value: renumber, format: "integer" };
+        if (c.rank !== null) return { kind: "number", value: c.rank, format: "integer" };
         const column = firstMapped(columns, src.fields);
         return column ? formatCell(cellAt(grid, c.sourceRow, column.index), "integer", column.header) : { kind: "empty" };
       }
       case "field": {
         const column = firstMapped(columns, src.fields);
-        return column ? formatCell(cellAt(grid, c.sourceRow, column.index), src.format, column.header) : { kind: "empty" };
+        if (!column) return { kind: "empty" };
+        const cell = cellAt(grid, c.sourceRow, column.index);
+        return understoodCell(programme, column.field, cell, column.header, settings) ?? formatCell(cell, src.format, column.header);
       }
       case "remarks": {
         const parts: string[] = [];
@@ -510,7 +620,18 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
       includedWithErrors: options.includeErrors ? withErrors.length : 0,
     },
     warnings,
+    leftOut: options.includeErrors ? [] : withErrors.map((row) => leftOutReason(row, report.findings)),
+    renumbered,
+    paper: options.paper ?? "auto",
   };
+}
+
+/** Why a row was left out: its first error, and how many more. */
+function leftOutReason(row: number, findings: readonly Finding[]): ExportPlan["leftOut"][number] {
+  const own = findings.filter((f) => f.severity === "error" && f.row === row);
+  const more = own.length > 1 ? `（另有 ${own.length - 1} 处错误）` : "";
+  const moreEn = own.length > 1 ? ` (and ${own.length - 1} more)` : "";
+  return { row, reason: `${own[0]?.message ?? "有错误"}${more}`, reasonEn: `${own[0]?.messageEn ?? "has errors"}${moreEn}` };
 }
 
 /**

@@ -24,7 +24,7 @@ export function allowedValues(spec: FieldSpec, settings: Record<string, unknown>
 /** Text cleanText leaves as it is: no leading/trailing or doubled space, no NBSP/U+3000/zero-width, no full-width ASCII. */
 export const PLAIN = /^(?! )(?!.* $)(?!.*  )[^\t\n\r\f\v\u00A0\u2007\u202F\u3000\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\u1680\u2000-\u200A\u2028\u2029\u205F\u0085]+$/u;
 
-type Outcome = { status: "ok"; value: unknown } | { status: "empty" } | { status: "bad"; code: FindingCode; problem: string; problemEn: string; hint?: string; hintEn?: string };
+export type Outcome = { status: "ok"; value: unknown } | { status: "empty" } | { status: "bad"; code: FindingCode; problem: string; problemEn: string; hint?: string; hintEn?: string };
 
 function fromRead<T>(r: Read<T>, code: FindingCode, map?: (v: T) => unknown): Outcome {
   if (r.status === "ok") return { status: "ok", value: map ? map(r.value) : r.value };
@@ -170,6 +170,19 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
     case "certificate":
       return readCertificate(cell);
   }
+}
+
+/**
+ * A cell of `field` as the check understands it (canonical enum value, 是/否 as a boolean, a date,
+ * an amount in 万元 …): the export writes these, so the form and the check cannot disagree.
+ * undefined when the programme has no such field.
+ */
+export function understoodValue(programme: Programme, field: string, cell: Cell, unit: string | null, settings: Record<string, unknown> = {}): Outcome | undefined {
+  const spec = programme.fields.find((f) => f.field === field);
+  const def = FIELDS[field];
+  if (!spec || !def) return undefined;
+  if (cell.kind === "error") return { status: "bad", code: "cell-error", problem: shownValue(cell), problemEn: shownValue(cell) };
+  return readByKind(def.kind, cell, spec, unit, settings);
 }
 
 /** Kinds whose reading depends only on the cell's kind and value (and the field): worth remembering. */

@@ -1,0 +1,441 @@
+/**
+ * Matching columns to a programme's fields by evidence: what the header says (normalised, key terms,
+ * character bigrams against every wording of the field) and what the cells hold (USCCs, dates,
+ * amounts, yes/no, ownership words, ranks, the programme's allowed values). Every (column, field)
+ * pair gets a score; one global assignment gives each column at most one field and each field at
+ * most one column, best scores first.
+ *
+ * Two rules keep it honest: a header that names something else (注册资本, 营业收入 …) is never taken
+ * for a field, whatever its cells hold; and content alone only suggests, it never assigns.
+ */
+import type { Cell } from "./cells";
+import { FIELDS, type FieldKind } from "./fields";
+import type { FieldSpec, Programme } from "./programme";
+import { enumKey, readAmount, readDate, readPhone, readUsccCell, readYesNo } from "./readers";
+import { cleanText, headerKey } from "./text";
+import { isValidUscc } from "./uscc";
+
+/** A header score at or above this maps the column on the header alone. */
+export const HEADER_ASSIGN = 0.5;
+/** Header plus content must reach this to map; below HEADER_EVIDENCE the header says nothing of the field. */
+export const ASSIGN = 0.5;
+const HEADER_EVIDENCE = 0.3;
+/** A second column this close to an exact header for a taken field is reported as ambiguous. */
+const AMBIGUOUS = 0.9;
+/** How much content that fits adds to a header (and takes away when it plainly does not fit). */
+const CONTENT_WEIGHT = 0.25;
+/** Content alone suggests a field when this share of a column's cells fits it. */
+const SUGGEST_SHARE = 0.8;
+
+/**
+ * Words that name something other than any field: a header containing one is never taken for a
+ * field unless it is one of that field's own wordings (then the word is part of the wording).
+ */
+const OTHER_THINGS = [
+  "注册资本", "注册资金", "实收资本", "资本", "营业收入", "主营业务收入", "销售收入", "收入", "营收", "销售额", "利润", "利税", "净利", "产值", "增加值",
+  "职工", "员工", "从业人员", "人数", "人员", "纳税", "税收", "缴税", "税额", "研发", "占比", "比例", "比重", "百分比", "增长", "增速",
+  "资产", "负债", "面积", "产量", "能耗", "专利", "邮编", "邮政编码", "邮箱", "电子邮件", "email", "网址", "网站", "传真", "地址", "住所",
+  "法定代表人", "法人代表", "身份证", "职务", "职称", "学历", "经营范围", "主营产品", "主要产品", "所属行业", "行业类别", "行业分类", "规模", "开户", "账号",
+  "银行", "评分", "得分", "分数", "审核意见", "推荐意见", "意见", "签字", "盖章处", "年龄", "出口", "订单", "客户数", "用户数", "连接数",
+];
+
+/** Said before a field's own words without changing what it names ("申报企业名称", "本单位…"). */
+const LEADING = ["申报企业", "申报单位", "申报", "企业", "单位", "公司", "项目", "平台", "本", "所属", "所在", "填报"];
+/** Said after them without changing it ("…名称", "…情况", "…（盖章）" is already gone with the brackets). */
+const TRAILING = ["全称", "名称", "情况", "总额", "金额", "合计", "总计", "总数", "日期", "时间", "号码", "号", "信息", "内容", "类型", "状态", "名单", "栏"];
+/** Fillers dropped from both sides before comparing. */
+const FILLERS_LEADING = ["是否为", "是否", "有无", "请填写", "填写"];
+const FILLERS_TRAILING = ["情况", "全称", "名称", "单位", "及说明", "说明"];
+
+function stripAffixes(s: string, leading: readonly string[], trailing: readonly string[]): string {
+  let out = s;
+  for (let changed = true; changed && out.length > 1; ) {
+    changed = false;
+    for (const w of leading) if (out.length > w.length && out.startsWith(w)) { out = out.slice(w.length); changed = true; }
+    for (const w of trailing) if (out.length > w.length && out.endsWith(w)) { out = out.slice(0, -w.length); changed = true; }
+  }
+  return out;
+}
+
+/** The header as compared: headerKey (width, spaces, brackets and units, case), a "/" of two-row headers gone. */
+export function normaliseHeader(s: string): string {
+  return headerKey(s).replace(/[/、\\|\-_—–.·•。，,;；"“”‘’'`]/gu, "");
+}
+
+function bigrams(s: string): string[] {
+  const chars = [...s];
+  if (chars.length < 2) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+function dice(a: readonly string[], b: ReadonlySet<string>, bLength: number): number {
+  if (a.length === 0 || bLength === 0) return 0;
+  let common = 0;
+  const seen = new Set<string>();
+  for (const g of a) if (b.has(g) && !seen.has(g)) { seen.add(g); common++; }
+  return (2 * common) / (new Set(a).size + bLength);
+}
+
+interface Wording {
+  field: string;
+  key: string;
+  stripped: string;
+  grams: Set<string>;
+}
+
+interface Vocabulary {
+  wordings: Wording[];
+  /** bigram → wordings containing it: only those are compared with a header. */
+  byGram: Map<string, Wording[]>;
+  cache: Map<string, ReadonlyMap<string, number>>;
+}
+
+const vocabularies = new WeakMap<Programme, Vocabulary>();
+
+function vocabulary(programme: Programme): Vocabulary {
+  const cached = vocabularies.get(programme);
+  if (cached) return cached;
+  const wordings: Wording[] = [];
+  const seen = new Set<string>();
+  for (const spec of programme.fields) {
+    const def = FIELDS[spec.field];
+    if (!def) continue;
+    for (const w of [...def.synonyms, ...(spec.synonyms ?? [])]) {
+      const key = normaliseHeader(w);
+      if (!key || seen.has(`${spec.field}\u0001${key}`)) continue;
+      seen.add(`${spec.field}\u0001${key}`);
+      const stripped = stripAffixes(key, FILLERS_LEADING, FILLERS_TRAILING);
+      wordings.push({ field: spec.field, key, stripped, grams: new Set([...bigrams(key), ...bigrams(stripped)]) });
+    }
+  }
+  const byGram = new Map<string, Wording[]>();
+  for (const w of wordings) {
+    for (const g of w.grams) {
+      const list = byGram.get(g);
+      if (list) list.push(w);
+      else byGram.set(g, [w]);
+    }
+  }
+  const v: Vocabulary = { wordings, byGram, cache: new Map() };
+  vocabularies.set(programme, v);
+  return v;
+}
+
+/** Does `rest` hold only words that leave the meaning alone? */
+function onlyWords(rest: string, words: readonly string[]): boolean {
+  return stripAffixes(rest, words, words) === "" || words.includes(rest) || rest === "";
+}
+
+/** How well header key `h` names wording `w`: 1 exact … 0 nothing. */
+function scoreWording(h: string, hStripped: string, hGrams: readonly string[], w: Wording): number {
+  if (h === w.key || (hStripped !== "" && hStripped === w.stripped)) return h === w.key ? 1 : 0.95;
+  let best = 0;
+  const n = [...h].length;
+  const m = [...w.key].length;
+  if (m >= 2 && h.includes(w.key)) {
+    const at = h.indexOf(w.key);
+    const before = h.slice(0, at);
+    const after = h.slice(at + w.key.length);
+    if (onlyWords(before, LEADING) && onlyWords(after, TRAILING)) best = Math.max(best, 0.9);
+    // The head of a Chinese noun phrase comes last: "社会统一信用代码" ends with "信用代码".
+    else if (after === "" || onlyWords(after, TRAILING)) best = Math.max(best, 0.55 + 0.35 * (m / n));
+    else best = Math.max(best, 0.25 * (m / n));
+  }
+  // The header is a shortening of the wording: "信用代码" of "统一社会信用代码".
+  if (n >= 2 && w.key.includes(h)) {
+    best = Math.max(best, w.key.endsWith(h) ? 0.45 + 0.4 * (n / m) : 0.2 + 0.3 * (n / m));
+  }
+  const d = Math.max(dice(hGrams, w.grams, w.grams.size), hStripped !== "" ? dice(bigrams(hStripped), w.grams, w.grams.size) : 0);
+  best = Math.max(best, d >= 0.5 ? 0.85 * d : 0.5 * d);
+  return best;
+}
+
+/** What the header alone says: field → score (only fields with some evidence). */
+export function headerScores(programme: Programme, label: string): ReadonlyMap<string, number> {
+  const v = vocabulary(programme);
+  const h = normaliseHeader(label);
+  const hit = v.cache.get(h);
+  if (hit) return hit;
+  const out = new Map<string, number>();
+  if (h !== "") {
+    const hStripped = stripAffixes(h, FILLERS_LEADING, FILLERS_TRAILING);
+    const hGrams = [...new Set([...bigrams(h), ...bigrams(hStripped)])];
+    const candidates = new Set<Wording>();
+    for (const g of hGrams) for (const w of v.byGram.get(g) ?? []) candidates.add(w);
+    const otherThing = OTHER_THINGS.find((t) => h.includes(t));
+    for (const w of candidates) {
+      let s = scoreWording(h, hStripped, hGrams, w);
+      // A header naming something else counts only where the field's own wording says that thing too.
+      if (otherThing !== undefined && !w.key.includes(otherThing) && s < 1) s = 0;
+      if (s > (out.get(w.field) ?? 0)) out.set(w.field, s);
+    }
+    // Freely worded conditions ("近三年是否发生较大以上安全、环境事故…") by their key words.
+    for (const spec of programme.fields) {
+      const def = FIELDS[spec.field];
+      if (!def?.keywords) continue;
+      if (def.keywords.some((g) => g.every((k) => h.includes(headerKey(k))))) out.set(spec.field, Math.max(out.get(spec.field) ?? 0, 0.85));
+    }
+  }
+  if (v.cache.size < 20_000) v.cache.set(h, out);
+  return out;
+}
+
+/** The field a header names on its own, or null: for repeated headers and reference lists. */
+export function headerField(programme: Programme, label: string): string | null {
+  let best: string | null = null;
+  let bestScore = HEADER_ASSIGN - 1e-9;
+  for (const [f, s] of headerScores(programme, label)) {
+    if (s > bestScore) {
+      best = f;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------- content
+
+/** Cells of one column below the header (first rows only: enough to see what it holds). */
+export const CONTENT_ROWS = 60;
+
+const OWNERSHIP_WORDS = /国有|国企|央企|中央|省属|市属|区属|县属|民营|私营|民企|外资|外商|合资|独资|港澳台|集体|股份制|混合所有|有限责任|上市|子公司|分公司|事业单位|个体/u;
+const COMPANY_WORDS = /(公司|厂|集团|研究院|研究所|中心|大学|学院|合作社|事务所|商行|银行|医院|协会|联盟)$/u;
+
+export interface ColumnContent {
+  /** Non-empty cells looked at. */
+  seen: number;
+  uscc: number;
+  date: number;
+  number: number;
+  integer: number;
+  yesno: number;
+  phone: number;
+  ownership: number;
+  company: number;
+  /** Distinct integers 1..n seen (for ranks). */
+  ranks: Set<number>;
+  cells: Cell[];
+}
+
+export function columnContent(cells: readonly Cell[]): ColumnContent {
+  const c: ColumnContent = { seen: 0, uscc: 0, date: 0, number: 0, integer: 0, yesno: 0, phone: 0, ownership: 0, company: 0, ranks: new Set(), cells: [] };
+  for (const cell of cells) {
+    if (cell.kind === "empty" || cell.kind === "error") continue;
+    if (cell.kind === "text" && cleanText(String(cell.value)) === "") continue;
+    c.seen++;
+    c.cells.push(cell);
+    const u = readUsccCell(cell);
+    if (u.status === "ok" && /^[0-9A-Z]{18}$/.test(u.value) && isValidUscc(u.value)) c.uscc++;
+    else if (u.status === "bad" && u.truncated) c.uscc++;
+    if (cell.kind === "date" || (cell.kind === "text" && readDate(cell).status === "ok")) c.date++;
+    if (readAmount(cell).status === "ok" && cell.kind !== "date") c.number++;
+    if (cell.kind === "number" && Number.isInteger(cell.value) && (cell.value as number) >= 1 && (cell.value as number) <= 9999) {
+      c.integer++;
+      c.ranks.add(cell.value as number);
+    } else if (cell.kind === "text" && /^第?\d{1,4}(位|名)?$/u.test(cleanText(String(cell.value)))) {
+      c.integer++;
+      c.ranks.add(Number(/\d+/.exec(String(cell.value))![0]));
+    }
+    if (readYesNo(cell).status === "ok") c.yesno++;
+    if (cell.kind === "text" && readPhone(cell).status === "ok") c.phone++;
+    if (cell.kind === "text") {
+      const t = cleanText(String(cell.value));
+      if (OWNERSHIP_WORDS.test(t) && t.length <= 20) c.ownership++;
+      if (COMPANY_WORDS.test(t) && t.length >= 5) c.company++;
+    }
+  }
+  return c;
+}
+
+const allowedKeyCache = new WeakMap<FieldSpec, ReadonlySet<string>>();
+
+/** The programme's allowed values and their variants for a field, as enumKey compares them. */
+function allowedKeys(spec: FieldSpec): ReadonlySet<string> {
+  let keys = allowedKeyCache.get(spec);
+  if (!keys) {
+    keys = new Set([...(spec.allowed ?? []), ...Object.keys(spec.aliases ?? {})].map((v) => enumKey(v)).filter((k) => k !== ""));
+    allowedKeyCache.set(spec, keys);
+  }
+  return keys;
+}
+
+/** Share of the column's cells that read as the field wants them (0..1); null when nothing can be said. */
+export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnContent): number | null {
+  if (content.seen === 0) return null;
+  const share = (n: number) => n / content.seen;
+  switch (kind) {
+    case "uscc":
+      return share(content.uscc);
+    case "date":
+      return share(content.date);
+    case "dateOrOngoing":
+      return share(content.date + content.cells.filter((c) => c.kind === "text" && /^(至今|今|长期|目前|现在|持续使用)$/u.test(cleanText(String(c.value)))).length);
+    case "amount":
+      return share(content.number);
+    case "phone":
+      return share(content.phone);
+    case "name":
+      return share(content.company);
+    case "integer":
+      if (spec.field === "rank") {
+        const n = content.ranks.size;
+        let inRange = 0;
+        for (const r of content.ranks) if (r <= Math.max(n, content.seen)) inRange++;
+        return n === 0 ? 0 : share(content.integer) * (inRange / n);
+      }
+      return share(content.integer);
+    case "yesno":
+    case "enum":
+    case "list":
+    case "certificate": {
+      const values = allowedKeys(spec);
+      let fit = 0;
+      for (const cell of content.cells) {
+        const key = cell.kind === "text" ? enumKey(String(cell.value)) : "";
+        if (kind === "yesno" || kind === "certificate") {
+          if (readYesNo(cell).status === "ok" || (key !== "" && values.has(key))) fit++;
+        } else if (kind === "enum") {
+          if (key !== "" && values.has(key)) fit++;
+        } else if (key !== "" && [...values].some((v) => key.includes(v))) fit++;
+      }
+      return share(fit);
+    }
+    case "text":
+      if (spec.field === "ownership") return share(content.ownership);
+      return null;
+  }
+}
+
+// ---------------------------------------------------------------- assignment
+
+export interface Scored {
+  field: string;
+  /** The header's evidence alone. */
+  header: number;
+  /** Header and content together. */
+  total: number;
+  /** Share of cells that fit, when content says anything. */
+  fit: number | null;
+}
+
+export interface ColumnEvidence {
+  index: number;
+  /** Field → evidence, best first. */
+  scores: Scored[];
+  /** A field the content alone points at (the clerk may confirm it). */
+  contentSuggestion?: string;
+}
+
+/** Every field's evidence for one column: the header's labels (parent+child, child) and its cells. */
+export function scoreColumn(programme: Programme, labels: { parent: string; child: string }, content: ColumnContent | null, index: number): ColumnEvidence {
+  const header = new Map<string, number>();
+  const add = (label: string, weight: number) => {
+    if (!label) return;
+    for (const [f, s] of headerScores(programme, label)) header.set(f, Math.max(header.get(f) ?? 0, s * weight));
+  };
+  if (labels.parent && labels.child) {
+    add(labels.parent + labels.child, 1);
+    // The child alone a shade lower: "统一社会信用代码" under 场景落地单位 is the site's, not the applicant's.
+    add(labels.child, 0.95);
+  } else {
+    add(labels.parent || labels.child, 1);
+  }
+  const scores: Scored[] = [];
+  let contentSuggestion: { field: string; fit: number; required: boolean } | undefined;
+  for (const spec of programme.fields) {
+    const def = FIELDS[spec.field];
+    if (!def) continue;
+    const h = header.get(spec.field) ?? 0;
+    const fit = content ? contentFit(spec, def.kind, content) : null;
+    let total = h;
+    if (h >= HEADER_EVIDENCE && fit !== null && content && content.seen >= 2) {
+      // Content backs a header that is not sure; it never overturns an exact wording.
+      total = h >= 1 ? 1 : Math.min(0.99, Math.max(0, h + CONTENT_WEIGHT * (fit - 0.5) * 2));
+    }
+    if (h < HEADER_EVIDENCE) total = 0;
+    if (h > 0 || total > 0) scores.push({ field: spec.field, header: h, total, fit });
+    const distinctive = def.kind !== "text" || spec.field === "ownership";
+    if (fit !== null && fit >= SUGGEST_SHARE && distinctive && content && content.seen >= 3) {
+      const better = !contentSuggestion || fit > contentSuggestion.fit || (fit === contentSuggestion.fit && spec.required && !contentSuggestion.required);
+      if (better) contentSuggestion = { field: spec.field, fit, required: spec.required };
+    }
+  }
+  scores.sort((a, b) => b.total - a.total || b.header - a.header);
+  return { index, scores, ...(contentSuggestion ? { contentSuggestion: contentSuggestion.field } : {}) };
+}
+
+export interface Assignment {
+  index: number;
+  field: string | null;
+  confidence: number;
+  why: "header" | "content" | "none";
+  suggestion?: string;
+  alternatives: { field: string; confidence: number }[];
+  /** Another column already took this field on evidence as strong as this one's. */
+  ambiguousWith?: string;
+}
+
+/**
+ * One field per column and one column per field, best total first (greedy over the sorted pairs,
+ * which on these small matrices gives the best total in every case that matters: an exact wording
+ * scores 1 and is taken before any guess). Ties go to the leftmost column.
+ */
+export function assign(columns: readonly ColumnEvidence[], taken: ReadonlySet<string> = new Set()): Assignment[] {
+  const pairs: { col: number; s: Scored }[] = [];
+  columns.forEach((c, col) => {
+    for (const s of c.scores) if (s.total >= ASSIGN) pairs.push({ col, s });
+  });
+  pairs.sort((a, b) => b.s.total - a.s.total || b.s.header - a.s.header || a.col - b.col);
+  const fieldOf = new Map<number, Scored>();
+  const columnOf = new Map<string, number>();
+  const ambiguous = new Map<number, string>();
+  for (const p of pairs) {
+    if (fieldOf.has(p.col)) continue;
+    if (taken.has(p.s.field)) continue;
+    if (columnOf.has(p.s.field)) {
+      const other = fieldOf.get(columnOf.get(p.s.field)!)!;
+      if (p.s.header >= AMBIGUOUS && other.header >= AMBIGUOUS && !ambiguous.has(p.col)) ambiguous.set(p.col, p.s.field);
+      continue;
+    }
+    // A column that is plainly another taken field's twin is not given its second-best field.
+    if (ambiguous.has(p.col) && p.s.header < AMBIGUOUS) continue;
+    fieldOf.set(p.col, p.s);
+    columnOf.set(p.s.field, p.col);
+  }
+  return columns.map((c, col) => {
+    const chosen = fieldOf.get(col);
+    const alternatives = c.scores
+      .filter((s) => s.field !== chosen?.field && s.total > 0)
+      .slice(0, 3)
+      .map((s) => ({ field: s.field, confidence: round(s.total) }));
+    const amb = ambiguous.get(col);
+    if (chosen && !amb) {
+      return {
+        index: c.index,
+        field: chosen.field,
+        confidence: round(chosen.total),
+        why: chosen.header >= HEADER_ASSIGN ? "header" : "content",
+        ...(chosen.total < 0.6 && c.contentSuggestion && c.contentSuggestion !== chosen.field ? { suggestion: c.contentSuggestion } : {}),
+        alternatives,
+      };
+    }
+    // Unmapped: the best unused field the header hints at, else what the content points at.
+    const hinted = c.scores.find((s) => s.total > 0 && !columnOf.has(s.field) && !taken.has(s.field));
+    const suggestion = amb ?? (c.contentSuggestion && !columnOf.has(c.contentSuggestion) && !taken.has(c.contentSuggestion) ? c.contentSuggestion : hinted?.field);
+    return {
+      index: c.index,
+      field: null,
+      confidence: 0,
+      why: "none",
+      ...(suggestion ? { suggestion } : {}),
+      alternatives,
+      ...(amb ? { ambiguousWith: amb } : {}),
+    };
+  });
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
