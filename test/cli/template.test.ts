@@ -45,7 +45,7 @@ describe("huizong template", () => {
     writeFileSync(out, "the clerk's own file");
     const r = await huizong("template", "-p", "js-2023-platform", "-c", "南京", "-o", out);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/已存在，未覆盖.*--force/);
+    expect(r.stderr).toMatch(/已存在.*--force/);
     expect(readFileSync(out, "utf8")).toBe("the clerk's own file");
     const forced = await huizong("template", "-p", "js-2023-platform", "-c", "南京", "-o", out, "--force");
     expect(forced.code).toBe(0);

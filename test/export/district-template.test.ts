@@ -161,6 +161,18 @@ describe("template plan", () => {
     }
   });
 
+  it("input messages say what the rules say: an upgrade is allowed, the latest registration date, what cannot apply", () => {
+    const platform = planTemplate({ programme: PROGRAMMES.find((p) => p.id === "js-2023-platform")!, city: "南京" }).columns;
+    const text = (field: string) => platform.find((c) => c.field === field)!.prompt.text;
+    expect(text("upgrade")).not.toMatch(/不得申报/);
+    expect(text("alreadyRecognised")).toMatch(/在“是否升级申报”填“是”/);
+    expect(text("registeredOn")).toMatch(/须在2022年2月28日或之前/);
+    expect(text("constructionStatus")).toMatch(/^必填。.*已建成、已建成运营、运营中的项目可以申报，基本建成的须核实，其余不得申报。$/);
+    const factory = planTemplate({ programme: PROGRAMMES.find((p) => p.id === "js-2023-benchmark-factory")!, city: "无锡" }).columns;
+    expect(factory.find((c) => c.field === "registeredOn")!.prompt.text).toMatch(/须在2020年2月28日或之前/);
+    expect(factory.find((c) => c.field === "investment")!.prompt.text).toMatch(/不低于2000万元。应等于各分项之和/);
+  });
+
   it("states the deadline it is given", () => {
     const programme = PROGRAMMES[0]!;
     expect(planTemplate({ programme, city: "南京", deadline: "2023-03-05" }).instructions.deadlines[0]).toBe("请于2023年3月5日前将本表报南京市工业和信息化局。");

@@ -115,7 +115,10 @@ function isoOf(d: PartialDate): string {
 function shiftIso(iso: string, years: number, months = 0): string {
   const d = parseIsoDate(iso);
   const total = d.year * 12 + (d.month - 1) + years * 12 + months;
-  return isoOf({ year: Math.floor(total / 12), month: (total % 12) + 1, day: Math.min(d.day ?? 1, 28) });
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const monthLength = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return isoOf({ year, month, day: Math.min(d.day ?? 1, monthLength) });
 }
 
 export function chineseIsoDate(iso: string): string {
@@ -146,7 +149,7 @@ function yesBars(rules: readonly RowRule[]): Set<string> {
   const out = new Set<string>();
   for (const r of rules) {
     if (r.type === "restricted") for (const c of r.conditions) if (c.barsWhen) out.add(c.field);
-    if (r.type === "not-recognised") out.add(r.field).add(r.upgradeField);
+    if (r.type === "not-recognised") out.add(r.field);
     if (r.type === "excluded-by-list" && r.field) out.add(r.field);
     if (r.type === "prior-funding") out.add(r.field);
   }
@@ -188,7 +191,7 @@ function describe(p: Programme, spec: FieldSpec, unit: City, settings: Record<st
       const ladder = ruleOf(p, "star-ladder").find((r) => r.applied === id || r.held === id);
       const example = built ? (built.ok[0] ?? values[0]) : ladder?.held === id ? ladder.none : values[0];
       let text = `${must}从下拉列表中选择：${values.join("、")}。`;
-      if (built) text += `只有${[...built.ok, ...built.warn].join("、")}的项目可以申报。`;
+      if (built) text += `${built.ok.join("、")}的项目可以申报${built.warn.length ? `，${built.warn.join("、")}的须核实` : ""}，其余不得申报。`;
       if (ladder?.held === id) text += `未获评的选“${ladder.none}”。`;
       return { rule: { type: "list", values, strict: true }, format: "text", text, example: example ?? null };
     }
@@ -205,10 +208,13 @@ function describe(p: Programme, spec: FieldSpec, unit: City, settings: Record<st
     case "yesno": {
       const bars = yesBars(p.rowRules).has(id);
       const restricted = ruleOf(p, "restricted").flatMap((r) => r.conditions).find((c) => c.field === id);
+      const recognised = ruleOf(p, "not-recognised").find((r) => r.field === id || r.upgradeField === id);
       let text = `${must}从下拉列表中选择“是”或“否”。`;
-      if (restricted) text += restricted.barsWhen ? `填“是”的不得申报。` : `填“否”的不得申报。`;
+      if (recognised) text += `已认定的原则上不再重复申报；能力显著提升的，在“${FIELDS[recognised.upgradeField]!.zh}”填“是”。`;
+      else if (restricted) text += restricted.barsWhen ? `填“是”的不得申报。` : `填“否”的不得申报。`;
       else if (bars) text += `填“是”的不得申报。`;
-      return { rule: { type: "list", values: ["是", "否"], strict: true }, format: "text", text, example: bars || restricted?.barsWhen ? "否" : "是" };
+      const no = bars || restricted?.barsWhen === true || recognised?.upgradeField === id;
+      return { rule: { type: "list", values: ["是", "否"], strict: true }, format: "text", text, example: no ? "否" : "是" };
     }
     case "certificate": {
       const values = ["是", "否", "已通过贯标、证书待发"];
@@ -231,7 +237,7 @@ function describe(p: Programme, spec: FieldSpec, unit: City, settings: Record<st
       return {
         rule: { type: "date" },
         format: "date",
-        text: `${must}填写日期，如 ${example}。${age ? `须在${chineseIsoDate(shiftIso(p.asOf, -age.years))}及以前。` : ""}`,
+        text: `${must}填写日期，如 ${example}。${age ? `须在${chineseIsoDate(shiftIso(p.asOf, -age.years))}或之前（按基准日${chineseIsoDate(p.asOf)}满${age.years}年）。` : ""}`,
         example: { date: example },
       };
     }
