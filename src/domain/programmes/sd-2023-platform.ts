@@ -44,7 +44,7 @@ export const sdPlatformProgramme: ProgrammeInput = {
         面向特定技术: "专业型（面向特定技术）",
       },
     },
-    { field: "ownership", required: true },
+    { field: "ownership", required: false },
     CONSTRUCTION_STATUS,
     { field: "excludedListed", required: false },
     { field: "restrictAccident", required: false },
