@@ -18,7 +18,7 @@ import type { ColumnMapping, Finding, PriorityMatch, QuotaStanding, RankStanding
 import { addFinding, type CheckContext, type ReferenceLists, type RowData } from "./rules/context";
 import { checkDuplicates, checkIdentity, checkOneDirection, partyCode } from "./rules/identity";
 import { readRow } from "./rules/read";
-import { runRowRule } from "./rules/row-rules";
+import { investmentColumns, runRowRule } from "./rules/row-rules";
 import { checkCap, checkGroupCap, checkQuota, checkRanks, splitByOwnership } from "./rules/set-rules";
 
 export type { ReferenceLists } from "./rules/context";
@@ -214,6 +214,7 @@ function reportHeader(ctx: CheckContext): void {
   }
   for (const spec of programme.fields) {
     if (!spec.required || header.columns.has(spec.field)) continue;
+    if (spec.unlessAll?.length && spec.unlessAll.every((f) => header.columns.has(f))) continue;
     const def = FIELDS[spec.field];
     addFinding(ctx, {
       code: "header-missing",
@@ -239,6 +240,7 @@ function reportHeader(ctx: CheckContext): void {
       hintEn: "Remove or rename the extra columns",
     });
   }
+  for (const rule of programme.rowRules) if (rule.type === "investment-min") investmentColumns(ctx, rule);
   // Optional columns a rule needs: say what goes unchecked rather than passing silently.
   const unchecked: string[] = [];
   for (const rule of programme.rowRules) {

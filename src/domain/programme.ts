@@ -22,6 +22,11 @@ export const FieldSpec = z.object({
   aliases: z.record(z.string(), z.string()).optional(),
   /** Extra header wordings for this programme. */
   synonyms: z.array(z.string()).optional(),
+  /**
+   * A required field that these fields may stand in for, all of them given (a total and its parts):
+   * the column may be absent when they are all mapped, the cell empty when they are all filled.
+   */
+  unlessAll: z.array(FieldId).optional(),
   /** Setting id whose value (a string list) replaces `allowed` when the user sets it. */
   allowedFromSetting: z.string().optional(),
 });
@@ -66,7 +71,10 @@ export const RowRule = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("investment-min"),
     total: FieldId,
-    /** When given, their sum is the total; a given total that differs is a warning. */
+    /**
+     * Items the total covers, named as examples ("…等投入总计"): the total is judged; their sum only
+     * where no total is given; a total below their sum is a warning.
+     */
     parts: z.array(FieldId).default([]),
     /** 万元. */
     min: z.number().positive(),

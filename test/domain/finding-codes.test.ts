@@ -284,9 +284,9 @@ const CASES: Case[] = [
   },
   {
     code: "investment-total-mismatch",
-    what: "a hand-typed total 2000 over parts of 1800 (warning); near-miss: 2000万元 written with its unit",
+    what: "a total of 2000 below parts of 2100 (warning); near-miss: 2000万元 written with its unit",
     programme: "js-2023-benchmark-factory",
-    trigger: bfGrid(bf({ "平台和系统开发费（万元）": 800, "智能设备（终端）购置费（万元）": 700, "测试验证和项目咨询费（万元）": 300 })),
+    trigger: bfGrid(bf({ "平台和系统开发费（万元）": 1000, "智能设备（终端）购置费（万元）": 800, "测试验证和项目咨询费（万元）": 300 })),
     nearMiss: bfGrid(bf({ "投入合计（万元）": "2000万元" })),
     row: FIRST,
     severity: "warning",

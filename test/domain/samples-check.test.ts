@@ -34,8 +34,6 @@ const EXPECTED: Record<string, [string, number, string | null, string][]> = {
     ["priority", 12, "L", "info"],
   ],
   "js-2023-benchmark-factory": [
-    ["investment-below-minimum", 7, "K", "error"],
-    ["investment-total-mismatch", 7, "K", "warning"],
     ["investment-below-minimum", 8, "K", "error"],
     ["certificate-invalid", 9, "M", "error"],
     ["certificate-invalid", 10, "L", "error"],

@@ -33,6 +33,42 @@ const bf = (o: RowSpec = {}, n = 1): RowSpec => ({
 const without = (header: readonly string[], drop: string[]) => header.filter((h) => !drop.includes(h));
 const strip = (row: RowSpec, drop: string[]): RowSpec => Object.fromEntries(Object.entries(row).filter(([k]) => !drop.includes(k)));
 
+describe("1. benchmark ≥2000万: the declared total is judged", () => {
+  it("a total of 2100 over parts of 1900 passes (the parts are examples: 等投入总计)", () => {
+    const r = run("js-2023-benchmark-factory", listGrid(BF_HEADER, [bf({ "平台和系统开发费（万元）": 1000, "智能设备（终端）购置费（万元）": 700, "测试验证和项目咨询费（万元）": 200, "投入合计（万元）": 2100 })]), { city: "苏州" });
+    expect(withCode(r, "investment-below-minimum")).toEqual([]);
+    expect(withCode(r, "investment-total-mismatch")).toEqual([]);
+  });
+
+  it("a total below the sum of its parts is a warning, and the total is still what is judged", () => {
+    const r = run("js-2023-benchmark-factory", listGrid(BF_HEADER, [bf({ "平台和系统开发费（万元）": 1500, "智能设备（终端）购置费（万元）": 500, "测试验证和项目咨询费（万元）": 200, "投入合计（万元）": 1900 })]), { city: "苏州" });
+    expect(withCode(r, "investment-total-mismatch").map((f) => [f.row, f.severity])).toEqual([[FIRST, "warning"]]);
+    expect(withCode(r, "investment-below-minimum").map((f) => [f.row, f.value])).toEqual([[FIRST, "1900万元"]]);
+  });
+
+  it("without a total column the parts decide, and a note says so", () => {
+    const header = without(BF_HEADER, ["投入合计（万元）"]);
+    const r = run("js-2023-benchmark-factory", listGrid(header, [strip(bf(), ["投入合计（万元）"]), strip(bf({ "平台和系统开发费（万元）": 500 }, 2), ["投入合计（万元）"])]), { city: "苏州" });
+    expect(withCode(r, "header-missing")).toEqual([]);
+    expect(withCode(r, "investment-below-minimum").map((f) => f.row)).toEqual([FIRST + 1]);
+    expect(r.notes.some((n) => n.includes("之和核对") && n.includes("分项"))).toBe(true);
+  });
+
+  it("an empty total beside complete parts: the parts decide, with an info on the row", () => {
+    const r = run("js-2023-benchmark-factory", listGrid(BF_HEADER, [bf({ "投入合计（万元）": null })]), { city: "苏州" });
+    expect(r.findings.filter((f) => f.severity !== "info" && f.code !== "priority")).toEqual([]);
+    expect(withCode(r, "required-missing").map((f) => [f.row, f.severity, f.field])).toEqual([[FIRST, "info", "investment"]]);
+  });
+
+  it("neither a total nor the parts: the total is missing", () => {
+    const r = run("js-2023-benchmark-factory", listGrid(BF_HEADER, [bf({ "投入合计（万元）": null, "平台和系统开发费（万元）": null })]), { city: "苏州" });
+    expect(withCode(r, "required-missing").map((f) => [f.row, f.field])).toEqual([[FIRST, "investment"]]);
+    const noColumns = without(BF_HEADER, ["投入合计（万元）", "平台和系统开发费（万元）", "智能设备（终端）购置费（万元）", "测试验证和项目咨询费（万元）"]);
+    const h = run("js-2023-benchmark-factory", listGrid(noColumns, [strip(bf(), BF_HEADER.filter((x) => !noColumns.includes(x)))]), { city: "苏州" });
+    expect(withCode(h, "header-missing").map((f) => f.field)).toEqual(["investment"]);
+  });
+});
+
 describe("10. sd-2023-platform: 企业性质 is not a required column", () => {
   it("a list without it is checked, every row counted, and a note says so", () => {
     const header = without(SD_HEADER, ["单位性质"]);

@@ -26,7 +26,7 @@ export const jsBenchmarkFactoryProgramme: ProgrammeInput = {
     { field: "investPlatform", required: false },
     { field: "investDevices", required: false },
     { field: "investTesting", required: false },
-    { field: "investment", required: true },
+    { field: "investment", required: true, unlessAll: ["investPlatform", "investDevices", "investTesting"] },
     { field: "certified", required: true },
     { field: "certificateValidUntil", required: false },
     { field: "capBasic", required: false },

@@ -232,6 +232,7 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
     own.add(field);
     row.unreadable = own;
   };
+  let standIns: FieldSpec[] | undefined;
   for (const spec of programme.fields) {
     const col = ctx.header.columns.get(spec.field);
     if (!col) continue;
@@ -258,7 +259,9 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
     if (outcome.status === "ok") {
       row.values.set(spec.field, outcome.value);
     } else if (outcome.status === "empty") {
-      if (spec.required) {
+      if (spec.required && spec.unlessAll?.length) {
+        (standIns ??= []).push(spec);
+      } else if (spec.required) {
         addFinding(ctx, {
           code: "required-missing",
           severity: "error",
@@ -284,6 +287,21 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
         ...(outcome.hintEn ? { hintEn: outcome.hintEn } : {}),
       });
     }
+  }
+  // An empty cell others stand in for: missing only when they are not all given.
+  for (const spec of standIns ?? []) {
+    if (spec.unlessAll!.every((f) => row.values.has(f))) continue;
+    if (spec.unlessAll!.some((f) => row.unreadable.has(f))) continue;
+    addFinding(ctx, {
+      code: "required-missing",
+      severity: "error",
+      row,
+      field: spec.field,
+      message: `必填项“${fieldLabel(spec.field)}”为空，${spec.unlessAll!.map(fieldLabel).join("、")}也未填全`,
+      messageEn: `Required field “${fieldLabelEn(spec.field)}” is empty and ${spec.unlessAll!.map(fieldLabelEn).join(", ")} are not all given`,
+      hint: `请补填“${fieldLabel(spec.field)}”`,
+      hintEn: `Fill in ${fieldLabelEn(spec.field)}`,
+    });
   }
   return row;
 }

@@ -126,41 +126,74 @@ function fmtWan(n: number): string {
   return `${Number(n.toFixed(4))}万元`;
 }
 
+/**
+ * The declared total is judged ("…等投入总计": the named parts are examples, not the whole). The parts
+ * decide only where no total is given, and the row says so; a total below the sum of its parts is a
+ * warning. With parts named, the rule itself asks for a total or every part.
+ */
 export function checkInvestment(ctx: CheckContext, row: RowData, rule: Rule<"investment-min">): void {
   const total = value<number>(row, rule.total);
   const mappedParts = rule.parts.filter((p) => hasColumn(ctx, p));
-  const partValues = mappedParts.map((p) => value<number>(row, p));
-  const partsComplete = mappedParts.length > 0 && partValues.every((v) => v !== undefined);
-  const sum = partsComplete ? partValues.reduce<number>((a, b) => a + (b ?? 0), 0) : undefined;
-  if (sum !== undefined && total !== undefined && Math.abs(sum - total) > 0.005) {
+  const given = mappedParts.filter((p) => value<number>(row, p) !== undefined);
+  const sumOf = (parts: string[]) => parts.reduce((a, p) => a + (value<number>(row, p) ?? 0), 0);
+  const partNames = (parts: string[]) => parts.map(fieldLabel).join("、");
+  if (total !== undefined) {
+    const sum = sumOf(given);
+    if (given.length > 0 && total < sum - 0.005) {
+      addFinding(ctx, {
+        code: "investment-total-mismatch",
+        severity: "warning",
+        row,
+        field: rule.total,
+        value: shownOf(ctx, row, rule.total),
+        message: `投入合计填${fmtWan(total)}，小于${partNames(given)}之和${fmtWan(sum)}：合计应不少于各分项之和，按合计${fmtWan(total)}核对`,
+        messageEn: `The total says ${total} 万元, less than its parts (${Number(sum.toFixed(4))} 万元); the total is what is judged`,
+        hint: "核对合计与各分项金额",
+        hintEn: "Check the total against its parts",
+        clause: rule.clause,
+      });
+    }
+    if (total < rule.min - 1e-9) belowMinimum(ctx, row, rule, rule.total, total, "");
+    return;
+  }
+  if (row.unreadable.has(rule.total) || mappedParts.length === 0 || given.length < mappedParts.length) return;
+  const sum = sumOf(given);
+  if (hasColumn(ctx, rule.total)) {
     addFinding(ctx, {
-      code: "investment-total-mismatch",
-      severity: "warning",
+      code: "required-missing",
+      severity: "info",
       row,
       field: rule.total,
-      value: shownOf(ctx, row, rule.total),
-      message: `投入合计填${fmtWan(total)}，但${mappedParts.map(fieldLabel).join("、")}之和为${fmtWan(sum)}：以分项之和${fmtWan(sum)}核对`,
-      messageEn: `The total says ${total} 万元 but its parts add up to ${Number(sum.toFixed(4))} 万元; the sum of the parts is used`,
-      hint: "合计应等于各分项之和，请核对后改正",
-      hintEn: "Make the total equal the sum of its parts",
+      value: fmtWan(sum),
+      message: `未填“${fieldLabel(rule.total)}”：按${partNames(given)}之和${fmtWan(sum)}核对（通知要求的是各项投入总计，所列分项只是其中几项）`,
+      messageEn: `No total given: judged by the sum of the parts (${Number(sum.toFixed(4))} 万元); the notice asks for the total of all investment`,
+      hint: `请补填“${fieldLabel(rule.total)}”`,
+      hintEn: `Fill in ${fieldLabelEn(rule.total)}`,
       clause: rule.clause,
     });
   }
-  const effective = sum ?? total;
-  if (effective === undefined || effective >= rule.min - 1e-9) return;
-  const basis = sum !== undefined ? `（${mappedParts.map(fieldLabel).join("、")}之和）` : "";
+  if (sum < rule.min - 1e-9) belowMinimum(ctx, row, rule, given[0]!, sum, `（${partNames(given)}之和）`);
+}
+
+function belowMinimum(ctx: CheckContext, row: RowData, rule: Rule<"investment-min">, field: string, amount: number, basis: string): void {
   addFinding(ctx, {
     code: "investment-below-minimum",
     severity: "error",
     row,
-    field: sum !== undefined && total === undefined ? mappedParts[0] : rule.total,
-    value: fmtWan(effective),
-    message: `投入${fmtWan(effective)}${basis}，低于要求的${fmtWan(rule.min)}`,
-    messageEn: `Investment ${Number(effective.toFixed(4))} 万元 is below the required ${rule.min} 万元`,
+    field,
+    value: fmtWan(amount),
+    message: `投入${fmtWan(amount)}${basis}，低于要求的${fmtWan(rule.min)}`,
+    messageEn: `Investment ${Number(amount.toFixed(4))} 万元 is below the required ${rule.min} 万元`,
     hint: "核对金额与单位（表头单位为万元时，单元格不应再按元填写）",
     hintEn: "Check the amount and its unit",
     clause: rule.clause,
   });
+}
+
+/** A list with no total column is judged by its parts: say so. */
+export function investmentColumns(ctx: CheckContext, rule: Rule<"investment-min">): void {
+  if (rule.parts.length === 0 || hasColumn(ctx, rule.total) || !rule.parts.every((p) => hasColumn(ctx, p))) return;
+  ctx.notes.push(`表中没有“${fieldLabel(rule.total)}”列：按${rule.parts.map(fieldLabel).join("、")}之和核对投入是否达到${fmtWan(rule.min)}；通知要求的是各项投入总计，所列分项只是其中几项，和不足时请核对其他投入。`);
 }
 
 export function checkCertificate(ctx: CheckContext, row: RowData, rule: Rule<"certificate">): void {
