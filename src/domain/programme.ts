@@ -27,6 +27,11 @@ export const FieldSpec = z.object({
    * the column may be absent when they are all mapped, the cell empty when they are all filled.
    */
   unlessAll: z.array(FieldId).optional(),
+  /**
+   * Required only on rows that count toward the quota (a rank): the column must be there, an exempt
+   * row may leave the cell empty, and a counted row's empty cell is the ranks rule's to report.
+   */
+  onlyWhereCounted: z.boolean().optional(),
   /** Setting id whose value (a string list) replaces `allowed` when the user sets it. */
   allowedFromSetting: z.string().optional(),
 });
@@ -205,7 +210,7 @@ export const Quota = z.object({
   label: z.string(),
   labelEn: z.string(),
   ownershipField: FieldId,
-  /** Ownership text containing any of these does not count toward the quota. */
+  /** Ownership text stating one of these as a whole word (see ownership.ts) does not count toward the quota. */
   exemptOwnership: z.array(z.string()),
   clause: Clause,
 });

@@ -86,6 +86,8 @@ export const QuotaStanding = z.object({
   counted: z.number().int().nonnegative(),
   /** Rows reported but exempt (中央驻鲁、省属 …). */
   exempt: z.number().int().nonnegative(),
+  /** Their Excel rows, ascending: the export places and marks exactly these. */
+  exemptRows: z.array(z.number().int().positive()).optional(),
   /** null when the notice leaves it open and the user has not set it. */
   quota: z.number().int().nonnegative().nullable(),
   /** counted − quota when positive, else 0. */

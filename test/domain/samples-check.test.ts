@@ -163,7 +163,7 @@ describe("each sample yields the findings its rows intend", () => {
 
   it("sd-2023-platform: quota 10 with 中央驻鲁 and 省属 exempt; the central code raises no province finding", () => {
     const r = reportOf("sd-2023-platform");
-    expect(r.quotas).toEqual([{ id: "sd-2023-platform-quota", label: "平台", labelEn: "platforms", counted: 20, exempt: 2, quota: 10, excess: 10 }]);
+    expect(r.quotas).toEqual([{ id: "sd-2023-platform-quota", label: "平台", labelEn: "platforms", counted: 20, exempt: 2, exemptRows: [17, 18], quota: 10, excess: 10 }]);
     expect(r.findings.filter((f) => f.code === "quota-exceeded")).toHaveLength(1);
     expect(r.findings.filter((f) => (f.row === 16 || f.row === 24) && f.code.startsWith("uscc"))).toEqual([]);
     expect(r.findings.filter((f) => f.code === "duplicate-applicant")).toEqual([]);

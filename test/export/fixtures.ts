@@ -1,5 +1,7 @@
 /** Small hand-made lists and reports for the export tests: the engine is not needed to plan or draw a table. */
 import { columnLetter, gridFromValues, type Grid } from "../../src/domain/cells";
+import { getProgramme } from "../../src/domain/check";
+import { ownershipWord } from "../../src/domain/ownership";
 import { Report, type Finding, type PriorityMatch } from "../../src/domain/report";
 
 type Value = string | number | boolean | null | undefined;
@@ -29,6 +31,10 @@ export function makeList(spec: ListSpec): { grid: Grid; report: Report; headerRo
     messageEn: "test finding",
     ...f,
   })) as Finding[];
+  // Exempt rows as the check finds them: the programme's words, read by the domain's matcher.
+  const quota = getProgramme(spec.programme)?.quota;
+  const ownershipAt = spec.header.findIndex(([, field]) => field === quota?.ownershipField);
+  const exemptRows = quota && ownershipAt >= 0 ? spec.rows.flatMap((r, i) => (ownershipWord(typeof r[ownershipAt] === "string" ? (r[ownershipAt] as string) : null, quota.exemptOwnership) ? [headerRow + 1 + i] : [])) : [];
   const report = Report.parse({
     programme: spec.programme,
     programmeTitle: spec.programme,
@@ -50,7 +56,7 @@ export function makeList(spec: ListSpec): { grid: Grid; report: Report; headerRo
       byCode: {},
     },
     skipped: spec.skipped ?? [],
-    quotas: [],
+    quotas: quota ? [{ id: `${spec.programme}-quota`, label: quota.label, labelEn: quota.labelEn, counted: spec.rows.length - exemptRows.length, exempt: exemptRows.length, exemptRows, quota: quota.value, excess: 0 }] : [],
     ranks: null,
     priority: (spec.priority ?? []).map((p) => ({ applicant: "", ...p })),
     notes: [],

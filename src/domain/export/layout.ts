@@ -84,11 +84,9 @@ export const Layout = z
     columns: z.array(LayoutColumn).min(3),
     /** Rank order where the programme ranks; rows without a rank keep list order after the ranked ones. */
     order: z.enum(["rank", "list"]),
-    /** Rows whose field text contains one of `contains` do not take a quota slot: placed after the others and marked. */
+    /** Rows the check found exempt from the quota (report.quotas[].exemptRows) are placed after the others and marked. */
     exempt: z
       .object({
-        fields: z.array(z.string().min(1)).min(1),
-        contains: z.array(z.string().min(1)).min(1),
         /** The 备注 mark: "不占名额". */
         mark: z.string().min(1),
       })

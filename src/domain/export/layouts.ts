@@ -12,7 +12,6 @@
  *
  * Field ids are the canonical ones of src/domain/fields.ts.
  */
-import { SD_EXEMPT } from "../programmes/common";
 import { Layout, type LayoutColumn, type ColumnSource } from "./layout";
 
 type Col = [header: string, headerEn: string, source: ColumnSource, minWidth: number, maxWidth: number, optional?: "optional"];
@@ -125,13 +124,11 @@ const jsStarCloud = js2023({
 // ---------------------------------------------------------------- 山东 2023 平台入库: 附件2 and 附件3
 
 const SD_2023_NOTICE = "鲁工信2023年省级工业互联网平台入库通知：三(一)2 申报信息汇总表（附件2）由设区市工业和信息化部门合并报送；四(二) 分别填写汇总表（附件2）和推荐表（附件3），各市推荐平台数量原则上不超过10个，中央驻鲁和省属单位按照属地原则上报，不受推荐数量限制";
-/** The ownerships the 山东 quotas exempt — the programme definitions' own list, so the form and the check agree. */
-const SD_NOT_COUNTED = { fields: ["ownership"], contains: SD_EXEMPT };
 const SD_DISTRICT = headed("所在区县", DISTRICT);
 const SD_APPLICANT = headed("申报单位名称", APPLICANT);
 const SD_DIRECTION: Col = ["申报方向", "Direction", field("text", "direction"), 14, 24];
 const SD_OWNERSHIP: Col = ["单位性质", "Ownership", field("text", "ownership"), 8, 14];
-const sdPlatformCommon = { programme: "sd-2023-platform", exempt: { ...SD_NOT_COUNTED, mark: "不占推荐名额" }, sections: null } as const;
+const sdPlatformCommon = { programme: "sd-2023-platform", exempt: { mark: "不占推荐名额" }, sections: null } as const;
 
 const sdPlatformSummary = layout({
   ...sdPlatformCommon,
@@ -213,7 +210,7 @@ const gfbj = layout({
     ["预期投入（万元）", "Expected investment (10k CNY)", field("amount", "investment"), 10, 12],
     ...SIGN_OFF,
   ],
-  exempt: { ...SD_NOT_COUNTED, mark: "不占名额" },
+  exempt: { mark: "不占名额" },
   sections: null,
   notes: ["按推荐排序填列；中央驻鲁企业、省属国企不占用推荐名额，列于排序项目之后。本市推荐{total}个项目，其中占名额{counted}个、不占名额{exempt}个。"],
 });

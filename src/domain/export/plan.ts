@@ -469,14 +469,15 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
 
   const exemptMark = layout.exempt?.mark;
   const rankColumn = firstMapped(columns, ["rank"]);
-  const exemptColumn = layout.exempt ? firstMapped(columns, layout.exempt.fields) : undefined;
+  // The check decided who takes no slot: the form shows exactly that.
+  const exemptRows = new Set(report.quotas.flatMap((q) => q.exemptRows ?? []));
   const sectionColumn = layout.sections ? firstMapped(columns, layout.sections.fields) : undefined;
   const priorityByRow = new Map<number, PriorityMatch[]>();
   for (const m of report.priority) priorityByRow.set(m.row, [...(priorityByRow.get(m.row) ?? []), m]);
 
   const candidates: Candidate[] = included.map((r) => {
     const rank = rankColumn ? rankOf(programme, rankColumn.field, cellAt(grid, r, rankColumn.index), rankColumn.header) : null;
-    const exempt = layout.exempt ? matchesAny(fieldText(grid, r, exemptColumn), layout.exempt.contains) : false;
+    const exempt = layout.exempt ? exemptRows.has(r) : false;
     let section = 0;
     if (layout.sections) {
       const text = fieldText(grid, r, sectionColumn);

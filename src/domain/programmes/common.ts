@@ -58,8 +58,11 @@ export const SD_CENTRAL_OWNERSHIP = ["中央驻鲁", "央企", "中央企业"];
 /** A national (100000) code is explained by a Shandong central-unit word in the 企业性质 column. */
 export const SD_CENTRAL_REGISTRATION = { field: "ownership", words: SD_CENTRAL_OWNERSHIP };
 
-/** Shandong: 中央驻鲁 and 省属 units report through the city but take no slot. */
+/** Shandong platforms: 中央驻鲁 and 省属 units (any kind) report through the city but take no slot. */
 export const SD_EXEMPT = [...SD_CENTRAL_OWNERSHIP, "省属"];
+
+/** 工赋百景: 中央驻鲁企业 and 省属国企 take no slot; a 省属事业单位 is not a 省属国企. */
+export const SD_STATE_ENTERPRISES = [...SD_CENTRAL_OWNERSHIP, "省属国企", "省属国有企业", "省属企业", "省管企业"];
 
 /**
  * The applicant must be registered in the province (in the recommending city, else a finding) and be

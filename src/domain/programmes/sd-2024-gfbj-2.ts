@@ -1,6 +1,6 @@
 /** 山东“工赋百景”制造业数字化转型揭榜挂帅（第二批，2024）— seed 004. */
 import type { ProgrammeInput } from "../programme";
-import { COMMON_OPTIONAL, LEAD, SD_EXEMPT, SD_GFBJ_2, SITE } from "./common";
+import { COMMON_OPTIONAL, LEAD, SD_GFBJ_2, SD_STATE_ENTERPRISES, SITE } from "./common";
 
 export const sdGfbj2Programme: ProgrammeInput = {
   id: "sd-2024-gfbj-2",
@@ -19,7 +19,7 @@ export const sdGfbj2Programme: ProgrammeInput = {
   asOf: "2024-08-05",
   fields: [
     ...COMMON_OPTIONAL,
-    { field: "rank", required: true },
+    { field: "rank", required: true, onlyWhereCounted: true },
     { field: "task", required: true },
     { field: "projectName", required: true },
     { field: "leadName", required: true },
@@ -89,7 +89,7 @@ export const sdGfbj2Programme: ProgrammeInput = {
     label: "推荐名额",
     labelEn: "recommendation slots",
     ownershipField: "ownership",
-    exemptOwnership: SD_EXEMPT,
+    exemptOwnership: SD_STATE_ENTERPRISES,
     clause: `${SD_GFBJ_2} 三(二)：按推荐数量名额要求排序推荐（附件4）；中央驻鲁企业、省属国企按属地原则申报但不占用推荐名额`,
   },
   priority: null,

@@ -4,6 +4,7 @@
  * similar names, one direction per applicant).
  */
 import { isBranchName, normaliseCompanyName } from "../names";
+import { ownershipWord } from "../ownership";
 import type { Party, RowRule, SetRule } from "../programme";
 import { cityOfRegion, countyUnitOfRegion, PROVINCE_NAMES } from "../regions";
 import { describeUscc } from "../uscc";
@@ -80,10 +81,6 @@ export function groupBy<K>(rows: readonly RowData[], keyOf: (r: RowData) => K | 
 }
 
 const BAD_CHARS = /[IOSVZ]/;
-
-function matchesAny(text: string | undefined, patterns: readonly string[]): boolean {
-  return !!text && patterns.some((p) => text.includes(p));
-}
 
 export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<RowRule, { type: "identity" }>): void {
   const { party } = rule;
@@ -172,7 +169,7 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
   const provinceName = PROVINCE_NAMES[province];
   if (d.regionCode === "100000") {
     const central = rule.centralOwnership;
-    if (!(central && matchesAny(value<string>(row, central.field), central.words)) && rule.province === "required") {
+    if (!(central && ownershipWord(value<string>(row, central.field), central.words)) && rule.province === "required") {
       addFinding(ctx, {
         code: "uscc-outside-province",
         severity: "warning",

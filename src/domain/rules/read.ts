@@ -259,7 +259,9 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
     if (outcome.status === "ok") {
       row.values.set(spec.field, outcome.value);
     } else if (outcome.status === "empty") {
-      if (spec.required && spec.unlessAll?.length) {
+      if (spec.onlyWhereCounted) {
+        // the ranks rule names a counted row without one; an exempt row needs none
+      } else if (spec.required && spec.unlessAll?.length) {
         (standIns ??= []).push(spec);
       } else if (spec.required) {
         addFinding(ctx, {

@@ -4,6 +4,7 @@
  */
 import type { Quota, SetRule } from "../programme";
 import type { QuotaStanding, RankStanding } from "../report";
+import { ownershipWord } from "../ownership";
 import { cleanText } from "../text";
 import { addFinding, fieldLabel, hasColumn, rowList, rowListEn, value, type CheckContext, type RowData } from "./context";
 import { groupBy, partyKeys, partyName } from "./identity";
@@ -65,8 +66,7 @@ export function splitByOwnership(ctx: CheckContext, rows: readonly RowData[], qu
   const counted: RowData[] = [];
   const exempt: RowData[] = [];
   for (const row of rows) {
-    const ownership = value<string>(row, quota.ownershipField);
-    if (ownership && quota.exemptOwnership.some((p) => ownership.includes(p))) exempt.push(row);
+    if (ownershipWord(value<string>(row, quota.ownershipField), quota.exemptOwnership)) exempt.push(row);
     else counted.push(row);
   }
   return { counted, exempt };
@@ -177,6 +177,7 @@ export function checkQuota(ctx: CheckContext, quota: Quota, counted: readonly Ro
     labelEn: quota.labelEn,
     counted: counted.length,
     exempt: exempt.length,
+    exemptRows: exempt.map((r) => r.excelRow),
     quota: q,
     excess,
   };
