@@ -6,7 +6,7 @@
 import type ExcelJS from "exceljs";
 import { columnLetter } from "../domain/cells";
 import { lineCount } from "../domain/export/sheet-spec";
-import { exampleText, inlineList, type TemplateColumn, type TemplatePlan, type TemplateRule } from "../domain/template/plan";
+import { exampleText, inlineList, truncate, type TemplateColumn, type TemplatePlan, type TemplateRule } from "../domain/template/plan";
 import { newWorkbook, workbookBytes } from "./xlsx";
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
@@ -22,11 +22,6 @@ const OPTIONAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor
 
 /** Excel's limit on a validation's error message. */
 const ERROR_MAX = 225;
-
-function clip(s: string, max: number): string {
-  const chars = [...s];
-  return chars.length <= max ? s : chars.slice(0, max - 1).join("") + "…";
-}
 
 const NUMBER_FORMATS: Record<TemplateColumn["format"], string> = { text: "@", date: "yyyy-mm-dd", amount: "#,##0.00", integer: "0" };
 
@@ -58,7 +53,7 @@ function validation(wb: ExcelJS.Workbook, rule: TemplateRule, c: TemplateColumn)
         showErrorMessage: rule.strict,
         errorStyle: "stop",
         errorTitle: c.prompt.title,
-        error: clip(`请从下拉列表中选择：${rule.values.join("、")}`, ERROR_MAX),
+        error: truncate(`请从下拉列表中选择：${rule.values.join("、")}`, ERROR_MAX),
       };
     case "textLength":
       return { type: "textLength", operator: "equal", allowBlank: true, formulae: [rule.length], ...prompt, showErrorMessage: true, errorStyle: "stop", errorTitle: c.prompt.title, error: `应为${rule.length}位` };

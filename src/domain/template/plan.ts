@@ -7,11 +7,11 @@
 import { DIVISIONS } from "../data/divisions";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme, RowRule, SetRule } from "../programme";
-import { parseIsoDate, type PartialDate } from "../readers";
+import { formatPartialDate, parseIsoDate } from "../readers";
 import { findCity, PROVINCE_NAMES, type City } from "../regions";
 import { allowedValues } from "../rules/read";
 import { organisationCodeCheckChar, usccCheckChar } from "../uscc";
-import { displayWidth } from "../export/plan";
+import { chineseDate, displayWidth } from "../export/plan";
 
 /** Excel's limits on a validation's input message (longer ones make Excel repair the file). */
 export const PROMPT_TITLE_MAX = 32;
@@ -108,22 +108,13 @@ export class TemplateError extends Error {
 const LEADING = ["seq", "district"];
 const TRAILING = ["contact", "phone", "remarks"];
 
-function isoOf(d: PartialDate): string {
-  return `${String(d.year).padStart(4, "0")}-${String(d.month).padStart(2, "0")}-${String(d.day ?? 1).padStart(2, "0")}`;
-}
-
 function shiftIso(iso: string, years: number, months = 0): string {
   const d = parseIsoDate(iso);
   const total = d.year * 12 + (d.month - 1) + years * 12 + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
   const monthLength = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return isoOf({ year, month, day: Math.min(d.day ?? 1, monthLength) });
-}
-
-export function chineseIsoDate(iso: string): string {
-  const d = parseIsoDate(iso);
-  return `${d.year}年${d.month}月${d.day}日`;
+  return formatPartialDate({ year, month, day: Math.min(d.day ?? 1, monthLength) });
 }
 
 /** Districts of the recommending unit (current county-level divisions and zones), for the 所在县（市、区）dropdown. */
@@ -139,7 +130,8 @@ function exampleUscc(regionCode: string, serial: number): string {
   return first17 + usccCheckChar(first17);
 }
 
-function truncate(s: string, max: number): string {
+/** `s` cut to `max` characters (not UTF-16 units), ending in "…" when cut. */
+export function truncate(s: string, max: number): string {
   const chars = [...s];
   return chars.length <= max ? s : chars.slice(0, max - 1).join("") + "…";
 }
@@ -237,7 +229,7 @@ function describe(p: Programme, spec: FieldSpec, unit: City, settings: Record<st
       return {
         rule: { type: "date" },
         format: "date",
-        text: `${must}填写日期，如 ${example}。${age ? `须在${chineseIsoDate(shiftIso(p.asOf, -age.years))}或之前（按基准日${chineseIsoDate(p.asOf)}满${age.years}年）。` : ""}`,
+        text: `${must}填写日期，如 ${example}。${age ? `须在${chineseDate(shiftIso(p.asOf, -age.years))}或之前（按基准日${chineseDate(p.asOf)}满${age.years}年）。` : ""}`,
         example: { date: example },
       };
     }
@@ -397,12 +389,12 @@ export function planTemplate(options: TemplateOptions): TemplatePlan {
   });
 
   const deadlineLine = options.deadline
-    ? `请于${chineseIsoDate(options.deadline)}前将本表报${unit.name}工业和信息化局。`
+    ? `请于${chineseDate(options.deadline)}前将本表报${unit.name}工业和信息化局。`
     : `请于＿＿＿＿年＿＿月＿＿日前将本表报${unit.name}工业和信息化局。`;
   const deadlines = [
     deadlineLine,
-    `${unit.name}须于${chineseIsoDate(p.cityDeadline)}前报省厅。`,
-    ...p.deadlines.map((d) => `${d.what}：${chineseIsoDate(d.date)}前。`),
+    `${unit.name}须于${chineseDate(p.cityDeadline)}前报省厅。`,
+    ...p.deadlines.map((d) => `${d.what}：${chineseDate(d.date)}前。`),
   ];
   const required = columns.filter((c) => c.required).map((c) => `“${c.header}”`);
   const enumerated = columns.filter((c) => c.rule?.type === "list").map((c) => `“${c.header}”`);
