@@ -121,9 +121,11 @@ function drawList(wb: ExcelJS.Workbook, plan: TemplatePlan): ExcelJS.Worksheet {
   });
   ws.getRow(plan.headerRow).height = Math.max(30, headerLines * 15 + 8);
 
-  // Each prepared cell carries its format and is unlocked; bordered rows make the form to print.
+  // Each prepared cell carries its format and is unlocked; bordered rows make the form to print. The
+  // whole row is unlocked too: Excel deletes a row on a protected sheet only when none of its cells is locked.
   for (let r = plan.firstDataRow; r <= lastData; r++) {
     const row = ws.getRow(r);
+    row.protection = { locked: false };
     plan.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       cell.numFmt = NUMBER_FORMATS[c.format];

@@ -97,6 +97,9 @@ describe.each(PROGRAMMES.map((p) => [p.id, p] as const))("district template of %
       }
       expect(ws.getCell(last + 1, i + 1).dataValidation).toBeUndefined();
     });
+    // Beyond the table too, so that Excel lets a district delete a whole row.
+    expect(ws.getRow(plan.firstDataRow).getCell(plan.columns.length + 3).protection?.locked).toBe(false);
+    expect(ws.getRow(plan.headerRow).getCell(plan.columns.length + 3).protection?.locked).not.toBe(false);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: plan.headerRow });
     const uscc = plan.columns.findIndex((c) => c.kind === "uscc");
     expect(ws.getCell(plan.firstDataRow, uscc + 1).dataValidation).toMatchObject({ type: "textLength", operator: "equal", formulae: [18] });
