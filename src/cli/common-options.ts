@@ -14,8 +14,24 @@ import { Report } from "../domain/report";
 import { readInput, type InputSheets } from "./input";
 import { referenceListsFromGrids } from "./reference";
 
-/** Bad usage: ends as one line on stderr and exit code 2. */
-export class UsageError extends Error {}
+/** Bad usage: ends as one line on stderr and exit code 2. Without `messageEn` the message carries its English after " / ". */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn?: string,
+  ) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** A refusal as the one line on stderr: Chinese, then English ("… / …"), line breaks folded. */
+export function refusalLine(e: { message: string; messageEn?: string }): string {
+  const fold = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+  const zh = fold(e.message);
+  const en = e.messageEn ? fold(e.messageEn) : "";
+  return `huizong: ${en ? `${zh} / ${en}` : zh}\n`;
+}
 
 /** Where a command writes: the process's streams, or a test's strings. */
 export interface Io {
@@ -39,7 +55,12 @@ export function parseCommandArgs<const Extra extends Options>(args: string[], ex
   try {
     return parseArgs({ args, allowPositionals: true, strict: true, options: { ...CHECK_OPTIONS, ...extra } });
   } catch (e) {
-    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（huizong --help 查看用法）`);
+    // Node's own message quotes the option with unbalanced marks: name the option ourselves.
+    const code = (e as { code?: string }).code;
+    const option = /'(-[^' ]+)/.exec(e instanceof Error ? e.message : "")?.[1];
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) throw new UsageError(`未知选项 ${option}（huizong --help 查看用法）`, `unknown option ${option} (see huizong --help)`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) throw new UsageError(`选项 ${option} 的值有误或缺少值（huizong --help 查看用法）`, `option ${option} has a wrong or missing value (see huizong --help)`);
+    throw new UsageError("参数有误（huizong --help 查看用法）", "wrong arguments (see huizong --help)");
   }
 }
 
@@ -104,9 +125,11 @@ export async function readAndCheck(request: CheckRequest): Promise<{ input: Inpu
   }
   const input = await readInput(request.file, { sheet: request.sheet });
   const grid = input.sheets[0].grid;
+  const readFindings = input.sheets[0].findings;
   const options: CheckOptions = { programmeId: request.programmeId, city: request.city };
   if (request.asOf) options.asOf = request.asOf;
   if (request.quota !== undefined) options.quota = request.quota;
   if (references) options.references = references;
+  if (readFindings.length > 0) options.readFindings = readFindings;
   return { input, grid, report: Report.parse(check(grid, options)) };
 }

@@ -13,7 +13,7 @@ import { ExportError, planExport, type ExportOptions, type ExportWarning } from 
 import { fillTemplate } from "../export/template";
 import { buildExportWorkbook } from "../export/xlsx";
 import { sheetSpec } from "../domain/export/sheet-spec";
-import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
+import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, refusalLine, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { ReferenceError } from "./reference";
 import { XlsxReadError } from "../workbook/xlsx-adapter";
@@ -144,7 +144,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
     return await exportOrThrow(args, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof ReferenceError || e instanceof ExportError || e instanceof XlsxReadError) {
-      io.stderr(`huizong: ${e.message.replace(/\s*\n\s*/g, " ").trim()}\n`);
+      io.stderr(refusalLine(e));
       return 2;
     }
     throw e;

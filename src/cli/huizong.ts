@@ -4,7 +4,7 @@
  * unreadable file (one-line reason on stderr).
  */
 import { listProgrammes } from "../domain/check";
-import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
+import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, refusalLine, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { ReferenceError } from "./reference";
 import { renderReport } from "./render";
@@ -66,10 +66,6 @@ const defaultIo: Io = {
   stderr: (s) => process.stderr.write(s),
 };
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, " ").trim();
-}
-
 function listProgrammesText(): string {
   const lines = ["支持的项目 / Programmes:"];
   for (const p of listProgrammes()) {
@@ -106,7 +102,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 0;
     }
     if (command === "programmes" || command === "programs") {
-      if (rest.length > 0) throw new UsageError(`programmes 不接受参数：${rest.join(" ")}`);
+      if (rest.length > 0) throw new UsageError(`programmes 不接受参数：${rest.join(" ")}`, `programmes takes no arguments: ${rest.join(" ")}`);
       io.stdout(listProgrammesText());
       return 0;
     }
@@ -116,7 +112,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     throw new UsageError(`未知命令“${command}”：可用 check、export、template、programmes（huizong --help）/ unknown command`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof ReferenceError) {
-      io.stderr(`huizong: ${oneLine(e.message)}\n`);
+      io.stderr(refusalLine(e));
       return 2;
     }
     throw e;

@@ -40,6 +40,10 @@ export const CODE_TITLES: Record<string, string> = {
   "prior-funding": "项目已获省级财政资金支持",
   priority: "优先认定",
   "investment-total-mismatch": "投入合计与分项之和不符",
+  "no-rows": "名单没有数据行",
+  "csv-malformed": "CSV 格式有误",
+  "encoding-mixed": "文件混有两种编码",
+  "cells-outside-list": "名单以外还有单元格",
 };
 
 const SEVERITY_TITLES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };

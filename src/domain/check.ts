@@ -36,6 +36,8 @@ export interface CheckOptions {
   settings?: Record<string, unknown>;
   /** The user's column mapping: wins over any evidence; `field: null` leaves a column unused. */
   columnChoices?: readonly ColumnChoice[];
+  /** Findings the reader made about the file itself (src/domain/read-faults.ts), listed with the rest. */
+  readFindings?: readonly Finding[];
 }
 
 export function listProgrammes(): readonly Programme[] {
@@ -120,6 +122,17 @@ export function check(grid: Grid, options: CheckOptions): Report {
       }
       ctx.rows.push(readRow(ctx, programme, i));
     }
+    if (ctx.rows.length === 0) {
+      const headerRow = grid.firstRow + header.rowIndices[header.rowIndices.length - 1];
+      addFinding(ctx, {
+        code: "no-rows",
+        severity: "error",
+        message: `表头（第${headerRow}行）下面没有可核查的数据行${rowsRead > 0 ? `（${rowsRead} 行都是空行、合计或说明）` : ""}：名单是空的`,
+        messageEn: `No data rows below the header (row ${headerRow})${rowsRead > 0 ? `: all ${rowsRead} rows are empty, totals or notes` : ""}: the list is empty`,
+        hint: "确认选中的是填好的名单（--sheet 指定工作表），而不是空白表样",
+        hintEn: "Make sure this is the filled list (pick the sheet with --sheet), not a blank form",
+      });
+    }
   }
 
   for (const row of ctx.rows) {
@@ -165,7 +178,7 @@ export function check(grid: Grid, options: CheckOptions): Report {
   addOpenSettingNotes(ctx);
   notes.push(...programme.notes);
 
-  const findings = sortFindings(ctx.findings);
+  const findings = sortFindings([...(options.readFindings ?? []), ...ctx.findings]);
   const byCode: Record<string, number> = {};
   let errors = 0;
   let warnings = 0;

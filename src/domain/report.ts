@@ -44,6 +44,12 @@ export const FINDING_CODES = [
   "priority",
   // Added with the engine: a given total that disagrees with the sum of its parts (warning).
   "investment-total-mismatch",
+  // Added with issue 12: the file itself — a header with no data rows, a CSV quote that never
+  // closes, rows in two encodings, cells far outside the list (warning).
+  "no-rows",
+  "csv-malformed",
+  "encoding-mixed",
+  "cells-outside-list",
 ] as const;
 
 export const FindingCode = z.enum(FINDING_CODES);

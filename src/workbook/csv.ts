@@ -18,7 +18,9 @@
  *    (`0531…`), thousands separators (`2,000`) and dates (`2020/3/5`, `2020-03-05`): the field
  *    readers parse those texts themselves, without guessing a day/month order.
  */
-import type { Cell, Grid } from "../domain/cells";
+import { columnLetter, type Cell, type Grid } from "../domain/cells";
+import { csvUnclosedQuote, encodingMixed } from "../domain/read-faults";
+import type { Finding } from "../domain/report";
 
 export type CsvEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
 
@@ -26,9 +28,70 @@ export interface CsvRead {
   grid: Grid;
   encoding: CsvEncoding;
   delimiter: "," | "\t" | ";";
+  /** What reading found about the file itself: an unclosed quote, rows in another encoding. */
+  findings: Finding[];
+}
+
+/** Lines (0-based) decoded in the other encoding than the file's, or not decodable at all. */
+interface DecodedText {
+  text: string;
+  encoding: CsvEncoding;
+  /** Lines in the other of UTF-8 / GB18030 than `encoding`, and lines with undecodable bytes. */
+  otherLines?: number[];
+  otherEncoding?: CsvEncoding;
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return false;
+  return true;
+}
+
+/**
+ * UTF-8 and GB18030 line by line: a file pasted together from two districts' CSVs can hold both.
+ * The encoding of most non-ASCII lines wins; each line is decoded in its own.
+ */
+function decodeLines(bytes: Uint8Array): DecodedText {
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  const gb = new TextDecoder("gb18030");
+  const lines: { bytes: Uint8Array; utf8: boolean | null }[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      const line = bytes.subarray(start, Math.min(i + 1, bytes.length));
+      let valid: boolean | null = null;
+      if (!isAscii(line)) {
+        try {
+          utf8.decode(line);
+          valid = true;
+        } catch {
+          valid = false;
+        }
+      }
+      lines.push({ bytes: line, utf8: valid });
+      start = i + 1;
+    }
+  }
+  const utf8Lines = lines.filter((l) => l.utf8 === true).length;
+  const gbLines = lines.filter((l) => l.utf8 === false).length;
+  const main: CsvEncoding = utf8Lines >= gbLines && utf8Lines > 0 ? "utf-8" : "gb18030";
+  const other: CsvEncoding = main === "utf-8" ? "gb18030" : "utf-8";
+  const otherLines: number[] = [];
+  const parts = lines.map((l, i) => {
+    const asUtf8 = l.utf8 !== false;
+    const text = asUtf8 ? new TextDecoder("utf-8").decode(l.bytes) : gb.decode(l.bytes);
+    if (l.utf8 !== null && (asUtf8 ? "utf-8" : "gb18030") !== main) otherLines.push(i);
+    else if (text.includes("\uFFFD")) otherLines.push(i);
+    return text;
+  });
+  return { text: parts.join(""), encoding: main, otherLines, otherEncoding: other };
 }
 
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  const { text, encoding } = decode(bytes);
+  return { text, encoding };
+}
+
+function decode(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
   }
@@ -41,19 +104,35 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
+    return decodeLines(bytes);
   }
 }
 
-/** RFC 4180 records: quoted fields with "" escapes and line breaks inside; CRLF, LF or CR between records. */
-export function parseCsvText(text: string, delimiter = ","): string[][] {
+export interface CsvParse {
+  records: string[][];
+  /** 0-based line on which each record starts. */
+  startLines: number[];
+  /** A quote that opens a field and never closes: where, and how many lines from there were not read. */
+  unclosed?: { record: number; field: number; line: number; linesNotRead: number };
+}
+
+/**
+ * RFC 4180 records: quoted fields with "" escapes and line breaks inside; CRLF, LF or CR between
+ * records. Strict about one thing: a quote that never closes is reported, and the records before
+ * it are kept, instead of the rest of the file becoming one field.
+ */
+export function parseCsv(text: string, delimiter = ","): CsvParse {
   const records: string[][] = [];
+  const startLines: number[] = [];
   let field = "";
   let record: string[] = [];
   let i = 0;
   const n = text.length;
   let quoted = false;
   let fieldStarted = false;
+  let line = 0;
+  let recordLine = 0;
+  let quoteLine = 0;
   while (i < n) {
     const ch = text[i];
     if (quoted) {
@@ -67,6 +146,7 @@ export function parseCsvText(text: string, delimiter = ","): string[][] {
         i++;
         continue;
       }
+      if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
       field += ch;
       i++;
       continue;
@@ -74,6 +154,7 @@ export function parseCsvText(text: string, delimiter = ","): string[][] {
     if (ch === '"' && !fieldStarted) {
       quoted = true;
       fieldStarted = true;
+      quoteLine = line;
       i++;
       continue;
     }
@@ -87,21 +168,33 @@ export function parseCsvText(text: string, delimiter = ","): string[][] {
     if (ch === "\r" || ch === "\n") {
       record.push(field);
       records.push(record);
+      startLines.push(recordLine);
       record = [];
       field = "";
       fieldStarted = false;
       i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      line++;
+      recordLine = line;
       continue;
     }
     field += ch;
     fieldStarted = true;
     i++;
   }
+  if (quoted) {
+    return { records, startLines, unclosed: { record: records.length, field: record.length, line: quoteLine, linesNotRead: line - recordLine + (/[\r\n]$/.test(text) ? 0 : 1) } };
+  }
   if (fieldStarted || field !== "" || record.length > 0) {
     record.push(field);
     records.push(record);
+    startLines.push(recordLine);
   }
-  return records;
+  return { records, startLines };
+}
+
+/** The records of parseCsv (those before an unclosed quote, if any). */
+export function parseCsvText(text: string, delimiter = ","): string[][] {
+  return parseCsv(text, delimiter).records;
 }
 
 function detectDelimiter(text: string): "," | "\t" | ";" {
@@ -132,9 +225,11 @@ export function csvFieldCell(field: string): Cell {
 }
 
 export function readCsv(bytes: Uint8Array, sheetName = "CSV"): CsvRead {
-  const { text, encoding } = decodeCsvBytes(bytes);
+  const decoded = decode(bytes);
+  const { text, encoding } = decoded;
   const delimiter = detectDelimiter(text);
-  const records = parseCsvText(text, delimiter);
+  const parsed = parseCsv(text, delimiter);
+  const records = parsed.records;
   while (records.length > 0 && records[records.length - 1].every((f) => f === "")) records.pop();
   const width = Math.max(0, ...records.map((r) => r.length));
   const rows = records.map((r) => {
@@ -142,5 +237,20 @@ export function readCsv(bytes: Uint8Array, sheetName = "CSV"): CsvRead {
     for (let c = 0; c < width; c++) out.push(csvFieldCell(r[c] ?? ""));
     return out;
   });
-  return { grid: { sheetName, firstRow: 1, firstColumn: 1, rows }, encoding, delimiter };
+  const findings: Finding[] = [];
+  if (decoded.otherLines && decoded.otherLines.length > 0) {
+    // Line → the row (record) it belongs to; a record spanning lines is named once.
+    const rowsOf = new Set<number>();
+    let r = 0;
+    for (const line of decoded.otherLines) {
+      while (r + 1 < parsed.startLines.length && parsed.startLines[r + 1] <= line) r++;
+      rowsOf.add(r + 1);
+    }
+    findings.push(encodingMixed([...rowsOf].sort((a, b) => a - b), encoding === "utf-8" ? "UTF-8" : "GB18030", decoded.otherEncoding === "utf-8" ? "UTF-8" : "GB18030"));
+  }
+  if (parsed.unclosed) {
+    const u = parsed.unclosed;
+    findings.push(csvUnclosedQuote(u.record + 1, columnLetter(u.field + 1), u.linesNotRead));
+  }
+  return { grid: { sheetName, firstRow: 1, firstColumn: 1, rows }, encoding, delimiter, findings };
 }

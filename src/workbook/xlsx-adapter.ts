@@ -5,18 +5,32 @@
  * text is flattened; a merged range keeps its value in the top-left cell only.
  */
 import ExcelJS from "exceljs";
-import { columnNumber, type Cell, type Grid } from "../domain/cells";
+import { columnLetter, columnNumber, type Cell, type Grid } from "../domain/cells";
+import { cellsOutsideList, type OutsideCell } from "../domain/read-faults";
+import type { Finding } from "../domain/report";
+import { checkWorkbookLimits, LimitError, LIMITS, tooManyCells, zipEntries, type BoundedInflate, type Limits } from "./limits";
 
 export interface XlsxSheet {
   grid: Grid;
   /** Merged ranges ("A1:P1") that intersect the grid. */
   merges: string[];
+  /** What reading found about the sheet itself (cells far outside the list). */
+  findings: Finding[];
 }
 
 export interface XlsxBook {
+  /** Every sheet but the very hidden ones, in workbook order. */
   sheetNames: string[];
-  /** Reads one sheet by name; throws XlsxReadError when it does not exist. */
+  /** The sheet read when none is named: the active sheet if visible, else the first visible one. */
+  defaultSheet: string | undefined;
+  /** Reads one sheet by name (default: defaultSheet); throws XlsxReadError when it does not exist. */
   sheet(name?: string): XlsxSheet;
+}
+
+export interface ReadXlsxOptions {
+  limits?: Limits;
+  /** Node's bounded inflate (zlib), so real sizes and cell counts are checked before exceljs parses. */
+  inflate?: BoundedInflate;
 }
 
 export class XlsxReadError extends Error {
@@ -83,25 +97,81 @@ function worksheetMerges(ws: ExcelJS.Worksheet): string[] {
   return [...merges];
 }
 
-/** The values-only used range (like Office.js getUsedRange(true)) as a rectangular Grid. */
-export function gridFromWorksheet(ws: ExcelJS.Worksheet): XlsxSheet {
-  let minRow = Infinity, maxRow = 0, minCol = Infinity, maxCol = 0;
+/** Empty rows (or columns) between the list and a cell that make it "far", when the grid would be over the limit. */
+const FAR_ROWS = 1000;
+const FAR_COLUMNS = 100;
+
+/** The run of indices (gaps of at most `gap`) holding the most cells. */
+function mainSpan(counts: Map<number, number>, gap: number): [number, number] {
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  let best: [number, number] = [keys[0], keys[0]];
+  let bestCount = -1;
+  let start = keys[0], count = 0, prev = keys[0];
+  for (const k of keys) {
+    if (k - prev > gap) {
+      if (count > bestCount) [best, bestCount] = [[start, prev], count];
+      start = k;
+      count = 0;
+    }
+    count += counts.get(k)!;
+    prev = k;
+  }
+  if (count > bestCount) best = [start, prev];
+  return best;
+}
+
+function shownValue(cell: Cell): string {
+  return cell.kind === "empty" ? (cell.formula ?? "") : String(cell.value);
+}
+
+/**
+ * The values-only used range (like Office.js getUsedRange(true)) as a rectangular Grid. Only cells
+ * with a value are held while reading; when they span more than `limits.gridCells`, cells far from
+ * the bulk of the list (a stray value at XFD1048576) are left out and named in a finding.
+ */
+export function gridFromWorksheet(ws: ExcelJS.Worksheet, limits: Limits = LIMITS): XlsxSheet {
   const cells = new Map<number, Map<number, Cell>>();
+  const rowCounts = new Map<number, number>();
+  const colCounts = new Map<number, number>();
+  let count = 0;
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
     r.eachCell({ includeEmpty: false }, (c, colNumber) => {
       const cell = cellFromExcel(c);
       if (cell.kind === "empty" && !cell.formula) return;
+      if (++count > limits.cells) throw new XlsxReadError(...messagesOf(tooManyCells(count, limits.cells, `工作表“${ws.name}”`, `sheet "${ws.name}"`)));
       let rowMap = cells.get(rowNumber);
       if (!rowMap) cells.set(rowNumber, (rowMap = new Map()));
       rowMap.set(colNumber, cell);
-      if (rowNumber < minRow) minRow = rowNumber;
-      if (rowNumber > maxRow) maxRow = rowNumber;
-      if (colNumber < minCol) minCol = colNumber;
-      if (colNumber > maxCol) maxCol = colNumber;
+      rowCounts.set(rowNumber, (rowCounts.get(rowNumber) ?? 0) + 1);
+      colCounts.set(colNumber, (colCounts.get(colNumber) ?? 0) + 1);
     });
   });
-  if (maxRow === 0) {
-    return { grid: { sheetName: ws.name, firstRow: 1, firstColumn: 1, rows: [] }, merges: worksheetMerges(ws) };
+  if (count === 0) {
+    return { grid: { sheetName: ws.name, firstRow: 1, firstColumn: 1, rows: [] }, merges: worksheetMerges(ws), findings: [] };
+  }
+  const span = (m: Map<number, number>): [number, number] => {
+    let lo = Infinity, hi = 0;
+    for (const k of m.keys()) {
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    return [lo, hi];
+  };
+  let [minRow, maxRow] = span(rowCounts);
+  let [minCol, maxCol] = span(colCounts);
+  const findings: Finding[] = [];
+  if ((maxRow - minRow + 1) * (maxCol - minCol + 1) > limits.gridCells) {
+    [minRow, maxRow] = mainSpan(rowCounts, FAR_ROWS);
+    [minCol, maxCol] = mainSpan(colCounts, FAR_COLUMNS);
+    const outside: OutsideCell[] = [];
+    for (const [r, rowMap] of cells) {
+      for (const [c, cell] of rowMap) {
+        if (r < minRow || r > maxRow || c < minCol || c > maxCol) outside.push({ address: `${columnLetter(c)}${r}`, value: shownValue(cell) });
+      }
+    }
+    const area = (maxRow - minRow + 1) * (maxCol - minCol + 1);
+    if (area > limits.gridCells) throw new XlsxReadError(...messagesOf(tooManyCells(area, limits.gridCells, `工作表“${ws.name}”的名单区域`, `the list area of sheet "${ws.name}"`)));
+    findings.push(cellsOutsideList(outside, `${columnLetter(minCol)}${minRow}:${columnLetter(maxCol)}${maxRow}`));
   }
   const rows: Cell[][] = [];
   for (let r = minRow; r <= maxRow; r++) {
@@ -115,31 +185,69 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): XlsxSheet {
     const tl = decodeAddress(a), br = decodeAddress(b);
     return br.row >= minRow && tl.row <= maxRow && br.col >= minCol && tl.col <= maxCol;
   });
-  return { grid: { sheetName: ws.name, firstRow: minRow, firstColumn: minCol, rows }, merges };
+  return { grid: { sheetName: ws.name, firstRow: minRow, firstColumn: minCol, rows }, merges, findings };
 }
 
-/** Loads workbook bytes. Throws XlsxReadError (with a Chinese reason) when the bytes are not an .xlsx. */
-export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxBook> {
-  const wb = new ExcelJS.Workbook();
+function messagesOf(e: LimitError): [string, string] {
+  return [e.message, e.messageEn];
+}
+
+/** A library's message, kept short and without quotes, for the English half of a refusal. */
+function plainReason(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const plain = text.replace(/["'“”‘’`]/g, "").replace(/\s+/g, " ").trim();
+  return plain.length > 80 ? plain.slice(0, 80) + "…" : plain;
+}
+
+const NOT_XLSX: [string, string] = [
+  "不是 .xlsx 文件：请确认文件是 Excel 2007 及以上格式（.xlsx），不是 .xls、CSV 改名或已加密的文件",
+  "Not an .xlsx file: save it as an Excel workbook (.xlsx), not .xls, a renamed CSV or a password-protected file",
+];
+
+/** Loads workbook bytes. Throws XlsxReadError (bilingual, one line) when they are not an .xlsx or pass a limit. */
+export async function readXlsx(data: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<XlsxBook> {
+  const limits = options.limits ?? LIMITS;
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const entries = zipEntries(bytes);
+  if (!entries) throw new XlsxReadError(...NOT_XLSX);
+  let counted: number | undefined;
+  try {
+    counted = checkWorkbookLimits(bytes, entries, limits, options.inflate);
+  } catch (e) {
+    if (e instanceof LimitError) throw new XlsxReadError(e.message, e.messageEn);
+    throw e;
+  }
+  const wb = new ExcelJS.Workbook();
   try {
     // exceljs accepts any ArrayBuffer view at run time; its typings say Buffer.
     await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new XlsxReadError(`无法读取 .xlsx 文件（${reason}）。请确认文件是 Excel 2007 及以上格式（.xlsx），不是 .xls 或已加密的文件。`, `Cannot read the .xlsx file (${reason}). Save it as an Excel workbook (.xlsx), not .xls or password-protected.`);
+    throw new XlsxReadError(NOT_XLSX[0], `${NOT_XLSX[1]} (${plainReason(e)})`);
+  }
+  if (counted === undefined) {
+    // Without Node's inflate the count comes from exceljs's model, still before any grid is built.
+    let cells = 0;
+    for (const ws of wb.worksheets) ws.eachRow({ includeEmpty: false }, (r) => (cells += r.actualCellCount));
+    if (cells > limits.cells) throw new XlsxReadError(...messagesOf(tooManyCells(cells, limits.cells, "工作簿", "the workbook")));
   }
   const worksheets = wb.worksheets.filter((ws) => ws.state !== "veryHidden");
   const sheetNames = worksheets.map((ws) => ws.name);
+  const visible = worksheets.filter((ws) => ws.state !== "hidden");
+  // workbook.xml's activeTab counts every sheet, very hidden ones included.
+  const activeTab = (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
+  const active = wb.worksheets[activeTab];
+  const defaultSheet = (active && visible.includes(active) ? active : visible[0])?.name;
   return {
     sheetNames,
+    defaultSheet,
     sheet(name?: string): XlsxSheet {
-      const ws = name === undefined ? worksheets[0] : worksheets.find((w) => w.name === name);
+      const wanted = name ?? defaultSheet;
+      const ws = wanted === undefined ? undefined : worksheets.find((w) => w.name === wanted);
       if (!ws) {
-        if (name === undefined) throw new XlsxReadError("工作簿中没有工作表。", "The workbook has no worksheet.");
-        throw new XlsxReadError(`工作簿中没有名为“${name}”的工作表；现有：${sheetNames.join("、")}。`, `No worksheet named "${name}"; the workbook has: ${sheetNames.join(", ")}.`);
+        if (name === undefined) throw new XlsxReadError("工作簿中没有可见的工作表", "The workbook has no visible worksheet");
+        throw new XlsxReadError(`工作簿中没有名为“${name}”的工作表；现有：${sheetNames.join("、")}`, `No worksheet named "${name}"; the workbook has: ${sheetNames.join(", ")}`);
       }
-      return gridFromWorksheet(ws);
+      return gridFromWorksheet(ws, limits);
     },
   };
 }

@@ -8,6 +8,10 @@ import type { CheckOptions } from "../../src/domain/check";
 import { Programme } from "../../src/domain/programme";
 import { jsPlatformProgramme } from "../../src/domain/programmes/js-2023-platform";
 import { FINDING_CODES, type FindingCode } from "../../src/domain/report";
+import ExcelJS from "exceljs";
+import { readCsv } from "../../src/workbook/csv";
+import { gridFromWorksheet } from "../../src/workbook/xlsx-adapter";
+import { encodeGb18030 } from "../../scripts/gb18030";
 import { FIRST, listGrid, run, uscc, withCode, type RowSpec } from "./check-helpers";
 
 // ---------------------------------------------------------------- lists per programme
@@ -102,6 +106,41 @@ const g666 = (o: RowSpec = {}, n = 1): RowSpec => ({
   项目名称: `上云项目${n}`,
   ...o,
 });
+
+// ---------------------------------------------------------------- what the readers find
+
+/** A js-2023-platform list as CSV lines: title, header, then rows; `edit` changes a line's text. */
+function jpCsvLines(rows: RowSpec[]): string[] {
+  return ["XX区2023年推荐汇总表", JP_HEADER.join(","), ...rows.map((r) => JP_HEADER.map((h) => String(r[h] ?? "")).join(","))];
+}
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const concat = (...parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.length));
+  return out;
+};
+/** Through the real CSV reader: the grid and the reader's findings as check options. */
+function viaCsv(bytes: Uint8Array): { grid: Grid; options: Partial<CheckOptions> } {
+  const r = readCsv(bytes);
+  return { grid: r.grid, options: { readFindings: r.findings } };
+}
+const csvLines = jpCsvLines([jp({}, 1), jp({ 申报单位: "南京乙科技有限公司" }, 2), jp({}, 3)]);
+const unclosed = viaCsv(utf8(csvLines.join("\r\n").replace("南京乙科技有限公司", '"南京乙科技有限公司')));
+const quotedComma = viaCsv(utf8(csvLines.join("\r\n").replace("南京乙科技有限公司", '"南京乙,科技有限公司"')));
+const mixed = viaCsv(concat(utf8(csvLines.slice(0, 3).join("\r\n") + "\r\n"), encodeGb18030(csvLines[3] + "\r\n"), utf8(csvLines[4] + "\r\n")));
+const allGb = viaCsv(encodeGb18030(csvLines.join("\r\n")));
+
+/** Through the real .xlsx reader's grid builder (exceljs in memory), with a value written at `address`. */
+function viaSheet(address: string): { grid: Grid; options: Partial<CheckOptions> } {
+  const ws = new ExcelJS.Workbook().addWorksheet("名单");
+  for (const row of jpGrid(jp()).rows) ws.addRow(row.map((c) => c.value));
+  ws.getCell(address).value = "x";
+  const { grid, findings } = gridFromWorksheet(ws);
+  return { grid, options: { readFindings: findings } };
+}
+const stray = viaSheet("XFD1048576");
+const nearNote = viaSheet("P40");
 
 // ---------------------------------------------------------------- the table
 
@@ -433,6 +472,43 @@ const CASES: Case[] = [
     nearMiss: jpGrid(jp({ "所属集群/产业链": "新一代信息技术" })),
     row: FIRST,
     severity: "info",
+  },
+  {
+    code: "no-rows",
+    what: "a header and nothing below it; near-miss: one row",
+    programme: "js-2023-platform",
+    trigger: listGrid(JP_HEADER, []),
+    nearMiss: jpGrid(jp()),
+  },
+  {
+    code: "csv-malformed",
+    what: "a quote opened in row 4 that never closes (rows before it still checked); near-miss: a quoted name holding a comma",
+    programme: "js-2023-platform",
+    trigger: unclosed.grid,
+    options: unclosed.options,
+    nearMiss: quotedComma.grid,
+    nearMissOptions: quotedComma.options,
+    row: FIRST + 1,
+  },
+  {
+    code: "encoding-mixed",
+    what: "a UTF-8 CSV with row 4 in GB18030; near-miss: the whole file in GB18030",
+    programme: "js-2023-platform",
+    trigger: mixed.grid,
+    options: mixed.options,
+    nearMiss: allGb.grid,
+    nearMissOptions: allGb.options,
+    row: FIRST + 1,
+  },
+  {
+    code: "cells-outside-list",
+    what: "a value at XFD1048576 (warning); near-miss: a note at P40, inside the grid limit, read with the list",
+    programme: "js-2023-platform",
+    trigger: stray.grid,
+    options: stray.options,
+    nearMiss: nearNote.grid,
+    nearMissOptions: nearNote.options,
+    severity: "warning",
   },
 ];
 

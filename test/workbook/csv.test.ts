@@ -112,3 +112,36 @@ describe("sample CSVs match their .xlsx", () => {
     expect(new Uint8Array(readFileSync(join(SAMPLES_DIR, "sd-2023-platform.csv")))).toEqual(sampleCsvBytes(SAMPLES.find((s) => s.id === "sd-2023-platform")!, "utf8-bom"));
   });
 });
+
+describe("hostile CSVs", () => {
+  it("an unclosed quote keeps the records before it and says where it opened", () => {
+    const text = '序号,申报单位,备注\r\n1,甲,\r\n2,"乙,说明\r\n3,丙,\r\n4,丁,\r\n';
+    const r = readCsv(utf8(text));
+    expect(r.grid.rows.map((row) => row[1].value)).toEqual(["申报单位", "甲"]);
+    expect(r.findings.map((f) => [f.code, f.row, f.column])).toEqual([["csv-malformed", 3, "B"]]);
+    expect(r.findings[0].message).toContain("3 行");
+  });
+
+  it("a quote that closes on a later line is a multi-line field, not a fault", () => {
+    const r = readCsv(utf8('序号,申报单位\r\n1,"甲\r\n分厂"\r\n2,乙\r\n'));
+    expect(r.findings).toEqual([]);
+    expect(r.grid.rows).toHaveLength(3);
+  });
+
+  it("GB18030 rows in a UTF-8 file: each row decoded in its own encoding, and the rows named", () => {
+    const head = utf8("序号,申报单位\r\n1,南京甲科技有限公司\r\n");
+    const gb = encodeGb18030("2,南京乙科技有限公司\r\n");
+    const tail = utf8("3,南京丙科技有限公司\r\n4,南京丁科技有限公司\r\n");
+    const bytes = new Uint8Array([...head, ...gb, ...tail]);
+    const r = readCsv(bytes);
+    expect(r.encoding).toBe("utf-8");
+    expect(r.grid.rows.map((row) => row[1].value)).toEqual(["申报单位", "南京甲科技有限公司", "南京乙科技有限公司", "南京丙科技有限公司", "南京丁科技有限公司"]);
+    expect(r.findings.map((f) => [f.code, f.row, f.rows])).toEqual([["encoding-mixed", 3, [3]]]);
+    expect(r.findings[0].message).toMatch(/UTF-8.*第3行是 GB18030/);
+  });
+
+  it("a file wholly in GB18030 or wholly in UTF-8 has no encoding finding", () => {
+    expect(readCsv(encodeGb18030("序号,申报单位\r\n1,南京甲\r\n")).findings).toEqual([]);
+    expect(readCsv(utf8("序号,申报单位\r\n1,南京甲\r\n")).findings).toEqual([]);
+  });
+});
