@@ -5,8 +5,8 @@
  * the list has error findings (rows left out, or included with --include-errors); 2 bad usage or an
  * unreadable file (one line on stderr, nothing written).
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, extname } from "node:path";
 import { listProgrammes } from "../domain/check";
 import { layoutsFor } from "../domain/export/layouts";
 import { ExportError, planExport, type ExportOptions, type ExportWarning } from "../domain/export/plan";
@@ -15,6 +15,7 @@ import { buildExportWorkbook } from "../export/xlsx";
 import { sheetSpec } from "../domain/export/sheet-spec";
 import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, refusalLine, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
+import { checkOutput, writeOutput } from "./output";
 import { ReferenceError } from "./reference";
 import { XlsxReadError } from "../workbook/xlsx-adapter";
 
@@ -22,7 +23,8 @@ export const EXPORT_HELP = `  huizong export <名单.xlsx|名单.csv> --programm
                            检查名单后生成报省的推荐项目汇总表 / check, then write the province's summary table
 
 export 选项 / options（另可用 check 的 --sheet --as-of --quota --reference）:
-  --output, -o <文件.xlsx>  输出文件（必填）/ output workbook (required)
+  --output, -o <文件.xlsx>  输出文件（必填；不能是名单、表样本身）/ output workbook (required; never an input)
+  --force                  输出文件已存在时覆盖（默认拒绝）/ replace an existing output (refused by default)
   --layout <格式>          汇总表格式，如 sd-2023-platform/附件3（默认该项目第一种）
                            layout id (default: the programme's first); see the list below
   --template <表样.xlsx>   按省厅下发的空白表样填写（识别其标题、表头，保留格式）
@@ -59,6 +61,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
     "include-errors": { type: "boolean" },
     "keep-remarks": { type: "boolean" },
     paper: { type: "string" },
+    force: { type: "boolean" },
     unit: { type: "string" },
     contact: { type: "string" },
     phone: { type: "string" },
@@ -72,9 +75,15 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
   const city = requireCity(values.city);
   if (!values.output) throw new UsageError("缺少 -o <汇总表.xlsx>：导出的文件写到哪里 / missing -o <output.xlsx>");
   if (extname(values.output).toLowerCase() !== ".xlsx") throw new UsageError(`输出文件应以 .xlsx 结尾，收到“${values.output}” / the output must be an .xlsx file`);
-  for (const [what, path] of [["名单", file], ["表样", values.template], ["参考名单", values.reference]] as const) {
-    if (path && resolve(path) === resolve(values.output)) throw new UsageError(`输出文件不能覆盖${what}“${path}” / the output would overwrite an input file`);
-  }
+  checkOutput(
+    values.output,
+    [
+      { what: "名单", whatEn: "list", path: file },
+      { what: "表样", whatEn: "template", path: values.template },
+      { what: "参考名单", whatEn: "reference list", path: values.reference },
+    ],
+    values.force ?? false,
+  );
   const asOf = optionalDate("--as-of", values["as-of"]);
   optionalDate("--date", values.date);
   const quota = optionalQuota(values.quota);
@@ -107,7 +116,8 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
     try {
       template = readFileSync(values.template);
     } catch (e) {
-      throw new InputError(`无法读取表样 ${values.template}（${e instanceof Error ? e.message : String(e)}）`, `Cannot read the template ${values.template}`);
+      const code = (e as { code?: string }).code ?? "";
+      throw new InputError(`无法读取表样 ${values.template}${code ? `（${code}）` : ""}`, `Cannot read the template ${values.template}${code ? ` (${code})` : ""}`);
     }
     const filled = await fillTemplate({ template, sheet: values["template-sheet"], programme, grid, report, options: exportOptions });
     bytes = filled.bytes;
@@ -128,11 +138,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
       `已导出“${plan.title}”（${plan.layoutId}）${c.exported} 行${c.exempt > 0 ? `（其中不占名额 ${c.exempt} 行）` : ""}${c.priority > 0 ? `，优先认定标记 ${c.priority} 行` : ""}：${values.output}\n` +
       `纸张 ${page.paperSize} 横向，正文缩印后约 ${page.printedBodyPt} 磅 / ${page.paperSize} landscape, body about ${page.printedBodyPt} pt\n`;
   }
-  try {
-    writeFileSync(values.output, bytes);
-  } catch (e) {
-    throw new InputError(`无法写入 ${values.output}（${e instanceof Error ? e.message : String(e)}）`, `Cannot write ${values.output}`);
-  }
+  writeOutput(values.output, bytes);
   io.stdout(summary);
   if (warnings.length > 0) io.stdout(`请注意 / warnings:\n${warningLines(warnings)}`);
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;

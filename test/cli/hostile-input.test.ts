@@ -99,8 +99,9 @@ describe("lists that read, with what reading found", () => {
     const path = await xlsx((wb) => {
       const decoy = wb.addWorksheet("旧表", { state: "hidden" });
       decoy.getCell("A1").value = "作废";
-      wb.worksheets[0].orderNo = 1;
-      decoy.orderNo = 0;
+      // exceljs orders sheets by orderNo: put the hidden one first.
+      (wb.worksheets[0] as unknown as { orderNo: number }).orderNo = 1;
+      (decoy as unknown as { orderNo: number }).orderNo = 0;
     }, "hidden-first.xlsx");
     const r = await check(path);
     expect(r.stdout).toContain("工作表 sheet “江宁区”");
