@@ -57,6 +57,19 @@ function where(f: Finding): string {
   return parts.join(" ");
 }
 
+/** ESC sequences (CSI, OSC, two-byte), then other C0/C1 controls and bidi overrides. */
+const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])|\x9b[0-?]*[ -/]*[@-~]/g;
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * One line of the report as the terminal will show it: a cell's escape sequences (colours, cursor
+ * moves, a changed window title) and control characters are removed, its line breaks become spaces,
+ * so a value can neither restyle the terminal nor forge a line of the report.
+ */
+export function terminalSafe(line: string): string {
+  return line.replace(ESCAPES, "").replace(/\r\n|[\r\n\t]/g, " ").replace(CONTROLS, "");
+}
+
 export function renderReport(report: Report, source: string): string {
   const out: string[] = [];
   const c = report.counts;
@@ -118,5 +131,5 @@ export function renderReport(report: Report, source: string): string {
     out.push("");
     out.push("未发现问题。/ No findings.");
   }
-  return out.join("\n") + "\n";
+  return out.map(terminalSafe).join("\n") + "\n";
 }

@@ -310,3 +310,27 @@ describe("tidyText", () => {
     expect(tidyText("云ERP\u00A0\u00A0云MES\r\n第二行")).toBe("云ERP 云MES\n第二行");
   });
 });
+
+describe("Excel's 32,767-character cell limit", () => {
+  it("a longer text is cut to exactly the limit, ending in …, with a warning naming the list's row and column", () => {
+    const { grid, report } = platformList();
+    const long = "云".repeat(32_782);
+    grid.rows[3][6] = { kind: "text", value: long }; // row 4, 平台名称
+    const plan = planExport(grid, report);
+    const col = plan.columns.findIndex((c) => c.header.includes("平台名称"));
+    const row = plan.rows.find((r): r is Extract<PlanRow, { kind: "data" }> => r.kind === "data" && r.sourceRow === 4)!;
+    const text = planValueText(row.values[col]);
+    expect(text.length).toBe(32_767);
+    expect(text.endsWith("…")).toBe(true);
+    const w = plan.warnings.filter((x) => x.code === "cell-truncated");
+    expect(w.map((x) => [x.rows, x.column])).toEqual([[[4], col]]);
+    expect(w[0].message).toMatch(/第 4 行“平台名称”有 32,782 个字符/);
+  });
+
+  it("a text of exactly 32,767 characters is left whole, without a warning", () => {
+    const { grid, report } = platformList();
+    grid.rows[3][6] = { kind: "text", value: "云".repeat(32_767) };
+    const plan = planExport(grid, report);
+    expect(plan.warnings.some((x) => x.code === "cell-truncated")).toBe(false);
+  });
+});

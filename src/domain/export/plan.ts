@@ -58,7 +58,20 @@ export type ExportWarningCode =
   | "list-errors"
   | "column-missing"
   | "section-unmatched"
-  | "ranks-renumbered";
+  | "ranks-renumbered"
+  | "cell-truncated";
+
+/** Excel's limit on the characters in one cell: a longer text makes the workbook one Excel repairs. */
+export const EXCEL_CELL_CHARS = 32767;
+
+/** A text cut to Excel's cell limit, ending in "…", never splitting a surrogate pair. */
+export function capCellText(text: string): string {
+  if (text.length <= EXCEL_CELL_CHARS) return text;
+  let end = EXCEL_CELL_CHARS - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end) + "…";
+}
 
 export interface ExportWarning {
   code: ExportWarningCode;
@@ -536,7 +549,17 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
     for (const c of members) {
       seq += 1;
       const values = layoutColumns.map((col, i): PlanValue => {
-        const v = valueFor(col, c, seq);
+        let v = valueFor(col, c, seq);
+        if (v.kind === "text" && v.text.length > EXCEL_CELL_CHARS) {
+          warnings.push({
+            code: "cell-truncated",
+            message: `名单第 ${c.sourceRow} 行“${col.header}”有 ${v.text.length.toLocaleString("en-US")} 个字符，超过 Excel 单元格上限 ${EXCEL_CELL_CHARS.toLocaleString("en-US")}：导出时截断，末尾标“…”，请核对后精简`,
+            messageEn: `Row ${c.sourceRow}, "${col.headerEn}": ${v.text.length.toLocaleString("en-US")} characters, over Excel's ${EXCEL_CELL_CHARS.toLocaleString("en-US")} per cell; cut, ending in "…"`,
+            rows: [c.sourceRow],
+            column: i,
+          });
+          v = { kind: "text", text: capCellText(v.text) };
+        }
         columnTexts[i].push(planValueText(v));
         return v;
       });
