@@ -66,7 +66,8 @@ export async function readInput(path: string, options: { sheet?: string; all?: b
     const { grid, encoding, findings } = readCsv(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
     const filled = grid.rows.filter((r) => r.some((c) => c.kind !== "empty"));
     if (filled.length === 0 && findings.length === 0) throw new InputError(`${path} 中没有任何内容`, `${path} holds nothing`);
-    if (findings.length === 0 && filled.every((r) => r.filter((c) => c.kind !== "empty").length <= 1)) {
+    // Reference lists (read `all`) name their own missing columns; a list must have columns at all.
+    if (!options.all && findings.length === 0 && filled.every((r) => r.filter((c) => c.kind !== "empty").length <= 1)) {
       throw new InputError(`${path} 不是表格：没有一行含有用逗号或制表符分开的几列；请从 Excel 另存为 CSV 或 .xlsx`, `${path} is not a table: no line has columns separated by commas or tabs; save it from Excel as CSV or .xlsx`);
     }
     return { sheets: [{ name, grid, findings }], format: "csv", encoding };

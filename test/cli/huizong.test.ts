@@ -176,7 +176,7 @@ describe("bad usage and unreadable files exit 2 with one line on stderr", () => 
     [["check", "samples/js-2023-platform.xlsx", "--programme", "js-2023-platform", "--city", "火星"], /城市/],
     [["check", "samples/js-2023-platform.xlsx", "--programme", "js-2023-platform", "--city", "南京", "--as-of", "2023-02-30"], /--as-of/],
     [["check", "samples/js-2023-platform.xlsx", "--programme", "js-2023-platform", "--city", "南京", "--quota", "-1"], /--quota|参数/],
-    [["check", "samples/js-2023-platform.xlsx", "--programme", "js-2023-platform", "--city", "南京", "--colour"], /参数有误/],
+    [["check", "samples/js-2023-platform.xlsx", "--programme", "js-2023-platform", "--city", "南京", "--colour"], /未知选项 --colour/],
     [["check", "--programme", "js-2023-platform", "--city", "南京"], /缺少要校验的文件/],
     [["frobnicate"], /未知命令/],
   ])("%j", (args, pattern) => {
@@ -191,7 +191,7 @@ describe("bad usage and unreadable files exit 2 with one line on stderr", () => 
     writeFileSync(fake, "序号,申报单位\r\n1,南京\r\n");
     const r = huizong("check", fake, "--programme", "js-2023-platform", "--city", "南京");
     expect(r.code).toBe(2);
-    expectOneLineReason(r.stderr, /无法读取 \.xlsx/);
+    expectOneLineReason(r.stderr, /不是 \.xlsx 文件/);
     const xls = join(tmp, "old.xls");
     writeFileSync(xls, "x");
     const r2 = huizong("check", xls, "--programme", "js-2023-platform", "--city", "南京");

@@ -122,6 +122,8 @@ export interface ExportOptions {
   phone?: string;
   /** 填报日期 as YYYY-MM-DD; blank "年 月 日" to fill by hand when absent. */
   fillDate?: string;
+  /** Filling a form that already holds rows: write below them (otherwise such a form is refused). */
+  append?: boolean;
   /**
    * Keep the districts' own 备注 text before our marks. Default false: districts' working notes
    * ("电话不全") are not for the province; the tool's own marks (priority, 不占名额) are always written.

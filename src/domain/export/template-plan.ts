@@ -5,7 +5,7 @@
  * come from the programme's layout; only the columns are the form's. What the form asks for that we
  * cannot fill is reported, never silently left blank.
  */
-import { columnLetter, type Cell, type Grid } from "../cells";
+import { columnLetter, columnNumber as columnNumberOf, type Cell, type Grid } from "../cells";
 import { FIELDS } from "../fields";
 import { findHeader } from "../header";
 import type { Programme } from "../programme";
@@ -228,6 +228,30 @@ export function planTemplateFill(template: Grid, programme: Programme, grid: Gri
       break;
     }
   }
+  // Rows the form already holds (a filled summary given as the form): values in two or more of the
+  // columns we fill, from the first row that is not a blank slot. Filling again would list them twice.
+  const labelled = new Set(columns.map((c) => columnNumberOf(c.letter) - template.firstColumn).filter((i) => i !== seqIndex));
+  const isFilled = (row: Cell[] | undefined) => (row ?? []).filter((cell, i) => labelled.has(i) && !(cell.kind === "empty" || (cell.kind === "text" && cleanText(String(cell.value)) === ""))).length >= 2;
+  let filledEnd = footerIndex ?? template.rows.length;
+  while (filledEnd < template.rows.length && isFilled(template.rows[filledEnd])) filledEnd++;
+  let firstDataIndex = lastHeader + 1;
+  if (footerIndex !== null && filledEnd > footerIndex) {
+    const first = template.firstRow + footerIndex, last = template.firstRow + filledEnd - 1;
+    if (!options.append) {
+      throw new ExportError(
+        `表样第 ${first}–${last} 行已有 ${filledEnd - footerIndex} 行数据：请用空白表样，或加 --append 接在这些行后面填写`,
+        `The form already holds ${filledEnd - footerIndex} rows (rows ${first}–${last}): use a blank form, or add --append to fill below them`,
+      );
+    }
+    firstDataIndex = filledEnd;
+    footerIndex = null;
+    for (let r = filledEnd; r < template.rows.length; r++) {
+      if (!isSlotRow(template.rows[r], seqIndex)) {
+        footerIndex = r;
+        break;
+      }
+    }
+  }
   let titleIndex: number | null = null;
   for (let r = 0; r < headerIndex; r++) {
     if (template.rows[r].some((cell) => labelOf(cell) !== "")) {
@@ -248,7 +272,7 @@ export function planTemplateFill(template: Grid, programme: Programme, grid: Gri
   return {
     headerRows: header.rowIndices.map(excelRow),
     titleRow: titleIndex === null ? null : excelRow(titleIndex),
-    firstDataRow: excelRow(lastHeader + 1),
+    firstDataRow: excelRow(firstDataIndex),
     footerRow: footerIndex === null ? null : excelRow(footerIndex),
     columns,
     lineEdits,
