@@ -29,6 +29,8 @@ export 选项 / options（另可用 check 的 --sheet --as-of --quota --referenc
                            layout id (default: the programme's first); see the list below
   --template <表样.xlsx>   按省厅下发的空白表样填写（识别其标题、表头，保留格式）
                            fill the province's own blank form instead of the default layout
+  --append                 表样中已有数据行时接在其后填写（否则拒绝，以免重复）
+                           fill below the rows a form already holds (refused otherwise)
   --template-sheet <名称>  表样中要填写的工作表（默认第一个）/ sheet of the form to fill
   --include-errors         有错误的行也列入（会提示是哪些行）/ include rows with errors (with a warning)
   --keep-remarks           把县（市、区）名单中的“备注”也写入汇总表（默认只写本工具的标注：优先认定、不占名额）
@@ -62,6 +64,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
     "keep-remarks": { type: "boolean" },
     paper: { type: "string" },
     force: { type: "boolean" },
+    append: { type: "boolean" },
     unit: { type: "string" },
     contact: { type: "string" },
     phone: { type: "string" },
@@ -106,6 +109,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
     ...(values.contact ? { contact: values.contact } : {}),
     ...(values.phone ? { phone: values.phone } : {}),
     ...(values.date ? { fillDate: values.date } : {}),
+    ...(values.append ? { append: true } : {}),
   };
 
   let bytes: Uint8Array;

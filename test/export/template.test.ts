@@ -186,3 +186,27 @@ describe("fillTemplate", () => {
     expect(filled.rowsInserted).toBe(0);
   });
 });
+
+describe("a form that already holds rows", () => {
+  it("a filled summary given as the form is refused (rows would be listed twice); --append fills below its rows", async () => {
+    const { grid, report } = sdList();
+    const once = await fillTemplate({ template: await provinceForm(), programme: SD, grid, report });
+    const e = await fillTemplate({ template: once.bytes, programme: SD, grid, report }).then(() => null, (x: unknown) => x);
+    expect(e).toBeInstanceOf(ExportError);
+    expect((e as ExportError).message).toMatch(/表样第 4–8 行已有 5 行数据.*--append/);
+
+    const twice = await fillTemplate({ template: once.bytes, programme: SD, grid, report, options: { append: true } });
+    expect(twice.fill.firstDataRow).toBe(9);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(twice.bytes as unknown as ArrayBuffer);
+    const names = (r: number) => String(wb.worksheets[0].getCell(r, 2).value ?? "");
+    expect([names(4), names(9), names(13)]).toEqual(["济南泉智工业互联网有限公司", "济南泉智工业互联网有限公司", "济南华岳数控装备有限公司"]);
+    expect(String(wb.worksheets[0].getCell(14, 1).value)).toMatch(/填报说明/);
+  });
+
+  it("a blank form with numbered rows is not taken for a filled one", () => {
+    const { grid, report } = sdList();
+    const form = gridFromValues([["标题"], ["推荐单位（盖章）："], FORM_HEADER, [1], [2], [3], ["填报说明：…"]]);
+    expect(planTemplateFill(form, SD, grid, report).firstDataRow).toBe(4);
+  });
+});
