@@ -93,13 +93,13 @@ describe("huizong export", () => {
     const cases: [string[], RegExp][] = [
       [["export", ...base], /缺少 -o/],
       [["export", ...base, "-o", join(tmp, "x.xls")], /\.xlsx 结尾/],
-      [["export", ...base, "-o", sample("js-2023-platform")], /不能覆盖名单/],
+      [["export", ...base, "-o", sample("js-2023-platform")], /就是名单/],
       [["export", ...base, "-o", out, "--layout", "sd-2023-platform/附件3"], /没有“sd-2023-platform\/附件3”格式/],
       [["export", ...base, "-o", out, "--date", "2023-02-30"], /--date 应为 YYYY-MM-DD/],
       [["export", ...base, "-o", out, "--template-sheet", "表1"], /--template-sheet 需与 --template 一起使用/],
       [["export", ...base, "-o", out, "--template", join(ROOT, "package.json")], /不支持|无法读取模板/],
       [["export", ...base, "-o", out, "--template", sample("js-2023-platform"), "--template-sheet", "没有这张表"], /没有名为“没有这张表”的工作表/],
-      [["export", ...base, "-o", out, "--template", join(ROOT, "samples", "js-2020-666.xlsx"), "--oops"], /参数有误/],
+      [["export", ...base, "-o", out, "--template", join(ROOT, "samples", "js-2020-666.xlsx"), "--oops"], /未知选项 --oops/],
       [["export", sample("js-2023-platform"), "-p", "nope", "-c", "南京", "-o", out], /未知项目/],
       [["export", join(tmp, "没有的文件.xlsx"), "-p", "js-2023-platform", "-c", "南京", "-o", out], /找不到文件/],
     ];
