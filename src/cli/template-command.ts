@@ -3,13 +3,12 @@
  * to its districts (推荐名单 with dropdowns and a protected header, 填报说明 with the conditions).
  * Exit codes: 0 written; 2 bad usage, an existing file without --force, or a file that cannot be written.
  */
-import { existsSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import { parseArgs } from "node:util";
 import { planTemplate, TemplateError } from "../domain/template/plan";
 import { buildTemplateWorkbook } from "../export/district-template";
-import { optionalDate, requireCity, requireProgramme, UsageError, type Io } from "./common-options";
+import { optionalDate, parseCommandArgs, refusalLine, requireCity, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
+import { checkOutput, writeOutput } from "./output";
 
 export const TEMPLATE_HELP = `  huizong template --programme <项目编号> --city <城市> -o <模板.xlsx> [--deadline YYYY-MM-DD] [--force]
                            生成发给各县（市、区）的填报模板：表头与核查所用的写法一致，可选项为下拉列表，
@@ -19,24 +18,13 @@ export const TEMPLATE_HELP = `  huizong template --programme <项目编号> --ci
 `;
 
 async function templateOrThrow(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        programme: { type: "string", short: "p" },
-        city: { type: "string", short: "c" },
-        output: { type: "string", short: "o" },
-        deadline: { type: "string" },
-        force: { type: "boolean" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（huizong --help 查看用法）`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, {
+    output: { type: "string", short: "o" },
+    deadline: { type: "string" },
+    force: { type: "boolean" },
+  });
+  const unused = (["sheet", "as-of", "quota", "reference"] as const).filter((o) => values[o] !== undefined);
+  if (unused.length > 0) throw new UsageError(`template 不读名单，不用 ${unused.map((o) => `--${o}`).join("、")}`, `template reads no list and takes no ${unused.map((o) => `--${o}`).join(", ")}`);
   if (positionals.length > 0) throw new UsageError(`template 不读取名单文件，多余的参数：${positionals.join(" ")} / template takes no input file`);
   const programme = requireProgramme(values.programme);
   const city = requireCity(values.city);
@@ -44,22 +32,17 @@ async function templateOrThrow(args: string[], io: Io): Promise<number> {
   if (!output) throw new UsageError("缺少 -o <模板.xlsx>：模板写到哪里 / missing -o <template.xlsx>");
   if (extname(output).toLowerCase() !== ".xlsx") throw new UsageError(`输出文件应以 .xlsx 结尾，收到“${output}” / the output must be an .xlsx file`);
   const deadline = optionalDate("--deadline", values.deadline);
-  if (existsSync(output) && !values.force) {
-    throw new UsageError(`“${output}”已存在，未覆盖：换一个文件名，或加 --force 覆盖 / ${output} exists; use --force to overwrite it`);
-  }
+  // The template reads no file: only an existing output is at stake.
+  checkOutput(output, [], values.force ?? false);
   let plan;
   try {
     plan = planTemplate({ programme, city, ...(deadline ? { deadline } : {}) });
   } catch (e) {
-    if (e instanceof TemplateError) throw new UsageError(e.message);
+    if (e instanceof TemplateError) throw new UsageError(e.message, e.messageEn);
     throw e;
   }
   const bytes = await buildTemplateWorkbook(plan);
-  try {
-    writeFileSync(output, bytes);
-  } catch (e) {
-    throw new InputError(`无法写入 ${output}（${e instanceof Error ? e.message : String(e)}）`, `Cannot write ${output}`);
-  }
+  writeOutput(output, bytes);
   const dropdowns = plan.columns.filter((c) => c.rule?.type === "list").length;
   io.stdout(
     `已生成“${plan.title}”区县填报模板（${plan.city}）：${output}\n` +
@@ -74,7 +57,7 @@ export async function runTemplate(args: string[], io: Io): Promise<number> {
     return await templateOrThrow(args, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
-      io.stderr(`huizong: ${e.message.replace(/\s*\n\s*/g, " ").trim()}\n`);
+      io.stderr(refusalLine(e));
       return 2;
     }
     throw e;

@@ -59,6 +59,8 @@ describe("huizong template", () => {
     [["-p", "nope", "-c", "南京", "-o", "x.xlsx"], /未知项目“nope”/],
     [["-p", "js-2023-platform", "-c", "南京", "--deadline", "2023-02-30", "-o", "x.xlsx"], /--deadline 应为 YYYY-MM-DD/],
     [["名单.xlsx", "-p", "js-2023-platform", "-c", "南京", "-o", "x.xlsx"], /不读取名单文件/],
+    [["-p", "js-2023-platform", "-c", "南京", "--quota", "3", "-o", "x.xlsx"], /template 不读名单，不用 --quota/],
+    [["-p", "js-2023-platform", "-c", "南京", "--frobnicate", "-o", "x.xlsx"], /未知选项 --frobnicate/],
   ])("usage error %j → exit 2, one line, nothing written", async (args, message) => {
     const r = await huizong("template", ...args);
     expect(r.code).toBe(2);
