@@ -13,6 +13,7 @@ import { Session } from "../workbook/session";
 import { engine } from "../workbook/engine";
 import { detectUserStore } from "../workbook/user-store";
 import { previewWorkbook, withHeaders } from "./workbook";
+import { writers } from "../export/writers";
 import { SheetView } from "./SheetView";
 
 function Preview({ host, session, lang, sampleId }: { host: PreviewHost; session: Session; lang: Lang; sampleId: string }) {
@@ -90,7 +91,7 @@ const headers = Object.fromEntries([...params].filter(([k]) => k.startsWith("hea
 const lang = pickLang(params.get("lang") ?? navigator.language);
 document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
 const host = new PreviewHost(previewWorkbook(withHeaders(sample, headers)), { store: previewStore(sample.id) });
-const session = new Session(host, engine, lang, detectUserStore());
+const session = new Session(host, engine, lang, writers, detectUserStore());
 // Tests and curious users reach the in-memory workbook from the console.
 (window as unknown as { previewHost: PreviewHost }).previewHost = host;
 

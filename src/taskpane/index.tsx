@@ -7,6 +7,7 @@ import { pickLang, strings } from "../workbook/i18n";
 import { OfficeWorkbook } from "../workbook/office-adapter";
 import { Session } from "../workbook/session";
 import { engine } from "../workbook/engine";
+import { writers } from "../export/writers";
 import { detectUserStore } from "../workbook/user-store";
 
 /** Office's own theme: dark when the Office body background is dark. */
@@ -28,7 +29,7 @@ Office.onReady((info) => {
     return;
   }
   // Mappings are remembered for the user too, where this Office gives the pane storage.
-  const session = new Session(new OfficeWorkbook(), engine, lang, detectUserStore());
+  const session = new Session(new OfficeWorkbook(), engine, lang, writers, detectUserStore());
   root.render(
     <FluentProvider theme={officeTheme()}>
       <App session={session} lang={lang} />

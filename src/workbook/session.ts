@@ -9,6 +9,7 @@ import type { Finding, Report } from "../domain/report";
 import type { Lang } from "./i18n";
 import { MappingTooLargeError } from "./mappings";
 import { planMarks } from "./marks";
+import { toBase64 } from "./base64";
 import { MarkConflictError, type Capabilities, type ExportTarget, type ReadScope, type WorkbookPort } from "./port";
 import { planExport, type ExportOptions, type ExportPlan } from "../domain/export/plan";
 import { getProgramme } from "../domain/check";
@@ -110,6 +111,15 @@ export interface ExportOutcome {
   download?: { fileName: string; bytes: Uint8Array };
 }
 
+/**
+ * The .xlsx writers (src/export, above this layer), handed to the session by whoever builds it
+ * (the task pane, the preview page, tests): the workbook layer never imports the writers itself.
+ */
+export interface Writers {
+  summaryWorkbook(plan: ExportPlan): Promise<Uint8Array>;
+  templateWorkbook(plan: TemplatePlan): Promise<{ bytes: Uint8Array; fileName: string }>;
+}
+
 export interface TemplateOutcome {
   plan: TemplatePlan;
   /** "workbook": opened as a new workbook in Excel; "download": bytes to save. */
@@ -133,6 +143,7 @@ export class Session<Refs = unknown> {
     readonly port: WorkbookPort,
     readonly engine: Engine<Refs>,
     readonly lang: Lang,
+    readonly writers: Writers,
     userStore: UserStore | null = null,
   ) {
     this.userMappings = userStore ? new UserMappings(userStore) : null;
@@ -313,23 +324,30 @@ export class Session<Refs = unknown> {
   }
 
   /**
+   * The summary table as it will be written, from the last check: the pane's preview and the export
+   * both come from here, so what the preview shows is what gets written.
+   */
+  planSummary(options: ExportOptions = {}): ExportPlan {
+    if (!this.last || !this.lastGrid) {
+      throw Object.assign(new Error("请先检查名单，再导出汇总表。"), { messageEn: "Check the list before exporting the summary." });
+    }
+    return planExport(this.lastGrid, this.last.report, options);
+  }
+
+  /**
    * The province's summary table from the last check (helper modules in src/domain/export and
    * src/export): into a new sheet or a new workbook through the port, or as .xlsx bytes to download.
    * The exceljs writer is loaded only now, so the pane starts without it.
    */
   async exportSummary(destination: ExportDestination, options: ExportOptions = {}): Promise<ExportOutcome> {
-    if (!this.last || !this.lastGrid) {
-      throw Object.assign(new Error("请先检查名单，再导出汇总表。"), { messageEn: "Check the list before exporting the summary." });
-    }
-    const planned = planExport(this.lastGrid, this.last.report, options);
-    const { buildExportWorkbook, buildExportWorkbookBase64 } = await import("../export/xlsx");
+    const planned = this.planSummary(options);
     if (destination === "download") {
-      const bytes = await buildExportWorkbook(planned);
+      const bytes = await this.writers.summaryWorkbook(planned);
       return { plan: planned, destination, sheets: [], download: { fileName: `${planned.sheetName}.xlsx`, bytes } };
     }
     // A name the workbook already has would make Excel number it; say what it will be called.
     const plan = destination === "sheet" ? { ...planned, sheetName: uniqueSheetName(planned.sheetName, await this.port.listSheets()) } : planned;
-    const sheets = await this.port.openXlsx(await buildExportWorkbookBase64(plan), destination);
+    const sheets = await this.port.openXlsx(toBase64(await this.writers.summaryWorkbook(plan)), destination);
     return { plan, destination, sheets };
   }
 
@@ -341,13 +359,8 @@ export class Session<Refs = unknown> {
     const programme = getProgramme(settings.programmeId);
     if (!programme) throw Object.assign(new Error(`未知项目“${settings.programmeId}”`), { messageEn: `Unknown programme “${settings.programmeId}”` });
     const plan = planTemplate({ programme, city: settings.city });
-    const [{ buildTemplateWorkbook, templateFileName }, { toBase64 }, capabilities] = await Promise.all([
-      import("../export/district-template"),
-      import("../export/xlsx"),
-      this.port.capabilities(),
-    ]);
-    const bytes = await buildTemplateWorkbook(plan);
-    if (!capabilities.createWorkbook) return { plan, destination: "download", download: { fileName: templateFileName(plan), bytes } };
+    const [{ bytes, fileName }, capabilities] = await Promise.all([this.writers.templateWorkbook(plan), this.port.capabilities()]);
+    if (!capabilities.createWorkbook) return { plan, destination: "download", download: { fileName, bytes } };
     await this.port.openXlsx(toBase64(bytes), "workbook");
     return { plan, destination: "workbook" };
   }

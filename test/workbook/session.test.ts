@@ -15,6 +15,7 @@ import { largeBook } from "./large-book";
 import { readXlsx } from "../../src/workbook/xlsx-adapter";
 import { previewWorkbook, withHeaders } from "../../src/preview/workbook";
 import { MAPPINGS_SETTING, MappingTooLargeError } from "../../src/workbook/mappings";
+import { writers } from "../../src/export/writers";
 import { detectUserStore, USER_MAPPINGS_KEY, type UserStore } from "../../src/workbook/user-store";
 
 const SETTINGS: CheckSettings = { programmeId: "js-2023-platform", city: "南京市", asOf: "", quota: null, referenceSheets: [], scope: "used" };
@@ -25,7 +26,7 @@ function inputs(s: SheetSnapshot, resultColumn: string): SheetSnapshot["cells"] 
 
 async function officeSession(rows: number, options: ExcelMockOptions = {}) {
   const mock = new ExcelMock(largeBook(rows), options);
-  const session = new Session(new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }), engine, "zh");
+  const session = new Session(new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }), engine, "zh", writers);
   await session.start();
   return { mock, session };
 }
@@ -74,8 +75,8 @@ describe("a check through the session", () => {
     const init = { sheets: [{ name: jsPlatform.sheetName, rows: jsPlatform.rows, merges: jsPlatform.merges }], active: jsPlatform.sheetName };
     const host = new PreviewHost(init);
     const mock = new ExcelMock(init);
-    const a = await new Session(host, engine, "zh").run(SETTINGS);
-    const b = await new Session(new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }), engine, "zh").run(SETTINGS);
+    const a = await new Session(host, engine, "zh", writers).run(SETTINGS);
+    const b = await new Session(new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }), engine, "zh", writers).run(SETTINGS);
     expect(a.report).toEqual(b.report);
     const p = host.snapshot(jsPlatform.sheetName);
     const o = mock.snapshot(jsPlatform.sheetName);
@@ -85,7 +86,7 @@ describe("a check through the session", () => {
 
   it("checking a selection whose next column holds the user's data: the findings come back, the sheet stays as it was", async () => {
     const init = { sheets: [{ name: jsPlatform.sheetName, rows: jsPlatform.rows, merges: jsPlatform.merges }], active: jsPlatform.sheetName };
-    const whole = await new Session(new PreviewHost(init), engine, "zh").run(SETTINGS);
+    const whole = await new Session(new PreviewHost(init), engine, "zh", writers).run(SETTINGS);
     const host = new PreviewHost(init);
     const data = await host.readGrid(jsPlatform.sheetName);
     const right = data.firstColumn + data.rows[0].length; // the column the results would take
@@ -94,7 +95,7 @@ describe("a check through the session", () => {
     host.editCell(jsPlatform.sheetName, `${columnLetter(right)}${firstApplicant}`, { kind: "text", value: "区里备注：材料后补" });
     await host.select(jsPlatform.sheetName, `${columnLetter(data.firstColumn)}${data.firstRow}:${columnLetter(right - 1)}${lastRow}`);
     const before = host.snapshot(jsPlatform.sheetName);
-    const out = await new Session(host, engine, "zh").run({ ...SETTINGS, scope: "selection" });
+    const out = await new Session(host, engine, "zh", writers).run({ ...SETTINGS, scope: "selection" });
     expect(out.marksRefused).toBeInstanceOf(MarkConflictError);
     expect(out.marksRefused!.message).toContain(`${columnLetter(right)}${firstApplicant}`);
     expect(out.report.findings).toEqual(whole.report.findings);
@@ -116,7 +117,7 @@ describe("a check through the session", () => {
   });
 
   it("points a finding at its cell, or at its rows across the data", () => {
-    const session = new Session(new PreviewHost({ sheets: [{ name: "S", rows: [] }] }), engine, "zh");
+    const session = new Session(new PreviewHost({ sheets: [{ name: "S", rows: [] }] }), engine, "zh", writers);
     const outcome = { report: { headerRows: [3] } as never, sheet: "S", sheets: ["S"], firstColumn: 1, lastColumn: 16, marksRefused: null, mapping: { source: null, notSaved: null } };
     expect(session.findingAddress({ code: "uscc-checksum", severity: "error", row: 5, column: "D", message: "x", messageEn: "x" }, outcome)).toBe("D5");
     expect(session.findingAddress({ code: "duplicate-applicant", severity: "error", rows: [4, 15], message: "x", messageEn: "x" }, outcome)).toBe("A4:P4,A15:P15");
@@ -126,7 +127,7 @@ describe("a check through the session", () => {
 
 describe("settings remembered per workbook", () => {
   it("a city saved short (青岛, as the CLI takes it) selects the unit 青岛市, not the first city", async () => {
-    const session = new Session(new PreviewHost({ sheets: [{ name: "S", rows: [] }], active: "S" }), engine, "zh");
+    const session = new Session(new PreviewHost({ sheets: [{ name: "S", rows: [] }], active: "S" }), engine, "zh", writers);
     const settings = session.normalise({ programmeId: "sd-2024-gfbj-2", city: "青岛" }, ["S"]);
     expect(settings.city).toBe("青岛市");
     expect(session.normalise({ programmeId: "js-2020-666", city: "昆山" }, ["S"]).city).toBe("昆山市");
@@ -183,7 +184,7 @@ describe("the columns the user confirms", () => {
   }
 
   async function open(mock: ExcelMock, store: UserStore | null) {
-    const session = new Session(new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }), engine, "zh", store);
+    const session = new Session(new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }), engine, "zh", writers, store);
     await session.start();
     return session;
   }

@@ -1,0 +1,13 @@
+/**
+ * The .xlsx writers the session is given (src/workbook/session.ts: Writers). Loaded on first use,
+ * so the pane starts without exceljs.
+ */
+import type { Writers } from "../workbook/session";
+
+export const writers: Writers = {
+  summaryWorkbook: async (plan) => (await import("./xlsx")).buildExportWorkbook(plan),
+  templateWorkbook: async (plan) => {
+    const { buildTemplateWorkbook, templateFileName } = await import("./district-template");
+    return { bytes: await buildTemplateWorkbook(plan), fileName: templateFileName(plan) };
+  },
+};
