@@ -7,7 +7,8 @@ import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Spinner, Tit
 import type { Finding } from "../domain/report";
 import { hostName, missingFeatures, strings, type Lang } from "../workbook/i18n";
 import type { Capabilities } from "../workbook/port";
-import type { CheckOutcome, CheckSettings, Progress, Session } from "../workbook/session";
+import type { CheckOutcome, CheckSettings, ExportDestination, Progress, Session } from "../workbook/session";
+import type { ExportOptions } from "../domain/export/plan";
 import { Findings, Gauges, PriorityList, Summary, type SeverityFilter } from "./components/Results";
 import { SettingsForm } from "./components/Settings";
 import { ExportPanel } from "./components/Export";
@@ -109,12 +110,18 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
       await session.clear(outcome?.sheet ?? ready.active);
       setMarked(false);
       setStale(false);
+      // The marks are gone: results shown without them would point at nothing. Check again to see them.
+      setOutcome(null);
     } catch (e) {
       setError(errorText(e, lang));
     } finally {
       setBusy(false);
     }
   };
+
+  // Stable while the outcome stands, so the export preview is planned once per change of options.
+  const previewSummary = React.useCallback((options: ExportOptions) => session.planSummary(options), [session, outcome]);
+  const exportSummary = React.useCallback((destination: ExportDestination, options: ExportOptions) => session.exportSummary(destination, options), [session]);
 
   const selectFinding = (f: Finding) => {
     session.selectFinding(f).catch((e) => setError(errorText(e, lang)));
@@ -235,7 +242,8 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
             lang={lang}
             capabilities={ready.capabilities}
             disabled={busy || stale}
-            onExport={(destination, includeErrors) => session.exportSummary(destination, { includeErrors })}
+            onExport={exportSummary}
+            onPreview={previewSummary}
           />
         </>
       )}

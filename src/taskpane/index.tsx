@@ -9,6 +9,10 @@ import { Session } from "../workbook/session";
 import { engine } from "../workbook/engine";
 import { writers } from "../export/writers";
 import { detectUserStore } from "../workbook/user-store";
+import { showOutsideExcel } from "./outside";
+
+/** How long office.js may take to say it is ready before the page says what to do instead. */
+const OFFICE_READY_TIMEOUT_MS = 20_000;
 
 /** Office's own theme: dark when the Office body background is dark. */
 function officeTheme(): Theme {
@@ -19,15 +23,34 @@ function officeTheme(): Theme {
   return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? webDarkTheme : webLightTheme;
 }
 
-const root = createRoot(document.getElementById("root")!);
+const rootElement = document.getElementById("root")!;
 
-Office.onReady((info) => {
-  const lang = pickLang(Office.context.displayLanguage);
-  document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
-  if (info.host !== Office.HostType.Excel) {
-    root.render(<p>{strings(lang).openInExcel}</p>);
+function start(): void {
+  // office.js did not load (a blocked CDN, no network): say so instead of a blank page.
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
+    showOutsideExcel(rootElement, "no-office-js");
     return;
   }
+  let ready = false;
+  const timer = setTimeout(() => {
+    if (!ready) showOutsideExcel(rootElement, "no-office-js");
+  }, OFFICE_READY_TIMEOUT_MS);
+  Office.onReady((info) => {
+    ready = true;
+    clearTimeout(timer);
+    if (info.host !== Office.HostType.Excel) {
+      // Opened in a browser (host null) or in another Office application.
+      showOutsideExcel(rootElement, "not-excel");
+      return;
+    }
+    renderPane();
+  });
+}
+
+function renderPane(): void {
+  const lang = pickLang(Office.context.displayLanguage);
+  document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+  const root = createRoot(rootElement);
   // Mappings are remembered for the user too, where this Office gives the pane storage.
   const session = new Session(new OfficeWorkbook(), engine, lang, writers, detectUserStore());
   root.render(
@@ -35,4 +58,6 @@ Office.onReady((info) => {
       <App session={session} lang={lang} />
     </FluentProvider>,
   );
-});
+}
+
+start();

@@ -40,6 +40,10 @@ export interface OpenOptions {
    * are still recorded in `requests`.
    */
   officeJsFromCdn?: boolean;
+  /** Fail every request for Microsoft's office.js CDN, as a network that blocks it does. */
+  blockOfficeJs?: boolean;
+  /** Viewport width (default 1920). */
+  width?: number;
 }
 
 /** `path` is relative to the build root, e.g. "preview.html?sample=js-2023-platform". */
@@ -50,7 +54,7 @@ export async function openPane(path: string, options: OpenOptions = {}): Promise
     headless: true,
     args: CHROMIUM_ARGS,
     locale: "zh-CN",
-    viewport: { width: 1920, height: 1080 },
+    viewport: { width: options.width ?? 1920, height: 1080 },
   });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -70,6 +74,7 @@ export async function openPane(path: string, options: OpenOptions = {}): Promise
       await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body });
     });
   }
+  if (options.blockOfficeJs) await context.route(`${OFFICE_JS_CDN}**`, (route) => route.abort("blockedbyclient"));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {

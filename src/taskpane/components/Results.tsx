@@ -12,12 +12,6 @@ import {
   Radio,
   RadioGroup,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -51,6 +45,7 @@ const useStyles = makeStyles({
   },
   where: { fontWeight: tokens.fontWeightSemibold, marginRight: "6px" },
   hint: { display: "block", color: tokens.colorNeutralForeground3, marginTop: "2px" },
+  priorityItems: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px", "& > li": { overflowWrap: "anywhere" }, "& p": { margin: 0 } },
   groupHeader: { display: "flex", alignItems: "center", gap: "6px" },
   notes: { margin: 0, paddingLeft: "18px" },
   legend: { display: "flex", gap: "12px", flexWrap: "wrap", alignItems: "center" },
@@ -257,32 +252,26 @@ export function PriorityList({ items, lang, onSelectRow }: { items: PriorityMatc
   return (
     <section className={st.section} aria-label={s.priorityList}>
       <Subtitle2 as="h2">{s.priorityList}</Subtitle2>
-      <Table size="small" aria-label={s.priorityList}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{s.priorityCols.applicant}</TableHeaderCell>
-            <TableHeaderCell>{s.priorityCols.name}</TableHeaderCell>
-            <TableHeaderCell>{s.priorityCols.reason}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((p) => (
-            <TableRow key={`${p.row}-${p.name}`} data-testid="priority-row">
-              <TableCell>
-                <button type="button" className={st.item} onClick={() => onSelectRow(p.row)}>
-                  {p.applicant}
-                  <span className={st.hint}>{strings(lang).rowCol(p.row, undefined, undefined)}</span>
-                </button>
-              </TableCell>
-              <TableCell>
-                {p.name}
-                <span className={st.hint}>{s.kind[p.kind]}</span>
-              </TableCell>
-              <TableCell>{p.reason}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      {/* One block per enterprise: three table columns squeezed the reason into a tall narrow strip. */}
+      <ul className={st.priorityItems} aria-label={s.priorityList}>
+        {items.map((p) => (
+          <li key={`${p.row}-${p.name}`} data-testid="priority-row">
+            <button type="button" className={st.item} onClick={() => onSelectRow(p.row)}>
+              {p.applicant}
+              <span className={st.hint}>{strings(lang).rowCol(p.row, undefined, undefined)}</span>
+            </button>
+            <div>
+              {s.priorityCols.name}
+              {lang === "en" ? ": " : "："}
+              {p.name}
+              <span className={st.hint}>{s.kind[p.kind]}</span>
+            </div>
+            <Caption1 className={st.hint} as="p">
+              {p.reason}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

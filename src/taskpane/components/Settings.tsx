@@ -1,6 +1,6 @@
 /** The check's settings: programme (with its notice and deadline), city, as-of date, quota, reference sheets. */
 import * as React from "react";
-import { Caption1, Checkbox, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { strings, type Lang } from "../../workbook/i18n";
 import type { CheckSettings, ProgrammeView } from "../../workbook/session";
 
@@ -10,8 +10,9 @@ const useStyles = makeStyles({
   notice: { color: tokens.colorNeutralForeground3 },
   late: { color: tokens.colorPaletteRedForeground1 },
   refs: { display: "flex", flexDirection: "column" },
-  // Programme titles are long: the select keeps to the pane's width and the title is clipped.
+  // Programme titles are long: the select keeps to the pane's width; the whole title is shown below it, wrapped.
   fit: { minWidth: 0, maxWidth: "100%", "& select": { textOverflow: "ellipsis" } },
+  title: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
 });
 
 /** Whole days from `today` to the ISO `deadline` (negative when past). */
@@ -50,6 +51,8 @@ export function SettingsForm({
   const refCandidates = sheets.filter((n) => n !== sheet);
   const hasCounty = programme?.units.some((u) => u.countyLevel);
   const set = (patch: Partial<CheckSettings>) => onChange({ ...settings, ...patch });
+  // Said once when a programme of another province replaced the chosen city; cleared by the next choice.
+  const [cityNote, setCityNote] = React.useState<string | null>(null);
 
   return (
     <form className={st.form} aria-label={s.settings} onSubmit={(e) => e.preventDefault()}>
@@ -62,7 +65,9 @@ export function SettingsForm({
           onChange={(_, d) => {
             const p = programmes.find((x) => x.id === d.value);
             if (!p) return;
-            const city = p.units.some((u) => u.name === settings.city) ? settings.city : (p.units[0]?.name ?? "");
+            const kept = p.units.some((u) => u.name === settings.city);
+            const city = kept ? settings.city : (p.units[0]?.name ?? "");
+            setCityNote(kept || !settings.city ? null : s.cityChanged(settings.city, city));
             set({ programmeId: p.id, city, quota: null, asOf: "" });
           }}
         >
@@ -74,20 +79,33 @@ export function SettingsForm({
         </Select>
       </Field>
       {programme && (
+        <Caption1 className={st.title} data-testid="programme-title">
+          {programme.title}
+        </Caption1>
+      )}
+      {programme && (
         <Caption1 className={st.notice} data-testid="notice">
           {s.notice}{s.colon}{programme.notice}
           {programme.deadline && (
             <>
               <br />
               {s.deadline}{s.colon}{programme.deadline}
-              {days !== null && <span className={days < 0 ? st.late : undefined}>（{s.daysLeft(days)}）</span>}
+              {days !== null && <span className={days < 0 ? st.late : undefined} data-testid="deadline-left">（{s.daysLeft(days, programme.deadline)}）</span>}
             </>
           )}
         </Caption1>
       )}
       <div className={st.row}>
         <Field label={s.city} hint={hasCounty ? s.countyNote : undefined}>
-          <Select value={settings.city} disabled={disabled} data-testid="city" onChange={(_, d) => set({ city: d.value })}>
+          <Select
+            value={settings.city}
+            disabled={disabled}
+            data-testid="city"
+            onChange={(_, d) => {
+              setCityNote(null);
+              set({ city: d.value });
+            }}
+          >
             {(programme?.units ?? []).map((u) => (
               <option key={u.name} value={u.name}>
                 {u.name}
@@ -105,6 +123,11 @@ export function SettingsForm({
           />
         </Field>
       </div>
+      {cityNote && (
+        <MessageBar intent="warning" data-testid="city-changed">
+          <MessageBarBody>{cityNote}</MessageBarBody>
+        </MessageBar>
+      )}
       {/* No quota field where the notice sets none: an empty, disabled box would suggest one. */}
       {(programme?.quotaOpen || (programme?.quota !== null && programme?.quota !== undefined)) && (
         <Field label={s.quota} hint={programme?.quotaOpen ? s.quotaOpen : programme?.quota !== null && programme?.quota !== undefined ? s.quotaFixed(programme.quota) : undefined}>
