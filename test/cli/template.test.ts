@@ -40,6 +40,12 @@ describe("huizong template", () => {
     expect(text).toContain("请于2023年6月15日前将本表报济南市工业和信息化局。");
   });
 
+  it("is in the help", async () => {
+    const r = await huizong("--help");
+    expect(r.stdout).toMatch(/huizong template --programme <项目编号> --city <城市> -o <模板\.xlsx>/);
+    expect(r.stdout).toMatch(/--deadline <YYYY-MM-DD>/);
+  });
+
   it("refuses to overwrite an existing file unless --force", async () => {
     const out = join(tmp, "已有.xlsx");
     writeFileSync(out, "the clerk's own file");

@@ -353,7 +353,12 @@ function conditionsOf(p: Programme): TemplateCondition[] {
 export function planTemplate(options: TemplateOptions): TemplatePlan {
   const p = options.programme;
   const unit = findCity(options.city);
-  if (!unit) throw new TemplateError(`无法识别城市“${options.city}”`, `Unknown city “${options.city}”`);
+  if (!unit) {
+    throw new TemplateError(
+      `无法识别城市“${options.city}”：区县填报模板按设区市（或昆山市、泰兴市、沭阳县）生成，发给其下各县（市、区）`,
+      `Unknown city “${options.city}”: the district template is made for one city (or 昆山市, 泰兴市, 沭阳县) and its districts`,
+    );
+  }
   if (unit.province !== p.province) {
     throw new TemplateError(`${unit.name}不在${PROVINCE_NAMES[p.province]}，不能使用“${p.title}”的模板`, `${unit.name} is not in the programme's province`);
   }
