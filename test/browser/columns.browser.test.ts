@@ -1,16 +1,19 @@
 /**
  * The 列对应 panel in Chromium on the preview host: the js-2023-platform sample headed as another
- * district might head it (代码号 for the USCC column, 位次 for the rank), so the matcher cannot be
- * sure. The panel shows those columns with suggestions, the user chooses, the re-check reads the
- * columns as chosen (row 7's USCC, stored as a number, is flagged), and after a page reload the
- * saved choice is applied again. The input cells never change.
+ * district might head it (代码号 for the USCC column, 现状 for the construction status), so the
+ * matcher reads neither by itself. The panel shows those columns with suggestions from their
+ * content, the user chooses, the re-check reads the columns as chosen (row 7's USCC stored as a
+ * number and row 10's platform still 在建 are flagged), and after a page reload the saved choice
+ * is applied again. The input cells never change.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openPane, type Pane } from "./pane";
 
 const SHEET = "江宁区";
-const URL = "preview.html?sample=js-2023-platform&header.D=%E4%BB%A3%E7%A0%81%E5%8F%B7&header.O=%E4%BD%8D%E6%AC%A1";
+const URL = `preview.html?sample=js-2023-platform&header.D=${encodeURIComponent("代码号")}&header.H=${encodeURIComponent("现状")}`;
 
 /** The list's cells, without the 校验结果 column (Q) the check adds. */
 async function inputCells(page: Page): Promise<Record<string, unknown>> {
@@ -45,9 +48,9 @@ describe("the 列对应 panel on the preview host (Chromium)", () => {
     await pane?.close();
   });
 
-  it("the sample is headed oddly in D and O", async () => {
+  it("the sample is headed oddly in D and H", async () => {
     expect(await page.locator('td[data-address="D3"]').textContent()).toBe("代码号");
-    expect(await page.locator('td[data-address="O3"]').textContent()).toBe("位次");
+    expect(await page.locator('td[data-address="H3"]').textContent()).toBe("现状");
   });
 
   it("a check opens the panel by itself, the two odd columns with suggestions", async () => {
@@ -58,9 +61,11 @@ describe("the 列对应 panel on the preview host (Chromium)", () => {
     // Row 7's USCC column is not read yet: no mark on D7.
     expect(await page.locator('td[data-address="D7"]').getAttribute("data-fill")).toBeNull();
     expect(await page.getByTestId("column").count()).toBe(16);
-    for (const [letter, header] of [["D", "代码号"], ["O", "位次"]]) {
+    expect(await codes(page)).not.toContain("not-built");
+    for (const [letter, header, suggestion] of [["D", "代码号", "uscc"], ["H", "现状", "constructionStatus"]]) {
       expect(await column(page, letter).getByTestId("column-header").textContent()).toBe(header);
       expect(await column(page, letter).getAttribute("data-field")).toBe("");
+      expect(await column(page, letter).getByTestId("column-suggestion").getAttribute("data-field")).toBe(suggestion);
       expect((await column(page, letter).getByTestId("column-samples").textContent())?.split("；").length).toBe(3);
     }
     expect(await column(page, "C").getAttribute("data-field")).toBe("applicant");
@@ -72,25 +77,30 @@ describe("the 列对应 panel on the preview host (Chromium)", () => {
     await page.addStyleTag({ content: ".pane { width: 350px !important; }" });
     const overflow = await page.locator(".pane").evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await column(page, "D").scrollIntoViewIfNeeded();
+    await page.locator(".pane").screenshot({ path: join(tmpdir(), "columns-panel.png") });
   });
 
   it("the user chooses by label and keyboard; one field for two columns is refused", async () => {
     // Every choice is a labelled control.
-    await page.getByLabel("D 列读作").selectOption({ label: "统一社会信用代码（必需）" });
-    await page.getByLabel("C 列读作").selectOption("uscc");
+    await page.getByLabel("D 列 代码号").selectOption({ label: "统一社会信用代码（必需）（建议）" });
+    await page.getByLabel("C 列 申报单位").selectOption("uscc");
     await page.getByTestId("columns-twice").waitFor();
     expect(await page.getByTestId("columns-confirm").isDisabled()).toBe(true);
-    await page.getByLabel("C 列读作").selectOption("applicant");
+    await page.getByLabel("C 列 申报单位").selectOption("applicant");
     expect(await page.getByTestId("columns-twice").count()).toBe(0);
-    const rank = page.getByLabel("O 列读作");
-    await rank.focus();
-    await rank.selectOption("rank");
+    // From the keyboard: focus the choice for H and step down to the suggested field.
+    const status = page.getByLabel("H 列 现状");
+    await status.focus();
+    const options = await status.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    for (let i = 0; i < options.indexOf("constructionStatus"); i++) await page.keyboard.press("ArrowDown");
+    await expect.poll(() => status.inputValue()).toBe("constructionStatus");
     expect(await page.getByTestId("columns-missing").count()).toBe(0);
   });
 
   let confirmedCodes: string[];
 
-  it("confirming checks again with the choice: row 7's USCC is flagged, the panel closes", async () => {
+  it("confirming checks again with the choices: row 7's USCC and row 10's 在建 are flagged, the panel closes", async () => {
     await page.getByTestId("columns-confirm").click();
     await page.locator('[data-testid=mapping-note][data-source="confirmed"]').waitFor();
     await waitIdle(page);
@@ -98,6 +108,8 @@ describe("the 列对应 panel on the preview host (Chromium)", () => {
     confirmedCodes = await codes(page);
     expect(confirmedCodes).not.toContain("header-missing");
     expect(confirmedCodes).toContain("uscc-numeric-truncated");
+    expect(confirmedCodes).toContain("not-built");
+    expect(await page.locator('td[data-address="Q10"]').textContent()).toContain("未建成（H列）");
     expect(await page.locator('td[data-address="D7"]').getAttribute("data-fill")).toBe("#FFC7CE");
     expect(await page.locator('td[data-address="Q7"]').textContent()).toContain("错误");
     expect(await inputCells(page)).toEqual(original);

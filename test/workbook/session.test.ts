@@ -163,11 +163,11 @@ describe("生成区县填报模板 through the session", () => {
 });
 
 describe("the columns the user confirms", () => {
-  // Two headers as another district might word them: the USCC column and the rank column.
-  const ODD = previewWorkbook(withHeaders(jsPlatform, { D: "代码号", O: "位次" }));
+  // Two headers as another district might word them: the USCC column and the construction status.
+  const ODD = previewWorkbook(withHeaders(jsPlatform, { D: "代码号", H: "现状" }));
   const CHOICES = [
     { column: "代码号", field: "uscc" },
-    { column: "位次", field: "rank" },
+    { column: "现状", field: "constructionStatus" },
   ];
 
   function localStore(fail = false) {
@@ -199,7 +199,7 @@ describe("the columns the user confirms", () => {
     const first = await session.run(SETTINGS);
     expect(first.mapping).toEqual({ source: null, notSaved: null });
     expect(first.report.mappingUncertain).toBe(true);
-    expect(first.report.columns.find((c) => c.column === "D")).toMatchObject({ header: "代码号", field: null });
+    expect(first.report.columns.find((c) => c.column === "D")).toMatchObject({ header: "代码号", field: null, suggestion: "uscc" });
     expect(first.report.findings.some((f) => f.code === "header-missing" && f.field === "uscc")).toBe(true);
     expect(first.report.findings.some((f) => f.code === "uscc-numeric-truncated")).toBe(false);
 
@@ -208,10 +208,12 @@ describe("the columns the user confirms", () => {
     expect(mock.syncs - before).toBeLessThanOrEqual(3);
     expect(confirmed.mapping).toEqual({ source: "confirmed", notSaved: null });
     expect(confirmed.report.columns.find((c) => c.column === "D")).toMatchObject({ field: "uscc", why: "user" });
-    expect(confirmed.report.columns.find((c) => c.column === "O")).toMatchObject({ field: "rank", why: "user" });
+    expect(confirmed.report.columns.find((c) => c.column === "H")).toMatchObject({ field: "constructionStatus", why: "user" });
     expect(confirmed.report.findings.some((f) => f.code === "header-missing")).toBe(false);
     // The verdict of row 7 (a USCC stored as a number) follows the confirmed column.
     expect(confirmed.report.findings).toContainEqual(expect.objectContaining({ code: "uscc-numeric-truncated", row: 7, column: "D" }));
+    expect(first.report.findings.some((f) => f.code === "not-built")).toBe(false);
+    expect(confirmed.report.findings).toContainEqual(expect.objectContaining({ code: "not-built", row: 10 }));
     expect(mock.snapshot("江宁区").cells.Q7).toMatchObject({ value: expect.stringContaining("错误") });
     expect(inputs(mock.snapshot("江宁区"), "Q")).toEqual(original.cells);
     const key = confirmed.report.mappingKey;

@@ -112,32 +112,22 @@ export function ColumnsPanel({
           const suggestion = c.suggestion ?? (c.field === null ? c.alternatives?.[0]?.field : undefined);
           return (
             <li key={c.column} className={attention ? `${st.column} ${st.attention}` : st.column} data-testid="column" data-column={c.column} data-field={c.field ?? ""}>
-              <div className={st.head}>
-                <Caption1>{s.column(c.column)}</Caption1>
-                <span className={st.header} data-testid="column-header">
-                  {c.header || s.noHeader}
-                </span>
-                {attention && (
-                  <Badge appearance="tint" color="warning" size="small">
-                    {s.check}
-                  </Badge>
-                )}
-              </div>
-              <Caption1 className={st.small} data-testid="column-samples">
-                {s.samples}
-                {c.samples.length ? c.samples.map((v) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)).join(lang === "en" ? "; " : "；") : s.noSamples}
-              </Caption1>
-              <Caption1 className={st.small} data-testid="column-why">
-                {s.why[c.why]}
-                {c.field !== null && c.why !== "user" && ` · ${s.confidence(Math.round(c.confidence * 100))}`}
-                {suggestion && suggestion !== c.field && (
-                  <span data-testid="column-suggestion" data-field={suggestion}>
-                    {" · "}
-                    {s.suggestion(label(suggestion))}
+              <Field
+                className={st.select}
+                label={
+                  <span className={st.head}>
+                    <span>{s.column(c.column)}</span>
+                    <span className={st.header} data-testid="column-header">
+                      {c.header || s.noHeader}
+                    </span>
+                    {attention && (
+                      <Badge appearance="tint" color="warning" size="small">
+                        {s.check}
+                      </Badge>
+                    )}
                   </span>
-                )}
-              </Caption1>
-              <Field label={s.readAs(c.column)} className={st.select}>
+                }
+              >
                 <Select
                   className={st.select}
                   value={value ?? UNUSED}
@@ -155,6 +145,20 @@ export function ColumnsPanel({
                   ))}
                 </Select>
               </Field>
+              <Caption1 className={st.small} data-testid="column-samples">
+                {s.samples}
+                {c.samples.length ? c.samples.map((v) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)).join(lang === "en" ? "; " : "；") : s.noSamples}
+              </Caption1>
+              <Caption1 className={st.small} data-testid="column-why">
+                {s.why[c.why]}
+                {c.field !== null && c.why !== "user" && ` · ${s.confidence(Math.round(c.confidence * 100))}`}
+                {suggestion && suggestion !== c.field && (
+                  <span data-testid="column-suggestion" data-field={suggestion}>
+                    {" · "}
+                    {s.suggestion(label(suggestion))}
+                  </span>
+                )}
+              </Caption1>
             </li>
           );
         })}
