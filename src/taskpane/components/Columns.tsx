@@ -116,10 +116,12 @@ export function ColumnsPanel({
                 className={st.select}
                 label={
                   <span className={st.head}>
-                    <span>{s.column(c.column)}</span>
+                    {/* Spaces, not only the gap: the label is the select's accessible name. */}
+                    <span>{s.column(c.column)}</span>{" "}
                     <span className={st.header} data-testid="column-header">
                       {c.header || s.noHeader}
                     </span>
+                    {attention && " "}
                     {attention && (
                       <Badge appearance="tint" color="warning" size="small">
                         {s.check}
