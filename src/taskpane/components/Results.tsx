@@ -45,6 +45,7 @@ const useStyles = makeStyles({
   },
   where: { fontWeight: tokens.fontWeightSemibold, marginRight: "6px" },
   hint: { display: "block", color: tokens.colorNeutralForeground3, marginTop: "2px" },
+  kindTag: { color: tokens.colorNeutralForeground3, marginLeft: "6px" },
   priorityItems: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px", "& > li": { overflowWrap: "anywhere" }, "& p": { margin: 0 } },
   groupHeader: { display: "flex", alignItems: "center", gap: "6px" },
   notes: { margin: 0, paddingLeft: "18px" },
@@ -264,7 +265,7 @@ export function PriorityList({ items, lang, onSelectRow }: { items: PriorityMatc
               {s.priorityCols.name}
               {lang === "en" ? ": " : "："}
               {p.name}
-              <span className={st.hint}>{s.kind[p.kind]}</span>
+              <span className={st.kindTag}>{s.kind[p.kind]}</span>
             </div>
             <Caption1 className={st.hint} as="p">
               {p.reason}
