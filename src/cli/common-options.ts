@@ -3,6 +3,7 @@
  * (programme, city, sheet, as-of, quota, reference), their validation and messages, and reading the
  * list plus reference lists into a checked report. Each command keeps its own order of checks.
  */
+import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { check, getProgramme, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
@@ -11,6 +12,7 @@ import type { Programme } from "../domain/programme";
 import { parseIsoDate } from "../domain/readers";
 import { findCity } from "../domain/regions";
 import { Report } from "../domain/report";
+import { resolveSettings } from "../domain/settings";
 import { readInput, type InputSheets } from "./input";
 import { referenceListsFromGrids } from "./reference";
 
@@ -46,6 +48,7 @@ export const CHECK_OPTIONS = {
   "as-of": { type: "string" },
   quota: { type: "string" },
   reference: { type: "string" },
+  settings: { type: "string" },
 } as const;
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -106,6 +109,39 @@ export function optionalQuota(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/**
+ * A `--settings` file: JSON `{"programme": "<id>", "settings": {"<setting id>": value, …}}` (the
+ * programme key is optional; when present it must be the programme checked). Values as
+ * `huizong programmes <id> --settings-template` prints them; null = the default. Anything the
+ * programme does not declare, or a value its declaration refuses, is a usage error.
+ */
+export async function readSettingsFile(path: string | undefined, programme: Programme): Promise<Record<string, unknown> | undefined> {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    throw new UsageError(`无法读取设置文件“${path}”：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : String(e)} / cannot read the settings file`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UsageError(`设置文件“${path}”不是有效的 JSON：${e instanceof Error ? e.message : String(e)} / not valid JSON`);
+  }
+  const shape = "应为 {\"programme\": \"<项目编号>\", \"settings\": {…}}（huizong programmes <id> --settings-template 打印模板）";
+  if (!data || typeof data !== "object" || Array.isArray(data)) throw new UsageError(`设置文件“${path}”${shape} / wrong shape`);
+  const { programme: id, settings, ...rest } = data as Record<string, unknown>;
+  if (Object.keys(rest).length) throw new UsageError(`设置文件“${path}”有未知的键“${Object.keys(rest).join("、")}”：${shape} / unknown keys`);
+  if (id !== undefined && id !== programme.id) throw new UsageError(`设置文件“${path}”是项目“${String(id)}”的，不是“${programme.id}”的 / the settings are for another programme`);
+  if (!settings || typeof settings !== "object" || Array.isArray(settings)) throw new UsageError(`设置文件“${path}”缺少 settings 对象：${shape} / missing settings`);
+  const resolved = resolveSettings(programme, settings as Record<string, unknown>);
+  if (resolved.problems.length) {
+    throw new UsageError(`设置文件“${path}”有误：${resolved.problems.map((p) => `${p.id}（${p.zh}）：${p.problem}`).join("；")} / invalid settings`);
+  }
+  return settings as Record<string, unknown>;
+}
+
 export interface CheckRequest {
   file: string;
   programmeId: string;
@@ -114,6 +150,8 @@ export interface CheckRequest {
   asOf?: string;
   quota?: number;
   referencePath?: string;
+  /** Setting values by id (a --settings file); --as-of and --quota win over them. */
+  settings?: Record<string, unknown>;
 }
 
 /** Reads the reference lists (if any), then the list, and checks it. */
@@ -131,5 +169,6 @@ export async function readAndCheck(request: CheckRequest): Promise<{ input: Inpu
   if (request.quota !== undefined) options.quota = request.quota;
   if (references) options.references = references;
   if (readFindings.length > 0) options.readFindings = readFindings;
+  if (request.settings) options.settings = request.settings;
   return { input, grid, report: Report.parse(check(grid, options)) };
 }

@@ -3,8 +3,11 @@
  * command line. Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage or an
  * unreadable file (one-line reason on stderr).
  */
+import { parseArgs } from "node:util";
 import { listProgrammes } from "../domain/check";
-import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, refusalLine, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
+import { describeProgramme, programmeText } from "../domain/rules-text";
+import { resolveSettings, settingsTemplate } from "../domain/settings";
+import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { ReferenceError } from "./reference";
 import { renderReport } from "./render";
@@ -18,6 +21,11 @@ export const HELP = `huizong — 推荐汇总助手命令行 / command line of �
   huizong export <名单> --programme <项目编号> --city <城市> -o <汇总表.xlsx> [选项]（见下）
   huizong template --programme <项目编号> --city <城市> -o <模板.xlsx>   区县填报模板（见下）
   huizong programmes            列出支持的项目 / list the programmes
+  huizong programmes <id> [--settings <设置.json>]
+                                该项目的全部规则（含出处）、待定事项及其当前设置 / every rule with its clause,
+                                what is open and its setting
+  huizong programmes <id> --settings-template
+                                打印该项目的设置文件模板（全部为默认值）/ print a settings file template
   huizong --help                显示本说明 / show this help
 
 check 选项 / options:
@@ -28,11 +36,25 @@ check 选项 / options:
   --sheet, -s <名称>       .xlsx 中要校验的工作表，默认第一个 / worksheet to check (default: the first)
   --as-of <YYYY-MM-DD>     计算注册年限等的基准日，默认取项目设定 / as-of date (default: the programme's)
   --quota <N>              推荐名额（通知未定或需覆盖时）/ city quota where the notice leaves it open
+  --settings <设置.json>   通知未明确事项的设置（方向名单、集群名称、名额、基准日、排除名单等），
+                           格式见下；--as-of、--quota 优先于文件中的值
+                           settings for what the notice leaves open (format below); --as-of and
+                           --quota win over the file
   --reference <文件>       参考名单 .xlsx/.csv：列“企业名称、统一社会信用代码”加“所属集群/产业链”
                            （优先企业）或“名单”（排除名单，如 前期155个省级重点平台）；“揭榜任务”列为榜单任务
                            reference lists: priority enterprises (集群/产业链 column), excluded
                            enterprises (名单 column), 榜单 tasks (揭榜任务 column)
   --json                   以 JSON 输出完整报告（顶层对象含 findings）/ print the report as JSON
+
+设置文件 Settings file（--settings）:
+  UTF-8 JSON：{"programme": "<项目编号>", "settings": {"<设置键名>": 值, …}}。键名和默认值由
+  huizong programmes <id> --settings-template 打印；只写要改的键，null 或不写即默认值。值的写法：
+    日期 "2023-02-28"；名额 8；名称列表 ["综合型", "特色型（面向重点行业）"]；
+    集群/产业链 [{"name": "物联网", "aliases": ["物联网产业"]}]；
+    单位名单 [{"name": "某某有限公司", "uscc": "91370100…"}]（名称和代码至少写一个）。
+  报告的“说明”中，改过的设置标为“用户设置”，其余注明默认值的依据。未知键名或无效的值：退出码 2。
+  UTF-8 JSON {"programme": id, "settings": {key: value}}; keys and defaults from --settings-template;
+  changed settings are reported as 用户设置. Unknown keys or invalid values: exit code 2.
 
 文件 Files:
   .xlsx（Excel 2007 及以上）；.csv 自动识别编码：UTF-8（有无 BOM 均可）或 GB18030/GBK
@@ -54,6 +76,8 @@ ${TEMPLATE_HELP}
   huizong check samples/js-2023-platform.xlsx --programme js-2023-platform --city 南京
   huizong check samples/js-2020-666.csv -p js-2020-666 -c 昆山市 --json
   huizong check 青岛汇总.xlsx -p sd-2024-gfbj-2 -c 青岛 --quota 8 --reference 榜单与名单.xlsx
+  huizong programmes js-2023-platform --settings-template > 设置.json
+  huizong check 名单.xlsx -p js-2023-platform -c 南京 --settings 设置.json
   huizong export samples/sd-2023-platform.xlsx -p sd-2023-platform -c 济南 --layout sd-2023-platform/附件3 -o 推荐表.xlsx
   huizong export 汇总.xlsx -p js-2023-star-cloud -c 泰州 --template 附件7.xlsx -o 报省汇总表.xlsx
   huizong template -p sd-2023-platform -c 济南 --deadline 2023-06-15 -o 区县填报模板.xlsx
@@ -86,11 +110,37 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const asOf = optionalDate("--as-of", values["as-of"]);
   const quota = optionalQuota(values.quota);
 
-  const { input, report } = await readAndCheck({ file, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference });
+  const settings = await readSettingsFile(values.settings, programme);
+  const { input, report } = await readAndCheck({ file, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings });
 
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
   else io.stdout(renderReport(report, file + (input.encoding ? `（${input.encoding}）` : "")));
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/** `programmes`: the list; `programmes <id>`: its rules and settings; `--settings-template`: a settings file to edit. */
+async function runProgrammes(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { settings: { type: "string" }, "settings-template": { type: "boolean" } } });
+  } catch (e) {
+    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（huizong --help 查看用法）`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    if (values.settings !== undefined || values["settings-template"]) throw new UsageError("--settings 和 --settings-template 需要项目编号：huizong programmes <id> … / give a programme id");
+    io.stdout(listProgrammesText());
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`programmes 只接受一个项目编号，收到：${positionals.join(" ")}`);
+  const programme = requireProgramme(positionals[0]);
+  if (values["settings-template"]) {
+    io.stdout(JSON.stringify(settingsTemplate(programme), null, 2) + "\n");
+    return 0;
+  }
+  const given = await readSettingsFile(values.settings, programme);
+  io.stdout(programmeText(describeProgramme(programme, resolveSettings(programme, given).states)));
+  return 0;
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -101,11 +151,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stdout(HELP);
       return 0;
     }
-    if (command === "programmes" || command === "programs") {
-      if (rest.length > 0) throw new UsageError(`programmes 不接受参数：${rest.join(" ")}`, `programmes takes no arguments: ${rest.join(" ")}`);
-      io.stdout(listProgrammesText());
-      return 0;
-    }
+    if (command === "programmes" || command === "programs") return await runProgrammes(rest, io);
     if (command === "check") return await runCheck(rest, io);
     if (command === "export") return await runExport(rest, io);
     if (command === "template") return await runTemplate(rest, io);

@@ -20,6 +20,9 @@ import { checkDuplicates, checkIdentity, checkOneDirection, partyCode } from "./
 import { readRow } from "./rules/read";
 import { investmentColumns, runRowRule } from "./rules/row-rules";
 import { checkCap, checkGroupCap, checkQuota, checkRanks, splitByOwnership } from "./rules/set-rules";
+import type { Group, Unit } from "./setting-values";
+import { problemNote, resolveSettings, settingNote } from "./settings";
+import { uncheckedNotes } from "./unchecked";
 
 export type { ReferenceLists } from "./rules/context";
 
@@ -27,12 +30,12 @@ export interface CheckOptions {
   programmeId: string;
   /** 南京 / 南京市 / 3201 / 昆山市 … */
   city: string;
-  /** ISO date; default: the programme's as-of date. */
+  /** ISO date; default: the programme's as-of date. Same as settings.asOf, and wins over it. */
   asOf?: string;
-  /** The city's quota where the notice leaves it open (or to override it); null = unset. */
+  /** The city's quota where the notice leaves it open (or to override it); null = the default. Wins over settings.quota. */
   quota?: number | null;
   references?: ReferenceLists;
-  /** Values for the programme's open settings, by setting id. */
+  /** Values for the programme's settings, by setting id (see programme.settings); null or absent = the default. */
   settings?: Record<string, unknown>;
   /** The user's column mapping: wins over any evidence; `field: null` leaves a column unused. */
   columnChoices?: readonly ColumnChoice[];
@@ -66,8 +69,13 @@ export function check(grid: Grid, options: CheckOptions): Report {
   if (!programme) throw new Error(`unknown programme id “${options.programmeId}”: ${PROGRAMMES.map((p) => p.id).join(", ")}`);
   const notes: string[] = [];
 
-  const asOfIso = validIso(options.asOf) ? options.asOf : programme.asOf;
-  if (options.asOf !== undefined && !validIso(options.asOf)) notes.push(`基准日“${options.asOf}”不是有效日期（应为YYYY-MM-DD），已改用项目默认基准日${programme.asOf}。`);
+  const given: Record<string, unknown> = { ...options.settings };
+  if (options.asOf !== undefined) given.asOf = options.asOf;
+  if (options.quota !== undefined && options.quota !== null) given.quota = options.quota;
+  const resolved = resolveSettings(programme, given);
+  for (const p of resolved.problems) notes.push(problemNote(p));
+  const settings = resolved.values;
+  const asOfIso = typeof settings.asOf === "string" && validIso(settings.asOf) ? settings.asOf : programme.asOf;
 
   const unit = findCity(options.city);
   if (!unit) {
@@ -79,11 +87,7 @@ export function check(grid: Grid, options: CheckOptions): Report {
   }
   const unitInProvince = unit && unit.province === programme.province ? unit : null;
 
-  const settings = options.settings ?? {};
-  const quotaValue =
-    typeof options.quota === "number" && Number.isInteger(options.quota) && options.quota >= 0
-      ? options.quota
-      : programme.quota?.value ?? null;
+  const quotaValue = typeof settings.quota === "number" ? settings.quota : (programme.quota?.value ?? null);
 
   const choices = options.columnChoices ?? [];
   const known = new Set(programme.fields.map((f) => f.field));
@@ -98,8 +102,9 @@ export function check(grid: Grid, options: CheckOptions): Report {
     unit: unitInProvince,
     asOf: parseIsoDate(asOfIso),
     asOfIso,
-    references: options.references ?? {},
+    references: withSettingLists(programme, options.references ?? {}, settings),
     settings,
+    settingsChanged: new Set(resolved.states.filter((st) => st.changed).map((st) => st.id)),
     quota: quotaValue,
     rows: [],
     findings: [],
@@ -168,14 +173,11 @@ export function check(grid: Grid, options: CheckOptions): Report {
     if (quotaValue === null && programme.quota.open) {
       notes.push(`${programme.quota.label}未设置：通知附件（各市推荐名额）未列在通知正文中，请填写本市名额后重新检查；排序仍按唯一、连续核对。`);
     }
-    if (!header.columns.has(programme.quota.ownershipField) && programme.quota.exemptOwnership.length > 0 && header.rowIndices.length > 0) {
-      notes.push(`表中没有“${FIELDS[programme.quota.ownershipField]?.zh ?? programme.quota.ownershipField}”列：所有行都计入名额（${programme.quota.exemptOwnership.join("、")}单位本不占名额）。`);
-    }
   }
 
   const priority = markPriority(ctx);
 
-  addOpenSettingNotes(ctx);
+  notes.push(...resolved.states.map(settingNote));
   notes.push(...programme.notes);
 
   const findings = sortFindings([...(options.readFindings ?? []), ...ctx.findings]);
@@ -254,23 +256,15 @@ function reportHeader(ctx: CheckContext): void {
     });
   }
   for (const rule of programme.rowRules) if (rule.type === "investment-min") investmentColumns(ctx, rule);
-  // Optional columns a rule needs: say what goes unchecked rather than passing silently.
-  const unchecked: string[] = [];
-  for (const rule of programme.rowRules) {
-    const need: string[] = [];
-    if (rule.type === "min-age") need.push(rule.field);
-    if (rule.type === "not-recognised") need.push(rule.field);
-    if (rule.type === "capability") need.push(rule.basic.field, rule.manufacturing.field, rule.benchmark.field);
-    if (rule.type === "prior-funding") need.push(rule.field);
-    if (rule.type === "letter") need.push(rule.ownership);
-    if (rule.type === "cloud-window") need.push(rule.end, rule.inUse);
-    if (rule.type === "restricted") need.push(...rule.conditions.map((c) => c.field));
-    for (const f of need) if (!header.columns.has(f) && !unchecked.includes(f)) unchecked.push(f);
-  }
-  const missingRestrictions = unchecked.filter((f) => !programme.fields.find((s) => s.field === f)?.required);
-  if (missingRestrictions.length > 0) {
-    ctx.notes.push(`表中没有以下列，相应条件未核对：${missingRestrictions.map((f) => `“${FIELDS[f]?.zh ?? f}”`).join("、")}。`);
-  }
+  // Say what goes unchecked rather than passing silently: derived from the rules and the columns found.
+  ctx.notes.push(
+    ...uncheckedNotes({
+      programme,
+      mapped: new Set(header.columns.keys()),
+      settings: ctx.settings,
+      references: { excluded: !!ctx.references.excluded?.length, tasks: !!ctx.references.tasks?.length, priority: !!ctx.references.priority?.length },
+    }),
+  );
 }
 
 const SAMPLES = 3;
@@ -312,7 +306,10 @@ function markPriority(ctx: CheckContext): PriorityMatch[] {
   const { programme } = ctx;
   const rule = programme.priority;
   if (!rule) return [];
-  const index = priorityIndex(ctx.references);
+  const index = priorityIndex(ctx.references, {
+    clusters: { groups: ctx.settings[rule.clusterSetting] as Group[], userSet: ctx.settingsChanged.has(rule.clusterSetting) },
+    chains: { groups: ctx.settings[rule.chainSetting] as Group[], userSet: ctx.settingsChanged.has(rule.chainSetting) },
+  });
   const { party, declaredField } = rule;
   const out: PriorityMatch[] = [];
   for (const row of ctx.rows) {
@@ -347,8 +344,8 @@ function markPriority(ctx: CheckContext): PriorityMatch[] {
         value: result.unknownDeclared,
         message: `所属集群/产业链“${result.unknownDeclared}”不是已确认的13个先进制造业集群或10条卓越提升产业链名称，未标记优先`,
         messageEn: `“${result.unknownDeclared}” is not a confirmed cluster or chain name; no priority mark`,
-        hint: "如确属某集群或产业链，请在参考名单中补充该名称或该企业",
-        hintEn: "Add the name or the enterprise to a reference list if it belongs",
+        hint: `如确属某集群或产业链，请在设置“${settingName(programme, rule.clusterSetting)}”或“${settingName(programme, rule.chainSetting)}”中补充该名称，或在参考名单中补充该企业`,
+        hintEn: "If it belongs, add the name in the cluster or chain settings, or the enterprise to a reference list",
         clause: rule.clause,
       });
     }
@@ -356,10 +353,25 @@ function markPriority(ctx: CheckContext): PriorityMatch[] {
   return out;
 }
 
-function addOpenSettingNotes(ctx: CheckContext): void {
-  for (const s of ctx.programme.settings) {
-    if (ctx.settings[s.id] === undefined) ctx.notes.push(s.noteWhenDefault);
+function settingName(programme: Programme, id: string): string {
+  return programme.settings.find((s) => s.id === id)?.zh ?? id;
+}
+
+/** Lists the user keeps as settings (前期155个平台, 第一批名单, 榜单) join the reference lists of the same meaning. */
+function withSettingLists(programme: Programme, refs: ReferenceLists, settings: Record<string, unknown>): ReferenceLists {
+  let excluded = refs.excluded;
+  let tasks = refs.tasks;
+  for (const rule of programme.rowRules) {
+    if (rule.type === "excluded-by-list" && rule.listSetting) {
+      const units = (settings[rule.listSetting] ?? []) as Unit[];
+      if (units.length) excluded = [...(excluded ?? []), ...units.map((u) => ({ name: u.name ?? u.uscc ?? "", ...(u.uscc ? { uscc: u.uscc } : {}), list: rule.list }))];
+    }
+    if (rule.type === "task-listed" && rule.listSetting) {
+      const names = settings[rule.listSetting] as string[] | null | undefined;
+      if (names?.length) tasks = [...(tasks ?? []), ...names];
+    }
   }
+  return { ...refs, ...(excluded ? { excluded } : {}), ...(tasks ? { tasks } : {}) };
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -3,7 +3,7 @@
  * on the bureau's reference list (by USCC, else by normalised name), or when the cluster or chain
  * it declares is a known name or alias. Names the user adds are used but never called official.
  */
-import { JIANGSU_531_CHAINS, JIANGSU_CLUSTERS, type NamedGroup } from "./data/clusters";
+import type { Group } from "./setting-values";
 import { normaliseCompanyName } from "./names";
 import type { PriorityMatch } from "./report";
 import type { ReferenceLists } from "./rules/context";
@@ -20,8 +20,14 @@ export function groupKey(s: string): string {
 interface KnownName {
   name: string;
   kind: "cluster" | "chain";
-  official: boolean;
-  source: string;
+  /** default: the shipped confirmed names; setting: the user's own list in the settings; reference: a reference list. */
+  origin: "default" | "setting" | "reference";
+}
+
+/** The cluster or chain names in force (the programme's settings) and whether the user set them. */
+export interface PriorityGroups {
+  clusters: { groups: readonly Group[]; userSet: boolean };
+  chains: { groups: readonly Group[]; userSet: boolean };
 }
 
 export interface PriorityIndex {
@@ -38,20 +44,20 @@ function addName(map: Map<string, KnownName[]>, key: string, known: KnownName): 
   else if (!list.some((k) => k.kind === known.kind)) list.push(known);
 }
 
-function addGroups(map: Map<string, KnownName[]>, groups: readonly NamedGroup[], kind: "cluster" | "chain"): void {
-  for (const g of groups) {
-    const known: KnownName = { name: g.name, kind, official: true, source: g.source };
+function addGroups(map: Map<string, KnownName[]>, set: PriorityGroups["clusters"], kind: "cluster" | "chain"): void {
+  for (const g of set.groups) {
+    const known: KnownName = { name: g.name, kind, origin: set.userSet ? "setting" : "default" };
     addName(map, groupKey(g.name), known);
     for (const a of g.aliases) addName(map, groupKey(a), known);
   }
 }
 
-export function priorityIndex(refs: ReferenceLists): PriorityIndex {
+export function priorityIndex(refs: ReferenceLists, groups: PriorityGroups): PriorityIndex {
   const names = new Map<string, KnownName[]>();
-  addGroups(names, JIANGSU_CLUSTERS, "cluster");
-  addGroups(names, JIANGSU_531_CHAINS, "chain");
-  for (const n of refs.clusterNames ?? []) addName(names, groupKey(n), { name: cleanText(n), kind: "cluster", official: false, source: "用户参考名单" });
-  for (const n of refs.chainNames ?? []) addName(names, groupKey(n), { name: cleanText(n), kind: "chain", official: false, source: "用户参考名单" });
+  addGroups(names, groups.clusters, "cluster");
+  addGroups(names, groups.chains, "chain");
+  for (const n of refs.clusterNames ?? []) addName(names, groupKey(n), { name: cleanText(n), kind: "cluster", origin: "reference" });
+  for (const n of refs.chainNames ?? []) addName(names, groupKey(n), { name: cleanText(n), kind: "chain", origin: "reference" });
   const byUscc = new Map<string, NonNullable<ReferenceLists["priority"]>[number]>();
   const byName = new Map<string, NonNullable<ReferenceLists["priority"]>[number]>();
   for (const e of refs.priority ?? []) {
@@ -106,11 +112,14 @@ export function matchPriority(index: PriorityIndex, c: PriorityCandidate): Prior
     const first = known.find((k) => k.kind === "cluster") ?? known[0]!;
     const also = known.filter((k) => k !== first);
     const kindZh = first.kind === "cluster" ? "先进制造业集群" : "“531”产业链";
-    const origin = first.official
-      ? first.kind === "cluster"
-        ? "（2018年确定的13个先进制造业集群之一）"
-        : "（“531”工程10条卓越提升产业链之一）"
-      : "（用户在参考名单中补充的名称，非官方确认名单）";
+    const origin =
+      first.origin === "default"
+        ? first.kind === "cluster"
+          ? "（2018年确定的13个先进制造业集群之一）"
+          : "（“531”工程10条卓越提升产业链之一）"
+        : first.origin === "setting"
+          ? `（用户设置的${first.kind === "cluster" ? "集群" : "产业链"}名称）`
+          : "（用户在参考名单中补充的名称，非官方确认名单）";
     const alias = groupKey(first.name) !== groupKey(part) ? `，“${bare(part)}”是其别称` : "";
     const alsoText = also.length ? `；也是${also.map((k) => (k.kind === "chain" ? "“531”产业链" : "集群")).join("、")}名称` : "";
     const match: PriorityMatch = {

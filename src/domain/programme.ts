@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { FIELDS } from "./fields";
+import { settingValueProblem } from "./setting-values";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "ISO date YYYY-MM-DD");
 const FieldId = z.string().refine((id) => id in FIELDS, { message: "unknown field id (see fields.ts)" });
@@ -34,6 +35,11 @@ export const FieldSpec = z.object({
   onlyWhereCounted: z.boolean().optional(),
   /** Setting id whose value (a string list) replaces `allowed` when the user sets it. */
   allowedFromSetting: z.string().optional(),
+  /**
+   * While the allowed values are the definition's own (no user list): a value that starts with one
+   * of them and adds a qualifier ("特色型（面向重点行业）") is read as naming that value.
+   */
+  qualifiable: z.boolean().optional(),
 });
 export type FieldSpec = z.infer<typeof FieldSpec>;
 
@@ -101,8 +107,10 @@ export const RowRule = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("capability"),
     basic: z.object({ field: FieldId, required: z.number().int().positive() }),
-    manufacturing: z.object({ field: FieldId, all: z.array(z.string()) }),
-    benchmark: z.object({ field: FieldId, atLeast: z.number().int().positive(), of: z.array(z.string()) }),
+    /** Every direction the field allows (in force: the user's setting, else the definition's) must be covered. */
+    manufacturing: z.object({ field: FieldId }),
+    /** At least this many of the directions the field allows. */
+    benchmark: z.object({ field: FieldId, atLeast: z.number().int().positive() }),
     clause: Clause,
   }),
   z.object({
@@ -148,6 +156,8 @@ export const RowRule = z.discriminatedUnion("type", [
     /** Name of the list this rule stands for ("前期155个省级重点平台"). */
     list: z.string(),
     listEn: z.string(),
+    /** Setting (kind "units") holding the list's entries when the user has them. */
+    listSetting: z.string().optional(),
     clause: Clause,
   }),
   z.object({ type: z.literal("prior-funding"), field: FieldId, clause: Clause }),
@@ -172,6 +182,8 @@ export const RowRule = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("task-listed"),
     field: FieldId,
+    /** Setting (kind "names") holding the 榜单's tasks. */
+    listSetting: z.string().optional(),
     clause: Clause,
   }),
 ]);
@@ -216,14 +228,28 @@ export const Quota = z.object({
 });
 export type Quota = z.infer<typeof Quota>;
 
-/** A fact the notice leaves open: the user may set it; the default is honest and the report says so. */
+/** Marks a default no notice states: shown as the setting's provenance. */
+export const UNVERIFIED = "未经核实的默认值";
+
+/**
+ * What kind of value a setting holds (the value's schema is in settings.ts):
+ * date (YYYY-MM-DD), count (a whole number or null = unset), names (a list of names or null = no
+ * list), groups (names with aliases: clusters, chains), units (enterprises by name and/or code).
+ */
+export const SettingKind = z.enum(["date", "count", "names", "groups", "units"]);
+export type SettingKind = z.infer<typeof SettingKind>;
+
+/** A fact the notice leaves open: the user may set it; the default is honest and says where it comes from. */
 export const Setting = z.object({
-  id: z.string(),
-  zh: z.string(),
-  en: z.string(),
+  id: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
+  kind: SettingKind,
+  zh: z.string().min(2),
+  en: z.string().min(2),
+  /** What the setting decides, one Chinese sentence. */
+  decides: z.string().min(4),
   default: z.unknown(),
-  /** Shown in the report when the user has not set it. */
-  noteWhenDefault: z.string(),
+  /** Where the default comes from: the clause, or UNVERIFIED and why. */
+  provenance: z.string().min(3),
 });
 export type Setting = z.infer<typeof Setting>;
 
@@ -249,6 +275,8 @@ export const Programme = z
     deadlines: z.array(z.object({ what: z.string(), date: IsoDate })),
     /** Default as-of date for age checks. */
     asOf: IsoDate,
+    /** Why that date: the clause it is taken from. */
+    asOfSource: z.string().min(3),
     fields: z.array(FieldSpec).min(2),
     rowRules: z.array(RowRule),
     setRules: z.array(SetRule),
@@ -258,6 +286,9 @@ export const Programme = z
       .object({
         party: Party,
         declaredField: FieldId,
+        /** Settings (kind "groups") holding the cluster and the chain names with their aliases. */
+        clusterSetting: z.string(),
+        chainSetting: z.string(),
         clause: Clause,
       })
       .nullable(),
@@ -298,6 +329,47 @@ export const Programme = z
       }
     }
     if (new Set(p.fields.map((f) => f.field)).size !== p.fields.length) ctx.addIssue({ code: "custom", message: "a field is listed twice" });
-  });
+    // Every setting a rule names is declared, with the kind the rule needs, and its default is valid.
+    const declared = new Map(p.settings.map((s) => [s.id, s]));
+    const needSetting = (id: string | undefined, kind: SettingKind, where: string) => {
+      if (id === undefined) return;
+      const s = declared.get(id);
+      if (!s) ctx.addIssue({ code: "custom", message: `${where} names setting ${id}, which the programme does not declare` });
+      else if (s.kind !== kind) ctx.addIssue({ code: "custom", message: `${where} needs setting ${id} of kind ${kind}, not ${s.kind}` });
+    };
+    for (const f of p.fields) needSetting(f.allowedFromSetting, "names", `field ${f.field}`);
+    for (const r of p.rowRules) if (r.type === "excluded-by-list") needSetting(r.listSetting, "units", `row rule ${r.type}`);
+    for (const r of p.rowRules) if (r.type === "task-listed") needSetting(r.listSetting, "names", `row rule ${r.type}`);
+    if (p.priority) {
+      needSetting(p.priority.clusterSetting, "groups", "priority");
+      needSetting(p.priority.chainSetting, "groups", "priority");
+    }
+    if (declared.size !== p.settings.length) ctx.addIssue({ code: "custom", message: "a setting is declared twice" });
+    for (const s of p.settings) {
+      if (s.id === "asOf" || s.id === "quota") ctx.addIssue({ code: "custom", message: `setting ${s.id} comes from the programme's asOf and quota` });
+      const problem = settingValueProblem(s.kind, s.default);
+      if (problem) ctx.addIssue({ code: "custom", message: `setting ${s.id}: default ${problem}` });
+    }
+  })
+  // The as-of date and the quota are settings too: declared by asOf/asOfSource and quota, listed first.
+  .transform((p) => ({ ...p, settings: [...derivedSettings(p), ...p.settings] }));
 export type Programme = z.infer<typeof Programme>;
 export type ProgrammeInput = z.input<typeof Programme>;
+
+function derivedSettings(p: { asOf: string; asOfSource: string; quota: Quota | null }): Setting[] {
+  const out: Setting[] = [
+    { id: "asOf", kind: "date", zh: "基准日", en: "As-of date", decides: "计算注册年限等的日期", default: p.asOf, provenance: p.asOfSource },
+  ];
+  if (p.quota) {
+    out.push({
+      id: "quota",
+      kind: "count",
+      zh: `推荐名额（${p.quota.label}）`,
+      en: `Quota (${p.quota.labelEn})`,
+      decides: `本市可推荐的${p.quota.label}数（${p.quota.exemptOwnership.length ? `${p.quota.exemptOwnership.join("、")}单位不占名额` : "每行都计入"}）`,
+      default: p.quota.value,
+      provenance: p.quota.open ? `${p.quota.clause}；各市名额在附件中，未随通知正文公布：默认不设` : p.quota.clause,
+    });
+  }
+  return out;
+}

@@ -13,8 +13,8 @@ export interface NamedGroup {
   source: string;
 }
 
-const CLUSTER_SOURCE = "江苏省先进制造业集群（2018年确定的13个集群）";
-const CHAIN_SOURCE = "《江苏省“产业强链”三年行动计划（2021-2023年）》“531”产业链递进培育工程：10条卓越提升产业链";
+export const CLUSTER_SOURCE = "江苏省先进制造业集群（2018年确定的13个集群）";
+export const CHAIN_SOURCE = "《江苏省“产业强链”三年行动计划（2021-2023年）》“531”产业链递进培育工程：10条卓越提升产业链";
 
 export const JIANGSU_CLUSTERS: readonly NamedGroup[] = [
   { name: "新型电力（新能源）装备", aliases: ["新型电力装备", "新能源装备", "新型电力(新能源)装备", "新型电力和新能源装备"], source: CLUSTER_SOURCE },

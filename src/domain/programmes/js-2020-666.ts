@@ -24,6 +24,7 @@ export const js666Programme: ProgrammeInput = {
     { what: "省工信厅完成第一批项目审核", date: "2020-09-30" },
   ],
   asOf: "2020-08-30",
+  asOfSource: `${JS_666} 三、2：2020年8月30日前完成第一批项目申报工作`,
   fields: [
     ...COMMON_OPTIONAL,
     {

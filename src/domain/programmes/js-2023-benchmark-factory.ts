@@ -1,7 +1,17 @@
 /** 江苏省工业互联网标杆工厂 (2023 示范工程) — 苏工信融合〔2023〕27号 二、2 and 三(一)(三). */
-import type { ProgrammeInput } from "../programme";
+import { UNVERIFIED, type ProgrammeInput } from "../programme";
 import { COMMON_OPTIONAL, CONSTRUCTION_STATUS, JS_2023 } from "./common";
-import { js2023Built, JS_2023_APPLICANT_FIELDS, JS_2023_DUPLICATES, JS_2023_IDENTITY, JS_2023_NOTES, JS_2023_NOTICE, JS_2023_PRIORITY, JS_2023_SYSTEM_DEADLINES } from "./js-2023-shared";
+import {
+  js2023Built,
+  JS_2023_APPLICANT_FIELDS,
+  JS_2023_AS_OF_SOURCE,
+  JS_2023_DUPLICATES,
+  JS_2023_IDENTITY,
+  JS_2023_NOTICE,
+  JS_2023_PRIORITY,
+  JS_2023_PRIORITY_SETTINGS,
+  JS_2023_SYSTEM_DEADLINES,
+} from "./js-2023-shared";
 
 export const BENCHMARK_DIRECTIONS = ["新型智能产品", "数字化管理", "平台化设计", "智能化制造", "网络化协同", "个性化定制", "服务化延伸"];
 export const MANUFACTURING_DIRECTIONS = ["生产现场优化", "生产管理优化", "经营管理优化"];
@@ -17,6 +27,7 @@ export const jsBenchmarkFactoryProgramme: ProgrammeInput = {
   cityDeadline: "2023-03-15",
   deadlines: JS_2023_SYSTEM_DEADLINES,
   asOf: "2023-02-28",
+  asOfSource: JS_2023_AS_OF_SOURCE,
   fields: [
     ...COMMON_OPTIONAL,
     ...JS_2023_APPLICANT_FIELDS,
@@ -30,8 +41,8 @@ export const jsBenchmarkFactoryProgramme: ProgrammeInput = {
     { field: "certified", required: true },
     { field: "certificateValidUntil", required: false },
     { field: "capBasic", required: false },
-    { field: "capManufacturing", required: false, allowed: MANUFACTURING_DIRECTIONS },
-    { field: "capBenchmark", required: false, allowed: BENCHMARK_CAPABILITIES },
+    { field: "capManufacturing", required: false, allowed: MANUFACTURING_DIRECTIONS, allowedFromSetting: "manufacturingDirections" },
+    { field: "capBenchmark", required: false, allowed: BENCHMARK_CAPABILITIES, allowedFromSetting: "benchmarkCapabilities" },
     { field: "clusterOrChain", required: false },
   ],
   rowRules: [
@@ -58,17 +69,34 @@ export const jsBenchmarkFactoryProgramme: ProgrammeInput = {
     {
       type: "capability",
       basic: { field: "capBasic", required: 3 },
-      manufacturing: { field: "capManufacturing", all: MANUFACTURING_DIRECTIONS },
-      benchmark: { field: "capBenchmark", atLeast: 1, of: BENCHMARK_CAPABILITIES },
+      manufacturing: { field: "capManufacturing" },
+      benchmark: { field: "capBenchmark", atLeast: 1 },
       clause: `${JS_2023} 三(三)3：“基础技术能力”3个方面全部满足；“制造系统能力”3个方向都要涉及；“企业标杆能力”4个方向至少涉及一个`,
     },
   ],
   setRules: [...JS_2023_DUPLICATES],
   quota: null,
   priority: JS_2023_PRIORITY,
-  settings: [],
-  notes: [
-    ...JS_2023_NOTES,
-    "“企业标杆能力”4个方向的名称（产品全流程、资产全流程、商业全流程、跨链条优化）取自2022年建设指南，请对照2023年附件2核实。",
+  settings: [
+    {
+      id: "manufacturingDirections",
+      kind: "names",
+      zh: "“制造系统能力”方向名称",
+      en: "Manufacturing system capability directions",
+      decides: "“制造系统能力”可填的方向名称；通知要求这些方向都要涉及",
+      default: MANUFACTURING_DIRECTIONS,
+      provenance: `${UNVERIFIED}：通知只说“制造系统能力”3个方向，名称在附件2（建设指南）中，未随通知公布；默认名称取自2022年建设指南，请对照2023年附件2核实`,
+    },
+    {
+      id: "benchmarkCapabilities",
+      kind: "names",
+      zh: "“企业标杆能力”方向名称",
+      en: "Enterprise benchmark capability directions",
+      decides: "“企业标杆能力”可填的方向名称；通知要求至少涉及一个",
+      default: BENCHMARK_CAPABILITIES,
+      provenance: `${UNVERIFIED}：通知只说“企业标杆能力”4个方向，名称在附件2（建设指南）中，未随通知公布；默认名称取自2022年建设指南，请对照2023年附件2核实`,
+    },
+    ...JS_2023_PRIORITY_SETTINGS,
   ],
+  notes: [],
 };

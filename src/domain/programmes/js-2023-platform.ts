@@ -1,18 +1,21 @@
 /** 江苏省重点工业互联网平台 (2023 示范工程) — 苏工信融合〔2023〕27号 二、1 and 三(一)(二). */
 import type { ProgrammeInput } from "../programme";
 import { COMMON_OPTIONAL, CONSTRUCTION_STATUS, JS_2023 } from "./common";
-import { js2023Built, JS_2023_APPLICANT_FIELDS, JS_2023_DUPLICATES, JS_2023_IDENTITY, JS_2023_MIN_AGE_ONE_YEAR, JS_2023_NOTES, JS_2023_NOTICE, JS_2023_PRIORITY, JS_2023_SYSTEM_DEADLINES } from "./js-2023-shared";
+import {
+  js2023Built,
+  JS_2023_APPLICANT_FIELDS,
+  JS_2023_AS_OF_SOURCE,
+  JS_2023_DUPLICATES,
+  JS_2023_IDENTITY,
+  JS_2023_MIN_AGE_ONE_YEAR,
+  JS_2023_NOTICE,
+  JS_2023_PRIORITY,
+  JS_2023_PRIORITY_SETTINGS,
+  JS_2023_SYSTEM_DEADLINES,
+} from "./js-2023-shared";
 
-/** "3大类5个方向": the five are in 附件1, not in the seeds; Shandong's 2023 wording is the shipped default. */
-export const JS_PLATFORM_DIRECTIONS = [
-  "综合型",
-  "特色型",
-  "专业型",
-  "特色型（面向重点行业）",
-  "特色型（面向重点区域）",
-  "专业型（面向产业链供应链协同）",
-  "专业型（面向特定技术）",
-];
+/** "3大类5个方向": the notice names the three classes; the five directions are in 附件1, not in the notice. */
+export const JS_PLATFORM_CLASSES = ["综合型", "特色型", "专业型"];
 
 export const jsPlatformProgramme: ProgrammeInput = {
   id: "js-2023-platform",
@@ -23,10 +26,11 @@ export const jsPlatformProgramme: ProgrammeInput = {
   cityDeadline: "2023-03-15",
   deadlines: JS_2023_SYSTEM_DEADLINES,
   asOf: "2023-02-28",
+  asOfSource: JS_2023_AS_OF_SOURCE,
   fields: [
     ...COMMON_OPTIONAL,
     ...JS_2023_APPLICANT_FIELDS,
-    { field: "direction", required: true, allowed: JS_PLATFORM_DIRECTIONS, allowedFromSetting: "directions", aliases: { 综合: "综合型", 特色: "特色型", 专业: "专业型" } },
+    { field: "direction", required: true, allowed: JS_PLATFORM_CLASSES, qualifiable: true, allowedFromSetting: "directions", aliases: { 综合: "综合型", 特色: "特色型", 专业: "专业型" } },
     { field: "projectName", required: false },
     CONSTRUCTION_STATUS,
     { field: "alreadyRecognised", required: false },
@@ -47,11 +51,14 @@ export const jsPlatformProgramme: ProgrammeInput = {
   settings: [
     {
       id: "directions",
-      zh: "平台方向",
+      kind: "names",
+      zh: "平台方向名单",
       en: "Platform directions",
-      default: JS_PLATFORM_DIRECTIONS,
-      noteWhenDefault: "平台“3大类5个方向”的具体名称见附件1（建设指南），通知正文未列出；暂按综合型、特色型、专业型及山东2023年通知的5个方向写法核对，可在设置中修改。",
+      decides: "“平台类型”可填的方向名称；不设名单时只核对所属大类（综合型、特色型、专业型）",
+      default: null,
+      provenance: `${JS_2023} 二、1：包括综合型、特色型、专业型3大类5个方向；5个方向的名称在附件1（建设指南）中，通知正文未列出：默认不设名单`,
     },
+    ...JS_2023_PRIORITY_SETTINGS,
   ],
-  notes: [...JS_2023_NOTES],
+  notes: [],
 };

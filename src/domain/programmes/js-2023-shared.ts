@@ -1,5 +1,6 @@
 /** What the three Jiangsu 2023 示范工程 programmes share (苏工信融合〔2023〕27号, seeds 000 and 002). */
-import type { FieldSpec, ProgrammeInput, RowRule, SetRule } from "../programme";
+import { CHAIN_SOURCE, CLUSTER_SOURCE, JIANGSU_531_CHAINS, JIANGSU_CLUSTERS } from "../data/clusters";
+import type { FieldSpec, ProgrammeInput, RowRule, SetRule, Setting } from "../programme";
 import { APPLICANT, applicantIdentity, JS_2023 } from "./common";
 
 export const JS_2023_NOTICE: ProgrammeInput["notice"] = {
@@ -43,9 +44,32 @@ export const JS_2023_DUPLICATES: SetRule[] = [
 export const JS_2023_PRIORITY: ProgrammeInput["priority"] = {
   party: APPLICANT,
   declaredField: "clusterOrChain",
+  clusterSetting: "clusters",
+  chainSetting: "chains",
   clause: `${JS_2023} 五、2：省16个先进制造业集群和“531”产业链内企业，同等条件下予以优先认定`,
 };
 
-export const JS_2023_NOTES = [
-  "优先认定：随附的集群名称为2018年确认的13个先进制造业集群及“531”工程10条卓越提升产业链；“十四五”新增的3个集群及其余产业链名称未经确认，请在参考名单中补充。",
+/** The cluster and chain names a declared 所属集群/产业链 is matched against (priority marks). */
+export const JS_2023_PRIORITY_SETTINGS: Setting[] = [
+  {
+    id: "clusters",
+    kind: "groups",
+    zh: "先进制造业集群名称",
+    en: "Advanced manufacturing clusters",
+    decides: "“所属集群/产业链”填写哪些名称（或别称）时标记优先认定",
+    default: JIANGSU_CLUSTERS.map((g) => ({ name: g.name, aliases: [...g.aliases] })),
+    provenance: `${CLUSTER_SOURCE}；“十四五”新增的3个集群名称未经确认，未列入；别称为各地常见写法`,
+  },
+  {
+    id: "chains",
+    kind: "groups",
+    zh: "“531”产业链名称",
+    en: "\"531\" industrial chains",
+    decides: "“所属集群/产业链”填写哪些名称（或别称）时标记优先认定",
+    default: JIANGSU_531_CHAINS.map((g) => ({ name: g.name, aliases: [...g.aliases] })),
+    provenance: `${CHAIN_SOURCE}；其余40条产业链名称未经确认，未列入`,
+  },
 ];
+
+/** Enterprises finish applying by 2023-02-28: the default as-of date of the three programmes. */
+export const JS_2023_AS_OF_SOURCE = `${JS_2023} 四(一)1：请各申报单位于2月28日前在申报系统注册并完成项目申报`;

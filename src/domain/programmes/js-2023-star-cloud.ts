@@ -1,7 +1,7 @@
 /** 江苏省星级上云企业 (2023 示范工程) — 苏工信融合〔2023〕27号 二、3 and 三(一)(四). */
 import type { ProgrammeInput } from "../programme";
 import { COMMON_OPTIONAL, JS_2023 } from "./common";
-import { JS_2023_APPLICANT_FIELDS, JS_2023_DUPLICATES, JS_2023_IDENTITY, JS_2023_MIN_AGE_ONE_YEAR, JS_2023_NOTES, JS_2023_NOTICE, JS_2023_PRIORITY } from "./js-2023-shared";
+import { JS_2023_APPLICANT_FIELDS, JS_2023_DUPLICATES, JS_2023_IDENTITY, JS_2023_MIN_AGE_ONE_YEAR, JS_2023_NOTICE, JS_2023_PRIORITY, JS_2023_PRIORITY_SETTINGS } from "./js-2023-shared";
 
 export const STARS = ["三星级", "四星级", "五星级"];
 const STAR_ALIASES: Record<string, string> = {
@@ -19,6 +19,7 @@ export const jsStarCloudProgramme: ProgrammeInput = {
   cityDeadline: "2023-04-17",
   deadlines: [{ what: "设区市工信局通过申报系统完成审核推荐", date: "2023-04-17" }],
   asOf: "2023-02-28",
+  asOfSource: `${JS_2023} 三(四)2：上云时间及投入金额计算至2023年2月28日止`,
   fields: [
     ...COMMON_OPTIONAL,
     ...JS_2023_APPLICANT_FIELDS,
@@ -56,9 +57,8 @@ export const jsStarCloudProgramme: ProgrammeInput = {
   setRules: [...JS_2023_DUPLICATES],
   quota: null,
   priority: JS_2023_PRIORITY,
-  settings: [],
+  settings: [...JS_2023_PRIORITY_SETTINGS],
   notes: [
-    ...JS_2023_NOTES,
     "三星、四星级由设区市评定、省厅复核；五星级由设区市初审推荐、省厅评定：汇总时两类分开报送。",
   ],
 };

@@ -25,6 +25,7 @@ export const sdPlatformProgramme: ProgrammeInput = {
   cityDeadline: "2023-06-20",
   deadlines: [{ what: "各市工信局报送纸质材料（一式两份）及电子版", date: "2023-06-20" }],
   asOf: "2023-06-20",
+  asOfSource: `${SD_2023} 四(二)：于2023年6月20日前将纸质申报材料报送至省工业和信息化厅（市级报送截止日）`,
   fields: [
     ...COMMON_OPTIONAL,
     { field: "applicant", required: true },
@@ -74,6 +75,7 @@ export const sdPlatformProgramme: ProgrammeInput = {
       field: "excludedListed",
       list: "前期155个省级重点平台",
       listEn: "the earlier 155 provincial key platforms",
+      listSetting: "earlier155",
       clause: `${SD_2023} 二(一)4：前期155个省级重点平台不得重复申报`,
     },
     {
@@ -102,9 +104,18 @@ export const sdPlatformProgramme: ProgrammeInput = {
     clause: `${SD_2023} 四(二)：各市推荐平台数量原则上不超过10个，中央驻鲁和省属单位按照属地原则上报，不受推荐数量限制`,
   },
   priority: null,
-  settings: [],
+  settings: [
+    {
+      id: "earlier155",
+      kind: "units",
+      zh: "前期155个省级重点平台名单",
+      en: "The earlier 155 provincial key platforms",
+      decides: "名单中的申报单位不得重复申报（按统一社会信用代码，否则按名称匹配）",
+      default: [],
+      provenance: `${SD_2023} 二(一)4：前期155个省级重点平台不得重复申报；名单未随通知公布：默认为空，只按表中“是否属于前期155个省级重点平台”列核对`,
+    },
+  ],
   notes: [
-    "前期155个省级重点平台名单未随通知公布：按表中“是否属于前期155个省级重点平台”列核对；如有名单，请作为参考名单提供。",
     "申报材料（申报书、汇总表、推荐文件、营业执照、审计报告、法定代表人责任声明、2022年纳税申报表及2022年12月社保缴纳情况）须另行核对；纸质版一式两份、A4双面。",
   ],
 };

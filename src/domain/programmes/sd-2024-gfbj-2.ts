@@ -17,6 +17,7 @@ export const sdGfbj2Programme: ProgrammeInput = {
   cityDeadline: "2024-08-05",
   deadlines: [{ what: "各市工信局报送推荐文件、汇总表、申报材料纸质版（一式两份）及电子版", date: "2024-08-05" }],
   asOf: "2024-08-05",
+  asOfSource: `${SD_GFBJ_2} 三(二)：于8月5日前将推荐文件、汇总表、申报材料报送至厅工业互联网处（市级报送截止日）`,
   fields: [
     ...COMMON_OPTIONAL,
     { field: "rank", required: true, onlyWhereCounted: true },
@@ -72,10 +73,11 @@ export const sdGfbj2Programme: ProgrammeInput = {
       field: "firstBatch",
       list: "第一批“工赋百景”试点入围名单",
       listEn: "the first-batch pilot list",
+      listSetting: "firstBatch",
       clause: `${SD_GFBJ_2} 二(二)：制造业企业已入围第一批试点项目的原则上不能再次申报`,
     },
     { type: "letter", ownership: "ownership", letter: "letter", subsidiary: ["子公司"], clause: `${SD_GFBJ_2} 三(二)：子公司申报的需有省级公司推荐函` },
-    { type: "task-listed", field: "task", clause: `${SD_GFBJ_2} 三(一)：在第二批任务榜单（附件1）中选择可承担任务` },
+    { type: "task-listed", field: "task", listSetting: "tasks", clause: `${SD_GFBJ_2} 三(一)：在第二批任务榜单（附件1）中选择可承担任务` },
   ],
   setRules: [
     { type: "cap", code: "provider-cap", party: LEAD, max: 2, clause: `${SD_GFBJ_2} 二(二)：每个数字化转型服务商参与第二批试点项目数量原则上不超过2个` },
@@ -93,10 +95,27 @@ export const sdGfbj2Programme: ProgrammeInput = {
     clause: `${SD_GFBJ_2} 三(二)：按推荐数量名额要求排序推荐（附件4）；中央驻鲁企业、省属国企按属地原则申报但不占用推荐名额`,
   },
   priority: null,
-  settings: [],
+  settings: [
+    {
+      id: "tasks",
+      kind: "names",
+      zh: "第二批任务榜单",
+      en: "Second-batch task list",
+      decides: "“揭榜任务”须在榜单内；不设榜单时不核对",
+      default: null,
+      provenance: `${SD_GFBJ_2} 三(一)：在第二批任务榜单（附件1）中选择可承担任务；附件1未随通知正文公布：默认不设榜单`,
+    },
+    {
+      id: "firstBatch",
+      kind: "units",
+      zh: "第一批入围名单",
+      en: "First-batch pilot list",
+      decides: "名单中的场景落地单位原则上不能再次申报（按统一社会信用代码，否则按名称匹配）",
+      default: [],
+      provenance: `${SD_GFBJ_2} 二(二)：已入围第一批试点项目的制造业企业原则上不能再次申报；名单未随通知公布：默认为空，只按表中“场景落地单位是否入围第一批”列核对`,
+    },
+  ],
   notes: [
-    "第二批任务榜单（附件1）未随通知正文公布：提供“揭榜任务”参考名单后才核对任务是否在榜单内。",
-    "第一批入围名单未随通知公布：按表中“场景落地单位是否入围第一批”列核对；如有名单，请作为参考名单提供。",
     "通过验收后按评价分档给予最高100万元、50万元、30万元一次性奖补（仅供参考，不作校验）。",
   ],
 };

@@ -59,7 +59,10 @@ export interface CheckContext {
   asOf: PartialDate;
   asOfIso: string;
   references: ReferenceLists;
+  /** Every setting's value in force, by id (programme.settings). */
   settings: Record<string, unknown>;
+  /** Settings the user changed from their defaults. */
+  settingsChanged: ReadonlySet<string>;
   quota: number | null;
   rows: RowData[];
   findings: Finding[];

@@ -12,13 +12,41 @@ import { usccProblem } from "../uscc";
 import type { FindingCode, Severity } from "../report";
 import { addFinding, fieldLabel, fieldLabelEn, type CheckContext, type ListValue, type RowData, type UsccValue, type CertificateStatus } from "./context";
 
+/** The user's list for this field, when the field takes one from a setting and the user set it. */
+function userList(spec: FieldSpec, settings: Record<string, unknown>): string[] | null {
+  if (!spec.allowedFromSetting) return null;
+  const set = settings[spec.allowedFromSetting];
+  if (Array.isArray(set) && set.length > 0 && set.every((v) => typeof v === "string" && v.trim() !== "")) return set as string[];
+  return null;
+}
+
 /** The allowed values in force: a setting the user gave replaces the definition's list. */
 export function allowedValues(spec: FieldSpec, settings: Record<string, unknown>): string[] {
-  if (spec.allowedFromSetting) {
-    const set = settings[spec.allowedFromSetting];
-    if (Array.isArray(set) && set.length > 0 && set.every((v) => typeof v === "string" && v.trim() !== "")) return set as string[];
-  }
-  return spec.allowed ?? [];
+  return userList(spec, settings) ?? spec.allowed ?? [];
+}
+
+/** The definition's aliases that lead to a value in force: with a user list, "综合" → 综合型 only if 综合型 is listed. */
+function aliasesInForce(spec: FieldSpec, allowed: readonly string[]): Record<string, string> | undefined {
+  if (!spec.aliases) return undefined;
+  return Object.fromEntries(Object.entries(spec.aliases).filter(([, canonical]) => allowed.includes(canonical)));
+}
+
+/**
+ * A value naming an allowed value and adding a qualifier ("特色型（面向重点行业）" for 特色型): read as
+ * written, cleaned, with the allowed value's own spelling at the start. Null when it names none.
+ */
+function readQualified(cell: Cell, allowed: readonly string[]): string | null {
+  const text = readText(cell);
+  if (text.status !== "ok") return null;
+  const key = enumKey(text.value);
+  const hit = allowed.find((a) => key.startsWith(enumKey(a)));
+  if (!hit) return null;
+  // The qualifier keeps its own words; only the leading allowed value is respelled.
+  const chars = [...text.value];
+  const target = enumKey(hit);
+  let end = 1;
+  while (end < chars.length && enumKey(chars.slice(0, end).join("")) !== target) end++;
+  return `${hit}${chars.slice(end).join("")}`;
 }
 
 /** Text cleanText leaves as it is: no leading/trailing or doubled space, no NBSP/U+3000/zero-width, no full-width ASCII. */
@@ -135,8 +163,20 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
     case "phone":
       return fromRead(readPhone(cell), "phone-unreadable");
     case "enum": {
-      const allowed = allowedValues(spec, settings);
-      const r = readEnum(cell, allowed, spec.aliases);
+      const own = userList(spec, settings);
+      const allowed = own ?? spec.allowed ?? [];
+      const r = readEnum(cell, allowed, aliasesInForce(spec, allowed));
+      if (r.status === "bad" && spec.qualifiable && own === null) {
+        const qualified = readQualified(cell, allowed);
+        if (qualified !== null) return { status: "ok", value: qualified };
+        return {
+          status: "bad",
+          code: "value-not-allowed",
+          problem: `“${r.shown}”不属于${allowed.join("、")}中的任何一类：应写明所属的类（可附具体方向，如“${allowed[allowed.length - 1]}（…）”）`,
+          problemEn: `“${r.shown}” names none of the classes ${allowed.join(", ")}; write the class (a direction may follow it)`,
+          ...(r.suggestion ? { hint: `改为“${r.suggestion}”`, hintEn: `Change it to “${r.suggestion}”` } : {}),
+        };
+      }
       if (r.status === "bad" && cell.kind !== "error") {
         // A clipped value ("示范企业") most likely meant the one allowed value that ends with it.
         const clipped = enumKey(r.shown);

@@ -22,6 +22,7 @@ import {
   type RowData,
 } from "./context";
 import { partyCode, partyName, validPartyCode } from "./identity";
+import { allowedValues } from "./read";
 
 type Rule<T extends RowRule["type"]> = Extract<RowRule, { type: T }>;
 
@@ -277,6 +278,12 @@ export function checkCapability(ctx: CheckContext, row: RowData, rule: Rule<"cap
       clause: rule.clause,
     });
   const { basic, manufacturing, benchmark } = rule;
+  const inForce = (field: string) => {
+    const spec = ctx.programme.fields.find((f) => f.field === field);
+    return spec ? allowedValues(spec, ctx.settings) : [];
+  };
+  const allManufacturing = inForce(manufacturing.field);
+  const benchmarkOf = inForce(benchmark.field);
   if (hasColumn(ctx, basic.field) && !row.unreadable.has(basic.field)) {
     const n = value<number>(row, basic.field);
     if (n === undefined || n < basic.required) {
@@ -290,13 +297,13 @@ export function checkCapability(ctx: CheckContext, row: RowData, rule: Rule<"cap
   }
   if (hasColumn(ctx, manufacturing.field) && !row.unreadable.has(manufacturing.field)) {
     const v = value<ListValue>(row, manufacturing.field);
-    const covered = v ? (v.items.length > 0 ? manufacturing.all.filter((d) => v.items.includes(d)).length : v.count) : 0;
-    if (covered < manufacturing.all.length) {
-      const missing = v && v.items.length > 0 ? manufacturing.all.filter((d) => !v.items.includes(d)) : [];
+    const covered = v ? (v.items.length > 0 ? allManufacturing.filter((d) => v.items.includes(d)).length : v.count) : 0;
+    if (covered < allManufacturing.length) {
+      const missing = v && v.items.length > 0 ? allManufacturing.filter((d) => !v.items.includes(d)) : [];
       report(
         manufacturing.field,
-        `“${fieldLabel(manufacturing.field)}”只涉及${covered}个方向${missing.length ? `，缺少${missing.join("、")}` : ""}：${manufacturing.all.join("、")}${manufacturing.all.length}个方向都要涉及`,
-        `${fieldLabelEn(manufacturing.field)} covers ${covered} of ${manufacturing.all.length} directions; all are required`,
+        `“${fieldLabel(manufacturing.field)}”只涉及${covered}个方向${missing.length ? `，缺少${missing.join("、")}` : ""}：${allManufacturing.join("、")}${allManufacturing.length}个方向都要涉及`,
+        `${fieldLabelEn(manufacturing.field)} covers ${covered} of ${allManufacturing.length} directions; all are required`,
         shownOf(ctx, row, manufacturing.field),
       );
     }
@@ -307,7 +314,7 @@ export function checkCapability(ctx: CheckContext, row: RowData, rule: Rule<"cap
     if (covered < benchmark.atLeast) {
       report(
         benchmark.field,
-        `“${fieldLabel(benchmark.field)}”只涉及${covered}个方向${v ? "" : "（未填写）"}：应至少涉及${benchmark.of.join("、")}中的${benchmark.atLeast}个`,
+        `“${fieldLabel(benchmark.field)}”只涉及${covered}个方向${v ? "" : "（未填写）"}：应至少涉及${benchmarkOf.join("、")}中的${benchmark.atLeast}个`,
         `${fieldLabelEn(benchmark.field)} covers ${covered} direction(s); at least ${benchmark.atLeast} is required`,
         shownOf(ctx, row, benchmark.field),
       );
