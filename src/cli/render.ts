@@ -1,7 +1,7 @@
 /** The readable Chinese report the `huizong check` command prints: grouped by severity, then by code. */
 import type { Finding, Report, Severity } from "../domain/report";
 
-/** Short Chinese titles for the finding codes (input-and-report.md). Unknown codes print as themselves. */
+/** Short Chinese titles for the finding codes (the code list is src/domain/report.ts). Unknown codes print as themselves. */
 export const CODE_TITLES: Record<string, string> = {
   "header-missing": "缺少必需的列",
   "header-ambiguous": "多列对应同一字段",

@@ -217,7 +217,7 @@ export type SetRule = z.infer<typeof SetRule>;
 export const Quota = z.object({
   /** null when the notice leaves the number open. */
   value: z.number().int().nonnegative().nullable(),
-  /** The user must enter the number (附件4 per city, not in the seeds). */
+  /** The user must enter the number (附件4 per city, not published with the notice). */
   open: z.boolean(),
   label: z.string(),
   labelEn: z.string(),
@@ -260,11 +260,11 @@ export const Programme = z
     titleEn: z.string(),
     province: z.enum(["32", "37"]),
     notice: z.object({
-      /** 文号, when the seed shows one. */
+      /** 文号, when the notice shows one. */
       number: z.string().nullable(),
       title: z.string(),
       issuer: z.string(),
-      /** Date of issue, when the seed shows it. */
+      /** Date of issue, when the notice shows it. */
     issued: IsoDate.nullable(),
       seeds: z.array(z.string()).min(1),
     }),
@@ -293,7 +293,7 @@ export const Programme = z
       })
       .nullable(),
     settings: z.array(Setting).default([]),
-    /** What the seeds leave to the bureau, in Chinese: listed in every report. */
+    /** What the notice leaves to the bureau beyond the settings, in Chinese: listed in every report. */
     notes: z.array(z.string()).default([]),
   })
   .superRefine((p, ctx) => {

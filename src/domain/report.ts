@@ -78,7 +78,7 @@ export const Finding = z.object({
   /** What to do about it, in Chinese; and in English. */
   hint: z.string().optional(),
   hintEn: z.string().optional(),
-  /** The seed clause the rule comes from, e.g. "苏工信融合〔2023〕27号 三(一)1". */
+  /** The clause of the notice the rule comes from, e.g. "苏工信融合〔2023〕27号 三(一)1". */
   clause: z.string().optional(),
 });
 export type Finding = z.infer<typeof Finding>;

@@ -163,6 +163,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
         sheet={ready.active}
         disabled={busy}
         today={today}
+        engine={session.engine}
         onChange={changeSettings}
       />
       <div className={st.buttons}>

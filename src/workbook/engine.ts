@@ -2,8 +2,11 @@
  * Binds the session to the engine in src/domain: the programmes as the pane shows them, check(),
  * and reference lists read from sheets. The only file of the pane that knows the engine's shapes.
  */
-import { check, listProgrammes, type ReferenceLists } from "../domain/check";
+import { check, getProgramme, listProgrammes, type ReferenceLists } from "../domain/check";
 import { FIELDS } from "../domain/fields";
+import { describeProgramme, settingLine } from "../domain/rules-text";
+import { parseSettingText, settingText } from "../domain/setting-values";
+import { resolveSettings } from "../domain/settings";
 import type { Programme } from "../domain/programme";
 import { citiesOf, COUNTY_LEVEL_UNITS } from "../domain/regions";
 import { referenceListsFromGrids } from "../cli/reference";
@@ -22,11 +25,23 @@ export function programmeView(p: Programme): ProgrammeView {
     quota: p.quota?.value ?? null,
     quotaOpen: p.quota?.open ?? false,
     fields: p.fields.map((f) => ({ id: f.field, label: FIELDS[f.field]?.zh ?? f.field, labelEn: FIELDS[f.field]?.en ?? f.field, required: f.required })),
+    settings: p.settings
+      .filter((s) => s.id !== "asOf" && s.id !== "quota")
+      .map((s) => ({ id: s.id, kind: s.kind, zh: s.zh, en: s.en, decides: s.decides, provenance: s.provenance, defaultText: settingText(s.kind, s.default) })),
   };
 }
 
 export const engine: Engine<ReferenceLists> = {
   programmes: () => listProgrammes().map(programmeView),
   check: (grid, options) => check(grid, options),
+  rules: (programmeId, settings) => {
+    const p = getProgramme(programmeId);
+    if (!p) return [];
+    const t = describeProgramme(p, resolveSettings(p, settings).states);
+    const byId = new Map(t.settings.map((s) => [s.id, s]));
+    return t.rules.map((r) => ({ zh: r.zh, clause: r.clause, open: r.settings.flatMap((id) => (byId.has(id) ? [settingLine(byId.get(id)!)] : [])) }));
+  },
+  parseSetting: (kind, text) => parseSettingText(kind, text),
+  settingText: (kind, value) => settingText(kind, value),
   references: (sheets) => referenceListsFromGrids(sheets, "本工作簿"),
 };

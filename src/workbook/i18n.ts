@@ -29,6 +29,17 @@ const ZH = {
   quotaFixed: (n: number) => `通知规定 ${n} 个`,
   references: "参考名单（工作表）",
   referencesHint: "优先企业名单、不得申报名单等，从本工作簿中选择",
+  openFacts: "通知未明确的事项（设置）",
+  openFactsHint: "每项注明默认值的依据；改过的项在检查报告中标为“用户设置”。每行一项。",
+  rules: "本项目的规则",
+  ruleClause: "出处",
+  ruleOpen: "待定",
+  settingDefault: "默认",
+  settingProvenance: "依据",
+  settingChanged: "已改（用户设置）",
+  settingReset: "恢复默认",
+  settingPlaceholder: { names: "不设名单", groups: "每行一个：名称：别称、别称", units: "每行一家：名称，统一社会信用代码（可只写一项）", date: "", count: "" } as Record<string, string>,
+  settingInvalid: (p: string) => `无效，未采用：${p}`,
   noOtherSheets: "工作簿中没有其他工作表可作为参考名单",
   sheetToCheck: "要检查的工作表",
   scope: "范围",
@@ -174,6 +185,17 @@ const EN: Strings = {
   quotaFixed: (n: number) => `${n} set by the notice`,
   references: "Reference lists (sheets)",
   referencesHint: "Priority enterprises, exclusion lists … picked from this workbook",
+  openFacts: "What the notice leaves open (settings)",
+  openFactsHint: "Each shows where its default comes from; changed ones are reported as 用户设置. One item per line.",
+  rules: "Rules of this programme",
+  ruleClause: "Clause",
+  ruleOpen: "Open",
+  settingDefault: "Default",
+  settingProvenance: "Source",
+  settingChanged: "Changed (user setting)",
+  settingReset: "Restore default",
+  settingPlaceholder: { names: "No list", groups: "One per line: name：alias、alias", units: "One per line: name，credit code (either may be left out)", date: "", count: "" } as Record<string, string>,
+  settingInvalid: (p: string) => `Invalid, not used: ${p}`,
   noOtherSheets: "No other sheets in this workbook to use as reference lists",
   sheetToCheck: "Sheet to check",
   scope: "Range",
@@ -302,7 +324,7 @@ export function strings(lang: Lang): Strings {
   return lang === "en" ? EN : ZH;
 }
 
-/** Short titles of the finding codes (input-and-report.md); unknown codes show as themselves. */
+/** Short titles of the finding codes (src/domain/report.ts); unknown codes show as themselves. */
 const CODE_TITLES: Record<string, [string, string]> = {
   "header-missing": ["缺少必需的列", "Required column missing"],
   "header-ambiguous": ["多列对应同一字段", "Several columns for one field"],

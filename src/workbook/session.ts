@@ -35,6 +35,28 @@ export interface ProgrammeView {
   quotaOpen: boolean;
   /** The fields a column may be read as (the 列对应 panel's choices), in the definition's order. */
   fields: { id: string; label: string; labelEn: string; required: boolean }[];
+  /** What the notice leaves open besides the as-of date and the quota (those have fields of their own). */
+  settings: SettingView[];
+}
+
+/** One open fact as the pane edits it: text in a box, one item per line. */
+export interface SettingView {
+  id: string;
+  kind: "date" | "count" | "names" | "groups" | "units";
+  zh: string;
+  en: string;
+  decides: string;
+  provenance: string;
+  /** The default, written as the box shows it ("" when the default is "not set"). */
+  defaultText: string;
+}
+
+/** A rule of the programme as the pane lists it. */
+export interface RuleView {
+  zh: string;
+  clause: string;
+  /** Open facts deciding it, with their value now: "平台方向名单 = 不设名单（默认）". */
+  open: string[];
 }
 
 /** The engine as the session uses it; bound to src/domain in engine.ts. */
@@ -42,8 +64,22 @@ export interface Engine<Refs = unknown> {
   programmes(): ProgrammeView[];
   check(
     grid: Grid,
-    options: { programmeId: string; city: string; asOf?: string; quota?: number | null; references?: Refs; columnChoices?: readonly ColumnChoice[] },
+    options: {
+      programmeId: string;
+      city: string;
+      asOf?: string;
+      quota?: number | null;
+      references?: Refs;
+      columnChoices?: readonly ColumnChoice[];
+      settings?: Record<string, unknown>;
+    },
   ): Report;
+  /** The programme's rules with the open facts that decide them, under these setting values. */
+  rules(programmeId: string, settings: Record<string, unknown>): RuleView[];
+  /** A box's text → a setting value, or why not. */
+  parseSetting(kind: SettingView["kind"], text: string): { ok: true; value: unknown } | { ok: false; problem: string };
+  /** A setting value → the box's text. */
+  settingText(kind: SettingView["kind"], value: unknown): string;
   /** Reference lists from sheets the user picked; throws an Error with a Chinese message when a sheet means nothing. */
   references(sheets: { name: string; grid: Grid }[]): Refs;
 }
@@ -56,6 +92,8 @@ export interface CheckSettings {
   quota: number | null;
   referenceSheets: string[];
   scope: ReadScope;
+  /** Values of the programme's open facts the user changed, by setting id (ProgrammeView.settings); absent = default. */
+  values?: Record<string, unknown>;
 }
 
 export const SETTINGS_KEY = "settings";
@@ -181,6 +219,7 @@ export class Session<Refs = unknown> {
       quota: typeof saved?.quota === "number" && saved.quota >= 0 ? Math.floor(saved.quota) : null,
       referenceSheets: (saved?.referenceSheets ?? []).filter((s) => sheets.includes(s)),
       scope: saved?.scope === "selection" ? "selection" : "used",
+      values: savedValues(saved?.values, programme),
     };
   }
 
@@ -233,6 +272,7 @@ export class Session<Refs = unknown> {
         asOf: settings.asOf || undefined,
         quota: settings.quota,
         references,
+        settings: settings.values ?? {},
         ...(columnChoices ? { columnChoices } : {}),
       });
     let report = check(confirmed ?? undefined);
@@ -375,6 +415,13 @@ export class Session<Refs = unknown> {
 
 function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** Saved setting values the programme still declares; the check validates the values themselves. */
+function savedValues(saved: unknown, programme: ProgrammeView): Record<string, unknown> {
+  if (!saved || typeof saved !== "object" || Array.isArray(saved)) return {};
+  const ids = new Set(programme.settings.map((s) => s.id));
+  return Object.fromEntries(Object.entries(saved as Record<string, unknown>).filter(([id, v]) => ids.has(id) && v !== undefined && v !== null));
 }
 
 /** `name`, or `name (2)`, `name (3)` … — at most 31 characters, as Excel allows — not among `taken`. */

@@ -95,13 +95,13 @@ describe("huizong programmes <id>", () => {
   it("prints every rule with its clause, and what is open with its setting now", () => {
     const r = huizong("programmes", "js-2023-platform");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("“平台类型”须为综合型、特色型、专业型之一");
+    expect(r.stdout).toContain("“申报方向”须为综合型、特色型、专业型之一");
     expect(r.stdout).toContain("出处：苏工信融合〔2023〕27号 三(一)1");
     expect(r.stdout).toContain("待定：平台方向名单 = 不设名单（默认）");
     expect(r.stdout).toContain("待定：基准日 = 2023-02-28（默认）");
     const file = settingsFile("dir2.json", { settings: { directions: ["综合型"] } });
     const set = huizong("programmes", "js-2023-platform", "--settings", file);
-    expect(set.stdout).toContain("“平台类型”须为综合型之一");
+    expect(set.stdout).toContain("“申报方向”须为综合型之一");
     expect(set.stdout).toContain("待定：平台方向名单 = 综合型（用户设置）");
   });
 

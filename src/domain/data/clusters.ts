@@ -1,5 +1,5 @@
 /**
- * Jiangsu 先进制造业集群 and "531" 产业链 names the product ships as official (reference-data.md).
+ * Jiangsu 先进制造业集群 and "531" 产业链 names the product ships as official: the defaults of the clusters and chains settings (docs/rules.md).
  * Only confirmed names are here: the 13 clusters of the 2018 list, and the 10 卓越提升 chains of the
  * "531" 产业链递进培育工程. The three clusters the 十四五 plan added and the other 40 chains are not
  * confirmed by any source we hold: the user adds them through a reference list, and the report

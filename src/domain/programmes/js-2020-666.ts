@@ -1,4 +1,4 @@
-/** 江苏省工业互联网加速器工程（666工程）第一批 — seed 003. */
+/** 江苏省工业互联网加速器工程（666工程）第一批 — 江苏省工业和信息化厅, 2020. */
 import type { ProgrammeInput } from "../programme";
 import { APPLICANT, applicantIdentity, COMMON_OPTIONAL, JS_666 } from "./common";
 

@@ -15,7 +15,7 @@ import {
 
 export const BENCHMARK_DIRECTIONS = ["新型智能产品", "数字化管理", "平台化设计", "智能化制造", "网络化协同", "个性化定制", "服务化延伸"];
 export const MANUFACTURING_DIRECTIONS = ["生产现场优化", "生产管理优化", "经营管理优化"];
-/** Names from the 2022 guide; 附件2 of the 2023 notice is not in the seeds. */
+/** Names from the 2022 guide; 附件2 of the 2023 notice was not published with it (a setting, see below). */
 export const BENCHMARK_CAPABILITIES = ["产品全流程", "资产全流程", "商业全流程", "跨链条优化"];
 
 export const jsBenchmarkFactoryProgramme: ProgrammeInput = {

@@ -54,7 +54,7 @@ export const jsPlatformProgramme: ProgrammeInput = {
       kind: "names",
       zh: "平台方向名单",
       en: "Platform directions",
-      decides: "“平台类型”可填的方向名称；不设名单时只核对所属大类（综合型、特色型、专业型）",
+      decides: "“申报方向”可填的方向名称；不设名单时只核对所属大类（综合型、特色型、专业型）",
       default: null,
       provenance: `${JS_2023} 二、1：包括综合型、特色型、专业型3大类5个方向；5个方向的名称在附件1（建设指南）中，通知正文未列出：默认不设名单`,
     },

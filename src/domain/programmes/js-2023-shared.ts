@@ -1,4 +1,4 @@
-/** What the three Jiangsu 2023 示范工程 programmes share (苏工信融合〔2023〕27号, seeds 000 and 002). */
+/** What the three Jiangsu 2023 示范工程 programmes share (苏工信融合〔2023〕27号). */
 import { CHAIN_SOURCE, CLUSTER_SOURCE, JIANGSU_531_CHAINS, JIANGSU_CLUSTERS } from "../data/clusters";
 import type { FieldSpec, ProgrammeInput, RowRule, SetRule, Setting } from "../programme";
 import { APPLICANT, applicantIdentity, JS_2023 } from "./common";

@@ -1,4 +1,4 @@
-/** 山东省级工业互联网平台入库 (2023) — seed 001, 山东省工业和信息化厅 2023年6月5日. */
+/** 山东省级工业互联网平台入库 (2023) — 山东省工业和信息化厅, 2023年6月5日. */
 import type { ProgrammeInput } from "../programme";
 import { APPLICANT, applicantIdentity, COMMON_OPTIONAL, CONSTRUCTION_STATUS, SD_2023, SD_CENTRAL_REGISTRATION, SD_EXEMPT } from "./common";
 

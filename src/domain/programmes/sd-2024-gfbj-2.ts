@@ -1,4 +1,4 @@
-/** 山东“工赋百景”制造业数字化转型揭榜挂帅（第二批，2024）— seed 004. */
+/** 山东“工赋百景”制造业数字化转型揭榜挂帅（第二批，2024）— the notice of 山东省工业和信息化厅, 2024. */
 import type { ProgrammeInput } from "../programme";
 import { COMMON_OPTIONAL, LEAD, SD_GFBJ_2, SD_STATE_ENTERPRISES, SITE } from "./common";
 

@@ -1,8 +1,29 @@
-/** The check's settings: programme (with its notice and deadline), city, as-of date, quota, reference sheets. */
+/**
+ * The check's settings: programme (with its notice, deadline and rules), city, as-of date, quota,
+ * what the notice leaves open (direction lists, cluster names, exclusion lists …), reference sheets.
+ */
 import * as React from "react";
-import { Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { strings, type Lang } from "../../workbook/i18n";
-import type { CheckSettings, ProgrammeView } from "../../workbook/session";
+import type { CheckSettings, Engine, ProgrammeView, RuleView, SettingView } from "../../workbook/session";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -13,7 +34,114 @@ const useStyles = makeStyles({
   // Programme titles are long: the select keeps to the pane's width; the whole title is shown below it, wrapped.
   fit: { minWidth: 0, maxWidth: "100%", "& select": { textOverflow: "ellipsis" } },
   title: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
+  rules: { margin: 0, paddingLeft: "20px", display: "flex", flexDirection: "column", gap: "4px" },
+  small: { color: tokens.colorNeutralForeground3, display: "block" },
+  openFact: { display: "flex", flexDirection: "column", gap: "2px", marginBottom: "8px" },
+  changed: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
+
+type SettingEngine = Pick<Engine, "rules" | "parseSetting" | "settingText">;
+
+/** The programme's rules, each with its clause and the open facts that decide it now. */
+function RulesList({ lang, rules }: { lang: Lang; rules: RuleView[] }) {
+  const s = strings(lang);
+  const st = useStyles();
+  return (
+    <ol className={st.rules} data-testid="rules">
+      {rules.map((r, i) => (
+        <li key={i} data-testid="rule">
+          {r.zh}
+          {r.clause && (
+            <Caption1 className={st.small}>
+              {s.ruleClause}{s.colon}{r.clause}
+            </Caption1>
+          )}
+          {r.open.map((o) => (
+            <Caption1 key={o} className={st.small} data-testid="rule-open">
+              {s.ruleOpen}{s.colon}{o}
+            </Caption1>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** One open fact: a box of text (one item per line), its default and where that comes from. */
+function SettingBox({
+  lang,
+  setting,
+  value,
+  disabled,
+  engine,
+  onChange,
+}: {
+  lang: Lang;
+  setting: SettingView;
+  value: unknown;
+  disabled: boolean;
+  engine: SettingEngine;
+  onChange: (value: unknown) => void;
+}) {
+  const s = strings(lang);
+  const st = useStyles();
+  const shown = value === undefined ? setting.defaultText : engine.settingText(setting.kind, value);
+  const [draft, setDraft] = React.useState(shown);
+  const [problem, setProblem] = React.useState<string | null>(null);
+  const edit = (text: string) => {
+    setDraft(text);
+    const parsed = engine.parseSetting(setting.kind, text);
+    if (!parsed.ok) {
+      setProblem(parsed.problem);
+      return;
+    }
+    setProblem(null);
+    // The default written back is no change: the report then cites the default's provenance.
+    onChange(text.trim() === setting.defaultText.trim() || (parsed.value === null && setting.defaultText === "") ? undefined : parsed.value);
+  };
+  return (
+    <Field
+      className={st.openFact}
+      label={lang === "en" ? setting.en : setting.zh}
+      validationState={problem ? "error" : "none"}
+      validationMessage={problem ? s.settingInvalid(problem) : undefined}
+      hint={
+        <>
+          <span className={st.small}>{setting.decides}</span>
+          <span className={st.small}>
+            {s.settingProvenance}{s.colon}{setting.provenance}
+          </span>
+          {value !== undefined && <span className={st.changed}>{s.settingChanged}</span>}
+        </>
+      }
+    >
+      <Textarea
+        value={draft}
+        disabled={disabled}
+        resize="vertical"
+        rows={Math.min(6, Math.max(2, draft.split("\n").length))}
+        placeholder={s.settingPlaceholder[setting.kind] ?? ""}
+        data-testid={`setting-${setting.id}`}
+        onChange={(_, d) => edit(d.value)}
+      />
+      {value !== undefined && (
+        <Button
+          size="small"
+          appearance="subtle"
+          disabled={disabled}
+          data-testid={`setting-reset-${setting.id}`}
+          onClick={() => {
+            setDraft(setting.defaultText);
+            setProblem(null);
+            onChange(undefined);
+          }}
+        >
+          {s.settingReset}
+        </Button>
+      )}
+    </Field>
+  );
+}
 
 /** Whole days from `today` to the ISO `deadline` (negative when past). */
 export function daysUntil(deadline: string, today: Date): number {
@@ -31,6 +159,7 @@ export function SettingsForm({
   sheet,
   disabled,
   today,
+  engine,
   onChange,
 }: {
   lang: Lang;
@@ -42,6 +171,7 @@ export function SettingsForm({
   sheet: string;
   disabled: boolean;
   today: Date;
+  engine: SettingEngine;
   onChange: (s: CheckSettings) => void;
 }) {
   const s = strings(lang);
@@ -68,7 +198,7 @@ export function SettingsForm({
             const kept = p.units.some((u) => u.name === settings.city);
             const city = kept ? settings.city : (p.units[0]?.name ?? "");
             setCityNote(kept || !settings.city ? null : s.cityChanged(settings.city, city));
-            set({ programmeId: p.id, city, quota: null, asOf: "" });
+            set({ programmeId: p.id, city, quota: null, asOf: "", values: {} });
           }}
         >
           {programmes.map((p) => (
@@ -94,6 +224,51 @@ export function SettingsForm({
             </>
           )}
         </Caption1>
+      )}
+      {programme && (
+        <Accordion collapsible multiple>
+          <AccordionItem value="rules">
+            <AccordionHeader size="small" data-testid="rules-section">
+              {s.rules}
+            </AccordionHeader>
+            <AccordionPanel>
+              <RulesList
+                lang={lang}
+                rules={engine.rules(programme.id, {
+                  ...(settings.values ?? {}),
+                  ...(settings.asOf ? { asOf: settings.asOf } : {}),
+                  ...(settings.quota !== null ? { quota: settings.quota } : {}),
+                })}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+          {programme.settings.length > 0 && (
+            <AccordionItem value="open">
+              <AccordionHeader size="small" data-testid="open-facts-section">
+                {s.openFacts}
+              </AccordionHeader>
+              <AccordionPanel>
+                <Caption1 className={st.small}>{s.openFactsHint}</Caption1>
+                {programme.settings.map((setting) => (
+                  <SettingBox
+                    key={`${programme.id}|${setting.id}`}
+                    lang={lang}
+                    setting={setting}
+                    value={settings.values?.[setting.id]}
+                    disabled={disabled}
+                    engine={engine}
+                    onChange={(v) => {
+                      const values = { ...(settings.values ?? {}) };
+                      if (v === undefined) delete values[setting.id];
+                      else values[setting.id] = v;
+                      set({ values });
+                    }}
+                  />
+                ))}
+              </AccordionPanel>
+            </AccordionItem>
+          )}
+        </Accordion>
       )}
       <div className={st.row}>
         <Field label={s.city} hint={hasCounty ? s.countyNote : undefined}>
