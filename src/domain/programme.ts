@@ -364,7 +364,7 @@ function derivedSettings(p: { asOf: string; asOfSource: string; quota: Quota | n
     out.push({
       id: "quota",
       kind: "count",
-      zh: `推荐名额（${p.quota.label}）`,
+      zh: p.quota.label === "推荐名额" ? "推荐名额" : `推荐名额（${p.quota.label}）`,
       en: `Quota (${p.quota.labelEn})`,
       decides: `本市可推荐的${p.quota.label}数（${p.quota.exemptOwnership.length ? `${p.quota.exemptOwnership.join("、")}单位不占名额` : "每行都计入"}）`,
       default: p.quota.value,

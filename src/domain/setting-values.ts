@@ -140,11 +140,14 @@ export function settingSummary(kind: SettingKindId, value: unknown): string {
     }
     case "groups": {
       const a = value as Group[];
+      if (a.length === 0) return "无";
       const names = a.map((g) => g.name);
       return names.length <= 16 ? `${names.join("、")}（${a.length}个）` : `${names.slice(0, 16).join("、")}等${a.length}个`;
     }
-    case "units":
-      return `${(value as Unit[]).length}家单位`;
+    case "units": {
+      const n = (value as Unit[]).length;
+      return n === 0 ? "未提供名单" : `${n}家单位`;
+    }
   }
 }
 

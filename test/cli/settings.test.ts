@@ -55,6 +55,9 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
+// Each case spawns the built command several times: minutes on a loaded machine, never a verdict.
+const SLOW = 240_000;
+
 describe("huizong --settings", () => {
   it("without a direction list only the class is judged; with one, a direction outside it is value-not-allowed", () => {
     const plain = check();
@@ -65,13 +68,13 @@ describe("huizong --settings", () => {
     expect(set.report.notes.some((n) => n.startsWith("用户设置：平台方向名单 = 综合型、特色型（面向重点行业）"))).toBe(true);
     const text = huizong("check", list, "-p", "js-2023-platform", "-c", "南京", "--settings", file);
     expect(text.stdout).toContain("用户设置：平台方向名单");
-  });
+  }, SLOW);
 
   it("--as-of wins over the file's asOf", () => {
     const file = settingsFile("asof.json", { settings: { asOf: "2016-01-01" } });
     expect(check("--settings", file).report.asOf).toBe("2016-01-01");
     expect(check("--settings", file, "--as-of", "2023-01-01").report.asOf).toBe("2023-01-01");
-  });
+  }, SLOW);
 
   it("a file the programme cannot take is a one-line usage error (exit 2)", () => {
     const cases: [string, unknown, RegExp][] = [
@@ -88,7 +91,7 @@ describe("huizong --settings", () => {
       expect(r.stderr, name).toMatch(pattern);
     }
     expect(huizong("check", list, "-p", "js-2023-platform", "-c", "南京", "--settings", join(tmp, "missing.json")).code).toBe(2);
-  });
+  }, SLOW);
 });
 
 describe("huizong programmes <id>", () => {
@@ -103,7 +106,7 @@ describe("huizong programmes <id>", () => {
     const set = huizong("programmes", "js-2023-platform", "--settings", file);
     expect(set.stdout).toContain("“申报方向”须为综合型之一");
     expect(set.stdout).toContain("待定：平台方向名单 = 综合型（用户设置）");
-  });
+  }, SLOW);
 
   it("--settings-template prints a settings file that checks as the defaults", () => {
     const r = huizong("programmes", "sd-2024-gfbj-2", "--settings-template");
@@ -115,11 +118,11 @@ describe("huizong programmes <id>", () => {
     const ok = huizong("programmes", "sd-2024-gfbj-2", "--settings", file);
     expect(ok.code).toBe(0);
     expect(ok.stdout).not.toContain("用户设置");
-  });
+  }, SLOW);
 
   it("an unknown programme or a stray argument is a usage error", () => {
     expect(huizong("programmes", "js-2099-x").code).toBe(2);
     expect(huizong("programmes", "js-2023-platform", "sd-2023-platform").code).toBe(2);
     expect(huizong("programmes", "--settings-template").code).toBe(2);
-  });
+  }, SLOW);
 });
