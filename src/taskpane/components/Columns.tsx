@@ -104,7 +104,7 @@ export function ColumnsPanel({
       <Subtitle2 as="h2" id={titleId}>
         {s.title}
       </Subtitle2>
-      <Caption1>{uncertain ? s.introUncertain : s.intro}</Caption1>
+      <Caption1>{columns.length === 0 ? s.noHeaderRow : uncertain ? s.introUncertain : s.intro}</Caption1>
       <ol className={st.list}>
         {columns.map((c) => {
           const value = c.column in picked ? picked[c.column] : c.field;

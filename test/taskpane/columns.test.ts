@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { ColumnMapping } from "../../src/domain/report";
+import { choicesFrom, fieldsTakenTwice, needsAttention } from "../../src/taskpane/components/Columns";
+
+const col = (column: string, header: string, field: string | null, extra: Partial<ColumnMapping> = {}): ColumnMapping => ({
+  column,
+  header,
+  field,
+  confidence: field ? 1 : 0,
+  why: field ? "header" : "none",
+  samples: [],
+  ...extra,
+});
+
+const COLUMNS = [
+  col("A", "序号", "seq"),
+  col("B", "企业名称", "applicant"),
+  col("C", "代码号", null, { suggestion: "uscc" }),
+  col("D", "备注", "remarks"),
+  col("E", "备注", null),
+  col("F", "", null),
+  col("G", "", "investment", { why: "content", confidence: 0.7 }),
+];
+
+describe("the 列对应 panel's choices", () => {
+  it("names a column by its header where no other column has it, else by its letter; leaves out a bare unused column", () => {
+    expect(choicesFrom(COLUMNS, { C: "uscc", D: null })).toEqual([
+      { column: "序号", field: "seq" },
+      { column: "企业名称", field: "applicant" },
+      { column: "代码号", field: "uscc" },
+      { column: "D", field: null },
+      { column: "E", field: null },
+      { column: "G", field: "investment" },
+    ]);
+  });
+
+  it("finds a field chosen for two columns", () => {
+    expect([...fieldsTakenTwice(COLUMNS, {})]).toEqual([]);
+    expect([...fieldsTakenTwice(COLUMNS, { C: "applicant" })]).toEqual([["applicant", ["B", "C"]]]);
+  });
+
+  it("asks the clerk to look at suggestions, content-only and weak matches, not at sure ones or her own", () => {
+    expect(COLUMNS.map(needsAttention)).toEqual([false, false, true, false, false, false, true]);
+    expect(needsAttention(col("H", "名称", "applicant", { confidence: 0.4 }))).toBe(true);
+    expect(needsAttention(col("H", "名称", "applicant", { confidence: 0.4, why: "user" }))).toBe(false);
+  });
+});
