@@ -11,10 +11,12 @@ import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettin
 import { InputError } from "./input";
 import { ReferenceError } from "./reference";
 import { renderReport } from "./render";
-import { EXPORT_HELP, runExport } from "./export-command";
-import { runTemplate, TEMPLATE_HELP } from "./template-command";
 
-export const HELP = `huizong — 推荐汇总助手命令行 / command line of 推荐汇总助手
+// Start-up pays only for the command run: export, template (and exceljs behind them) load when used.
+/** The --help text; the export and template parts come from their own (lazily loaded) modules. */
+export async function helpText(): Promise<string> {
+  const [{ EXPORT_HELP }, { TEMPLATE_HELP }] = await Promise.all([import("./export-command"), import("./template-command")]);
+  return `huizong — 推荐汇总助手命令行 / command line of 推荐汇总助手
 
 用法 Usage:
   huizong check <名单.xlsx|名单.csv> --programme <项目编号> --city <城市> [选项]
@@ -82,6 +84,7 @@ ${TEMPLATE_HELP}
   huizong export 汇总.xlsx -p js-2023-star-cloud -c 泰州 --template 附件7.xlsx -o 报省汇总表.xlsx
   huizong template -p sd-2023-platform -c 济南 --deadline 2023-06-15 -o 区县填报模板.xlsx
 `;
+}
 
 export type { Io };
 
@@ -148,13 +151,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const [command, ...rest] = argv;
     if (command === undefined) throw new UsageError("缺少命令：huizong check <文件> --programme <id> --city <城市>，或 huizong --help / missing command");
     if (command === "--help" || command === "-h" || command === "help" || rest.includes("--help") || rest.includes("-h")) {
-      io.stdout(HELP);
+      io.stdout(await helpText());
       return 0;
     }
     if (command === "programmes" || command === "programs") return await runProgrammes(rest, io);
     if (command === "check") return await runCheck(rest, io);
-    if (command === "export") return await runExport(rest, io);
-    if (command === "template") return await runTemplate(rest, io);
+    if (command === "export") return await (await import("./export-command")).runExport(rest, io);
+    if (command === "template") return await (await import("./template-command")).runTemplate(rest, io);
     throw new UsageError(`未知命令“${command}”：可用 check、export、template、programmes（huizong --help）/ unknown command`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof ReferenceError) {

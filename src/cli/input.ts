@@ -6,7 +6,6 @@ import type { Grid } from "../domain/cells";
 import type { Finding } from "../domain/report";
 import { readCsv, type CsvEncoding } from "../workbook/csv";
 import { LIMITS, megabytes, type BoundedInflate } from "../workbook/limits";
-import { readXlsx, XlsxReadError } from "../workbook/xlsx-adapter";
 
 /** A file that cannot be read as a list: one line on stderr, exit code 2. */
 export class InputError extends Error {
@@ -72,6 +71,8 @@ export async function readInput(path: string, options: { sheet?: string; all?: b
     }
     return { sheets: [{ name, grid, findings }], format: "csv", encoding };
   }
+  // exceljs loads only when an .xlsx is read.
+  const { readXlsx, XlsxReadError } = await import("../workbook/xlsx-adapter");
   try {
     const book = await readXlsx(bytes, { inflate: boundedInflate });
     const names = options.all ? book.sheetNames : [options.sheet ?? book.defaultSheet];
