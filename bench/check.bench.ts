@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { check } from "../src/domain/check";
 import { organisationCodeCheckChar, usccCheckChar } from "../src/domain/uscc";
 import { readXlsx } from "../src/workbook/xlsx-adapter";
+import { processBench } from "./process.bench";
 
 /** A valid USCC for region code `region` and a sequence number (both check characters from the domain's own uscc.ts). */
 function uscc(region: string, n: number): string {
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
     console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
     for (const l of lines) console.log(show(l));
     const load = loadavg()[0] ?? 0;
+    await processBench(dir, new Map(sizes.map((rows) => [rows, join(dir, `list-${rows}.xlsx`)])));
     if (load > cpus().length) console.log(`注意：本机负载 ${load.toFixed(1)}（${cpus().length} 核），墙钟时间偏长；check cpu ms 为本进程 CPU 时间。/ busy machine: wall times are inflated`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
