@@ -6,7 +6,7 @@
 import { extname } from "node:path";
 import { planTemplate, TemplateError } from "../domain/template/plan";
 import { buildTemplateWorkbook } from "../export/district-template";
-import { optionalDate, parseCommandArgs, refusalLine, requireCity, requireProgramme, UsageError, type Io } from "./common-options";
+import { optionalDate, parseCommandArgs, readSettingsFile, refusalLine, requireCity, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { checkOutput, writeOutput } from "./output";
 
@@ -14,6 +14,8 @@ export const TEMPLATE_HELP = `  huizong template --programme <项目编号> --ci
                            生成发给各县（市、区）的填报模板：表头与核查所用的写法一致，可选项为下拉列表，
                            另附“填报说明”（申报条件及条款、截止日期）/ write the district template
   --deadline <YYYY-MM-DD>  区县报送截止日期，写入填报说明（不填则留空待手写）/ when the districts must send it back
+  --settings <设置.json>    项目的可设置项（如平台方向名单），下拉列表按其生成；格式同 check 的 --settings
+                           the programme's settings (e.g. a direction list) the dropdowns follow, as for check
   --force                  输出文件已存在时覆盖 / overwrite an existing output file
 `;
 
@@ -34,9 +36,10 @@ async function templateOrThrow(args: string[], io: Io): Promise<number> {
   const deadline = optionalDate("--deadline", values.deadline);
   // The template reads no file: only an existing output is at stake.
   checkOutput(output, [], values.force ?? false);
+  const settings = await readSettingsFile(values.settings, programme);
   let plan;
   try {
-    plan = planTemplate({ programme, city, ...(deadline ? { deadline } : {}) });
+    plan = planTemplate({ programme, city, ...(deadline ? { deadline } : {}), ...(settings ? { settings } : {}) });
   } catch (e) {
     if (e instanceof TemplateError) throw new UsageError(e.message, e.messageEn);
     throw e;

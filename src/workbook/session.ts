@@ -395,10 +395,11 @@ export class Session<Refs = unknown> {
    * 生成区县填报模板: the template for the chosen programme and city, opened as a new workbook where
    * Excel can (ExcelApi 1.8), else as .xlsx bytes to download. Needs no check and touches no sheet.
    */
-  async districtTemplate(settings: Pick<CheckSettings, "programmeId" | "city">): Promise<TemplateOutcome> {
+  async districtTemplate(settings: Pick<CheckSettings, "programmeId" | "city" | "values">): Promise<TemplateOutcome> {
     const programme = getProgramme(settings.programmeId);
     if (!programme) throw Object.assign(new Error(`未知项目“${settings.programmeId}”`), { messageEn: `Unknown programme “${settings.programmeId}”` });
-    const plan = planTemplate({ programme, city: settings.city });
+    // The open facts the user set (a direction list …) shape the dropdowns as they shape the check.
+    const plan = planTemplate({ programme, city: settings.city, ...(settings.values ? { settings: settings.values } : {}) });
     const [{ bytes, fileName }, capabilities] = await Promise.all([this.writers.templateWorkbook(plan), this.port.capabilities()]);
     if (!capabilities.createWorkbook) return { plan, destination: "download", download: { fileName, bytes } };
     await this.port.openXlsx(toBase64(bytes), "workbook");

@@ -46,6 +46,22 @@ describe("huizong template", () => {
     expect(r.stdout).toMatch(/--deadline <YYYY-MM-DD>/);
   });
 
+  it("follows a --settings file: the direction dropdown is the user's list", async () => {
+    const settings = join(tmp, "设置.json");
+    writeFileSync(settings, JSON.stringify({ programme: "js-2023-platform", settings: { directions: ["综合型", "专业型（面向特定技术）"] } }));
+    const out = join(tmp, "设置模板.xlsx");
+    expect((await huizong("template", "-p", "js-2023-platform", "-c", "南京", "--settings", settings, "-o", out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("推荐名单")!;
+    const column = (ws.getRow(3).values as unknown[]).indexOf("申报方向");
+    expect(ws.getCell(4, column).dataValidation).toMatchObject({ type: "list", formulae: ['"综合型,专业型（面向特定技术）"'], showErrorMessage: true });
+    writeFileSync(settings, JSON.stringify({ programme: "sd-2023-platform", settings: {} }));
+    const wrong = await huizong("template", "-p", "js-2023-platform", "-c", "南京", "--settings", settings, "-o", join(tmp, "别的.xlsx"));
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/是项目“sd-2023-platform”的/);
+  });
+
   it("refuses to overwrite an existing file unless --force", async () => {
     const out = join(tmp, "已有.xlsx");
     writeFileSync(out, "the clerk's own file");

@@ -141,10 +141,15 @@ describe.each(PROGRAMMES.map((p) => [p.id, p] as const))("district template of %
 describe("template plan", () => {
   it("takes every dropdown from the definition's allowed values (and the setting in force)", () => {
     const programme = PROGRAMMES.find((p) => p.id === "js-2023-platform")!;
+    // The notice's classes may carry a qualifier, so the dropdown suggests and typing stays allowed.
     const direction = planTemplate({ programme, city: "南京" }).columns.find((c) => c.field === "direction")!;
-    expect(direction.rule).toEqual({ type: "list", values: programme.fields.find((f) => f.field === "direction")!.allowed, strict: true });
+    expect(direction.rule).toEqual({ type: "list", values: programme.fields.find((f) => f.field === "direction")!.allowed, strict: false });
+    expect(direction.prompt.text).toMatch(/可在其后用括号注明具体方向/);
+    // A list the user set is the list: nothing else is accepted.
     const set = planTemplate({ programme, city: "南京", settings: { directions: ["综合型", "专业型"] } }).columns.find((c) => c.field === "direction")!;
     expect(set.rule).toEqual({ type: "list", values: ["综合型", "专业型"], strict: true });
+    const star = planTemplate({ programme: PROGRAMMES.find((p) => p.id === "js-2023-star-cloud")!, city: "泰州" }).columns.find((c) => c.field === "starApplied")!;
+    expect(star.rule).toEqual({ type: "list", values: ["三星级", "四星级", "五星级"], strict: true });
   });
 
   it("offers the city's districts and refuses a city of the other province", () => {

@@ -151,6 +151,12 @@ describe("生成区县填报模板 through the session", () => {
     expect(mock.snapshot("江宁区")).toEqual(before);
   });
 
+  it("follows the open facts the user set (a direction list) as the check does", async () => {
+    const { session } = await officeSession(10, { excelApi: 7 });
+    const out = await session.districtTemplate({ programmeId: "js-2023-platform", city: "南京市", values: { directions: ["综合型", "专业型"] } });
+    expect(out.plan.columns.find((c) => c.field === "direction")!.rule).toEqual({ type: "list", values: ["综合型", "专业型"], strict: true });
+  });
+
   it("gives the bytes to download where Excel cannot open a new workbook", async () => {
     const { mock, session } = await officeSession(10, { excelApi: 7 });
     const out = await session.districtTemplate({ programmeId: "js-2023-star-cloud", city: "南京市" });

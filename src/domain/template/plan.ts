@@ -179,13 +179,16 @@ function describe(p: Programme, spec: FieldSpec, unit: City, settings: Record<st
   switch (def.kind) {
     case "enum": {
       const values = allowedValues(spec, settings);
+      // The definition's own classes may carry a qualifier ("特色型（面向重点行业）"): the dropdown suggests, typing is allowed.
+      const qualifiable = Boolean(spec.qualifiable) && values === spec.allowed;
       const built = ruleOf(p, "built").find((r) => r.field === id);
       const ladder = ruleOf(p, "star-ladder").find((r) => r.applied === id || r.held === id);
       const example = built ? (built.ok[0] ?? values[0]) : ladder?.held === id ? ladder.none : values[0];
       let text = `${must}从下拉列表中选择：${values.join("、")}。`;
       if (built) text += `${built.ok.join("、")}的项目可以申报${built.warn.length ? `，${built.warn.join("、")}的须核实` : ""}，其余不得申报。`;
       if (ladder?.held === id) text += `未获评的选“${ladder.none}”。`;
-      return { rule: { type: "list", values, strict: true }, format: "text", text, example: example ?? null };
+      if (qualifiable) text += `可在其后用括号注明具体方向，如“${values[1] ?? values[0]}（……）”。`;
+      return { rule: { type: "list", values, strict: !qualifiable }, format: "text", text, example: example ?? null };
     }
     case "list": {
       const values = allowedValues(spec, settings);
