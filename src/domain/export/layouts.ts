@@ -126,8 +126,8 @@ const jsStarCloud = js2023({
 const SD_2023_NOTICE = "鲁工信2023年省级工业互联网平台入库通知：三(一)2 申报信息汇总表（附件2）由设区市工业和信息化部门合并报送；四(二) 分别填写汇总表（附件2）和推荐表（附件3），各市推荐平台数量原则上不超过10个，中央驻鲁和省属单位按照属地原则上报，不受推荐数量限制";
 const SD_DISTRICT = headed("所在区县", DISTRICT);
 const SD_APPLICANT = headed("申报单位名称", APPLICANT);
-const SD_DIRECTION: Col = ["申报方向", "Direction", field("text", "direction"), 14, 24];
-const SD_OWNERSHIP: Col = ["单位性质", "Ownership", field("text", "ownership"), 8, 14];
+const SD_DIRECTION: Col = ["申报方向", "Direction", field("text", "direction"), 14, 34];
+const SD_OWNERSHIP: Col = ["单位性质", "Ownership", field("text", "ownership"), 8, 16];
 const sdPlatformCommon = { programme: "sd-2023-platform", exempt: { mark: "不占推荐名额" }, sections: null } as const;
 
 const sdPlatformSummary = layout({
