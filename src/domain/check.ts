@@ -18,7 +18,7 @@ import type { ColumnMapping, Finding, PriorityMatch, QuotaStanding, RankStanding
 import { addFinding, type CheckContext, type ReferenceLists, type RowData } from "./rules/context";
 import { checkDuplicates, checkIdentity, checkOneDirection, partyCode } from "./rules/identity";
 import { readRow } from "./rules/read";
-import { investmentColumns, runRowRule } from "./rules/row-rules";
+import { ruleColumnNotes, runRowRule } from "./rules/row-rules";
 import { checkCap, checkGroupCap, checkQuota, checkRanks, splitByOwnership } from "./rules/set-rules";
 import type { Group, Unit } from "./setting-values";
 import { problemNote, resolveSettings, settingNote } from "./settings";
@@ -255,7 +255,7 @@ function reportHeader(ctx: CheckContext): void {
       hintEn: "Remove or rename the extra columns",
     });
   }
-  for (const rule of programme.rowRules) if (rule.type === "investment-min") investmentColumns(ctx, rule);
+  for (const rule of programme.rowRules) ruleColumnNotes(ctx, rule);
   // Say what goes unchecked rather than passing silently: derived from the rules and the columns found.
   ctx.notes.push(
     ...uncheckedNotes({

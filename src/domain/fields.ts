@@ -119,6 +119,7 @@ export const FIELDS: Readonly<Record<string, FieldDef>> = Object.fromEntries(
     F("siteName", "场景落地单位", "Site (manufacturer)", "name", ["场景落地单位单位名称", "场景落地单位名称", "落地单位", "落地单位名称", "制造业企业名称"]),
     F("siteUscc", "场景落地单位统一社会信用代码", "Site's credit code", "uscc", ["场景落地单位社会信用代码", "场景落地单位信用代码", "落地单位统一社会信用代码", "制造业企业统一社会信用代码"]),
     F("members", "其他联合体成员", "Other consortium members", "text", ["联合体成员", "联合体其他成员", "其他成员单位", "联合体成员单位"]),
+    F("subsidiary", "是否为子公司", "Subsidiary", "yesno", ["是否子公司", "是否属于子公司", "子公司"]),
     F("letter", "是否有省级公司推荐函", "Provincial company's letter", "yesno", ["省级公司推荐函", "推荐函", "有无省级公司推荐函", "是否有推荐函"]),
     F("priorFunding", "是否获得过省级财政资金支持", "Earlier provincial funding", "yesno", [
       "是否获得省级财政资金支持", "已获省级财政支持", "前期是否获得省级财政资金支持", "项目前期是否获得过省级财政资金支持", "是否获省级财政资金支持",

@@ -58,11 +58,13 @@ export const RowRule = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("identity"),
     party: Party,
-    /** "required": registered in the programme's province (error). "none": not checked here. */
-    province: z.enum(["required", "none"]),
+    /** "required": registered in the programme's province (error); "warn": a warning (the notice states no such clause); "none": not checked here. */
+    province: z.enum(["required", "warn", "none"]),
     /** Warn when registered in another city of the province than the recommending unit. */
     otherCity: z.boolean(),
     legalPerson: z.boolean(),
+    /** A branch or 个体工商户: an error where the notice asks for a legal person, a warning where it is only presumed. */
+    legalPersonSeverity: z.enum(["error", "warning"]).optional(),
     /** A national (100000) registration is explained when this ownership column holds one of these words (中央驻鲁 …). */
     centralOwnership: z.object({ field: FieldId, words: z.array(z.string().min(1)).min(1) }).optional(),
     clause: Clause,
@@ -165,8 +167,12 @@ export const RowRule = z.discriminatedUnion("type", [
     type: z.literal("letter"),
     ownership: FieldId,
     letter: FieldId,
-    /** Ownership text that marks a subsidiary. */
+    /** A yes/no column saying the unit is a subsidiary. */
+    subsidiaryField: FieldId.optional(),
+    /** Words an ownership token ends with when it marks a subsidiary (子公司 …). */
     subsidiary: z.array(z.string()).min(1),
+    /** Ownership words of the groups the sentence follows (央企、省属国企): their subsidiaries without a letter are errors, others warnings. */
+    stateOwnership: z.array(z.string().min(1)).min(1),
     clause: Clause,
   }),
   z.object({
@@ -202,6 +208,8 @@ export const SetRule = z.discriminatedUnion("type", [
     type: z.literal("cap"),
     code: z.enum(["provider-cap", "enterprise-cap"]),
     party: Party,
+    /** A list of other members: a unit named there (by code where given, else by name) takes part in that project too. */
+    members: FieldId.optional(),
     max: z.number().int().positive(),
     clause: Clause,
   }),

@@ -5,6 +5,7 @@
  */
 import { columnLetter, columnNumber, type Grid } from "../domain/cells";
 import type { Finding, Report } from "../domain/report";
+import { contextRows, judgedRow } from "../domain/verdict";
 import { codeTitle, strings, type Lang } from "./i18n";
 import { MarkConflictError, type CellMark, type CellNote, type MarkLevel, type MarkPlan, type ResultLine } from "./port";
 
@@ -42,10 +43,10 @@ function levelOf(f: Finding): MarkLevel | null {
   return null;
 }
 
-/** Excel rows a finding concerns. */
+/** Excel rows a finding concerns: the row it judges, then the rows it names for context. */
 export function findingRows(f: Finding): number[] {
-  if (f.rows && f.rows.length) return f.rows;
-  return f.row !== undefined ? [f.row] : [];
+  const own = judgedRow(f);
+  return own !== undefined ? [own, ...contextRows(f)] : contextRows(f);
 }
 
 /** Data rows the check looked at: below the header, inside the grid, not skipped. */
@@ -111,7 +112,15 @@ export function planMarks(report: Report, grid: Grid, lang: Lang = "zh"): MarkPl
     const level = levelOf(f);
     const title = codeTitle(f.code, lang);
     const label = !f.column ? title : lang === "en" ? `${title} (${f.column})` : `${title}（${f.column}列）`;
-    for (const row of findingRows(f)) {
+    const own = judgedRow(f);
+    for (const row of contextRows(f)) {
+      // Named, not judged (the kept twin of a duplicate, the rest of a group): said, never marked.
+      if (!inGrid(row) || row === headerRow) continue;
+      const see = own ?? findingRows(f).find((r) => r !== row);
+      pushOnce(note(row).infos, see === undefined ? title : lang === "en" ? `${title} (see row ${see})` : `${title}（见第${see}行）`);
+    }
+    if (own !== undefined) {
+      const row = own;
       if (!inGrid(row)) continue;
       const n = note(row);
       if (level === "error") pushOnce(n.errors, label);

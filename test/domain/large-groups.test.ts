@@ -29,15 +29,19 @@ describe("a group of 3,000 rows with one code", () => {
   });
 });
 
-describe("a provider in 120 projects (one cap finding for the group)", () => {
+describe("a provider in 120 projects (a cap finding for each project beyond the cap)", () => {
   const header = ["推荐排序", "揭榜任务", "项目名称", "牵头单位名称", "牵头单位统一社会信用代码", "场景落地单位名称", "场景落地单位统一社会信用代码", "预期投入（万元）"];
   const rows: (string | number)[][] = [header];
   for (let i = 1; i <= 120; i++) rows.push([i, "2-01 人工智能大模型赋能研发设计", `项目${i}`, "青岛海川数字科技有限公司", "91370211MA3CAAAA1X", `青岛制造${i}有限公司`, `制造${i}`, 500]);
   const report = Report.parse(check(gridFromValues(rows), { programmeId: "sd-2024-gfbj-2", city: "青岛" }));
 
-  it("lists every row of the group, so each one is marked", () => {
+  it("judges each project beyond the first two, and lists at most 50 rows in each", () => {
     const caps = report.findings.filter((f) => f.code === "provider-cap");
-    expect(caps).toHaveLength(1);
-    expect(caps[0]!.rows).toEqual(Array.from({ length: 120 }, (_, i) => i + 2));
+    expect(caps.map((f) => f.row)).toEqual(Array.from({ length: 118 }, (_, i) => i + 4));
+    for (const f of caps) {
+      expect(f.rows!.length).toBeLessThanOrEqual(50);
+      expect(f.rows).toContain(f.row);
+    }
+    expect(caps[0]!.message).toContain("等共120");
   });
 });

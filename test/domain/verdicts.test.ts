@@ -145,6 +145,110 @@ describe("3. 工赋百景: 中央驻鲁企业 and 省属国企 take no slot and 
   });
 });
 
+const G666_HEADER = ["项目类型", "申报单位", "统一社会信用代码", "项目名称"];
+const g666 = (o: RowSpec = {}, n = 1): RowSpec => ({ 项目类型: "上云上平台示范企业", 申报单位: `苏州戊${n}有限公司`, 统一社会信用代码: uscc("320506", n), 项目名称: `上云项目${n}`, ...o });
+
+describe("4. provider ≤2 / manufacturer ≤1 count every project a unit takes part in", () => {
+  const P = { name: "青岛海川数字科技有限公司", code: uscc("370211", 9) };
+  const M = { name: "青岛瑞丰机械有限公司", code: uscc("370211", 300) };
+
+  it("a provider leading two projects and a member of a third exceeds its cap on the third", () => {
+    const r = gfRun(
+      gf({ 牵头单位名称: P.name, 牵头单位统一社会信用代码: P.code }, 1),
+      gf({ 牵头单位名称: P.name, 牵头单位统一社会信用代码: P.code }, 2),
+      gf({ 其他联合体成员: "青岛海川数字科技有限公司" }, 3),
+    );
+    expect(withCode(r, "provider-cap").map((f) => f.row)).toEqual([FIRST + 2]);
+  });
+
+  it("a member given by its code counts though its name is written differently", () => {
+    const r = gfRun(
+      gf({ 牵头单位名称: P.name, 牵头单位统一社会信用代码: P.code }, 1),
+      gf({ 牵头单位名称: P.name, 牵头单位统一社会信用代码: P.code }, 2),
+      gf({ 其他联合体成员: `海川数字（${P.code}）` }, 3),
+    );
+    expect(withCode(r, "provider-cap").map((f) => f.row)).toEqual([FIRST + 2]);
+  });
+
+  it("a manufacturer that is a site once and a member once exceeds its cap of one", () => {
+    const r = gfRun(gf({ 场景落地单位名称: M.name, 场景落地单位统一社会信用代码: M.code }, 1), gf({ 其他联合体成员: "青岛瑞丰机械有限公司、无" }, 2));
+    expect(withCode(r, "enterprise-cap").map((f) => f.row)).toEqual([FIRST + 1]);
+  });
+
+  it("near miss: a member that leads nowhere and is no site counts toward no cap", () => {
+    const r = gfRun(gf({ 其他联合体成员: "青岛红岛检测有限公司" }, 1), gf({ 其他联合体成员: "青岛红岛检测有限公司" }, 2), gf({ 其他联合体成员: "青岛红岛检测有限公司" }, 3));
+    expect([...withCode(r, "provider-cap"), ...withCode(r, "enterprise-cap")]).toEqual([]);
+  });
+});
+
+describe("5. 子公司 letter: an error for subsidiaries of central/provincial state groups, a warning otherwise", () => {
+  const header = [...GF_HEADER, "是否为子公司"];
+  const one = (o: RowSpec) => run("sd-2024-gfbj-2", listGrid(header, [gf({ 推荐排序: 1, 是否有省级公司推荐函: "无", ...o })]), { city: "青岛" });
+  const severities = (o: RowSpec) => withCode(one(o), "letter-missing").map((f) => f.severity);
+
+  it("a private group's 全资子公司 without a letter is a warning saying the reading is open", () => {
+    expect(severities({ 企业性质: "民营企业全资子公司" })).toEqual(["warning"]);
+    expect(withCode(one({ 企业性质: "民营企业全资子公司" }), "letter-missing")[0]!.message).toContain("未明确");
+  });
+
+  it("a 省属国企 subsidiary without a letter is an error; with one, nothing", () => {
+    expect(severities({ 企业性质: "省属国企控股子公司" })).toEqual(["error"]);
+    expect(severities({ 企业性质: "省属国企控股子公司", 是否有省级公司推荐函: "有" })).toEqual([]);
+  });
+
+  it("the 是否为子公司 column marks a subsidiary too", () => {
+    expect(severities({ 企业性质: "中央驻鲁企业", 是否为子公司: "是" })).toEqual(["error"]);
+    expect(severities({ 企业性质: "民营", 是否为子公司: "是" })).toEqual(["warning"]);
+    expect(severities({ 企业性质: "中央驻鲁企业", 是否为子公司: "否" })).toEqual([]);
+  });
+});
+
+describe("6. certificate validity with no validity column is not silently passed", () => {
+  it("a note says it was not checked, and each certified row gets a warning", () => {
+    const header = without(BF_HEADER, ["证书有效期至"]);
+    const r = run("js-2023-benchmark-factory", listGrid(header, [strip(bf(), ["证书有效期至"]), strip(bf({ 是否通过贯标: "否" }, 2), ["证书有效期至"])]), { city: "苏州" });
+    expect(r.notes.some((n) => n.includes("证书有效期") && n.includes("未核对"))).toBe(true);
+    expect(withCode(r, "certificate-invalid").map((f) => [f.row, f.severity])).toEqual([[FIRST, "warning"], [FIRST + 1, "error"]]);
+  });
+
+  it("with the column, a certified row without a date is a warning", () => {
+    const r = run("js-2023-benchmark-factory", listGrid(BF_HEADER, [bf({ 证书有效期至: null })]), { city: "苏州" });
+    expect(withCode(r, "certificate-invalid").map((f) => [f.row, f.severity])).toEqual([[FIRST, "warning"]]);
+  });
+});
+
+const SC_HEADER = ["企业名称", "统一社会信用代码", "注册日期", "申报星级", "上云开始时间", "上云截止时间", "是否仍在使用"];
+const sc = (o: RowSpec = {}, n = 1): RowSpec => ({ 企业名称: `泰州丙${n}电子有限公司`, 统一社会信用代码: uscc("321202", n), 注册日期: "2014-01-01", 申报星级: "三星级", 上云开始时间: "2022-01-05", 上云截止时间: "至今", 是否仍在使用: "是", ...o });
+
+describe("7. star ladder without a 已获评星级 column: unknown is not failed", () => {
+  it("四星 and 五星 rows get an info, not an error, and a note says the ladder was not checked", () => {
+    const r = run("js-2023-star-cloud", listGrid(SC_HEADER, [sc({}, 1), sc({ 申报星级: "四星级" }, 2), sc({ 申报星级: "五星级" }, 3)]), { city: "泰州" });
+    expect(withCode(r, "star-ladder").map((f) => [f.row, f.severity])).toEqual([[FIRST + 1, "info"], [FIRST + 2, "info"]]);
+    expect(r.notes.some((n) => n.includes("已获评星级") && n.includes("未核对"))).toBe(true);
+    expect(r.counts.errors).toBe(0);
+  });
+});
+
+describe("8. 666: no registration clause in the notice; 昆山/泰兴/沭阳 recommend for themselves", () => {
+  it("an out-of-province applicant and a branch are warnings, not errors", () => {
+    const r = run("js-2020-666", listGrid(G666_HEADER, [g666({ 统一社会信用代码: uscc("440300", 1) }, 1), g666({ 申报单位: "苏州戊科技有限公司吴中分公司" }, 2), g666({ 统一社会信用代码: uscc("320506", 3, "92") }, 3)]), { city: "苏州" });
+    expect(withCode(r, "uscc-outside-province").map((f) => [f.row, f.severity])).toEqual([[FIRST, "warning"]]);
+    expect(withCode(r, "not-legal-person").map((f) => [f.row, f.severity])).toEqual([[FIRST + 1, "warning"], [FIRST + 2, "warning"]]);
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("a 昆山 enterprise in the 苏州 list is a warning naming 昆山市", () => {
+    const r = run("js-2020-666", listGrid(G666_HEADER, [g666({}, 1), g666({ 统一社会信用代码: uscc("320583", 2) }, 2)]), { city: "苏州" });
+    expect(withCode(r, "uscc-other-city").map((f) => [f.row, f.severity])).toEqual([[FIRST + 1, "warning"]]);
+    expect(withCode(r, "uscc-other-city")[0]!.message).toContain("昆山市");
+  });
+
+  it("other programmes keep registration and legal person as errors", () => {
+    const r = run("js-2023-platform", listGrid(["申报单位", "统一社会信用代码", "注册时间", "平台类型", "建设情况"], [{ 申报单位: "南京甲科技有限公司江宁分公司", 统一社会信用代码: uscc("440300", 1), 注册时间: "2015-01-01", 平台类型: "综合型", 建设情况: "已建成" }]));
+    expect([...withCode(r, "uscc-outside-province"), ...withCode(r, "not-legal-person")].map((f) => f.severity)).toEqual(["error", "error"]);
+  });
+});
+
 describe("10. sd-2023-platform: 企业性质 is not a required column", () => {
   it("a list without it is checked, every row counted, and a note says so", () => {
     const header = without(SD_HEADER, ["单位性质"]);

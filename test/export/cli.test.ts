@@ -51,7 +51,7 @@ describe("huizong export", () => {
 
   it("renumbers 工赋百景 ranks and says so; --paper and --keep-remarks reach the form", async () => {
     const out = join(tmp, "工赋百景.xlsx");
-    const r = await huizong("export", sample("sd-2024-gfbj-2"), "-p", "sd-2024-gfbj-2", "-c", "青岛", "--quota", "8", "-o", out);
+    const r = await huizong("export", sample("sd-2024-gfbj-2"), "-p", "sd-2024-gfbj-2", "-c", "青岛", "--quota", "14", "-o", out);
     expect(r.stdout).toMatch(/推荐排序已按本市原顺序重新编号/);
     expect(r.stdout).toMatch(/纸张 A3 横向/);
     expect(r.stdout).toMatch(/--include-errors/);

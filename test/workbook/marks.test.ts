@@ -63,8 +63,9 @@ const sample = report(
   [
     finding({ code: "uscc-checksum", severity: "error", row: 4, column: "C", field: "uscc", value: "91320115MAHEGG3M0X" }),
     finding({ code: "registered-too-recently", severity: "error", row: 4, column: "D", field: "registeredOn" }),
-    finding({ code: "duplicate-applicant", severity: "error", rows: [3, 5], column: "C", field: "uscc" }),
-    finding({ code: "similar-applicant", severity: "warning", rows: [3, 5] }),
+    // As the check gives them: the repeat (row 5) is judged, the first (row 3) is kept and only named.
+    finding({ code: "duplicate-applicant", severity: "error", row: 5, rows: [3, 5], column: "C", field: "uscc" }),
+    finding({ code: "similar-applicant", severity: "warning", row: 5, rows: [3, 5] }),
     finding({ code: "rank-invalid", severity: "warning", row: 6 }),
     finding({ code: "header-missing", severity: "error", field: "phone" }),
   ],
@@ -88,8 +89,11 @@ describe("planMarks", () => {
     const byRow = new Map(plan.results.map((r) => [r.row, r]));
     expect(byRow.get(4)!.level).toBe("error");
     expect(byRow.get(4)!.text).toBe("错误：统一社会信用代码校验位错误（C列）；注册时间不满要求年限（D列）");
-    expect(byRow.get(3)!.text).toContain("同一企业重复报送（C列）");
-    expect(byRow.get(3)!.text).toContain("警告：名称相近、代码不同");
+    expect(byRow.get(5)!.text).toContain("同一企业重复报送（C列）");
+    expect(byRow.get(5)!.text).toContain("警告：名称相近、代码不同");
+    // The kept row is not judged: it passes, and its result says where its twin is.
+    expect(byRow.get(3)!.level).toBe("ok");
+    expect(byRow.get(3)!.text).toBe("通过。提示：同一企业重复报送（见第5行）；名称相近、代码不同（见第5行）");
     expect(byRow.get(6)!.level).toBe("warning");
     expect(byRow.get(6)!.text).toContain("优先：前沿新材料");
   });
@@ -98,7 +102,7 @@ describe("planMarks", () => {
     const fill = new Map(plan.fills.map((f) => [`${f.row},${f.column}`, f.level]));
     expect(fill.get("4,3")).toBe("error");
     expect(fill.get("4,4")).toBe("error");
-    expect(fill.get("3,3")).toBe("error");
+    expect(fill.has("3,3")).toBe(false);
     expect(fill.get("5,3")).toBe("error");
     expect(fill.get("6,2")).toBe("priority");
     expect(fill.get("4,6")).toBe("error");
@@ -113,7 +117,7 @@ describe("planMarks", () => {
   });
 
   it("puts the finding's message and hint in a note on each flagged cell", () => {
-    expect(plan.notes.map((n) => `${n.row},${n.column}`)).toEqual(["3,3", "4,3", "4,4", "5,3"]);
+    expect(plan.notes.map((n) => `${n.row},${n.column}`)).toEqual(["4,3", "4,4", "5,3"]);
     const withHint = planMarks(report([finding({ code: "uscc-numeric-truncated", severity: "error", row: 4, column: "C", message: "代码被存成数字。", hint: "把该列设为文本后重新粘贴。" })]), grid);
     expect(withHint.notes).toEqual([{ row: 4, column: 3, text: "代码被存成数字。 把该列设为文本后重新粘贴。" }]);
   });

@@ -12,6 +12,7 @@ import { columnNumber, type Cell, type Grid } from "../cells";
 import type { Finding, PriorityMatch, Report } from "../report";
 import { formatPartialDate, parseIsoDate, readAmount, readDate, readText, readUsccCell, shownValue, type PartialDate } from "../readers";
 import { findCity } from "../regions";
+import { errorRows } from "../verdict";
 import { FIELDS } from "../fields";
 import { cleanText, headerUnit } from "../text";
 import { getProgramme } from "../check";
@@ -351,13 +352,6 @@ function rowsTextEn(rows: readonly number[]): string {
   return rows.join(", ");
 }
 
-/** Rows an error finding pins on: its own row. Set findings without a row (quota, ranks) concern the list as a whole. */
-function errorRows(findings: readonly Finding[]): Set<number> {
-  const out = new Set<number>();
-  for (const f of findings) if (f.severity === "error" && f.row !== undefined) out.add(f.row);
-  return out;
-}
-
 interface Candidate {
   sourceRow: number;
   rank: number | null;
@@ -453,7 +447,7 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
     for (let r = Math.max(...report.headerRows) + 1; r <= lastRow; r++) if (!skipped.has(r)) dataRows.push(r);
   }
 
-  const errors = errorRows(report.findings);
+  const errors = errorRows(report);
   const withErrors = dataRows.filter((r) => errors.has(r));
   const included = options.includeErrors ? dataRows : dataRows.filter((r) => !errors.has(r));
   if (withErrors.length > 0 && options.includeErrors) {

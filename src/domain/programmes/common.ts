@@ -68,6 +68,19 @@ export const SD_STATE_ENTERPRISES = [...SD_CENTRAL_OWNERSHIP, "省属国企", "�
  * The applicant must be registered in the province (in the recommending city, else a finding) and be
  * an independent legal person; only the notice's clauses and its central-ownership words differ.
  */
-export function applicantIdentity(clauses: { clause: string; legalPersonClause: string }, centralOwnership?: { field: string; words: string[] }): RowRule {
-  return { type: "identity", party: APPLICANT, province: "required", otherCity: true, legalPerson: true, ...(centralOwnership ? { centralOwnership } : {}), ...clauses };
+export function applicantIdentity(
+  clauses: { clause: string; legalPersonClause: string },
+  centralOwnership?: { field: string; words: string[] },
+  severity: "error" | "warning" = "error",
+): RowRule {
+  return {
+    type: "identity",
+    party: APPLICANT,
+    province: severity === "error" ? "required" : "warn",
+    otherCity: true,
+    legalPerson: true,
+    ...(severity === "warning" ? { legalPersonSeverity: "warning" as const } : {}),
+    ...(centralOwnership ? { centralOwnership } : {}),
+    ...clauses,
+  };
 }

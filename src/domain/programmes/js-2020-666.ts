@@ -51,10 +51,15 @@ export const js666Programme: ProgrammeInput = {
     { field: "docked", required: false },
   ],
   rowRules: [
-    applicantIdentity({
-      clause: `${JS_666} 二、三：培育遴选省内工业互联网企业，由各地工信局组织申报（通知未另列注册地条款，按省内项目核对）`,
-      legalPersonClause: `${JS_666} 三、2：各地工信局组织对申报单位材料进行审核（申报单位应为独立法人，通知未另列条款）`,
-    }),
+    // The notice states no registration or legal-person clause (its own 云基地 partner is a 深圳 company): warnings only.
+    applicantIdentity(
+      {
+        clause: `${JS_666} 二、三：由各地工信局组织申报（通知未列注册地条款：省外登记的请人工核实）`,
+        legalPersonClause: `${JS_666} 三、2：各地工信局组织对申报单位材料进行审核（通知未列独立法人条款：请人工核实）`,
+      },
+      undefined,
+      "warning",
+    ),
   ],
   setRules: [{ type: "duplicates", party: APPLICANT, clause: `${JS_666} 三、2：组织对申报单位材料进行审核，提出推荐意见` }],
   quota: null,

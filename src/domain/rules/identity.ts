@@ -88,7 +88,7 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
   if (rule.legalPerson && name && isBranchName(name)) {
     addFinding(ctx, {
       code: "not-legal-person",
-      severity: "error",
+      severity: rule.legalPersonSeverity ?? "error",
       row,
       field: party.name,
       value: name,
@@ -156,7 +156,7 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
   if (rule.legalPerson && !d.independentLegalPerson) {
     addFinding(ctx, {
       code: "not-legal-person",
-      severity: "error",
+      severity: rule.legalPersonSeverity ?? "error",
       row,
       field: party.uscc,
       value: code,
@@ -169,7 +169,7 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
   const provinceName = PROVINCE_NAMES[province];
   if (d.regionCode === "100000") {
     const central = rule.centralOwnership;
-    if (!(central && ownershipWord(value<string>(row, central.field), central.words)) && rule.province === "required") {
+    if (!(central && ownershipWord(value<string>(row, central.field), central.words)) && rule.province !== "none") {
       addFinding(ctx, {
         code: "uscc-outside-province",
         severity: "warning",
@@ -186,10 +186,10 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
     return;
   }
   if (d.provinceCode !== province) {
-    if (rule.province === "required") {
+    if (rule.province !== "none") {
       addFinding(ctx, {
         code: "uscc-outside-province",
-        severity: "error",
+        severity: rule.province === "required" ? "error" : "warning",
         row,
         field: party.uscc,
         value: code,
@@ -212,6 +212,10 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
     if (countyUnitOfRegion(d.regionCode)?.code !== unit.code) elsewhere = regionCity ? `${regionCity.name}（区划码${d.regionCode}）` : `区划码${d.regionCode}`;
   } else if (regionCity && regionCity.code !== unitCityCode) {
     elsewhere = regionCity.name;
+  } else {
+    // 昆山、泰兴、沭阳 recommend for themselves where the programme says so: their enterprises are not the city's.
+    const county = countyUnitOfRegion(d.regionCode);
+    if (county && ctx.programme.countyLevelUnits.includes(county.name)) elsewhere = `${county.name}（${county.name}自行推荐本项目）`;
   }
   if (elsewhere) {
     const unitName = unit.name;
@@ -268,13 +272,14 @@ export function checkDuplicates(ctx: CheckContext, rows: readonly RowData[], rul
     const shown =
       named.map((r) => `第${r.excelRow}行“${partyName(r, party) ?? ""}”${partyCode(r, party) ? `（${partyCode(r, party)}）` : "（代码无法识别）"}`).join("，") +
       (group.length > named.length ? `等共${group.length}行` : "");
-    addFinding(ctx, {
+    for (const row of group.slice(1)) addFinding(ctx, {
       code: "similar-applicant",
       severity: "warning",
-      row: group[1],
+      row,
       rows: group,
+      eachRowReported: true,
       field: nameCol ? party.name : undefined,
-      value: partyName(group[1]!, party) ?? "",
+      value: partyName(row, party) ?? "",
       message: `名称相同或相近但代码不同：${shown}；请核实是否为同一单位`,
       messageEn: `Same or near-identical names with different codes on rows ${rowListEn(group)}; check whether they are one applicant`,
       hint: "有限公司与有限责任公司是不同的法定名称：请以营业执照为准",

@@ -4,6 +4,7 @@
  * nothing: that cell was already reported when it was read.
  */
 import { normaliseCompanyName } from "../names";
+import { ownershipTokens, ownershipWord } from "../ownership";
 import type { RowRule } from "../programme";
 import { dayNumber, formatPartialDate, parseIsoDate, readEnum, type PartialDate } from "../readers";
 import { PROVINCE_NAMES } from "../regions";
@@ -191,6 +192,11 @@ function belowMinimum(ctx: CheckContext, row: RowData, rule: Rule<"investment-mi
   });
 }
 
+/** How a rule was checked for want of a column, said once for the list (what went unchecked is unchecked.ts's). */
+export function ruleColumnNotes(ctx: CheckContext, rule: RowRule): void {
+  if (rule.type === "investment-min") investmentColumns(ctx, rule);
+}
+
 /** A list with no total column is judged by its parts: say so. */
 export function investmentColumns(ctx: CheckContext, rule: Rule<"investment-min">): void {
   if (rule.parts.length === 0 || hasColumn(ctx, rule.total) || !rule.parts.every((p) => hasColumn(ctx, p))) return;
@@ -230,16 +236,16 @@ export function checkCertificate(ctx: CheckContext, row: RowData, rule: Rule<"ce
     });
     return;
   }
-  if (!hasColumn(ctx, rule.validUntil)) return;
   const until = value<PartialDate>(row, rule.validUntil);
   if (!until) {
     if (row.unreadable.has(rule.validUntil)) return;
+    const noColumn = !hasColumn(ctx, rule.validUntil);
     addFinding(ctx, {
       code: "certificate-invalid",
       severity: "warning",
       row,
-      field: rule.validUntil,
-      message: `已通过${rule.name}，但“${fieldLabel(rule.validUntil)}”未填写，无法核对证书有效期是否在${rule.after}之后`,
+      field: noColumn ? rule.status : rule.validUntil,
+      message: `已通过${rule.name}，但${noColumn ? `表中没有“${fieldLabel(rule.validUntil)}”列` : `“${fieldLabel(rule.validUntil)}”未填写`}，无法核对证书有效期是否在${rule.after}之后`,
       messageEn: `Certified, but the certificate's validity is not given; it must run past ${rule.after}`,
       hint: "补填证书有效期",
       hintEn: "Fill in the certificate's validity",
@@ -325,6 +331,25 @@ export function checkCapability(ctx: CheckContext, row: RowData, rule: Rule<"cap
 export function checkStarLadder(ctx: CheckContext, row: RowData, rule: Rule<"star-ladder">): void {
   const applied = value<string>(row, rule.applied);
   if (!applied) return;
+  if (!hasColumn(ctx, rule.held)) {
+    // Unknown is not failed: the rows that need a held star are told it was not checked.
+    const a = rule.levels.indexOf(applied);
+    if (a > 0) {
+      addFinding(ctx, {
+        code: "star-ladder",
+        severity: "info",
+        row,
+        field: rule.applied,
+        value: applied,
+        message: `申报${applied}须已评定为${rule.levels[a - 1]}：表中没有“${fieldLabel(rule.held)}”列，未核对，请人工确认`,
+        messageEn: `Applying for ${applied} requires an existing ${rule.levels[a - 1]} rating; the sheet has no column for it, so it was not checked`,
+        hint: `加一列“${fieldLabel(rule.held)}”后重新检查`,
+        hintEn: `Add a column headed ${fieldLabel(rule.held)} and check again`,
+        clause: rule.clause,
+      });
+    }
+    return;
+  }
   if (row.unreadable.has(rule.held)) return;
   const a = rule.levels.indexOf(applied);
   const heldValue = value<string>(row, rule.held);
@@ -508,26 +533,39 @@ export function checkPriorFunding(ctx: CheckContext, row: RowData, rule: Rule<"p
   });
 }
 
+/**
+ * "子公司申报的需有省级公司推荐函" follows the 央企/省属国企 sentence: a subsidiary of such a group without the
+ * letter is an error; any other subsidiary without it a warning, since the reading is open.
+ */
 export function checkLetter(ctx: CheckContext, row: RowData, rule: Rule<"letter">): void {
-  const ownership = value<string>(row, rule.ownership);
-  if (!ownership || !rule.subsidiary.some((s) => ownership.includes(s))) return;
-  if (value<boolean>(row, rule.letter) === true) return;
-  if (row.unreadable.has(rule.letter)) return;
+  const ownership = value<string>(row, rule.ownership) ?? "";
+  const byColumn = rule.subsidiaryField !== undefined && value<boolean>(row, rule.subsidiaryField) === true;
+  const byWords = ownershipTokens(ownership).some((t) => !t.startsWith("非") && rule.subsidiary.some((w) => t.endsWith(w)));
+  if (!byColumn && !byWords) return;
+  if (value<boolean>(row, rule.letter) === true || row.unreadable.has(rule.letter)) return;
+  const state = ownershipWord(ownership, rule.stateOwnership);
+  const said = byWords ? `企业性质为“${ownership}”` : `“${fieldLabel(rule.subsidiaryField!)}”为“是”${ownership ? `（企业性质“${ownership}”）` : ""}`;
+  const lacking = hasColumn(ctx, rule.letter) ? `“${fieldLabel(rule.letter)}”不是“是”` : `表中没有“${fieldLabel(rule.letter)}”列`;
   addFinding(ctx, {
     code: "letter-missing",
-    severity: "error",
+    severity: state ? "error" : "warning",
     row,
-    field: hasColumn(ctx, rule.letter) ? rule.letter : rule.ownership,
+    field: hasColumn(ctx, rule.letter) ? rule.letter : byWords ? rule.ownership : rule.subsidiaryField!,
     value: hasColumn(ctx, rule.letter) ? shownOf(ctx, row, rule.letter) : ownership,
-    message: `企业性质为“${ownership}”，属子公司申报，但${hasColumn(ctx, rule.letter) ? `“${fieldLabel(rule.letter)}”不是“是”` : `表中没有“${fieldLabel(rule.letter)}”列`}：子公司申报须有省级公司推荐函`,
-    messageEn: `A subsidiary (“${ownership}”) applies without its provincial company's recommendation letter`,
+    message: state
+      ? `${said}，属${state}的子公司申报，但${lacking}：子公司申报须有省级公司推荐函`
+      : `${said}，属子公司申报，但${lacking}：通知此句紧接央企、省属国企一句，其他集团的子公司是否也须推荐函未明确，请核实`,
+    messageEn: state
+      ? `A subsidiary of a central or provincial state group applies without its provincial company's letter`
+      : `A subsidiary applies without a provincial company's letter; whether the notice asks it of groups other than central and provincial state ones is open`,
     hint: "补充省级公司推荐函",
     hintEn: "Obtain the provincial company's recommendation letter",
     clause: rule.clause,
   });
 }
 
-function splitMembers(text: string): string[] {
+/** The other members a consortium cell names, one per item (无 and the like name none). */
+export function splitMembers(text: string): string[] {
   return text
     .split(/[、,，;；\n]+/u)
     .map((s) => cleanText(s))

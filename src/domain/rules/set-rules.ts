@@ -7,24 +7,57 @@ import type { QuotaStanding, RankStanding } from "../report";
 import { ownershipWord } from "../ownership";
 import { cleanText } from "../text";
 import { addFinding, fieldLabel, hasColumn, rowList, rowListEn, value, type CheckContext, type RowData } from "./context";
-import { groupBy, partyKeys, partyName } from "./identity";
+import { groupBy, nameKey, partyKeys, partyName } from "./identity";
+import { splitMembers } from "./row-rules";
 
 type Rule<T extends SetRule["type"]> = Extract<SetRule, { type: T }>;
 
+const CODE_IN_TEXT = /[0-9A-HJ-NP-RTUWXY]{18}/u;
+
+/**
+ * Projects a unit takes part in: as this party (the lead, the site) and, where the rule names a members
+ * column, among the other members — matched by code where the member gives one, else by name.
+ */
 export function checkCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule<"cap">): void {
   const keys = partyKeys(rows, rule.party);
-  for (const group of groupBy(rows, (r) => keys.get(r)).values()) {
-    if (group.length <= rule.max) continue;
-    const name = group.map((r) => partyName(r, rule.party)).find((n) => n) ?? "";
-    addFinding(ctx, {
+  const codeOfName = new Map<string, string>();
+  for (const row of rows) {
+    const key = keys.get(row);
+    const name = nameKey(partyName(row, rule.party));
+    if (key && !key.startsWith("name:") && name && !codeOfName.has(name)) codeOfName.set(name, key);
+  }
+  const projects = groupBy(rows, (r) => keys.get(r));
+  const asMember = new Map<RowData, Set<string>>();
+  if (rule.members) {
+    for (const row of rows) {
+      for (const item of splitMembers(value<string>(row, rule.members) ?? "")) {
+        const code = CODE_IN_TEXT.exec(item.toUpperCase())?.[0];
+        const name = nameKey(item.replace(/[（(][^（）()]*[）)]\s*$/u, ""));
+        const key = code ?? codeOfName.get(name) ?? `name:${name}`;
+        // Only a unit that is this party somewhere (a provider, a manufacturer) is counted.
+        if (!projects.has(key)) continue;
+        const set = asMember.get(row) ?? new Set<string>();
+        set.add(key);
+        asMember.set(row, set);
+      }
+    }
+  }
+  for (const [key, own] of projects) {
+    const all = rows.filter((r) => own.includes(r) || asMember.get(r)?.has(key));
+    if (all.length <= rule.max) continue;
+    const name = own.map((r) => partyName(r, rule.party)).find((n) => n) ?? "";
+    const among = all.length - own.length;
+    // Each project beyond the cap is judged, in sheet order; the first ones are kept.
+    for (const row of all.slice(rule.max)) addFinding(ctx, {
       code: rule.code,
       severity: "error",
-      row: group[rule.max],
-      rows: group,
-      field: rule.party.name,
+      row,
+      rows: all,
+      eachRowReported: true,
+      field: own.includes(row) ? rule.party.name : rule.members ?? rule.party.name,
       value: name,
-      message: `${rule.party.role}“${name}”参与${group.length}个项目（第${rowList(group)}行），原则上不超过${rule.max}个`,
-      messageEn: `The ${rule.party.roleEn} “${name}” takes part in ${group.length} projects (rows ${rowListEn(group)}); at most ${rule.max}`,
+      message: `${rule.party.role}“${name}”参与${all.length}个项目（第${rowList(all)}行${among ? `，其中${among}个作为其他联合体成员` : ""}），原则上不超过${rule.max}个`,
+      messageEn: `The ${rule.party.roleEn} “${name}” takes part in ${all.length} projects (rows ${rowListEn(all)}${among ? `, ${among} as another member` : ""}); at most ${rule.max}`,
       hint: `保留${rule.max}个项目，其余不予推荐`,
       hintEn: `Keep ${rule.max} and drop the rest`,
       clause: rule.clause,
@@ -44,11 +77,12 @@ export function checkGroupCap(ctx: CheckContext, rows: readonly RowData[], rule:
   for (const group of groups.values()) {
     if (group.length <= rule.max) continue;
     const name = value<string>(group[0]!, rule.field) ?? "";
-    addFinding(ctx, {
+    for (const row of group.slice(rule.max)) addFinding(ctx, {
       code: "group-cap",
       severity: "error",
-      row: group[rule.max],
+      row,
       rows: group,
+      eachRowReported: true,
       field: rule.field,
       value: name,
       message: `“${name}”内企业共揭榜${group.length}个任务（第${rowList(group)}行），同一集团内企业总揭榜任务不超过${rule.max}个`,
@@ -94,11 +128,12 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
 
   for (const r of duplicated) {
     const g = byRank.get(r)!;
-    addFinding(ctx, {
+    for (const row of g.slice(1)) addFinding(ctx, {
       code: "rank-invalid",
       severity: "error",
-      row: g[1],
+      row,
       rows: g,
+      eachRowReported: true,
       field: rule.field,
       value: String(r),
       message: `推荐排序第${r}位重复（第${rowList(g)}行）：排序应唯一`,
@@ -117,10 +152,11 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
       const r = value<number>(row, rule.field);
       return r !== undefined && r > expected && (ctx.quota === null || r <= ctx.quota);
     });
-    addFinding(ctx, {
+    // Rows ranked beyond N are each judged; without them the gap is the list's.
+    for (const row of beyond.length > 0 ? beyond : [undefined]) addFinding(ctx, {
       code: "rank-invalid",
       severity: "error",
-      ...(beyond.length > 0 ? { row: beyond[0], rows: beyond, field: rule.field } : {}),
+      ...(row ? { row, rows: beyond, eachRowReported: true, field: rule.field } : {}),
       message: `推荐排序缺少第${missing.join("、")}位：计入名额的${counted.length}个项目${ctx.quota !== null && counted.length > ctx.quota ? `（名额${ctx.quota}个）` : ""}应依次排为1至${expected}，不留空号${beyond.length ? `；第${rowList(beyond)}行的名次超出${expected}` : ""}${takenByExempt.length ? `；第${takenByExempt.map((r) => value<number>(r, rule.field)).join("、")}位由不占名额的第${rowList(takenByExempt)}行使用` : ""}`,
       messageEn: `Ranks ${missing.join(", ")} are missing: the counted projects must be ranked 1 to ${expected} without gaps`,
       ...(exemptWords.length > 0
@@ -158,11 +194,12 @@ export function checkQuota(ctx: CheckContext, quota: Quota, counted: readonly Ro
     } else {
       over = counted.slice(q);
     }
-    addFinding(ctx, {
+    for (const row of over) addFinding(ctx, {
       code: "quota-exceeded",
       severity: "error",
-      row: over[0],
+      row,
       rows: over,
+      eachRowReported: true,
       field: rankField ?? undefined,
       message: `计入名额的${quota.label}${counted.length}个，超过名额${q}个（超出${excess}个${exempt.length ? `；另有${exempt.length}个不占名额` : ""}）：超出的为第${rowList(over)}行`,
       messageEn: `${counted.length} counted ${quota.labelEn} exceed the quota of ${q} by ${excess}${exempt.length ? ` (${exempt.length} more are exempt)` : ""}`,
