@@ -249,6 +249,22 @@ describe("8. 666: no registration clause in the notice; 昆山/泰兴/沭阳 rec
   });
 });
 
+describe("also found: cluster shortenings are not official aliases", () => {
+  const JP = ["申报单位", "统一社会信用代码", "注册时间", "平台类型", "建设情况", "所属集群/产业链"];
+  const jp = (cluster: string) => listGrid(JP, [{ 申报单位: "南京甲科技有限公司", 统一社会信用代码: uscc("320115", 1), 注册时间: "2015-01-01", 平台类型: "综合型", 建设情况: "已建成", "所属集群/产业链": cluster }]);
+  for (const short of ["新能源装备", "海工装备", "汽车零部件"]) {
+    it(`“${short}” earns no priority mark by default, and does once the user configures it as an alias`, () => {
+      expect(run("js-2023-platform", jp(short)).priority).toEqual([]);
+      const clusters = [{ name: "海工装备和高技术船舶", aliases: ["海工装备"] }, { name: "汽车及零部件", aliases: ["汽车零部件"] }, { name: "新型电力（新能源）装备", aliases: ["新能源装备"] }];
+      expect(run("js-2023-platform", jp(short), { settings: { clusters } }).priority).toHaveLength(1);
+    });
+  }
+  it("the names' own spellings still match (软件和信息服务, 海工装备及高技术船舶)", () => {
+    expect(run("js-2023-platform", jp("海工装备及高技术船舶")).priority).toHaveLength(1);
+    expect(run("js-2023-platform", jp("软件和信息服务")).priority).toHaveLength(1);
+  });
+});
+
 describe("10. sd-2023-platform: 企业性质 is not a required column", () => {
   it("a list without it is checked, every row counted, and a note says so", () => {
     const header = without(SD_HEADER, ["单位性质"]);
