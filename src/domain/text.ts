@@ -73,3 +73,11 @@ export function headerUnit(s: string): string | null {
   }
   return null;
 }
+
+/** The ways a clerk writes "nothing here" in a free-text cell: one list for every rule that asks. */
+const NOTHING = /^(无|否|没有|暂无|均无|不存在|不涉及|未涉及|无此情形|无上述情形|\/|-+|—+|－+)$/u;
+
+/** True when the text (spaces ignored) says there is nothing: 无, 否, 不涉及, —, / … */
+export function saysNothing(s: string): boolean {
+  return NOTHING.test(cleanText(s).replace(/\s/g, ""));
+}

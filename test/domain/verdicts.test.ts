@@ -265,6 +265,20 @@ describe("also found: cluster shortenings are not official aliases", () => {
   });
 });
 
+describe("also found: one list of the ways to write nothing", () => {
+  it("暂无 in the restrictions text bars nothing", () => {
+    const header = [...SD_HEADER, "限制性条件"];
+    const r = run("sd-2023-platform", listGrid(header, [sd({ 限制性条件: "暂无" }), sd({ 限制性条件: "不涉及" }, 2)]), { city: "济南" });
+    expect(withCode(r, "restricted")).toEqual([]);
+  });
+
+  it("不涉及 as a group names no group", () => {
+    const header = [...GF_HEADER, "所属集团"];
+    const rows = Array.from({ length: 6 }, (_, i) => gf({ 所属集团: "不涉及" }, i + 1));
+    expect(withCode(run("sd-2024-gfbj-2", listGrid(header, rows), { city: "青岛" }), "group-cap")).toEqual([]);
+  });
+});
+
 describe("10. sd-2023-platform: 企业性质 is not a required column", () => {
   it("a list without it is checked, every row counted, and a note says so", () => {
     const header = without(SD_HEADER, ["单位性质"]);

@@ -7,7 +7,7 @@ import type { Cell } from "../cells";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme } from "../programme";
 import { enumKey, readAmount, readDate, readEnum, readPhone, readText, readUsccCell, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
-import { cleanText } from "../text";
+import { cleanText, saysNothing } from "../text";
 import { usccProblem } from "../uscc";
 import type { FindingCode, Severity } from "../report";
 import { addFinding, fieldLabel, fieldLabelEn, type CheckContext, type ListValue, type RowData, type UsccValue, type CertificateStatus } from "./context";
@@ -93,7 +93,7 @@ function readList(cell: Cell, allowed: readonly string[]): Outcome {
   if (text.status === "bad") return { status: "bad", code: "value-not-allowed", problem: text.problem, problemEn: text.problemEn };
   const t = text.value.replace(/\s/g, "");
   if (ALL_WORDS.test(t)) return { status: "ok", value: { items: [...allowed], count: allowed.length } satisfies ListValue };
-  if (/^(无|否|没有|未涉及|\/|-|—)$/u.test(t)) return { status: "ok", value: { items: [], count: 0 } satisfies ListValue };
+  if (saysNothing(t)) return { status: "ok", value: { items: [], count: 0 } satisfies ListValue };
   const items: string[] = [];
   for (const part of text.value.split(/[、,，;；/\s]+/u).filter((p) => p !== "")) {
     const r = readEnum({ kind: "text", value: part }, allowed);

@@ -8,7 +8,7 @@ import { ownershipTokens, ownershipWord } from "../ownership";
 import type { RowRule } from "../programme";
 import { dayNumber, formatPartialDate, parseIsoDate, readEnum, type PartialDate } from "../readers";
 import { PROVINCE_NAMES } from "../regions";
-import { cleanText } from "../text";
+import { cleanText, saysNothing } from "../text";
 import { describeUscc } from "../uscc";
 import {
   addFinding,
@@ -446,7 +446,6 @@ function latestFromDay(days: number): { year: number; month: number; day: number
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
-const NONE_TEXT = /^(无|否|没有|不存在|均无|无此情形|无上述情形|\/|-|—|不涉及)$/u;
 
 export function checkRestricted(ctx: CheckContext, row: RowData, rule: Rule<"restricted">): void {
   for (const c of rule.conditions) {
@@ -465,7 +464,7 @@ export function checkRestricted(ctx: CheckContext, row: RowData, rule: Rule<"res
   }
   if (rule.textField) {
     const t = value<string>(row, rule.textField);
-    if (t && !NONE_TEXT.test(t.replace(/\s/g, ""))) {
+    if (t && !saysNothing(t)) {
       addFinding(ctx, {
         code: "restricted",
         severity: "error",
@@ -569,7 +568,7 @@ export function splitMembers(text: string): string[] {
   return text
     .split(/[、,，;；\n]+/u)
     .map((s) => cleanText(s))
-    .filter((s) => s !== "" && !NONE_TEXT.test(s));
+    .filter((s) => s !== "" && !saysNothing(s));
 }
 
 export function checkConsortium(ctx: CheckContext, row: RowData, rule: Rule<"consortium">): void {

@@ -5,7 +5,7 @@
 import type { Quota, SetRule } from "../programme";
 import type { QuotaStanding, RankStanding } from "../report";
 import { ownershipWord } from "../ownership";
-import { cleanText } from "../text";
+import { cleanText, saysNothing } from "../text";
 import { addFinding, fieldLabel, hasColumn, rowList, rowListEn, value, type CheckContext, type RowData } from "./context";
 import { groupBy, nameKey, partyKeys, partyName } from "./identity";
 import { splitMembers } from "./row-rules";
@@ -65,14 +65,15 @@ export function checkCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule
   }
 }
 
-const NO_GROUP = /^(无|否|没有|\/|-|—|不属于|非集团企业|独立企业)$/u;
+/** Beyond saying nothing, the ways a row says it belongs to no group. */
+const NO_GROUP = /^(不属于|非集团企业|独立企业)$/u;
 
 export function checkGroupCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule<"group-cap">): void {
   const groups = groupBy(rows, (r) => {
     const g = value<string>(r, rule.field);
     if (!g) return null;
     const key = cleanText(g).replace(/[\s（）()]/g, "");
-    return NO_GROUP.test(key) ? null : key;
+    return saysNothing(key) || NO_GROUP.test(key) ? null : key;
   });
   for (const group of groups.values()) {
     if (group.length <= rule.max) continue;
