@@ -133,7 +133,7 @@ export function describeProgramme(p: Programme, states: SettingState[]): Program
   if (p.quota) {
     const q = values.quota as number | null | undefined;
     rules.push({
-      zh: `${p.quota.label}名额：${q === null || q === undefined ? "未设置" : `不超过${q}个`}${p.quota.exemptOwnership.length ? `；${label(p.quota.ownershipField)}为${p.quota.exemptOwnership.join("、")}的不占名额` : ""}`,
+      zh: `${p.quota.label === "推荐名额" ? "推荐名额" : `${p.quota.label}名额`}：${q === null || q === undefined ? "未设置" : `不超过${q}个`}${p.quota.exemptOwnership.length ? `；${label(p.quota.ownershipField)}为${p.quota.exemptOwnership.join("、")}的不占名额` : ""}`,
       clause: p.quota.clause,
       settings: ["quota"],
     });
