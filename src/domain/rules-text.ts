@@ -82,7 +82,9 @@ function rowRuleTexts(p: Programme, r: RowRule): RuleText[] {
     case "prior-funding":
       return one(`项目前期获得过省级财政资金支持的（${label(r.field)}为“是”），不得申报`);
     case "letter":
-      return one(`${label(r.ownership)}为${r.subsidiary.join("、")}的，须有省级公司推荐函（${label(r.letter)}）`);
+      return one(
+        `子公司（${label(r.ownership)}写明${r.subsidiary.join("、")}${r.subsidiaryField ? `，或${label(r.subsidiaryField)}为“是”` : ""}）须有省级公司推荐函（${label(r.letter)}）：${r.stateOwnership.join("、")}的子公司缺函为错误，其他为警告`,
+      );
     case "consortium":
       return one(`联合体：${r.lead.role}须在${PROVINCE_NAMES[r.leadProvince === "32" ? "32" : "37"]}内登记；${r.lead.role}与${r.site.role}不能为同一单位；成员原则上不超过${r.maxMembers}家`);
     case "task-listed":

@@ -79,7 +79,7 @@ function rowAspects(input: UncheckedInput, r: RowRule): Aspect[] {
     case "prior-funding":
       return [{ zh: "项目前期未获得过省级财政资金支持", anyOf: [r.field] }];
     case "letter":
-      return [{ zh: "子公司须有省级公司推荐函", anyOf: [r.ownership] }];
+      return [{ zh: "子公司须有省级公司推荐函", anyOf: r.subsidiaryField ? [r.ownership, r.subsidiaryField] : [r.ownership] }];
     case "consortium":
       return [{ zh: `联合体成员原则上不超过${r.maxMembers}家`, anyOf: [r.members] }];
     case "task-listed":
