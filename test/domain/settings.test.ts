@@ -116,11 +116,12 @@ describe("cluster and chain names", () => {
     expect(alias.priority.map((p) => p.name)).toEqual(["智能电网装备"]);
   });
 
-  it("chains likewise; the shipped aliases are part of the default and can be dropped", () => {
-    const g = jpGrid(jp({ "所属集群/产业链": "大数据" }));
-    expect(run("js-2023-platform", g).priority.map((p) => p.kind)).toEqual(["chain"]);
-    const noAlias = run("js-2023-platform", g, { settings: { chains: [{ name: "“大数据+”", aliases: [] }] } });
-    expect(noAlias.priority).toEqual([]);
+  it("chains likewise: a chain left out of the user's list marks nothing, an alias the user adds marks", () => {
+    const g = jpGrid(jp({ "所属集群/产业链": "大数据+" }, 1), jp({ "所属集群/产业链": "大数据" }, 2));
+    expect(run("js-2023-platform", g).priority.map((p) => [p.row, p.kind])).toEqual([[FIRST, "chain"]]);
+    expect(run("js-2023-platform", g, { settings: { chains: [{ name: "车联网", aliases: [] }] } }).priority).toEqual([]);
+    const alias = run("js-2023-platform", g, { settings: { chains: [{ name: "“大数据+”", aliases: ["大数据"] }] } });
+    expect(alias.priority.map((p) => p.row)).toEqual([FIRST, FIRST + 1]);
   });
 });
 
