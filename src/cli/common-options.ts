@@ -4,16 +4,19 @@
  * list plus reference lists into a checked report. Each command keeps its own order of checks.
  */
 import { readFile } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { check, getProgramme, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
 import type { Grid } from "../domain/cells";
 import type { Programme } from "../domain/programme";
 import { parseIsoDate } from "../domain/readers";
-import { findCity } from "../domain/regions";
+import type { MergeResult } from "../domain/merge";
+import { findCity, findProvince } from "../domain/regions";
 import { Report } from "../domain/report";
 import { resolveSettings } from "../domain/settings";
 import { readInput, type InputSheets } from "./input";
+import { mergeFiles } from "./lists";
 import { referenceListsFromGrids } from "./reference";
 
 /** Bad usage: ends as one line on stderr and exit code 2. Without `messageEn` the message carries its English after " / ". */
@@ -67,6 +70,11 @@ export function parseCommandArgs<const Extra extends Options>(args: string[], ex
   }
 }
 
+export function requireFiles(positionals: readonly string[], missing: string): string[] {
+  if (positionals.length === 0) throw new UsageError(missing);
+  return [...positionals];
+}
+
 export function requireOneFile(positionals: readonly string[], messages: { missing: string; tooMany: string }): string {
   if (positionals.length === 0) throw new UsageError(messages.missing);
   if (positionals.length > 1) throw new UsageError(`${messages.tooMany}，收到 ${positionals.length} 个：${positionals.join(" ")} / one file at a time`);
@@ -82,7 +90,7 @@ export function requireProgramme(id: string | undefined): Programme {
 
 export function requireCity(city: string | undefined): string {
   if (!city) throw new UsageError("缺少 --city <城市>，如 --city 南京 / missing --city");
-  if (!findCity(city)) throw new UsageError(`无法识别城市“${city}”：请填设区市（南京、济南…）或昆山市、泰兴市、沭阳县 / unknown city`);
+  if (!findCity(city) && !findProvince(city)) throw new UsageError(`无法识别城市“${city}”：请填设区市（南京、济南…）或昆山市、泰兴市、沭阳县；全省汇总填江苏省或山东省 / unknown city`);
   return city;
 }
 
@@ -143,7 +151,8 @@ export async function readSettingsFile(path: string | undefined, programme: Prog
 }
 
 export interface CheckRequest {
-  file: string;
+  /** One list, or several (files or folders) checked as one merged list. */
+  files: string[];
   programmeId: string;
   city: string;
   sheet?: string;
@@ -154,21 +163,40 @@ export interface CheckRequest {
   settings?: Record<string, unknown>;
 }
 
-/** Reads the reference lists (if any), then the list, and checks it. */
-export async function readAndCheck(request: CheckRequest): Promise<{ input: InputSheets; grid: Grid; report: Report }> {
+/** One file named (not a folder): checked as it is; anything else is merged first. */
+function isOneFile(files: readonly string[]): boolean {
+  if (files.length !== 1) return false;
+  try {
+    return !statSync(files[0]!).isDirectory();
+  } catch {
+    return true;
+  }
+}
+
+/** Reads the reference lists (if any), then the list (several merged into one), and checks it. */
+export async function readAndCheck(request: CheckRequest): Promise<{ input: InputSheets | null; merged: MergeResult | null; grid: Grid; report: Report }> {
   let references: ReferenceLists | undefined;
   if (request.referencePath) {
     const ref = await readInput(request.referencePath, { all: true });
     references = referenceListsFromGrids(ref.sheets, basename(request.referencePath));
   }
-  const input = await readInput(request.file, { sheet: request.sheet });
-  const grid = input.sheets[0].grid;
-  const readFindings = input.sheets[0].findings;
+  let input: InputSheets | null = null;
+  let merged: MergeResult | null = null;
+  let grid: Grid;
+  let readFindings: NonNullable<CheckOptions["readFindings"]> = [];
+  if (isOneFile(request.files)) {
+    input = await readInput(request.files[0]!, { sheet: request.sheet });
+    grid = input.sheets[0].grid;
+    readFindings = input.sheets[0].findings;
+  } else {
+    merged = await mergeFiles(request.files, getProgramme(request.programmeId)!, request.city, request.sheet);
+    grid = merged.grid;
+  }
   const options: CheckOptions = { programmeId: request.programmeId, city: request.city };
   if (request.asOf) options.asOf = request.asOf;
   if (request.quota !== undefined) options.quota = request.quota;
   if (references) options.references = references;
   if (readFindings.length > 0) options.readFindings = readFindings;
   if (request.settings) options.settings = request.settings;
-  return { input, grid, report: Report.parse(check(grid, options)) };
+  return { input, merged, grid, report: Report.parse(check(grid, options)) };
 }

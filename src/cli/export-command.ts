@@ -13,13 +13,13 @@ import { ExportError, planExport, type ExportOptions, type ExportWarning } from 
 import { fillTemplate } from "../export/template";
 import { buildExportWorkbook } from "../export/xlsx";
 import { sheetSpec } from "../domain/export/sheet-spec";
-import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
+import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { checkOutput, writeOutput } from "./output";
 import { ReferenceError } from "./reference";
 import { XlsxReadError } from "../workbook/xlsx-adapter";
 
-export const EXPORT_HELP = `  huizong export <名单.xlsx|名单.csv> --programme <项目编号> --city <城市> -o <汇总表.xlsx> [选项]
+export const EXPORT_HELP = `  huizong export <名单.xlsx|名单.csv>… --programme <项目编号> --city <城市> -o <汇总表.xlsx> [选项]
                            检查名单后生成报省的推荐项目汇总表 / check, then write the province's summary table
 
 export 选项 / options（另可用 check 的 --sheet --as-of --quota --reference --settings）:
@@ -70,10 +70,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
     phone: { type: "string" },
     date: { type: "string" },
   });
-  const file = requireOneFile(positionals, {
-    missing: "缺少名单文件：huizong export <名单.xlsx|名单.csv> --programme <id> --city <城市> -o <汇总表.xlsx> / missing file",
-    tooMany: "只能导出一个名单",
-  });
+  const files = requireFiles(positionals, "缺少名单文件：huizong export <名单.xlsx|名单.csv|文件夹…> --programme <id> --city <城市> -o <汇总表.xlsx> / missing file");
   const programme = requireProgramme(values.programme);
   const city = requireCity(values.city);
   if (!values.output) throw new UsageError("缺少 -o <汇总表.xlsx>：导出的文件写到哪里 / missing -o <output.xlsx>");
@@ -81,7 +78,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
   checkOutput(
     values.output,
     [
-      { what: "名单", whatEn: "list", path: file },
+      ...files.map((path) => ({ what: "名单", whatEn: "list", path })),
       { what: "表样", whatEn: "template", path: values.template },
       { what: "参考名单", whatEn: "reference list", path: values.reference },
     ],
@@ -99,7 +96,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
   if (values.template === undefined && values["template-sheet"] !== undefined) throw new UsageError("--template-sheet 需与 --template 一起使用 / --template-sheet needs --template");
 
   const settings = await readSettingsFile(values.settings, programme);
-  const { grid, report } = await readAndCheck({ file, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings });
+  const { grid, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings });
 
   const exportOptions: ExportOptions = {
     includeErrors: values["include-errors"] ?? false,

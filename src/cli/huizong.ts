@@ -7,19 +7,24 @@ import { parseArgs } from "node:util";
 import { listProgrammes } from "../domain/check";
 import { describeProgramme, programmeText } from "../domain/rules-text";
 import { resolveSettings, settingsTemplate } from "../domain/settings";
-import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireOneFile, requireProgramme, UsageError, type Io } from "./common-options";
+import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { summaryLines } from "./lists";
 import { InputError } from "./input";
 import { ReferenceError } from "./reference";
 import { renderReport } from "./render";
 
 // Start-up pays only for the command run: export, template (and exceljs behind them) load when used.
-/** The --help text; the export and template parts come from their own (lazily loaded) modules. */
+/** The --help text; the export, template and merge parts come from their own (lazily loaded) modules. */
 export async function helpText(): Promise<string> {
-  const [{ EXPORT_HELP }, { TEMPLATE_HELP }] = await Promise.all([import("./export-command"), import("./template-command")]);
+  const [{ EXPORT_HELP }, { TEMPLATE_HELP }, { MERGE_HELP }] = await Promise.all([import("./export-command"), import("./template-command"), import("./merge-command")]);
   return `huizong — 推荐汇总助手命令行 / command line of 推荐汇总助手
 
 用法 Usage:
-  huizong check <名单.xlsx|名单.csv> --programme <项目编号> --city <城市> [选项]
+  huizong check <名单.xlsx|名单.csv>… --programme <项目编号> --city <城市> [选项]
+                           几个文件或一个文件夹：合并成一份名单校验，问题注明来源（区县、文件、行）
+                           several files or a folder: merged and checked as one list, sources named
+  huizong merge <名单…> --programme <项目编号> --city <城市> -o <合并.xlsx>
+                           把各区县名单合并到一张“合并名单”表，加“来源”列 / merge district lists
   huizong export <名单> --programme <项目编号> --city <城市> -o <汇总表.xlsx> [选项]（见下）
   huizong template --programme <项目编号> --city <城市> -o <模板.xlsx>   区县填报模板（见下）
   huizong programmes            列出支持的项目 / list the programmes
@@ -35,6 +40,8 @@ check 选项 / options:
                            programme id, e.g. js-2023-platform
   --city, -c <城市>        推荐单位所在城市：南京 / 南京市 / 昆山市 / 3201
                            recommending city (or county-level unit)
+                           全省汇总填 山东省 / 江苏省：各市名单按市核对名额、排序、限额和注册地
+                           a province (山东省 / 江苏省): city lists, quotas and ranks per city
   --sheet, -s <名称>       .xlsx 中要校验的工作表，默认第一个 / worksheet to check (default: the first)
   --as-of <YYYY-MM-DD>     计算注册年限等的基准日，默认取项目设定 / as-of date (default: the programme's)
   --quota <N>              推荐名额（通知未定或需覆盖时）/ city quota where the notice leaves it open
@@ -66,6 +73,7 @@ check 选项 / options:
 
 ${EXPORT_HELP}
 ${TEMPLATE_HELP}
+${MERGE_HELP}
 退出码 Exit codes:
   0  没有错误级问题 / no error finding
   1  至少一条错误 / at least one error finding
@@ -104,20 +112,18 @@ function listProgrammesText(): string {
 
 async function runCheck(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" } });
-  const file = requireOneFile(positionals, {
-    missing: "缺少要校验的文件：huizong check <名单.xlsx|名单.csv> --programme <id> --city <城市> / missing file",
-    tooMany: "只能校验一个文件",
-  });
+  const files = requireFiles(positionals, "缺少要校验的文件：huizong check <名单.xlsx|名单.csv|文件夹…> --programme <id> --city <城市> / missing file");
   const programme = requireProgramme(values.programme);
   const city = requireCity(values.city);
   const asOf = optionalDate("--as-of", values["as-of"]);
   const quota = optionalQuota(values.quota);
 
   const settings = await readSettingsFile(values.settings, programme);
-  const { input, report } = await readAndCheck({ file, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings });
+  const { input, merged, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings });
 
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
-  else io.stdout(renderReport(report, file + (input.encoding ? `（${input.encoding}）` : "")));
+  else if (merged) io.stdout(`合并 ${merged.summaries.length} 份名单，共 ${merged.sources.length} 行 / ${merged.summaries.length} lists merged:\n${summaryLines(merged.summaries)}\n` + renderReport(report, files.join("、")));
+  else io.stdout(renderReport(report, files[0] + (input?.encoding ? `（${input.encoding}）` : "")));
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
@@ -158,7 +164,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (command === "check") return await runCheck(rest, io);
     if (command === "export") return await (await import("./export-command")).runExport(rest, io);
     if (command === "template") return await (await import("./template-command")).runTemplate(rest, io);
-    throw new UsageError(`未知命令“${command}”：可用 check、export、template、programmes（huizong --help）/ unknown command`);
+    if (command === "merge") return await (await import("./merge-command")).runMerge(rest, io);
+    throw new UsageError(`未知命令“${command}”：可用 check、export、merge、template、programmes（huizong --help）/ unknown command`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof ReferenceError) {
       io.stderr(refusalLine(e));

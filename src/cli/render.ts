@@ -44,6 +44,7 @@ export const CODE_TITLES: Record<string, string> = {
   "csv-malformed": "CSV 格式有误",
   "encoding-mixed": "文件混有两种编码",
   "cells-outside-list": "名单以外还有单元格",
+  "city-unknown": "无法确定所属的市（全省汇总）",
 };
 
 const SEVERITY_TITLES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -54,6 +55,8 @@ function where(f: Finding): string {
   if (f.row !== undefined) parts.push(`第${f.row}行`);
   if (f.column) parts.push(`${f.column}列`);
   if (f.row === undefined && f.rows && f.rows.length > 0) parts.push(`第${f.rows.join("、")}行`);
+  // Merged lists: where each row came from (district, file, sheet, row there).
+  if (f.sources && f.sources.length > 0) parts.push(`（${f.sources.slice(0, 8).map((s) => `${s.district ? `${s.district} ` : ""}${s.file}“${s.sheet}”第${s.sourceRow}行`).join("；")}${f.sources.length > 8 ? `等${f.sources.length}处` : ""}）`);
   return parts.join(" ");
 }
 
@@ -88,15 +91,14 @@ export function renderReport(report: Report, source: string): string {
   out.push(`行数 Rows：读取 ${c.rowsRead}，校验 ${c.rowsChecked}，跳过 ${c.rowsSkipped}（空行 ${skippedBy("empty")}、合计 ${skippedBy("total")}、说明 ${skippedBy("note")}${skippedBy("header") ? `、重复表头 ${skippedBy("header")}` : ""}）`);
   for (const q of report.quotas) {
     const quota = q.quota === null ? "未设置 / not set" : String(q.quota);
-    out.push(`名额 Quota（${q.label}）：计入 ${q.counted}，不占名额 ${q.exempt}，名额 ${quota}${q.excess > 0 ? `，超出 ${q.excess}` : ""}`);
+    out.push(`名额 Quota（${q.city ? `${q.city} ` : ""}${q.label}）：计入 ${q.counted}，不占名额 ${q.exempt}，名额 ${quota}${q.excess > 0 ? `，超出 ${q.excess}` : ""}`);
   }
-  if (report.ranks) {
-    const r = report.ranks;
+  for (const r of [...(report.ranks ? [report.ranks] : []), ...(report.cityRanks ?? [])]) {
     const bits = [`应排 1–${r.expected}`];
     if (r.missing.length) bits.push(`缺号 ${r.missing.join("、")}`);
     if (r.duplicated.length) bits.push(`重号 ${r.duplicated.join("、")}`);
     if (r.unranked) bits.push(`未排序 ${r.unranked} 行`);
-    out.push(`推荐排序 Ranks：${bits.join("，")}`);
+    out.push(`推荐排序 Ranks${r.city ? `（${r.city}）` : ""}：${bits.join("，")}`);
   }
   out.push(`结果 Result：错误 ${c.errors} 条，警告 ${c.warnings} 条，提示 ${c.infos} 条，优先认定 ${c.priority} 家` +
     ` / ${c.errors} errors, ${c.warnings} warnings, ${c.infos} info`);

@@ -13,13 +13,14 @@ import { matchPriority, priorityIndex } from "./priority";
 import type { Programme } from "./programme";
 import { PROGRAMMES } from "./programmes/index";
 import { parseIsoDate, shownValue } from "./readers";
-import { findCity } from "./regions";
+import { extraColumn, parseSource, provinceMode } from "./merge";
+import { findCity, PROVINCE_NAMES, resolveDistrict, type City } from "./regions";
 import type { ColumnMapping, Finding, PriorityMatch, QuotaStanding, RankStanding, Report } from "./report";
 import { addFinding, type CheckContext, type ReferenceLists, type RowData } from "./rules/context";
 import { checkDuplicates, checkIdentity, checkOneDirection, partyCode } from "./rules/identity";
 import { readRow } from "./rules/read";
 import { ruleColumnNotes, runRowRule } from "./rules/row-rules";
-import { checkCap, checkGroupCap, checkQuota, checkRanks, splitByOwnership } from "./rules/set-rules";
+import { checkCap, checkGroupCap, checkQuota, checkRanks, splitByOwnership, type CityScope } from "./rules/set-rules";
 import type { Group, Unit } from "./setting-values";
 import { problemNote, resolveSettings, settingNote } from "./settings";
 import { uncheckedNotes } from "./unchecked";
@@ -28,7 +29,7 @@ export type { ReferenceLists } from "./rules/context";
 
 export interface CheckOptions {
   programmeId: string;
-  /** 南京 / 南京市 / 3201 / 昆山市 … */
+  /** 南京 / 南京市 / 3201 / 昆山市 …; or 山东省 / 江苏省 for province mode (each row judged against its own city). */
   city: string;
   /** ISO date; default: the programme's as-of date. Same as settings.asOf, and wins over it. */
   asOf?: string;
@@ -77,8 +78,13 @@ export function check(grid: Grid, options: CheckOptions): Report {
   const settings = resolved.values;
   const asOfIso = typeof settings.asOf === "string" && validIso(settings.asOf) ? settings.asOf : programme.asOf;
 
-  const unit = findCity(options.city);
-  if (!unit) {
+  const province = provinceMode(options.city);
+  const unit = province ? null : findCity(options.city);
+  if (province && province !== programme.province) {
+    notes.push(`${PROVINCE_NAMES[province]}不是本项目所属省份（${PROVINCE_NAMES[programme.province]}）：未按市核对注册地和名额。`);
+  } else if (province) {
+    notes.push(`全省汇总（${PROVINCE_NAMES[province]}）：每行按其所属市核对注册地，名额、排序和限额按市分别核对，重复申报跨市核对。`);
+  } else if (!unit) {
     notes.push(`无法识别推荐单位“${options.city}”：未核对注册地是否在本市。`);
   } else if (unit.province !== programme.province) {
     notes.push(`推荐单位${unit.name}不在本项目所属省份：未核对注册地是否在本市。`);
@@ -100,6 +106,7 @@ export function check(grid: Grid, options: CheckOptions): Report {
     grid,
     header,
     unit: unitInProvince,
+    province: province === programme.province ? province : null,
     asOf: parseIsoDate(asOfIso),
     asOfIso,
     references: withSettingLists(programme, options.references ?? {}, settings),
@@ -140,38 +147,55 @@ export function check(grid: Grid, options: CheckOptions): Report {
     }
   }
 
+  attachSources(ctx);
+
   for (const row of ctx.rows) {
     for (const rule of programme.rowRules) runRowRule(ctx, row, rule, (r, identityRule) => checkIdentity(ctx, r, identityRule));
   }
 
-  const { counted, exempt } = splitByOwnership(ctx, ctx.rows, programme.quota);
+  // Province mode: quotas, ranks and caps city by city; duplicates and directions across the province.
+  const scopes: (CityScope | undefined)[] = ctx.province ? cityScopes(ctx) : [undefined];
+  const quotas: QuotaStanding[] = [];
+  const cityRanks: RankStanding[] = [];
   let ranks: RankStanding | null = null;
-  let rankField: string | null = null;
-  for (const rule of programme.setRules) {
-    switch (rule.type) {
-      case "duplicates":
-        checkDuplicates(ctx, ctx.rows, rule);
-        break;
-      case "one-direction":
-        checkOneDirection(ctx, ctx.rows, rule);
-        break;
-      case "cap":
-        checkCap(ctx, ctx.rows, rule);
-        break;
-      case "group-cap":
-        checkGroupCap(ctx, ctx.rows, rule);
-        break;
-      case "ranks":
-        rankField = rule.field;
-        ranks = checkRanks(ctx, counted, rule);
-        break;
+  for (const scope of scopes) {
+    const rows = scope?.rows ?? ctx.rows;
+    const { counted, exempt } = splitByOwnership(ctx, rows, programme.quota);
+    let rankField: string | null = null;
+    for (const rule of programme.setRules) {
+      switch (rule.type) {
+        case "duplicates":
+          if (!scope) checkDuplicates(ctx, ctx.rows, rule);
+          break;
+        case "one-direction":
+          if (!scope) checkOneDirection(ctx, ctx.rows, rule);
+          break;
+        case "cap":
+          checkCap(ctx, rows, rule, scope);
+          break;
+        case "group-cap":
+          checkGroupCap(ctx, rows, rule, scope);
+          break;
+        case "ranks": {
+          rankField = rule.field;
+          const standing = checkRanks(ctx, counted, rule, scope);
+          if (scope) cityRanks.push(standing);
+          else ranks = standing;
+          break;
+        }
+      }
+    }
+    if (programme.quota) quotas.push(checkQuota(ctx, programme.quota, counted, exempt, rankField, scope));
+  }
+  if (ctx.province) {
+    for (const rule of programme.setRules) {
+      if (rule.type === "duplicates") checkDuplicates(ctx, ctx.rows, rule);
+      else if (rule.type === "one-direction") checkOneDirection(ctx, ctx.rows, rule);
     }
   }
-  const quotas: QuotaStanding[] = [];
   if (programme.quota) {
-    quotas.push(checkQuota(ctx, programme.quota, counted, exempt, rankField));
     if (quotaValue === null && programme.quota.open) {
-      notes.push(`${programme.quota.label}未设置：通知附件（各市推荐名额）未列在通知正文中，请填写本市名额后重新检查；排序仍按唯一、连续核对。`);
+      notes.push(`${programme.quota.label}未设置：通知附件（各市推荐名额）未列在通知正文中，请填写${ctx.province ? "每市" : "本市"}名额后重新检查；排序仍按唯一、连续核对。`);
     }
   }
 
@@ -180,7 +204,7 @@ export function check(grid: Grid, options: CheckOptions): Report {
   notes.push(...resolved.states.map(settingNote));
   notes.push(...programme.notes);
 
-  const findings = sortFindings([...(options.readFindings ?? []), ...ctx.findings]);
+  const findings = sortFindings([...(options.readFindings ?? []), ...withSources(ctx, ctx.findings)]);
   const byCode: Record<string, number> = {};
   let errors = 0;
   let warnings = 0;
@@ -195,7 +219,7 @@ export function check(grid: Grid, options: CheckOptions): Report {
   return {
     programme: programme.id,
     programmeTitle: programme.title,
-    city: unit?.name ?? options.city,
+    city: ctx.province ? PROVINCE_NAMES[ctx.province] : (unit?.name ?? options.city),
     asOf: asOfIso,
     sheet: grid.sheetName,
     headerRows: header.rowIndices.map((i) => grid.firstRow + i),
@@ -206,10 +230,82 @@ export function check(grid: Grid, options: CheckOptions): Report {
     skipped,
     quotas,
     ranks,
+    ...(ctx.province ? { province: PROVINCE_NAMES[ctx.province], cityRanks } : {}),
     priority,
     notes,
     findings,
   };
+}
+
+/**
+ * A merged list's rows keep their source (the 来源 column); in province mode each row gets its city
+ * from its 城市/推荐单位 column, else from its source. A row whose city is unknown is said so.
+ */
+function attachSources(ctx: CheckContext): void {
+  const { grid, header, programme } = ctx;
+  if (header.rowIndices.length === 0) return;
+  const sourceIndex = extraColumn(grid, header, "source");
+  if (sourceIndex !== null) {
+    for (const row of ctx.rows) {
+      const cell = row.cells[sourceIndex];
+      const parsed = cell && cell.kind === "text" ? parseSource(String(cell.value)) : null;
+      if (parsed) row.source = { row: row.excelRow, ...parsed };
+    }
+  }
+  if (!ctx.province) return;
+  const cityIndex = extraColumn(grid, header, "city");
+  const cityOf = (s: string): City | null => {
+    const c = findCity(s);
+    if (c && c.province === ctx.province) {
+      // A county-level unit recommends on its own only where the programme says so.
+      if (c.countyLevel && !programme.countyLevelUnits.includes(c.name)) return findCity(c.parentCode!);
+      return c;
+    }
+    const d = resolveDistrict(s);
+    return d && d.city.province === ctx.province ? d.city : null;
+  };
+  for (const row of ctx.rows) {
+    const cell = cityIndex !== null ? row.cells[cityIndex] : undefined;
+    const typed = cell && cell.kind === "text" ? String(cell.value).trim() : "";
+    row.city = (typed ? cityOf(typed) : null) ?? (row.source?.district ? cityOf(row.source.district) : null);
+    if (row.city) continue;
+    addFinding(ctx, {
+      code: "city-unknown",
+      severity: "error",
+      row,
+      value: typed || row.source?.district || "",
+      message: typed
+        ? `无法确定该行所属的市：“${typed}”不是${PROVINCE_NAMES[ctx.province]}的设区市；未计入任何市的名额，注册地未按市核对`
+        : `无法确定该行所属的市：没有“城市/推荐单位”列，来源${row.source ? `“${row.source.file}”` : ""}也未注明是哪个市；未计入任何市的名额，注册地未按市核对`,
+      messageEn: "The row's city is unknown (no 城市/推荐单位 column or source naming it): it counts toward no city's quota",
+      hint: "加一列“城市”填写推荐该行的市，或合并时以市名命名各市的文件",
+      hintEn: "Add a 城市 column, or name each city's file after the city",
+    });
+  }
+}
+
+/** Rows by city, in the province's order of cities (rows of an unknown city in none). */
+function cityScopes(ctx: CheckContext): CityScope[] {
+  const byCity = new Map<string, CityScope>();
+  for (const row of ctx.rows) {
+    if (!row.city) continue;
+    const scope = byCity.get(row.city.code);
+    if (scope) (scope.rows as RowData[]).push(row);
+    else byCity.set(row.city.code, { city: row.city, rows: [row] });
+  }
+  return [...byCity.values()].sort((a, b) => a.city.code.localeCompare(b.city.code));
+}
+
+/** Each finding of a merged list names the source of every row it concerns, its own row first. */
+function withSources(ctx: CheckContext, findings: Finding[]): Finding[] {
+  if (!ctx.rows.some((r) => r.source)) return findings;
+  const byRow = new Map<number, RowData>();
+  for (const r of ctx.rows) byRow.set(r.excelRow, r);
+  return findings.map((f) => {
+    const rows = [...new Set([...(f.row !== undefined ? [f.row] : []), ...(f.rows ?? [])])];
+    const sources = rows.map((n) => byRow.get(n)?.source).filter((s): s is NonNullable<typeof s> => !!s);
+    return sources.length > 0 ? { ...f, sources } : f;
+  });
 }
 
 /** Header findings: no header at all, required columns missing, one field in two columns; and what goes unchecked. */

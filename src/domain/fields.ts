@@ -125,6 +125,10 @@ export const FIELDS: Readonly<Record<string, FieldDef>> = Object.fromEntries(
       "是否获得省级财政资金支持", "已获省级财政支持", "前期是否获得省级财政资金支持", "项目前期是否获得过省级财政资金支持", "是否获省级财政资金支持",
     ]),
     F("firstBatch", "场景落地单位是否入围第一批", "Site in the first batch", "yesno", ["是否入围第一批", "已入围第一批", "是否已入围第一批试点"]),
+    // Lists merged from several files: where each row came from, and (province mode) the city it belongs to.
+    // No programme lists them; merge.ts finds their columns beside the programme's header.
+    F("source", "来源", "Source", "text", ["数据来源", "名单来源", "来源（文件/工作表）"]),
+    F("city", "城市", "City", "text", ["推荐单位", "所在市", "设区市", "推荐市", "所属市", "推荐城市", "所在城市", "市别"]),
     F("agreementDate", "联合体协议签订日期", "Consortium agreement date", "date", ["协议签订日期", "联合体协议签订时间"]),
   ].map((f) => [f.id, f]),
 );

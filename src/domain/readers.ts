@@ -371,7 +371,7 @@ function okAmount(wan: number, shown: string): Read<number> {
 }
 
 /** The multiplier to 万元 a header unit gives bare numbers; null when the unit is not money in 人民币. */
-function headerMultiplier(unit: string | null | undefined): number | null {
+export function headerMultiplier(unit: string | null | undefined): number | null {
   if (unit === null || unit === undefined) return 1;
   const key = cleanText(unit).replace(/\s|人民币|RMB/giu, "");
   if (key === "") return 1;

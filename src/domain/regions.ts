@@ -198,3 +198,29 @@ export function resolveDistrict(s: string, withinCity?: string): ResolvedDistric
   }
   return null;
 }
+
+/** "山东省" / "山东" / "江苏省" / "江苏" / "32" / "370000" → the province; null for anything else (a city included). */
+export function findProvince(s: string): ProvinceCode | null {
+  const typed = squeeze(s);
+  if (typed === "江苏省" || typed === "江苏" || typed === "32" || typed === "320000") return "32";
+  if (typed === "山东省" || typed === "山东" || typed === "37" || typed === "370000") return "37";
+  return null;
+}
+
+/**
+ * The place a free text names (a file name, a sheet name, a 填报单位 line): the first of `places` whose
+ * full name, else short name, occurs in it. Longer names are tried first, so 历城区 is not read as 历下 by accident.
+ */
+export function placeNamedIn<T extends { name: string; short: string }>(text: string, places: readonly T[]): T | null {
+  const typed = squeeze(text);
+  if (typed === "") return null;
+  const byLength = [...places].sort((a, b) => b.name.length - a.name.length);
+  for (const p of byLength) if (typed.includes(p.name)) return p;
+  for (const p of byLength) if (p.short.length >= 2 && typed.includes(p.short)) return p;
+  return null;
+}
+
+/** Current districts (区、县、县级市、开发区) of a city, by its 4-digit code, with short names. */
+export function districtsOf(cityCode: string): { code: string; name: string; short: string }[] {
+  return DISTRICTS.filter((d) => d.current && currentCityCode(d.code) === cityCode).map((d) => ({ code: d.code, name: d.name, short: shortName(d.name) }));
+}

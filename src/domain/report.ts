@@ -50,6 +50,8 @@ export const FINDING_CODES = [
   "csv-malformed",
   "encoding-mixed",
   "cells-outside-list",
+  // Province mode: a row whose city neither its 城市 column nor its source names.
+  "city-unknown",
 ] as const;
 
 export const FindingCode = z.enum(FINDING_CODES);
@@ -57,6 +59,19 @@ export type FindingCode = z.infer<typeof FindingCode>;
 
 export const Severity = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof Severity>;
+
+/** Where a row of a merged (or multi-file) list came from. */
+export const RowSource = z.object({
+  /** Excel row in the merged list. */
+  row: z.number().int().positive(),
+  file: z.string(),
+  sheet: z.string(),
+  /** Excel row in the source sheet. */
+  sourceRow: z.number().int().positive(),
+  /** The district (or, in province mode, the city) the list came from, when known. */
+  district: z.string().optional(),
+});
+export type RowSource = z.infer<typeof RowSource>;
 
 export const Finding = z.object({
   code: FindingCode,
@@ -80,11 +95,15 @@ export const Finding = z.object({
   hintEn: z.string().optional(),
   /** The clause of the notice the rule comes from, e.g. "苏工信融合〔2023〕27号 三(一)1". */
   clause: z.string().optional(),
+  /** Merged or multi-file lists: the source of each row the finding concerns (its own row first). */
+  sources: z.array(RowSource).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
 export const QuotaStanding = z.object({
   id: z.string(),
+  /** Province mode: the city this standing is for (one standing per city). */
+  city: z.string().optional(),
   /** Short Chinese label for a gauge: "平台", "推荐名额". */
   label: z.string(),
   labelEn: z.string(),
@@ -102,6 +121,8 @@ export const QuotaStanding = z.object({
 export type QuotaStanding = z.infer<typeof QuotaStanding>;
 
 export const RankStanding = z.object({
+  /** Province mode: the city these ranks are for. */
+  city: z.string().optional(),
   /** Ranks 1..N expected among the counted rows (N = counted rows, capped by the quota when set). */
   expected: z.number().int().nonnegative(),
   missing: z.array(z.number().int().positive()),
@@ -182,7 +203,11 @@ export const Report = z.object({
   }),
   skipped: z.array(SkippedRow),
   quotas: z.array(QuotaStanding),
+  /** The list's ranks; in province mode null, and the ranks of each city in cityRanks. */
   ranks: RankStanding.nullable(),
+  /** Province mode (--city 山东省): the province checked city by city. */
+  province: z.string().optional(),
+  cityRanks: z.array(RankStanding).optional(),
   priority: z.array(PriorityMatch),
   /** Settings the notice leaves open and their state ("名额未设置：…"), in Chinese. */
   notes: z.array(z.string()),

@@ -331,6 +331,15 @@ const CASES: Case[] = [
     severity: "warning",
   },
   {
+    code: "city-unknown",
+    what: "province mode (江苏省), no 城市 column and no source; near-miss: a 城市 column saying 南京",
+    programme: "js-2023-platform",
+    options: { city: "江苏省" },
+    trigger: jpGrid(jp()),
+    nearMiss: listGrid([...JP_HEADER, "城市"], [{ ...jp(), 城市: "南京" }]),
+    row: FIRST,
+  },
+  {
     code: "certificate-invalid",
     what: "valid only until 2023年3月 (month precision, still not after 03-31); near-miss: 2023年4月",
     programme: "js-2023-benchmark-factory",

@@ -7,8 +7,8 @@ import { FIELDS } from "../fields";
 import type { HeaderResult, MappedColumn } from "../header";
 import type { Programme } from "../programme";
 import type { PartialDate } from "../readers";
-import type { City } from "../regions";
-import type { Finding, FindingCode, Severity } from "../report";
+import type { City, ProvinceCode } from "../regions";
+import type { Finding, FindingCode, RowSource, Severity } from "../report";
 import type { UsccProblem } from "../uscc";
 
 export interface ReferenceLists {
@@ -48,14 +48,20 @@ export interface RowData {
   values: Map<string, unknown>;
   /** Fields whose cell held something that could not be read (already reported). */
   unreadable: ReadonlySet<string>;
+  /** Where the row came from, when the list is a merged one (its 来源 column). */
+  source?: RowSource;
+  /** Province mode: the city the row belongs to (from its 城市 column or its source); null when unknown. */
+  city?: City | null;
 }
 
 export interface CheckContext {
   programme: Programme;
   grid: Grid;
   header: HeaderResult;
-  /** The recommending unit as resolved, or null when the given name is unknown. */
+  /** The recommending unit as resolved, or null when the given name is unknown (and in province mode). */
   unit: City | null;
+  /** Province mode (--city 山东省): each row is judged against its own city. */
+  province: ProvinceCode | null;
   asOf: PartialDate;
   asOfIso: string;
   references: ReferenceLists;
@@ -120,6 +126,20 @@ export function addFinding(ctx: CheckContext, f: FindingInput): void {
   if (f.hintEn) out.hintEn = f.hintEn;
   if (f.clause) out.clause = f.clause;
   ctx.findings.push(out);
+}
+
+/** The recommending unit a row is judged against: its own city in province mode, else the one unit. */
+export function unitOf(ctx: CheckContext, row: RowData): City | null {
+  return ctx.province ? (row.city ?? null) : ctx.unit;
+}
+
+/** "历下区第3行与历城区第2行" when every row has a source (merged lists); null otherwise. */
+export function placeList(rows: readonly RowData[]): string | null {
+  if (rows.length === 0 || rows.some((r) => !r.source)) return null;
+  const places = rows.slice(0, ROWS_NAMED_IN_MESSAGE).map((r) => `${r.source!.district ?? (r.source!.file || r.source!.sheet)}第${r.source!.sourceRow}行`);
+  const more = rows.length > places.length ? `等共${rows.length}行` : "";
+  if (places.length === 1) return places[0]! + more;
+  return more ? places.join("、") + more : `${places.slice(0, -1).join("、")}与${places[places.length - 1]}`;
 }
 
 export function value<T>(row: RowData, field: string): T | undefined {

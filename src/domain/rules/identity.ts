@@ -8,7 +8,7 @@ import { ownershipWord } from "../ownership";
 import type { Party, RowRule, SetRule } from "../programme";
 import { cityOfRegion, countyUnitOfRegion, PROVINCE_NAMES } from "../regions";
 import { describeUscc } from "../uscc";
-import { addFinding, column, fieldLabel, ROWS_NAMED_IN_MESSAGE, rowList, rowListEn, value, type CheckContext, type FindingInput, type RowData, type UsccValue } from "./context";
+import { addFinding, column, fieldLabel, placeList, ROWS_NAMED_IN_MESSAGE, unitOf, rowList, rowListEn, value, type CheckContext, type FindingInput, type RowData, type UsccValue } from "./context";
 
 /** The compact code of a party when the cell holds one of the right shape (checks may fail). */
 export function partyCode(row: RowData, party: Party): string | null {
@@ -202,8 +202,8 @@ export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<Row
     }
     return;
   }
-  if (!rule.otherCity || !ctx.unit) return;
-  const unit = ctx.unit;
+  const unit = unitOf(ctx, row);
+  if (!rule.otherCity || !unit) return;
   const regionCity = cityOfRegion(d.regionCode);
   const unitCityCode = unit.parentCode ?? unit.code;
   const usesCounty = unit.countyLevel && ctx.programme.countyLevelUnits.includes(unit.name);
@@ -253,7 +253,9 @@ export function checkDuplicates(ctx: CheckContext, rows: readonly RowData[], rul
           eachRowReported: true,
           field: party.uscc,
           value: code,
-          message: `${party.role}统一社会信用代码“${code}”在第${rowList(sub)}行重复出现（${partyName(row, party) ?? ""}）`,
+          message: placeList(sub)
+            ? `${placeList(sub)}为同一单位：${party.role}“${partyName(row, party) ?? ""}”统一社会信用代码“${code}”重复出现（合并名单第${rowList(sub)}行）`
+            : `${party.role}统一社会信用代码“${code}”在第${rowList(sub)}行重复出现（${partyName(row, party) ?? ""}）`,
           messageEn: `The ${party.roleEn}'s credit code “${code}” appears on rows ${rowListEn(sub)}`,
           hint: "同一单位只保留一行；确为不同项目的，请核实是否允许重复申报",
           hintEn: "Keep one row per applicant, unless the notice allows several projects",
@@ -270,7 +272,7 @@ export function checkDuplicates(ctx: CheckContext, rows: readonly RowData[], rul
     if (codes.size < 2) continue;
     const named = group.slice(0, ROWS_NAMED_IN_MESSAGE);
     const shown =
-      named.map((r) => `第${r.excelRow}行“${partyName(r, party) ?? ""}”${partyCode(r, party) ? `（${partyCode(r, party)}）` : "（代码无法识别）"}`).join("，") +
+      named.map((r) => `${r.source ? placeList([r]) : `第${r.excelRow}行`}“${partyName(r, party) ?? ""}”${partyCode(r, party) ? `（${partyCode(r, party)}）` : "（代码无法识别）"}`).join("，") +
       (group.length > named.length ? `等共${group.length}行` : "");
     for (const row of group.slice(1)) addFinding(ctx, {
       code: "similar-applicant",

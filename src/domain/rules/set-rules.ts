@@ -3,6 +3,7 @@
  * ranked slots, and the city quota with its exempt ownerships.
  */
 import type { Quota, SetRule } from "../programme";
+import type { City } from "../regions";
 import type { QuotaStanding, RankStanding } from "../report";
 import { ownershipWord } from "../ownership";
 import { cleanText, saysNothing } from "../text";
@@ -12,13 +13,28 @@ import { splitMembers } from "./row-rules";
 
 type Rule<T extends SetRule["type"]> = Extract<SetRule, { type: T }>;
 
+/** Province mode: the city a quota, rank or cap finding is about, and that city's rows. */
+export interface CityScope {
+  city: City;
+  rows: readonly RowData[];
+}
+
+/** "青岛市：" in front of a per-city message. */
+function prefix(scope: CityScope | undefined): string {
+  return scope ? `${scope.city.name}：` : "";
+}
+
+function prefixEn(scope: CityScope | undefined): string {
+  return scope ? `${scope.city.name}: ` : "";
+}
+
 const CODE_IN_TEXT = /[0-9A-HJ-NP-RTUWXY]{18}/u;
 
 /**
  * Projects a unit takes part in: as this party (the lead, the site) and, where the rule names a members
  * column, among the other members — matched by code where the member gives one, else by name.
  */
-export function checkCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule<"cap">): void {
+export function checkCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule<"cap">, scope?: CityScope): void {
   const keys = partyKeys(rows, rule.party);
   const codeOfName = new Map<string, string>();
   for (const row of rows) {
@@ -56,8 +72,8 @@ export function checkCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule
       eachRowReported: true,
       field: own.includes(row) ? rule.party.name : rule.members ?? rule.party.name,
       value: name,
-      message: `${rule.party.role}“${name}”参与${all.length}个项目（第${rowList(all)}行${among ? `，其中${among}个作为其他联合体成员` : ""}），原则上不超过${rule.max}个`,
-      messageEn: `The ${rule.party.roleEn} “${name}” takes part in ${all.length} projects (rows ${rowListEn(all)}${among ? `, ${among} as another member` : ""}); at most ${rule.max}`,
+      message: `${prefix(scope)}${rule.party.role}“${name}”参与${all.length}个项目（第${rowList(all)}行${among ? `，其中${among}个作为其他联合体成员` : ""}），原则上不超过${rule.max}个`,
+      messageEn: `${prefixEn(scope)}The ${rule.party.roleEn} “${name}” takes part in ${all.length} projects (rows ${rowListEn(all)}${among ? `, ${among} as another member` : ""}); at most ${rule.max}`,
       hint: `保留${rule.max}个项目，其余不予推荐`,
       hintEn: `Keep ${rule.max} and drop the rest`,
       clause: rule.clause,
@@ -68,7 +84,7 @@ export function checkCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule
 /** Beyond saying nothing, the ways a row says it belongs to no group. */
 const NO_GROUP = /^(不属于|非集团企业|独立企业)$/u;
 
-export function checkGroupCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule<"group-cap">): void {
+export function checkGroupCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule<"group-cap">, scope?: CityScope): void {
   const groups = groupBy(rows, (r) => {
     const g = value<string>(r, rule.field);
     if (!g) return null;
@@ -86,8 +102,8 @@ export function checkGroupCap(ctx: CheckContext, rows: readonly RowData[], rule:
       eachRowReported: true,
       field: rule.field,
       value: name,
-      message: `“${name}”内企业共揭榜${group.length}个任务（第${rowList(group)}行），同一集团内企业总揭榜任务不超过${rule.max}个`,
-      messageEn: `Enterprises of the group “${name}” take ${group.length} tasks (rows ${rowListEn(group)}); at most ${rule.max} per group`,
+      message: `${prefix(scope)}“${name}”内企业共揭榜${group.length}个任务（第${rowList(group)}行），同一集团内企业总揭榜任务不超过${rule.max}个`,
+      messageEn: `${prefixEn(scope)}Enterprises of the group “${name}” take ${group.length} tasks (rows ${rowListEn(group)}); at most ${rule.max} per group`,
       hint: `集团内协调，保留不超过${rule.max}个任务`,
       hintEn: `Keep at most ${rule.max} tasks for the group`,
       clause: rule.clause,
@@ -108,7 +124,7 @@ export function splitByOwnership(ctx: CheckContext, rows: readonly RowData[], qu
 }
 
 /** Ranks 1..N among counted rows, N = counted rows capped by the quota: unique, no gaps, none missing. */
-export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule: Rule<"ranks">): RankStanding {
+export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule: Rule<"ranks">, scope?: CityScope): RankStanding {
   const expected = ctx.quota === null ? counted.length : Math.min(counted.length, ctx.quota);
   const byRank = new Map<number, RowData[]>();
   const unranked: RowData[] = [];
@@ -125,7 +141,8 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
   const duplicated = [...byRank.entries()].filter(([, g]) => g.length > 1).map(([r]) => r).sort((a, b) => a - b);
   const missing: number[] = [];
   for (let r = 1; r <= expected; r++) if (!byRank.has(r)) missing.push(r);
-  if (!hasColumn(ctx, rule.field)) return { expected, missing, duplicated, unranked: unranked.length };
+  const city = scope ? { city: scope.city.name } : {};
+  if (!hasColumn(ctx, rule.field)) return { ...city, expected, missing, duplicated, unranked: unranked.length };
 
   for (const r of duplicated) {
     const g = byRank.get(r)!;
@@ -137,8 +154,8 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
       eachRowReported: true,
       field: rule.field,
       value: String(r),
-      message: `推荐排序第${r}位重复（第${rowList(g)}行）：排序应唯一`,
-      messageEn: `Rank ${r} is used on rows ${rowListEn(g)}; ranks must be unique`,
+      message: `${prefix(scope)}推荐排序第${r}位重复（第${rowList(g)}行）：排序应唯一`,
+      messageEn: `${prefixEn(scope)}Rank ${r} is used on rows ${rowListEn(g)}; ranks must be unique`,
       hint: "重新排序，每个项目一个名次",
       hintEn: "Give each project its own rank",
       clause: rule.clause,
@@ -147,7 +164,7 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
   if (missing.length > 0) {
     const exemptWords = ctx.programme.quota?.exemptOwnership ?? [];
     // Districts often rank exempt rows too; say so, since re-ranking the counted rows is the remedy.
-    const takenByExempt = ctx.rows.filter((row) => !counted.includes(row) && missing.includes(value<number>(row, rule.field) ?? -1));
+    const takenByExempt = (scope?.rows ?? ctx.rows).filter((row) => !counted.includes(row) && missing.includes(value<number>(row, rule.field) ?? -1));
     // Ranks beyond N are what opened the gaps (when the quota does not cut them off).
     const beyond = counted.filter((row) => {
       const r = value<number>(row, rule.field);
@@ -158,8 +175,8 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
       code: "rank-invalid",
       severity: "error",
       ...(row ? { row, rows: beyond, eachRowReported: true, field: rule.field } : {}),
-      message: `推荐排序缺少第${missing.join("、")}位：计入名额的${counted.length}个项目${ctx.quota !== null && counted.length > ctx.quota ? `（名额${ctx.quota}个）` : ""}应依次排为1至${expected}，不留空号${beyond.length ? `；第${rowList(beyond)}行的名次超出${expected}` : ""}${takenByExempt.length ? `；第${takenByExempt.map((r) => value<number>(r, rule.field)).join("、")}位由不占名额的第${rowList(takenByExempt)}行使用` : ""}`,
-      messageEn: `Ranks ${missing.join(", ")} are missing: the counted projects must be ranked 1 to ${expected} without gaps`,
+      message: `${prefix(scope)}推荐排序缺少第${missing.join("、")}位：计入名额的${counted.length}个项目${ctx.quota !== null && counted.length > ctx.quota ? `（名额${ctx.quota}个）` : ""}应依次排为1至${expected}，不留空号${beyond.length ? `；第${rowList(beyond)}行的名次超出${expected}` : ""}${takenByExempt.length ? `；第${takenByExempt.map((r) => value<number>(r, rule.field)).join("、")}位由不占名额的第${rowList(takenByExempt)}行使用` : ""}`,
+      messageEn: `${prefixEn(scope)}Ranks ${missing.join(", ")} are missing: the counted projects must be ranked 1 to ${expected} without gaps`,
       ...(exemptWords.length > 0
         ? { hint: `${exemptWords.join("、")}等单位不占名额，可不参与排序`, hintEn: "Units exempt by ownership take no slot and need no rank" }
         : { hint: `将计入名额的项目依次排为1至${expected}`, hintEn: `Rank the counted projects 1 to ${expected}` }),
@@ -172,16 +189,16 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
       severity: "error",
       row,
       field: rule.field,
-      message: `计入名额的项目没有推荐排序：应填1至${expected}中的名次`,
+      message: `${prefix(scope)}计入名额的项目没有推荐排序：应填1至${expected}中的名次`,
       messageEn: `A counted project has no rank; give it one from 1 to ${expected}`,
       clause: rule.clause,
     });
   }
-  return { expected, missing, duplicated, unranked: unranked.length };
+  return { ...city, expected, missing, duplicated, unranked: unranked.length };
 }
 
 /** The city quota: counted rows beyond it are named, by rank when ranks are given, else in sheet order. */
-export function checkQuota(ctx: CheckContext, quota: Quota, counted: readonly RowData[], exempt: readonly RowData[], rankField: string | null): QuotaStanding {
+export function checkQuota(ctx: CheckContext, quota: Quota, counted: readonly RowData[], exempt: readonly RowData[], rankField: string | null, scope?: CityScope): QuotaStanding {
   const q = ctx.quota;
   const excess = q === null ? 0 : Math.max(0, counted.length - q);
   if (q !== null && excess > 0) {
@@ -202,15 +219,16 @@ export function checkQuota(ctx: CheckContext, quota: Quota, counted: readonly Ro
       rows: over,
       eachRowReported: true,
       field: rankField ?? undefined,
-      message: `计入名额的${quota.label}${counted.length}个，超过名额${q}个（超出${excess}个${exempt.length ? `；另有${exempt.length}个不占名额` : ""}）：超出的为第${rowList(over)}行`,
-      messageEn: `${counted.length} counted ${quota.labelEn} exceed the quota of ${q} by ${excess}${exempt.length ? ` (${exempt.length} more are exempt)` : ""}`,
+      message: `${prefix(scope)}计入名额的${quota.label}${counted.length}个，超过名额${q}个（超出${excess}个${exempt.length ? `；另有${exempt.length}个不占名额` : ""}）：超出的为第${rowList(over)}行`,
+      messageEn: `${prefixEn(scope)}${counted.length} counted ${quota.labelEn} exceed the quota of ${q} by ${excess}${exempt.length ? ` (${exempt.length} more are exempt)` : ""}`,
       hint: `按择优顺序保留${q}个；${quota.exemptOwnership.slice(0, 2).join("、")}等单位不占名额，请在“${fieldLabel(quota.ownershipField)}”中注明`,
       hintEn: `Keep the best ${q}; exempt units must say so in the ownership column`,
       clause: quota.clause,
     });
   }
   return {
-    id: `${ctx.programme.id}-quota`,
+    id: scope ? `${ctx.programme.id}-quota-${scope.city.code}` : `${ctx.programme.id}-quota`,
+    ...(scope ? { city: scope.city.name } : {}),
     label: quota.label,
     labelEn: quota.labelEn,
     counted: counted.length,

@@ -1,0 +1,53 @@
+/**
+ * `huizong merge <名单…> --programme <id> --city <城市> -o <合并.xlsx>`: the district lists (files or
+ * folders) merged into one sheet 合并名单 with the programme's header and a 来源 column, then checked.
+ * The inputs are only read. Exit codes as `check`: 0 written, no error finding; 1 written, the merged
+ * list has errors; 2 bad usage or a list that cannot be read or has no header (nothing written).
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import { extname, resolve } from "node:path";
+import { check } from "../domain/check";
+import { Report } from "../domain/report";
+import { gridsToXlsx } from "../workbook/xlsx-write";
+import { optionalDate, optionalQuota, parseCommandArgs, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { InputError } from "./input";
+import { expandPaths, mergeFiles, summaryLines } from "./lists";
+import { renderReport } from "./render";
+
+export const MERGE_HELP = `  huizong merge <名单…|文件夹> --programme <项目编号> --city <城市> -o <合并.xlsx> [--force]
+                           各区县名单合并到一张“合并名单”表（本项目的表头加“来源”列），再校验合并后的名单；
+                           原文件只读不改。区县从文件名、工作表名、标题行或“所在县（市、区）”列得知。
+                           --city 山东省/江苏省：各市名单，按市核对。已存在的输出文件须加 --force 才覆盖。
+                           merges the lists into one sheet 合并名单 with a 来源 column, then checks it;
+                           the inputs are never written; an existing output needs --force
+`;
+
+export async function runMerge(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { output: { type: "string", short: "o" }, force: { type: "boolean" }, json: { type: "boolean" } });
+  const paths = requireFiles(positionals, "缺少要合并的名单：huizong merge <名单…> --programme <id> --city <城市> -o <合并.xlsx> / missing lists");
+  const programme = requireProgramme(values.programme);
+  const city = requireCity(values.city);
+  const asOf = optionalDate("--as-of", values["as-of"]);
+  const quota = optionalQuota(values.quota);
+  if (values.reference !== undefined) throw new UsageError("merge 不读参考名单：合并后用 huizong check 合并.xlsx --reference … 校验 / merge takes no --reference");
+  if (!values.output) throw new UsageError("缺少 -o <合并.xlsx>：合并名单写到哪里 / missing -o <output.xlsx>");
+  if (extname(values.output).toLowerCase() !== ".xlsx") throw new UsageError(`输出文件应以 .xlsx 结尾，收到“${values.output}” / the output must be an .xlsx file`);
+  const files = expandPaths(paths);
+  if (files.some((f) => resolve(f) === resolve(values.output!))) throw new UsageError(`输出文件不能覆盖名单“${values.output}” / the output would overwrite a list`);
+  if (existsSync(values.output) && !values.force) throw new UsageError(`“${values.output}”已存在：换一个文件名，或加 --force 覆盖 / the output exists; add --force to overwrite it`);
+
+  const merged = await mergeFiles(files, programme, city, values.sheet);
+  const report = Report.parse(check(merged.grid, { programmeId: programme.id, city, ...(asOf ? { asOf } : {}), ...(quota !== undefined ? { quota } : {}) }));
+  const bytes = await gridsToXlsx([merged.grid]);
+  try {
+    writeFileSync(values.output, bytes);
+  } catch (e) {
+    throw new InputError(`无法写入 ${values.output}（${e instanceof Error ? e.message : String(e)}）`, `Cannot write ${values.output}`);
+  }
+  if (values.json) io.stdout(JSON.stringify({ output: values.output, sources: merged.summaries, report }, null, 2) + "\n");
+  else {
+    io.stdout(`已合并 ${merged.summaries.length} 份名单，共 ${merged.sources.length} 行，写入 ${values.output}（工作表“${merged.grid.sheetName}”）/ merged ${merged.sources.length} rows:\n${summaryLines(merged.summaries)}\n`);
+    io.stdout(renderReport(report, values.output));
+  }
+  return report.findings.some((f) => f.severity === "error") ? 1 : 0;
+}

@@ -1,0 +1,63 @@
+/**
+ * Writes grids as the sheets of a new .xlsx (exceljs), cell kinds kept: text as 文本 ("@") so codes
+ * and phone numbers keep every digit and nothing becomes a formula; dates as dates; numbers,
+ * booleans and error values as themselves. Browser-safe. Used for a merged list (huizong merge).
+ */
+import ExcelJS from "exceljs";
+import type { Cell, Grid } from "../domain/cells";
+
+const EXCEL_EPOCH_OFFSET = 25569;
+const MS_PER_DAY = 86400000;
+
+function serialToDate(serial: number): Date {
+  return new Date(Math.round((serial - EXCEL_EPOCH_OFFSET) * MS_PER_DAY));
+}
+
+function writeCell(target: ExcelJS.Cell, cell: Cell): void {
+  switch (cell.kind) {
+    case "empty":
+      return;
+    case "text":
+      target.value = String(cell.value);
+      target.numFmt = "@";
+      return;
+    case "date":
+      target.value = serialToDate(Number(cell.value));
+      target.numFmt = cell.numberFormat && cell.numberFormat !== "General" ? cell.numberFormat : "yyyy-mm-dd";
+      return;
+    case "number":
+      target.value = Number(cell.value);
+      if (cell.numberFormat && cell.numberFormat !== "General") target.numFmt = cell.numberFormat;
+      return;
+    case "boolean":
+      target.value = Boolean(cell.value);
+      return;
+    case "error":
+      target.value = { error: String(cell.value) as ExcelJS.CellErrorValue["error"] };
+      return;
+  }
+}
+
+/** One worksheet per grid, at the grid's own position; the first row of each (the header) frozen and bold. */
+export async function gridsToXlsx(grids: readonly Grid[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const grid of grids) {
+    const ws = wb.addWorksheet(grid.sheetName, { views: [{ state: "frozen", ySplit: grid.firstRow }] });
+    grid.rows.forEach((row, r) => {
+      row.forEach((cell, c) => writeCell(ws.getCell(grid.firstRow + r, grid.firstColumn + c), cell));
+    });
+    ws.getRow(grid.firstRow).font = { bold: true };
+    const width = grid.rows[0]?.length ?? 0;
+    for (let c = 0; c < width; c++) {
+      // Chinese text is about two units wide per character.
+      let longest = 4;
+      for (const row of grid.rows.slice(0, 200)) {
+        const v = row[c]?.value;
+        if (v !== null && v !== undefined) longest = Math.max(longest, [...String(v)].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0));
+      }
+      ws.getColumn(grid.firstColumn + c).width = Math.min(60, longest + 2);
+    }
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

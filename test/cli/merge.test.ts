@@ -1,0 +1,151 @@
+/**
+ * `huizong merge` and the multi-file `check` / `export` in process: district lists of different
+ * wording (one a GB18030 CSV, one with an instructions sheet first) merged with their sources; the
+ * inputs are never written.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeGb18030 } from "../../scripts/gb18030";
+import { main } from "../../src/cli/huizong";
+import { Report } from "../../src/domain/report";
+import { readXlsx } from "../../src/workbook/xlsx-adapter";
+import { uscc } from "../domain/check-helpers";
+
+let tmp = "";
+let dir = "";
+const files: string[] = [];
+
+async function huizong(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+async function xlsx(path: string, sheets: { name: string; rows: (string | number | null)[][] }[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((r, i) => r.forEach((v, j) => {
+      if (v === null) return;
+      const cell = ws.getCell(i + 1, j + 1);
+      cell.value = v;
+      if (typeof v === "string") cell.numFmt = "@";
+    }));
+  }
+  writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+const hash = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
+const TWICE = uscc("370102", 2);
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), "huizong-merge-"));
+  dir = join(tmp, "区县名单");
+  mkdirSync(dir);
+  // 历下区: the checker's wording, a title, a 合计 row.
+  const a = join(dir, "历下区.xlsx");
+  await xlsx(a, [{ name: "Sheet1", rows: [
+    ["历下区2023年省级工业互联网平台推荐汇总表"],
+    ["序号", "申报单位", "统一社会信用代码", "平台类型", "企业性质", "建设情况"],
+    [1, "济南甲一科技有限公司", uscc("370102", 1), "综合型", "民营", "已建成"],
+    [2, "济南甲二科技有限公司", TWICE, "综合型", "民营", "已建成"],
+    [3, "济南甲三科技有限公司", uscc("370102", 3), "综合型", "民营", "已建成"],
+    ["合计", "3家", null, null, null, null],
+  ] }]);
+  // 历城区: a GB18030 CSV in other words and order, as Chinese Windows Excel saves it.
+  const b = join(dir, "历城区推荐.csv");
+  const csv = ["企业名称,是否建成,社会信用代码,申报方向,单位性质", `济南乙一软件有限公司,已建成,${uscc("370112", 11)},综合型,民营`, `济南甲二科技有限公司,已建成,${TWICE},综合型,民营`].join("\r\n") + "\r\n";
+  writeFileSync(b, encodeGb18030(csv));
+  // 章丘区: named only in the title line; the instructions sheet comes first.
+  const c = join(dir, "第三批.xlsx");
+  await xlsx(c, [
+    { name: "填报说明", rows: [["请按表格填写，6月20日前报送"]] },
+    { name: "名单", rows: [["填报单位：章丘区工业和信息化局"], ["企业名称", "统一社会信用代码", "平台类型", "企业性质", "建设情况"], ["济南丙一有限公司", uscc("370114", 21), "综合型", "民营", "已建成"], ["济南丙二有限公司", uscc("370114", 22), "综合型", "民营", "已建成"]] },
+  ]);
+  files.push(a, b, c);
+});
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("huizong merge", () => {
+  it("merges a folder into 合并名单 with a 来源 column: every row kept, sources named, inputs unchanged", async () => {
+    const before = files.map(hash);
+    const out = join(tmp, "合并.xlsx");
+    const r = await huizong("merge", dir, "-p", "sd-2023-platform", "-c", "济南", "-o", out, "--json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { sources: { file: string; unit: string; rowsTaken: number; sheet: string }[]; report: unknown };
+    expect(json.sources.map((s) => [s.file, s.sheet, s.unit, s.rowsTaken])).toEqual([
+      ["第三批.xlsx", "名单", "章丘区", 2],
+      ["历城区推荐.csv", "历城区推荐", "历城区", 2],
+      ["历下区.xlsx", "Sheet1", "历下区", 3],
+    ]);
+    const report = Report.parse(json.report);
+    const dup = report.findings.filter((f) => f.code === "duplicate-applicant");
+    expect(dup).toHaveLength(1);
+    expect(dup[0]!.message).toContain("历城区第3行与历下区第4行为同一单位");
+    expect(dup[0]!.sources!.map((s) => `${s.district}:${s.file}:${s.sourceRow}`).sort()).toEqual(["历下区:历下区.xlsx:4", "历城区:历城区推荐.csv:3"]);
+
+    const book = await readXlsx(readFileSync(out));
+    expect(book.sheetNames).toEqual(["合并名单"]);
+    const grid = book.sheet("合并名单").grid;
+    expect(grid.rows).toHaveLength(1 + 7);
+    const header = grid.rows[0]!.map((x) => x.value);
+    const col = (label: string) => header.indexOf(label);
+    expect(grid.rows.slice(1).map((row) => row[col("来源")]!.value)).toContain("历城区 | 历城区推荐.csv | 历城区推荐 | 第3行");
+    // Codes stay text with all 18 characters.
+    for (const row of grid.rows.slice(1)) expect(row[col("统一社会信用代码")]).toMatchObject({ kind: "text", value: expect.stringMatching(/^[0-9A-Z]{18}$/) });
+    expect(files.map(hash)).toEqual(before);
+  });
+
+  it("checking the merged file again gives the same findings, with the same sources", async () => {
+    const out = join(tmp, "合并2.xlsx");
+    await huizong("merge", ...files, "-p", "sd-2023-platform", "-c", "济南", "-o", out);
+    const again = await huizong("check", out, "-p", "sd-2023-platform", "-c", "济南", "--json");
+    const direct = await huizong("check", ...files, "-p", "sd-2023-platform", "-c", "济南", "--json");
+    const strip = (s: string) => Report.parse(JSON.parse(s)).findings.map((f) => ({ ...f, sources: f.sources?.map((x) => ({ ...x })) }));
+    expect(strip(again.stdout)).toEqual(strip(direct.stdout));
+  });
+
+  it("does not overwrite an existing output without --force", async () => {
+    const out = join(tmp, "已有.xlsx");
+    writeFileSync(out, "mine");
+    const r = await huizong("merge", ...files, "-p", "sd-2023-platform", "-c", "济南", "-o", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/已存在.*--force/);
+    expect(readFileSync(out, "utf8")).toBe("mine");
+    expect((await huizong("merge", ...files, "-p", "sd-2023-platform", "-c", "济南", "-o", out, "--force")).code).toBe(1);
+  });
+
+  it("refuses a list without a header rather than losing its rows", async () => {
+    const bad = join(tmp, "说明.csv");
+    writeFileSync(bad, "请按表格填写\n截止6月20日\n");
+    const r = await huizong("merge", files[0]!, bad, "-p", "sd-2023-platform", "-c", "济南", "-o", join(tmp, "x.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/说明\.csv.*找不到表头/);
+  });
+});
+
+describe("check and export take several files as one list", () => {
+  it("check prints where each row came from", async () => {
+    const r = await huizong("check", ...files, "-p", "sd-2023-platform", "-c", "济南");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("合并 3 份名单，共 7 行");
+    expect(r.stdout).toMatch(/历下区 历下区\.xlsx“Sheet1”第4行/);
+    expect(r.stdout).toMatch(/历城区 历城区推荐\.csv“历城区推荐”第3行/);
+  });
+
+  it("export writes the summary of the merged list", async () => {
+    const out = join(tmp, "汇总表.xlsx");
+    const r = await huizong("export", dir, "-p", "sd-2023-platform", "-c", "济南", "-o", out);
+    expect(r.stderr).toBe("");
+    // 7 rows, the duplicate's later row has an error and is left out.
+    expect(r.stdout).toMatch(/6 行/);
+  });
+});
