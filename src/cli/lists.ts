@@ -4,8 +4,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { findHeader } from "../domain/header";
-import { mergeLists, type MergeInput, type MergeResult, type SourceSummary } from "../domain/merge";
+import { listSheetOf, mergeLists, type MergeInput, type MergeResult, type SourceSummary } from "../domain/merge";
 import type { Programme } from "../domain/programme";
 import { InputError, readInput } from "./input";
 
@@ -40,7 +39,7 @@ export async function readLists(files: readonly string[], programme: Programme, 
   const inputs: MergeInput[] = [];
   for (const file of files) {
     const read = await readInput(file, { all: sheet === undefined, ...(sheet !== undefined ? { sheet } : {}) });
-    const chosen = read.sheets.find((s) => findHeader(s.grid, programme).rowIndices.length > 0) ?? read.sheets[0]!;
+    const chosen = listSheetOf(read.sheets, programme)!;
     inputs.push({ file: basename(file), sheet: chosen.name, grid: chosen.grid });
   }
   return inputs;

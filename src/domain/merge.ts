@@ -114,6 +114,11 @@ export function extraColumn(grid: Grid, header: HeaderResult, field: "source" | 
   return null;
 }
 
+/** The sheet of a file that holds the list: the first where the programme's header is found, else the first. */
+export function listSheetOf<T extends { name: string; grid: Grid }>(sheets: readonly T[], programme: Programme): T | undefined {
+  return sheets.find((s) => findHeader(s.grid, programme).rowIndices.length > 0) ?? sheets[0];
+}
+
 /** The province a `city` names in province mode, else null. */
 export function provinceMode(city: string): ProvinceCode | null {
   return findCity(city) ? null : findProvince(city);

@@ -7,7 +7,7 @@ import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Spinner, Tit
 import type { Finding } from "../domain/report";
 import { hostName, missingFeatures, strings, type Lang } from "../workbook/i18n";
 import type { Capabilities } from "../workbook/port";
-import type { CheckOutcome, CheckSettings, ExportDestination, Progress, Session } from "../workbook/session";
+import type { CheckOutcome, CheckSettings, ExportDestination, ListFile, MergeOutcome, Progress, Session } from "../workbook/session";
 import type { ExportOptions } from "../domain/export/plan";
 import { Findings, Gauges, PriorityList, Summary, type SeverityFilter } from "./components/Results";
 import { SettingsForm } from "./components/Settings";
@@ -15,6 +15,7 @@ import { ExportPanel } from "./components/Export";
 import { TemplateAction } from "./components/Template";
 import { ColumnsPanel } from "./components/Columns";
 import type { ColumnChoice } from "../domain/columns";
+import { MergePanel } from "./components/Merge";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", boxSizing: "border-box", minWidth: 0 },
@@ -102,6 +103,29 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     }
   };
 
+  const mergeLists = async (files: ListFile[], sheets: string[]): Promise<MergeOutcome | null> => {
+    if (!settings || busy) return null;
+    setBusy(true);
+    setError(null);
+    setProgress({ phase: "read", fraction: 0 });
+    try {
+      const merged = await session.mergeAndCheck(settings, files, sheets, setProgress);
+      const result = merged.check;
+      setReady((r) => (r ? { ...r, active: result.sheet, sheets: result.sheets } : r));
+      setOutcome(result);
+      if (result.marksRefused) setError(errorText(result.marksRefused, lang));
+      else setMarked(true);
+      setStale(false);
+      return merged;
+    } catch (e) {
+      setError(`${s.failed}${errorText(e, lang)}`);
+      return null;
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
   const clearMarks = async () => {
     if (busy || !ready) return;
     setBusy(true);
@@ -180,6 +204,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
         )}
       </div>
       <TemplateAction lang={lang} disabled={busy} onTemplate={() => session.districtTemplate(settings)} />
+      <MergePanel lang={lang} sheets={ready.sheets} disabled={busy} onMerge={mergeLists} />
       {progress && (
         <div role="status" aria-live="polite">
           <Caption1>

@@ -8,7 +8,8 @@ import { describeProgramme, settingLine } from "../domain/rules-text";
 import { parseSettingText, settingText } from "../domain/setting-values";
 import { resolveSettings } from "../domain/settings";
 import type { Programme } from "../domain/programme";
-import { citiesOf, COUNTY_LEVEL_UNITS } from "../domain/regions";
+import { listSheetOf, mergeLists } from "../domain/merge";
+import { citiesOf, COUNTY_LEVEL_UNITS, PROVINCE_NAMES } from "../domain/regions";
 import { referenceListsFromGrids } from "../cli/reference";
 import type { Engine, ProgrammeView } from "./session";
 
@@ -21,7 +22,11 @@ export function programmeView(p: Programme): ProgrammeView {
     notice: [p.notice.number, p.notice.title].filter(Boolean).join(" "),
     deadline: p.cityDeadline,
     asOf: p.asOf,
-    units: [...citiesOf(p.province).map((c) => ({ name: c.name, countyLevel: false })), ...countyUnits.map((c) => ({ name: c.name, countyLevel: true }))],
+    units: [
+      ...citiesOf(p.province).map((c) => ({ name: c.name, countyLevel: false })),
+      ...countyUnits.map((c) => ({ name: c.name, countyLevel: true })),
+      { name: PROVINCE_NAMES[p.province], countyLevel: false, province: true },
+    ],
     quota: p.quota?.value ?? null,
     quotaOpen: p.quota?.open ?? false,
     fields: p.fields.map((f) => ({ id: f.field, label: FIELDS[f.field]?.zh ?? f.field, labelEn: FIELDS[f.field]?.en ?? f.field, required: f.required })),
@@ -29,6 +34,12 @@ export function programmeView(p: Programme): ProgrammeView {
       .filter((s) => s.id !== "asOf" && s.id !== "quota")
       .map((s) => ({ id: s.id, kind: s.kind, zh: s.zh, en: s.en, decides: s.decides, provenance: s.provenance, defaultText: settingText(s.kind, s.default) })),
   };
+}
+
+function getProgrammeOrThrow(id: string): Programme {
+  const p = getProgramme(id);
+  if (!p) throw new Error(`unknown programme id “${id}”`);
+  return p;
 }
 
 export const engine: Engine<ReferenceLists> = {
@@ -43,5 +54,7 @@ export const engine: Engine<ReferenceLists> = {
   },
   parseSetting: (kind, text) => parseSettingText(kind, text),
   settingText: (kind, value) => settingText(kind, value),
+  merge: (inputs, options) => mergeLists(inputs, { programme: getProgrammeOrThrow(options.programmeId), city: options.city }),
+  listSheet: (sheets, programmeId) => listSheetOf(sheets, getProgrammeOrThrow(programmeId)),
   references: (sheets) => referenceListsFromGrids(sheets, "本工作簿"),
 };

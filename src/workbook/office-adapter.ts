@@ -4,6 +4,8 @@
  * column, then all writes). Only when Excel refuses a read as too large (Excel on the web answers
  * at most 5 MB per request) does readGrids fall back to row blocks of about 4 MB, one sync each.
  *
+ * addSheet 2 (the sheet names, then the new sheet and its values, in blocks under the web limit).
+ *
  * Needs only ExcelApi 1.2 (getUsedRange(valuesOnly)); uses 1.7 change events, 1.9 multi-area
  * selection and 1.20 mergeUndoGroup where present. Marks are recorded in the document's settings.
  */
@@ -29,6 +31,14 @@ import {
 import type { SavedMapping } from "../domain/columns";
 import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
 import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ProgressListener, ReadOptions, WorkbookPort } from "./port";
+
+/** A cell as written to a new sheet: its value (an error as its text) and its number format. */
+function officeWrite(cell: Cell | undefined): { value: string | number | boolean; format: string } {
+  if (!cell || cell.kind === "empty" || cell.value === null) return { value: "", format: "General" };
+  if (cell.kind === "text" || cell.kind === "error") return { value: String(cell.value), format: "@" };
+  if (cell.kind === "date") return { value: Number(cell.value), format: cell.numberFormat && cell.numberFormat !== "General" ? cell.numberFormat : "yyyy-mm-dd" };
+  return { value: cell.value, format: cell.numberFormat ?? "General" };
+}
 
 /** What the adapter needs from the page: the Excel and Office namespaces (the real ones, or a test's). */
 export interface OfficeEnv {
@@ -414,6 +424,37 @@ export class OfficeWorkbook implements WorkbookPort {
       added[0]?.activate();
       await ctx.sync();
       return added.map((ws) => ws.name);
+    });
+  }
+
+  async addSheet(name: string, rows: Cell[][]): Promise<string> {
+    const caps = await this.capabilities();
+    return this.run(caps, "write", async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      // Excel compares sheet names without case.
+      const taken = new Set(sheets.items.map((w) => w.name.toLowerCase()));
+      let unique = name;
+      for (let i = 2; taken.has(unique.toLowerCase()); i++) unique = `${name} (${i})`;
+      const ws = sheets.add(unique);
+      const width = Math.max(0, ...rows.map((r) => r.length));
+      const batch = new RequestBatch(ctx, this.requestLimit(caps));
+      // Formats before values in each block, so a code written as text is never read as a number.
+      const ROWS_PER_WRITE = 500;
+      for (let top = 0; top < rows.length && width > 0; top += ROWS_PER_WRITE) {
+        const block = rows.slice(top, top + ROWS_PER_WRITE).map((r) => Array.from({ length: width }, (_, c) => officeWrite(r[c])));
+        const bytes = block.reduce((n, r) => n + r.reduce((m, w) => m + textBytes(String(w.value ?? "")) + textBytes(w.format), 0), OP_BYTES);
+        const address = `A${top + 1}:${columnLetter(width)}${top + block.length}`;
+        await batch.add(bytes, () => {
+          const range = ws.getRange(address);
+          range.numberFormat = block.map((r) => r.map((w) => w.format));
+          range.values = block.map((r) => r.map((w) => w.value));
+        });
+      }
+      ws.activate();
+      await batch.flush();
+      return unique;
     });
   }
 

@@ -5,7 +5,7 @@
  *
  * One contract suite (test/workbook/port-contract.ts) runs against every adapter.
  */
-import type { Grid } from "../domain/cells";
+import type { Cell, Grid } from "../domain/cells";
 import type { SavedMapping } from "../domain/columns";
 
 export type ReadScope = "used" | "selection";
@@ -144,6 +144,13 @@ export interface WorkbookPort {
    * lacks the target, it throws; the pane offers a download instead.
    */
   openXlsx(base64: string, target: ExportTarget): Promise<string[]>;
+  /**
+   * Adds a new sheet after the others holding `rows` from A1, values only (a formula's result, never
+   * the formula): text cells as 文本 ("@") so codes keep every digit, dates with their format. Named
+   * `name`, or `name (2)`… when the workbook has one already: no existing sheet is touched. Activates
+   * it and resolves to the name used. ExcelApi 1.2.
+   */
+  addSheet(name: string, rows: Cell[][]): Promise<string>;
   /** Per-workbook settings (programme, city, as-of date …), kept in the workbook. */
   loadSetting<T>(key: string): Promise<T | undefined>;
   saveSetting<T>(key: string, value: T): Promise<void>;

@@ -229,6 +229,26 @@ export class PreviewHost implements WorkbookPort {
     return added;
   }
 
+  async addSheet(name: string, rows: Cell[][]): Promise<string> {
+    let unique = name;
+    for (let i = 2; this.sheets.has(unique); i++) unique = `${name} (${i})`;
+    const sheet: PreviewSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), merges: [], columnWidths: [] };
+    rows.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        if (isBlank(cell)) return;
+        // As Excel keeps what the Office.js adapter writes: an error value as its text.
+        const asText = cell.kind === "text" || cell.kind === "error";
+        const numberFormat = asText ? "@" : cell.kind === "date" ? (cell.numberFormat && cell.numberFormat !== "General" ? cell.numberFormat : "yyyy-mm-dd") : (cell.numberFormat ?? "General");
+        sheet.cells.set(k(1 + i, 1 + j), { kind: asText ? "text" : cell.kind, value: asText ? String(cell.value) : cell.value, numberFormat });
+      }),
+    );
+    this.sheets.set(unique, sheet);
+    this.active = unique;
+    this.selection = { sheet: unique, areas: parseAddress("A1") };
+    this.notifyViewers();
+    return unique;
+  }
+
   async loadSetting<T>(key: string): Promise<T | undefined> {
     const v = this.settings.get(key);
     return v === undefined ? undefined : (JSON.parse(v) as T);

@@ -15,6 +15,8 @@ import { planExport, type ExportOptions, type ExportPlan } from "../domain/expor
 import { getProgramme } from "../domain/check";
 import { planTemplate, type TemplatePlan } from "../domain/template/plan";
 import { UserMappings, type UserStore } from "./user-store";
+import { MERGED_SHEET, type MergeInput, type MergeResult, type SourceSummary } from "../domain/merge";
+import { readCsv } from "./csv";
 
 /** What the pane needs to know about a programme (from the engine's definitions). */
 export interface ProgrammeView {
@@ -27,8 +29,8 @@ export interface ProgrammeView {
   deadline: string | null;
   /** Default as-of date (ISO). */
   asOf: string;
-  /** Recommending units the user may pick: cities of the province, plus county-level units where allowed. */
-  units: { name: string; countyLevel: boolean }[];
+  /** Recommending units the user may pick: cities of the province, plus county-level units where allowed, then the province itself (city lists checked city by city). */
+  units: { name: string; countyLevel: boolean; province?: boolean }[];
   /** Quota fixed by the notice (10 for sd-2023-platform), or null. */
   quota: number | null;
   /** The notice leaves the quota open: the user enters it. */
@@ -62,6 +64,10 @@ export interface RuleView {
 /** The engine as the session uses it; bound to src/domain in engine.ts. */
 export interface Engine<Refs = unknown> {
   programmes(): ProgrammeView[];
+  /** District (or city) lists into one merged grid with sources (src/domain/merge.ts). */
+  merge(inputs: MergeInput[], options: { programmeId: string; city: string }): MergeResult;
+  /** The sheet of a file that holds the list. */
+  listSheet<T extends { name: string; grid: Grid }>(sheets: T[], programmeId: string): T | undefined;
   check(
     grid: Grid,
     options: {
@@ -135,6 +141,20 @@ export interface MappingUse {
    * storage refused): this check used them, the next one will not.
    */
   notSaved: Error | null;
+}
+
+/** A list file the user picked in the pane: read there, never uploaded. */
+export interface ListFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface MergeOutcome {
+  /** The new sheet the merged list went to. */
+  sheet: string;
+  rows: number;
+  summaries: SourceSummary[];
+  check: CheckOutcome;
 }
 
 /** Where the pane sends the summary table: into the workbook through the port, or a file download. */
@@ -329,6 +349,53 @@ export class Session<Refs = unknown> {
       });
     }
     return null;
+  }
+
+  /**
+   * 合并区县名单: the picked files (read here) and sheets of this workbook merged into a new sheet
+   * 合并名单, which is then checked. The sources are only read; a list without a header stops the
+   * merge before anything is written.
+   */
+  async mergeAndCheck(settings: CheckSettings, files: ListFile[], sheets: string[], onProgress: (p: Progress) => void = () => {}): Promise<MergeOutcome> {
+    if (files.length + sheets.length === 0) {
+      throw Object.assign(new Error("请先选择要合并的名单文件（.xlsx、.csv）或本工作簿中的工作表。"), { messageEn: "Pick the list files (.xlsx, .csv) or sheets of this workbook to merge first." });
+    }
+    onProgress({ phase: "read", fraction: 0 });
+    const inputs: MergeInput[] = [];
+    for (const f of files) inputs.push(await this.readListFile(f, settings.programmeId));
+    if (sheets.length > 0) {
+      const read = await this.port.readGrids(sheets.map((name) => ({ sheet: name, scope: "used" as const })));
+      for (const grid of read.grids) inputs.push({ file: "", sheet: grid.sheetName, grid });
+    }
+    const merged = this.engine.merge(inputs, { programmeId: settings.programmeId, city: settings.city });
+    if (merged.problems.length > 0) {
+      throw Object.assign(new Error(`未合并：${merged.problems.map((p) => p.message).join("；")}。`), { messageEn: `Nothing merged: ${merged.problems.map((p) => p.messageEn).join("; ")}.` });
+    }
+    const sheet = await this.port.addSheet(MERGED_SHEET, merged.grid.rows);
+    const check = await this.run({ ...settings, scope: "used" }, onProgress, sheet);
+    return { sheet, rows: merged.sources.length, summaries: merged.summaries, check };
+  }
+
+  private async readListFile(file: ListFile, programmeId: string): Promise<MergeInput> {
+    const dot = file.name.lastIndexOf(".");
+    const ext = dot >= 0 ? file.name.slice(dot).toLowerCase() : "";
+    const stem = dot >= 0 ? file.name.slice(0, dot) : file.name;
+    if (ext === ".csv" || ext === ".txt") return { file: file.name, sheet: stem, grid: readCsv(file.bytes, stem).grid };
+    if (ext !== ".xlsx" && ext !== ".xlsm") {
+      throw Object.assign(new Error(`不支持的文件“${file.name}”：请选择 .xlsx 或 .csv（.xls 请先在 Excel 中另存为 .xlsx）。`), { messageEn: `Unsupported file “${file.name}”: pick .xlsx or .csv files.` });
+    }
+    // exceljs only when a workbook file is picked, so the pane starts without it.
+    const { readXlsx } = await import("./xlsx-adapter");
+    let book;
+    try {
+      book = await readXlsx(file.bytes);
+    } catch (e) {
+      throw Object.assign(new Error(`${file.name}：${e instanceof Error ? e.message : String(e)}`), { messageEn: `${file.name}: ${(e as { messageEn?: string }).messageEn ?? String(e)}` });
+    }
+    const sheets = book.sheetNames.map((name) => ({ name, grid: book.sheet(name).grid }));
+    const chosen = this.engine.listSheet(sheets, programmeId);
+    if (!chosen) throw Object.assign(new Error(`${file.name}：工作簿中没有工作表。`), { messageEn: `${file.name}: the workbook has no worksheet.` });
+    return { file: file.name, sheet: chosen.name, grid: chosen.grid };
   }
 
   /** Removes the marks; the report stays shown, its findings still select their cells. */

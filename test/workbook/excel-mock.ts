@@ -363,6 +363,13 @@ class RequestContext {
       items: [],
       getItem: (name: string) => self.worksheet(() => name),
       getActiveWorksheet: () => self.worksheet(() => book.active),
+      add: (name: string) => {
+        self.enqueue(64 + bytes(name), () => {
+          if ([...book.sheets.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw mockError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+          book.sheets.set(name, { name, cells: new Map(), fills: new Map(), notes: new Map(), handlers: new Set() });
+        });
+        return self.worksheet(() => name);
+      },
     });
     const wrappedSheets = this.wrap(worksheets, () => ({ items: [...book.sheets.keys()].map((name) => ({ name })) }));
     const wb = new OfficeMockObject({
@@ -515,6 +522,18 @@ class RequestContext {
       target,
       () => ({ ...book.rangeData(sheet(), area()), "worksheet/name": sheetName() }),
       {
+        // Excel applies one format to every cell of the range, or one per cell from an array.
+        numberFormat: (v) =>
+          self.enqueue(bytes(v), () => {
+            const s = sheet();
+            const a = area();
+            book.eachCell(a, (r, c) => {
+              const nf = Array.isArray(v) ? String((v as unknown[][])[r - a.top]?.[c - a.left]) : String(v);
+              const k = key(r, c);
+              const had = s.cells.get(k);
+              s.cells.set(k, had ? { ...had, numberFormat: nf } : { kind: "empty", value: null, numberFormat: nf });
+            });
+          }),
         values: (v) =>
           self.enqueue(bytes(v), () => {
             const s = sheet();

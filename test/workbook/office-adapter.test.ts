@@ -37,6 +37,18 @@ describe("Office.js adapter: sync budget and requirement sets", () => {
     expect(mock.syncs).toBe(4);
   });
 
+  it("adds a sheet in two syncs (the names, then the sheet and its values), a large one in blocks under the web limit", async () => {
+    const { mock, port } = adapter();
+    await port.addSheet("合并名单", [[{ kind: "text", value: "申报单位" }], [{ kind: "text", value: "南京甲有限公司" }]]);
+    expect(mock.syncs).toBe(2);
+    const web = adapter(CONTRACT_BOOK, { platform: "OfficeOnline", payloadLimit: WEB_PAYLOAD_LIMIT });
+    const wide = Array.from({ length: 8000 }, (_, i) => Array.from({ length: 12 }, (_, c) => ({ kind: "text" as const, value: `第${i}行第${c}列：南京某某科技有限公司` })));
+    await web.port.addSheet("合并名单", wide);
+    expect(web.mock.syncLog.length).toBeGreaterThan(2);
+    expect(web.mock.syncLog.every((s) => s.requestBytes <= WEB_PAYLOAD_LIMIT)).toBe(true);
+    expect((await web.port.readGrid("合并名单")).rows).toHaveLength(8000);
+  });
+
   it("detects the ExcelApi version and says what it lacks", async () => {
     const old = await adapter(CONTRACT_BOOK, { excelApi: 2, platform: "OfficeOnline" }).port.capabilities();
     expect(old).toMatchObject({ host: "Excel 网页版", excelApi: 2, changeEvents: false, mergeUndoGroup: false, conditionalFormats: false });

@@ -349,6 +349,33 @@ export function portContract(name: string, factory: HarnessFactory): void {
       expect(await h.port.loadMapping(fits.key)).toEqual(fits);
     });
 
+    it("adds a sheet of values: kinds kept, codes as text, the other sheets untouched, a taken name numbered", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const before = [h.snapshot("名单"), h.snapshot("优先企业")];
+      const rows: Cell[][] = [
+        [t("申报单位"), t("统一社会信用代码"), t("联系电话"), t("注册时间"), t("投资额（万元）"), t("来源")],
+        [t("南京甲有限公司"), t("913201150000000001"), t("02584561234"), { kind: "date", value: 43236 }, n(3200), t("江宁区 | 江宁.xlsx | Sheet1 | 第4行")],
+        [t("南京乙有限公司"), n(913201152800408000), E, E, { kind: "number", value: 12, formula: "=B4+1" }, t("浦口区 | 浦口.csv | 浦口 | 第2行")],
+      ];
+      expect(await h.port.addSheet("合并名单", rows)).toBe("合并名单");
+      expect(await h.port.listSheets()).toEqual(["名单", "优先企业", "合并名单"]);
+      expect(await h.port.activeSheet()).toBe("合并名单");
+      const grid = await h.port.readGrid("合并名单");
+      expect(grid.firstRow).toBe(1);
+      expect(grid.firstColumn).toBe(1);
+      expect(grid.rows.map((r) => r.map((c) => [c.kind, c.value]))).toEqual([
+        rows[0]!.map((c) => ["text", c.value]),
+        [["text", "南京甲有限公司"], ["text", "913201150000000001"], ["text", "02584561234"], ["date", 43236], ["number", 3200], ["text", "江宁区 | 江宁.xlsx | Sheet1 | 第4行"]],
+        // A formula's result only: the new sheet holds values.
+        [["text", "南京乙有限公司"], ["number", 913201152800408000], ["empty", null], ["empty", null], ["number", 12], ["text", "浦口区 | 浦口.csv | 浦口 | 第2行"]],
+      ]);
+      expect(grid.rows[2]![4]!.formula).toBeUndefined();
+      expect([h.snapshot("名单"), h.snapshot("优先企业")]).toEqual(before);
+      expect(await h.port.addSheet("合并名单", rows)).toBe("合并名单 (2)");
+      expect(await h.port.listSheets()).toEqual(["名单", "优先企业", "合并名单", "合并名单 (2)"]);
+      expect(h.snapshot("合并名单 (2)").cells).toEqual(h.snapshot("合并名单").cells);
+    });
+
     it("reports the user's edits on a read sheet, not its own marks", async () => {
       const h = await factory(CONTRACT_BOOK);
       if (!(await h.port.capabilities()).changeEvents) return;

@@ -105,6 +105,45 @@ export function Summary({ report, lang }: { report: Report; lang: Lang }) {
   );
 }
 
+/** Province mode: one line per city — counted, exempt, quota, excess, ranks. */
+function CityTable({ report, lang }: { report: Report; lang: Lang }) {
+  const s = strings(lang);
+  const st = useStyles();
+  const en = lang === "en";
+  const cities = [...new Set([...report.quotas.map((q) => q.city ?? ""), ...(report.cityRanks ?? []).map((r) => r.city ?? "")])].filter(Boolean);
+  const title = en ? `Per city (${report.province})` : `各市名额（${report.province}）`;
+  return (
+    <section className={st.section} aria-label={title}>
+      <Subtitle2 as="h2">{title}</Subtitle2>
+      <Table size="small" aria-label={title} data-testid="city-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{en ? "City" : "市"}</TableHeaderCell>
+            <TableHeaderCell>{en ? "Counted / quota" : "计入/名额"}</TableHeaderCell>
+            <TableHeaderCell>{en ? "Exempt" : "不占名额"}</TableHeaderCell>
+            <TableHeaderCell>{en ? "Ranks" : "排序"}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {cities.map((city) => {
+            const q = report.quotas.find((x) => x.city === city);
+            const r = report.cityRanks?.find((x) => x.city === city);
+            const rankBad = r && (r.missing.length || r.duplicated.length || r.unranked);
+            return (
+              <TableRow key={city} data-testid="city-row" data-city={city}>
+                <TableCell>{city}</TableCell>
+                <TableCell className={q && q.excess > 0 ? st.error : undefined}>{q ? `${q.counted}/${q.quota ?? "?"}${q.excess > 0 ? ` ${s.gaugeOver(q.excess)}` : ""}` : "—"}</TableCell>
+                <TableCell>{q ? q.exempt : "—"}</TableCell>
+                <TableCell className={rankBad ? st.error : undefined}>{r ? rankText(r, lang) : "—"}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
 /** "平台 12/10 超出 2", "名额 7/5", "排序 缺4". */
 export function gaugeText(q: QuotaStanding, lang: Lang): string {
   const s = strings(lang);
@@ -125,7 +164,8 @@ export function rankText(r: RankStanding, lang: Lang): string {
 export function Gauges({ report, lang }: { report: Report; lang: Lang }) {
   const s = strings(lang);
   const st = useStyles();
-  if (report.quotas.length === 0 && !report.ranks) return null;
+  if (report.quotas.length === 0 && !report.ranks && !report.cityRanks?.length) return null;
+  if (report.province) return <CityTable report={report} lang={lang} />;
   return (
     <section className={st.section} aria-label={s.quotas}>
       <Subtitle2 as="h2">{s.quotas}</Subtitle2>
@@ -149,6 +189,14 @@ export function Gauges({ report, lang }: { report: Report; lang: Lang }) {
       )}
     </section>
   );
+}
+
+/** "来源：历下区 历下区.xlsx“Sheet1”第3行；历城区 …" — where each row of a merged list came from. */
+export function sourcesText(f: Finding, lang: Lang): string {
+  const list = (f.sources ?? []).slice(0, 8);
+  const more = (f.sources?.length ?? 0) - list.length;
+  if (lang === "en") return `Source: ${list.map((x) => `${x.district ? `${x.district} ` : ""}${x.file || "this workbook"} “${x.sheet}” row ${x.sourceRow}`).join("; ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return `来源：${list.map((x) => `${x.district ? `${x.district} ` : ""}${x.file || "本工作簿"}“${x.sheet}”第${x.sourceRow}行`).join("；")}${more > 0 ? `等${f.sources!.length}处` : ""}`;
 }
 
 function where(f: Finding, lang: Lang): string {
@@ -225,6 +273,11 @@ export function Findings({
                   <button key={i} type="button" className={st.item} onClick={() => onSelect(f)} data-testid="finding" data-code={f.code} data-where={where(f, lang)}>
                     <span className={st.where}>{where(f, lang)}</span>
                     <span>{lang === "en" ? f.messageEn : f.message}</span>
+                    {f.sources && f.sources.length > 0 && (
+                      <span className={st.hint} data-testid="finding-sources">
+                        {sourcesText(f, lang)}
+                      </span>
+                    )}
                     {(lang === "en" ? f.hintEn : f.hint) && (
                       <span className={st.hint}>
                         {s.hint}{s.colon}{lang === "en" ? f.hintEn : f.hint}

@@ -283,7 +283,7 @@ export function SettingsForm({
           >
             {(programme?.units ?? []).map((u) => (
               <option key={u.name} value={u.name}>
-                {u.name}
+                {u.province ? (lang === "en" ? `${u.name} — whole province, city lists` : `${u.name}（全省汇总，各市名单）`) : u.name}
               </option>
             ))}
           </Select>
