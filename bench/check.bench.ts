@@ -8,7 +8,8 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
-import { check } from "../src/domain/check";
+import { check, getProgramme } from "../src/domain/check";
+import { mergeLists, type MergeInput } from "../src/domain/merge";
 import { organisationCodeCheckChar, usccCheckChar } from "../src/domain/uscc";
 import { readXlsx } from "../src/workbook/xlsx-adapter";
 import { processBench } from "./process.bench";
@@ -52,6 +53,64 @@ async function writeList(path: string, rows: number): Promise<void> {
   ws.addRow(["合计"]).commit();
   ws.addRow(["填报说明：平台投入单位为万元。"]).commit();
   await wb.commit();
+}
+
+/** The wording another district uses for the same columns (and another order of two of them). */
+const OTHER_WORDING: Record<string, string> = { 申报单位: "企业名称", 统一社会信用代码: "社会信用代码", 注册时间: "成立日期", 平台类型: "申报方向", 建设情况: "是否建成", 联系电话: "手机" };
+
+/** 16 district lists of `rows` rows, half in other wording; every 100th row repeats a code of the list before (a cross-district duplicate). */
+async function writeDistrictLists(dir: string, lists: number, rows: number): Promise<string[]> {
+  const paths: string[] = [];
+  for (let k = 0; k < lists; k++) {
+    const [district, region] = DISTRICTS[k % DISTRICTS.length];
+    const path = join(dir, `${district}-${k + 1}.xlsx`);
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+    const ws = wb.addWorksheet("Sheet1");
+    ws.addRow([`${district}2023年度省重点工业互联网平台推荐汇总表`]).commit();
+    ws.addRow(HEADER.map((h) => (k % 2 === 1 ? (OTHER_WORDING[h] ?? h) : h))).commit();
+    for (let i = 1; i <= rows; i++) {
+      const n = k * rows + i;
+      const twin = i % 100 === 0 && k > 0 ? (k - 1) * rows + i : n;
+      const r = ws.addRow([
+        i, district, `南京${WORDS[n % WORDS.length]}${TRADES[n % TRADES.length]}${twin}有限公司`, uscc(region, twin), new Date(Date.UTC(2005 + (n % 16), n % 12, 1 + (n % 28))),
+        DIRECTIONS[n % 3], `平台${n}`, "已建成", "否", "否", 500 + (n % 3000), "", "王磊", `138${String(10000000 + ((n * 7919) % 89999999))}`, i, "",
+      ]);
+      r.getCell(4).numFmt = "@";
+      r.getCell(5).numFmt = "yyyy-mm-dd";
+      r.commit();
+    }
+    ws.addRow(["合计"]).commit();
+    await wb.commit();
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** 合并区县名单: parse 16 files, merge them, check the merged list. */
+async function measureMerge(dir: string, lists: number, rows: number): Promise<void> {
+  const paths = await writeDistrictLists(dir, lists, rows);
+  const programme = getProgramme("js-2023-platform")!;
+  const t0 = performance.now();
+  const inputs: MergeInput[] = [];
+  for (const p of paths) {
+    const { grid } = (await readXlsx(readFileSync(p))).sheet();
+    inputs.push({ file: p.slice(dir.length + 1), sheet: grid.sheetName, grid });
+  }
+  const t1 = performance.now();
+  const merged = mergeLists(inputs, { programme, city: "南京" });
+  const t2 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const report = check(merged.grid, { programmeId: "js-2023-platform", city: "南京" });
+  const cpu = process.cpuUsage(cpu0);
+  const t3 = performance.now();
+  const total = lists * rows;
+  if (merged.sources.length !== total) throw new Error(`merged ${merged.sources.length} of ${total} rows`);
+  const dups = report.findings.filter((f) => f.code === "duplicate-applicant" && (f.sources ?? []).length >= 2).length;
+  console.log("");
+  console.log(`合并 / merge — ${lists} 份名单 × ${rows} 行 = ${fmt(total)} 行（一半换了列名措辞）`);
+  console.log(`| parse ms (${lists} files) | merge ms | check ms | check cpu ms | merged rows | cross-list duplicate findings |`);
+  console.log(`|---|---|---|---|---|---|`);
+  console.log(`| ${(t1 - t0).toFixed(0)} | ${(t2 - t1).toFixed(0)} | ${(t3 - t2).toFixed(0)} | ${((cpu.user + cpu.system) / 1000).toFixed(0)} | ${fmt(merged.sources.length)} | ${fmt(dups)} |`);
 }
 
 interface Result {
@@ -102,6 +161,7 @@ async function main(): Promise<void> {
     console.log(show(head));
     console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
     for (const l of lines) console.log(show(l));
+    await measureMerge(dir, 16, 500);
     const load = loadavg()[0] ?? 0;
     await processBench(dir, new Map(sizes.map((rows) => [rows, join(dir, `list-${rows}.xlsx`)])));
     if (load > cpus().length) console.log(`注意：本机负载 ${load.toFixed(1)}（${cpus().length} 核），墙钟时间偏长；check cpu ms 为本进程 CPU 时间。/ busy machine: wall times are inflated`);
