@@ -230,7 +230,7 @@ export function check(grid: Grid, options: CheckOptions): Report {
     skipped,
     quotas,
     ranks,
-    ...(ctx.province ? { province: PROVINCE_NAMES[ctx.province], cityRanks } : {}),
+    ...(ctx.province ? { province: PROVINCE_NAMES[ctx.province], cityRanks, cities: scopes.map((sc) => ({ city: sc!.city.name, rows: sc!.rows.map((r) => r.excelRow) })) } : {}),
     priority,
     notes,
     findings,

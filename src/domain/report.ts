@@ -208,6 +208,8 @@ export const Report = z.object({
   /** Province mode (--city 山东省): the province checked city by city. */
   province: z.string().optional(),
   cityRanks: z.array(RankStanding).optional(),
+  /** Province mode: each city's rows (Excel rows of the list), in the province's order of cities. */
+  cities: z.array(z.object({ city: z.string(), rows: z.array(z.number().int().positive()) })).optional(),
   priority: z.array(PriorityMatch),
   /** Settings the notice leaves open and their state ("名额未设置：…"), in Chinese. */
   notes: z.array(z.string()),

@@ -91,7 +91,55 @@ export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
 export async function buildExportWorkbook(plan: ExportPlan): Promise<Uint8Array> {
   const wb = newWorkbook();
   addExportSheet(wb, plan);
+  if (plan.cities) addCitySheet(wb, plan);
   return workbookBytes(wb);
+}
+
+/** Province mode: 各市汇总 — each city's rows listed and exported, and its quota standing. */
+export function addCitySheet(wb: ExcelJS.Workbook, plan: ExportPlan): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(uniqueSheetName(wb, "各市汇总"), { views: [{ state: "frozen", ySplit: 2 }], pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const head = ["市", "报送项目数", "列入汇总表", "计入名额", "不占名额", "名额", "超出名额"];
+  ws.addRow([`${plan.title}（各市汇总）`]).font = { name: "黑体", size: 14 };
+  ws.mergeCells(1, 1, 1, head.length);
+  const header = ws.addRow(head);
+  const cities = plan.cities ?? [];
+  for (const c of cities) ws.addRow([c.city, c.listed, c.exported, c.counted ?? "—", c.exempt ?? "—", c.quota ?? (c.counted === null ? "—" : "未设置"), c.excess ?? "—"]);
+  const sum = (k: "listed" | "exported") => cities.reduce((n, c) => n + c[k], 0);
+  const total = ws.addRow(["合计", sum("listed"), sum("exported")]);
+  total.font = { name: "宋体", size: 11, bold: true };
+  header.font = { name: "宋体", size: 11, bold: true };
+  ws.getColumn(1).width = 14;
+  for (let c = 2; c <= head.length; c++) ws.getColumn(c).width = 12;
+  for (let r = 2; r <= ws.rowCount; r++) {
+    for (let c = 1; c <= head.length; c++) {
+      const cell = ws.getCell(r, c);
+      cell.border = THIN;
+      cell.alignment = { horizontal: "center", vertical: "middle" };
+      if (c === 1) cell.numFmt = "@";
+    }
+  }
+  return ws;
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Base64 without Buffer or btoa limits, for Excel.createWorkbook(base64) in the task pane. */
+export function toBase64(bytes: Uint8Array): string {
+  let out = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i] << 16;
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + "==";
+  } else if (rest === 2) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + "=";
+  }
+  return out;
 }
 
 export { toBase64 };

@@ -92,10 +92,12 @@ describe("programme definitions", () => {
     const views = Object.fromEntries(listProgrammes().map((p) => [p.id, programmeView(p)]));
     expect(views["js-2023-platform"]).toMatchObject({ title: "江苏省重点工业互联网平台", deadline: "2023-03-15", asOf: "2023-02-28", quota: null, quotaOpen: false });
     expect(views["js-2023-platform"]!.notice).toContain("苏工信融合〔2023〕27号");
-    expect(views["js-2023-platform"]!.units).toHaveLength(13);
+    // The 13 cities, then the province itself (city lists checked city by city).
+    expect(views["js-2023-platform"]!.units).toHaveLength(14);
+    expect(views["js-2023-platform"]!.units.at(-1)).toEqual({ name: "江苏省", countyLevel: false, province: true });
     expect(views["js-2020-666"]!.units.filter((u) => u.countyLevel).map((u) => u.name)).toEqual(["昆山市", "泰兴市", "沭阳县"]);
     expect(views["sd-2023-platform"]).toMatchObject({ quota: 10, quotaOpen: false, deadline: "2023-06-20" });
-    expect(views["sd-2023-platform"]!.units).toHaveLength(16);
+    expect(views["sd-2023-platform"]!.units).toHaveLength(17);
     expect(views["sd-2024-gfbj-2"]).toMatchObject({ quota: null, quotaOpen: true, asOf: "2024-08-05" });
   });
 });

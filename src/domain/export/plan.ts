@@ -108,6 +108,39 @@ export interface ExportPlan {
   renumbered: { row: number; from: number; to: number }[];
   /** The paper the user asked for; "auto" lets the sheet spec choose A4 or A3 by the body text size. */
   paper: PaperChoice;
+  /** Province mode: one line per city for a 各市汇总 sheet beside the table. */
+  cities?: CitySummary[];
+}
+
+export interface CitySummary {
+  city: string;
+  /** Applicant rows the city's list holds. */
+  listed: number;
+  /** Of them, rows in the summary table. */
+  exported: number;
+  /** The city's quota standing, where the programme has a quota. */
+  counted: number | null;
+  exempt: number | null;
+  quota: number | null;
+  excess: number | null;
+}
+
+/** Province mode: each city's rows listed and exported, beside its quota standing. */
+export function citySummaries(report: Report, rows: readonly PlanRow[]): CitySummary[] | undefined {
+  if (!report.cities) return undefined;
+  const exported = new Set(rows.flatMap((r) => (r.kind === "data" ? [r.sourceRow] : [])));
+  return report.cities.map((c) => {
+    const q = report.quotas.find((x) => x.city === c.city);
+    return {
+      city: c.city,
+      listed: c.rows.length,
+      exported: c.rows.filter((r) => exported.has(r)).length,
+      counted: q ? q.counted : null,
+      exempt: q ? q.exempt : null,
+      quota: q ? q.quota : null,
+      excess: q ? q.excess : null,
+    };
+  });
 }
 
 export type PaperChoice = "auto" | "A4" | "A3";
@@ -643,6 +676,7 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
     leftOut: options.includeErrors ? [] : withErrors.map((row) => leftOutReason(row, report.findings)),
     renumbered,
     paper: options.paper ?? "auto",
+    ...(report.cities ? { cities: citySummaries(report, planRows) } : {}),
   };
 }
 
