@@ -4,14 +4,13 @@
  * The inputs are only read. Exit codes as `check`: 0 written, no error finding; 1 written, the merged
  * list has errors; 2 bad usage or a list that cannot be read or has no header (nothing written).
  */
-import { existsSync, writeFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { extname } from "node:path";
 import { check } from "../domain/check";
 import { Report } from "../domain/report";
 import { gridsToXlsx } from "../workbook/xlsx-write";
 import { optionalDate, optionalQuota, parseCommandArgs, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
-import { InputError } from "./input";
 import { expandPaths, mergeFiles, summaryLines } from "./lists";
+import { checkOutput, writeOutput } from "./output";
 import { renderReport } from "./render";
 
 export const MERGE_HELP = `  huizong merge <名单…|文件夹> --programme <项目编号> --city <城市> -o <合并.xlsx> [--force]
@@ -33,17 +32,12 @@ export async function runMerge(args: string[], io: Io): Promise<number> {
   if (!values.output) throw new UsageError("缺少 -o <合并.xlsx>：合并名单写到哪里 / missing -o <output.xlsx>");
   if (extname(values.output).toLowerCase() !== ".xlsx") throw new UsageError(`输出文件应以 .xlsx 结尾，收到“${values.output}” / the output must be an .xlsx file`);
   const files = expandPaths(paths);
-  if (files.some((f) => resolve(f) === resolve(values.output!))) throw new UsageError(`输出文件不能覆盖名单“${values.output}” / the output would overwrite a list`);
-  if (existsSync(values.output) && !values.force) throw new UsageError(`“${values.output}”已存在：换一个文件名，或加 --force 覆盖 / the output exists; add --force to overwrite it`);
+  checkOutput(values.output, files.map((path) => ({ what: "名单", whatEn: "list", path })), values.force ?? false);
 
   const merged = await mergeFiles(files, programme, city, values.sheet);
   const report = Report.parse(check(merged.grid, { programmeId: programme.id, city, ...(asOf ? { asOf } : {}), ...(quota !== undefined ? { quota } : {}) }));
   const bytes = await gridsToXlsx([merged.grid]);
-  try {
-    writeFileSync(values.output, bytes);
-  } catch (e) {
-    throw new InputError(`无法写入 ${values.output}（${e instanceof Error ? e.message : String(e)}）`, `Cannot write ${values.output}`);
-  }
+  writeOutput(values.output, bytes);
   if (values.json) io.stdout(JSON.stringify({ output: values.output, sources: merged.summaries, report }, null, 2) + "\n");
   else {
     io.stdout(`已合并 ${merged.summaries.length} 份名单，共 ${merged.sources.length} 行，写入 ${values.output}（工作表“${merged.grid.sheetName}”）/ merged ${merged.sources.length} rows:\n${summaryLines(merged.summaries)}\n`);

@@ -12,6 +12,12 @@ import {
   Radio,
   RadioGroup,
   Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
