@@ -70,9 +70,9 @@ async function writeDistrictLists(dir: string, lists: number, rows: number): Pro
     ws.addRow(HEADER.map((h) => (k % 2 === 1 ? (OTHER_WORDING[h] ?? h) : h))).commit();
     for (let i = 1; i <= rows; i++) {
       const n = k * rows + i;
-      const twin = i % 100 === 0 && k > 0 ? (k - 1) * rows + i : n;
+      const twin = i % 100 === 0 && k > 0 ? (k - 1) * rows + i - 1 : n;
       const r = ws.addRow([
-        i, district, `南京${WORDS[n % WORDS.length]}${TRADES[n % TRADES.length]}${twin}有限公司`, uscc(region, twin), new Date(Date.UTC(2005 + (n % 16), n % 12, 1 + (n % 28))),
+        i, district, `南京${WORDS[n % WORDS.length]}${TRADES[n % TRADES.length]}${twin}有限公司`, uscc(twin === n ? region : DISTRICTS[(k - 1) % DISTRICTS.length][1], twin), new Date(Date.UTC(2005 + (n % 16), n % 12, 1 + (n % 28))),
         DIRECTIONS[n % 3], `平台${n}`, "已建成", "否", "否", 500 + (n % 3000), "", "王磊", `138${String(10000000 + ((n * 7919) % 89999999))}`, i, "",
       ]);
       r.getCell(4).numFmt = "@";
