@@ -52,12 +52,12 @@ const F = (id: string, zh: string, en: string, kind: FieldKind, synonyms: string
 
 export const FIELDS: Readonly<Record<string, FieldDef>> = Object.fromEntries(
   [
-    F("seq", "序号", "No.", "text", ["编号", "顺序号"]),
+    F("seq", "序号", "No.", "text", ["编号", "顺序号", "No."]),
     F("district", "所在县（市、区）", "District", "text", [
       "所在县市区", "所在县(市)区", "所在地区", "所在区县", "所在区（市）", "所在县区", "县（市、区）", "县市区", "区县", "地区", "所在地", "所属区县", "所属地区", "所在区", "区（市）", "所属县（市、区）",
     ]),
     F("applicant", "申报单位", "Applicant", "name", [
-      "申报单位名称", "企业名称", "单位名称", "申报主体", "申报企业", "申报企业名称", "公司名称", "企业（单位）名称", "申报单位（盖章）", "企业",
+      "申报单位名称", "企业名称", "单位名称", "申报主体", "申报企业", "申报企业名称", "公司名称", "企业（单位）名称", "申报单位（盖章）", "企业", "申请单位",
     ]),
     F("uscc", "统一社会信用代码", "Unified social credit code", "uscc", ["社会信用代码", "信用代码", "统一代码", "统一社会信用代码（18位）", "企业统一社会信用代码", "申报单位统一社会信用代码"]),
     F("registeredOn", "注册时间", "Registered on", "date", ["成立日期", "成立时间", "注册日期", "单位注册时间", "注册成立时间", "登记日期", "设立日期", "成立年月", "注册年月"]),
@@ -66,7 +66,7 @@ export const FIELDS: Readonly<Record<string, FieldDef>> = Object.fromEntries(
     F("projectName", "项目名称", "Project", "text", ["平台名称", "项目（平台）名称", "申报项目名称", "工厂名称", "试点项目名称"]),
     F("contact", "联系人", "Contact", "text", ["联系人姓名", "项目联系人", "负责人", "经办人"]),
     F("phone", "联系电话", "Phone", "phone", ["电话", "手机", "联系方式", "手机号码", "联系人电话", "联系手机", "手机号", "联系人手机"]),
-    F("ownership", "企业性质", "Ownership", "text", ["单位性质", "隶属关系", "所有制", "企业类型", "所有制性质", "企业性质（隶属关系）"]),
+    F("ownership", "企业性质", "Ownership", "text", ["单位性质", "隶属关系", "所有制", "企业类型", "所有制性质", "企业性质（隶属关系）", "经济类型", "登记注册类型", "经济性质"]),
     F("group", "所属集团", "Group", "text", ["集团", "所属企业集团", "集团名称", "所属集团名称"]),
     F("investment", "投资额", "Investment", "amount", [
       "投入", "平台投入", "项目总投资", "总投资", "预期投入", "项目投资", "近三年投入合计", "投入合计", "近三年投入", "上云投入", "投入金额", "预计投入", "项目投入", "试点项目预期投入", "投资总额",
@@ -97,7 +97,7 @@ export const FIELDS: Readonly<Record<string, FieldDef>> = Object.fromEntries(
     F("capBenchmark", "企业标杆能力", "Enterprise benchmark capability", "list", ["能力覆盖情况企业标杆能力", "企业标杆能力涉及方向"]),
     // Star-rated cloud enterprises.
     F("starApplied", "申报星级", "Star applied for", "enum", ["申报级别", "申报类别（星级）", "星级"]),
-    F("starHeld", "已获评星级", "Star already held", "enum", ["已评定星级", "现有星级", "已获星级", "已有星级", "已获评定星级", "原星级"]),
+    F("starHeld", "已获评星级", "Star already held", "enum", ["已评定星级", "现有星级", "已获星级", "已有星级", "已获评定星级", "原星级", "已认定星级"]),
     F("cloudStart", "上云开始时间", "Cloud use from", "date", ["上云时间", "上云起始时间", "开始使用时间", "云服务开始时间", "上云开始日期"]),
     F("cloudEnd", "上云截止时间", "Cloud use until", "dateOrOngoing", ["上云结束时间", "使用截止时间", "云服务截止时间", "上云截止日期", "截止时间"]),
     F("cloudInUse", "是否仍在使用", "Still in use", "yesno", ["仍在使用", "是否在用", "目前是否在用", "申报时是否仍在使用"]),

@@ -24,6 +24,8 @@ const HEADER_EVIDENCE = 0.3;
 const AMBIGUOUS = 0.9;
 /** How much content that fits adds to a header (and takes away when it plainly does not fit). */
 const CONTENT_WEIGHT = 0.25;
+/** A content synonym's header evidence: enough for cells that fit to map it, too little alone. */
+const CONTENT_SYNONYM = 0.4;
 /** Content alone suggests a field when this share of a column's cells fits it. */
 const SUGGEST_SHARE = 0.8;
 
@@ -37,6 +39,7 @@ const OTHER_THINGS = [
   "资产", "负债", "面积", "产量", "能耗", "专利", "邮编", "邮政编码", "邮箱", "电子邮件", "email", "网址", "网站", "传真", "地址", "住所",
   "法定代表人", "法人代表", "身份证", "职务", "职称", "学历", "经营范围", "主营产品", "主要产品", "所属行业", "行业类别", "行业分类", "规模", "开户", "账号",
   "银行", "评分", "得分", "分数", "审核意见", "推荐意见", "意见", "签字", "盖章处", "年龄", "出口", "订单", "客户数", "用户数", "连接数",
+  "母公司", "上级", "主管", "控股", "股东", "实际控制人", "高新技术企业", "高企", "执照有效期", "专精特新", "许可证",
 ];
 
 /** Said before a field's own words without changing what it names ("申报企业名称", "本单位…"). */
@@ -80,6 +83,8 @@ function dice(a: readonly string[], b: ReadonlySet<string>, bLength: number): nu
 
 interface Wording {
   field: string;
+  /** At most this much on the header alone (content must agree for wordings that also mean other things). */
+  cap: number;
   key: string;
   stripped: string;
   grams: Set<string>;
@@ -102,12 +107,14 @@ function vocabulary(programme: Programme): Vocabulary {
   for (const spec of programme.fields) {
     const def = FIELDS[spec.field];
     if (!def) continue;
-    for (const w of [...def.synonyms, ...(spec.synonyms ?? [])]) {
+    const own = [...def.synonyms, ...(spec.synonyms ?? [])].map((w) => ({ w, cap: 1 }));
+    const weak = (spec.contentSynonyms ?? []).map((w) => ({ w, cap: CONTENT_SYNONYM }));
+    for (const { w, cap } of [...own, ...weak]) {
       const key = normaliseHeader(w);
       if (!key || seen.has(`${spec.field}\u0001${key}`)) continue;
       seen.add(`${spec.field}\u0001${key}`);
       const stripped = stripAffixes(key, FILLERS_LEADING, FILLERS_TRAILING);
-      wordings.push({ field: spec.field, key, stripped, grams: new Set([...bigrams(key), ...bigrams(stripped)]) });
+      wordings.push({ field: spec.field, cap, key, stripped, grams: new Set([...bigrams(key), ...bigrams(stripped)]) });
     }
   }
   const byGram = new Map<string, Wording[]>();
@@ -140,7 +147,8 @@ function scoreWording(h: string, hStripped: string, hGrams: readonly string[], w
     const after = h.slice(at + w.key.length);
     if (onlyWords(before, LEADING) && onlyWords(after, TRAILING)) best = Math.max(best, 0.9);
     // The head of a Chinese noun phrase comes last: "社会统一信用代码" ends with "信用代码".
-    else if (after === "" || onlyWords(after, TRAILING)) best = Math.max(best, 0.55 + 0.35 * (m / n));
+    // A short wording ("星级") under a qualifier that is not a filler ("此前获评星级") says less.
+    else if (after === "" || onlyWords(after, TRAILING)) best = Math.max(best, (m <= 2 ? 0.45 : 0.55) + 0.35 * (m / n));
     else best = Math.max(best, 0.25 * (m / n));
   }
   // The header is a shortening of the wording: "信用代码" of "统一社会信用代码".
@@ -148,7 +156,7 @@ function scoreWording(h: string, hStripped: string, hGrams: readonly string[], w
     best = Math.max(best, w.key.endsWith(h) ? 0.45 + 0.4 * (n / m) : 0.2 + 0.3 * (n / m));
   }
   const d = Math.max(dice(hGrams, w.grams, w.grams.size), hStripped !== "" ? dice(bigrams(hStripped), w.grams, w.grams.size) : 0);
-  best = Math.max(best, d >= 0.5 ? 0.85 * d : 0.5 * d);
+  best = Math.max(best, d >= 0.5 ? 0.9 * d : 0.5 * d);
   return best;
 }
 
@@ -166,7 +174,7 @@ export function headerScores(programme: Programme, label: string): ReadonlyMap<s
     for (const g of hGrams) for (const w of v.byGram.get(g) ?? []) candidates.add(w);
     const otherThing = OTHER_THINGS.find((t) => h.includes(t));
     for (const w of candidates) {
-      let s = scoreWording(h, hStripped, hGrams, w);
+      let s = Math.min(w.cap, scoreWording(h, hStripped, hGrams, w));
       // A header naming something else counts only where the field's own wording says that thing too.
       if (otherThing !== undefined && !w.key.includes(otherThing) && s < 1) s = 0;
       if (s > (out.get(w.field) ?? 0)) out.set(w.field, s);

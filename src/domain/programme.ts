@@ -19,7 +19,7 @@ export const FieldSpec = z.object({
   required: z.boolean().default(false),
   /** Allowed values (enum and list kinds), canonical spelling first. */
   allowed: z.array(z.string().min(1)).optional(),
-  /** Variant spelling → canonical allowed value. */
+  /** Variant spelling → canonical allowed value (for yes/no fields: → 是 or 否). */
   aliases: z.record(z.string(), z.string()).optional(),
   /** Extra header wordings for this programme. */
   synonyms: z.array(z.string()).optional(),
@@ -33,6 +33,8 @@ export const FieldSpec = z.object({
    * row may leave the cell empty, and a counted row's empty cell is the ranks rule's to report.
    */
   onlyWhereCounted: z.boolean().optional(),
+  /** Wordings that name this field only when the column's cells hold its values ("申报类型" holding 新申报/升级申报). */
+  contentSynonyms: z.array(z.string()).optional(),
   /** Setting id whose value (a string list) replaces `allowed` when the user sets it. */
   allowedFromSetting: z.string().optional(),
   /**

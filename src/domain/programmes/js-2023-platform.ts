@@ -34,7 +34,8 @@ export const jsPlatformProgramme: ProgrammeInput = {
     { field: "projectName", required: false },
     CONSTRUCTION_STATUS,
     { field: "alreadyRecognised", required: false },
-    { field: "upgrade", required: false },
+    // A 申报类型 column holding 新申报 / 升级申报 answers the upgrade question (三(二)2).
+    { field: "upgrade", required: false, contentSynonyms: ["申报类型", "申报类别", "申报性质"], aliases: { 升级申报: "是", 升级: "是", 新申报: "否", 首次申报: "否", 新增申报: "否" } },
     { field: "investment", required: false },
     { field: "clusterOrChain", required: false },
     { field: "rank", required: false },
