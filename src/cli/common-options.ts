@@ -4,11 +4,13 @@
  * list plus reference lists into a checked report. Each command keeps its own order of checks.
  */
 import { readFile } from "node:fs/promises";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { check, getProgramme, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
 import type { Grid } from "../domain/cells";
+import { type ColumnChoice, SavedMapping } from "../domain/columns";
+import { FIELDS } from "../domain/fields";
 import type { Programme } from "../domain/programme";
 import { parseIsoDate } from "../domain/readers";
 import type { MergeResult } from "../domain/merge";
@@ -17,7 +19,7 @@ import { Report } from "../domain/report";
 import { resolveSettings } from "../domain/settings";
 import { readInput, type InputSheets } from "./input";
 import { mergeFiles } from "./lists";
-import { referenceListsFromGrids } from "./reference";
+import { referenceListsFromGrids } from "../domain/reference";
 
 /** Bad usage: ends as one line on stderr and exit code 2. Without `messageEn` the message carries its English after " / ". */
 export class UsageError extends Error {
@@ -52,6 +54,9 @@ export const CHECK_OPTIONS = {
   quota: { type: "string" },
   reference: { type: "string" },
   settings: { type: "string" },
+  map: { type: "string", multiple: true },
+  mapping: { type: "string" },
+  columns: { type: "boolean" },
 } as const;
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -150,6 +155,64 @@ export async function readSettingsFile(path: string | undefined, programme: Prog
   return settings as Record<string, unknown>;
 }
 
+/** A field as the user names it: its id ("uscc") or its Chinese label ("统一社会信用代码"), among the programme's fields. */
+function fieldNamed(programme: Programme, name: string): string | undefined {
+  const n = name.trim();
+  return programme.fields.find((f) => f.field === n || f.field.toLowerCase() === n.toLowerCase() || FIELDS[f.field]?.zh === n)?.field;
+}
+
+function fieldList(programme: Programme): string {
+  return programme.fields.map((f) => `${f.field}（${FIELDS[f.field]?.zh ?? f.field}）`).join("、");
+}
+
+/**
+ * `--map 社会统一信用代码=uscc` (repeatable; header text or column letter on the left, a field id or
+ * its Chinese label on the right, nothing to leave the column unused) after `--mapping file.json`
+ * (a SavedMapping): later choices win.
+ */
+export function columnChoicesFrom(programme: Programme, maps: readonly string[] | undefined, mappingPath: string | undefined): { choices: ColumnChoice[]; saved: SavedMapping | null } {
+  const choices: ColumnChoice[] = [];
+  let saved: SavedMapping | null = null;
+  if (mappingPath !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(mappingPath, "utf8");
+    } catch (e) {
+      throw new UsageError(`无法读取列对应文件“${mappingPath}”：${e instanceof Error ? e.message : String(e)} / cannot read the mapping file`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch {
+      throw new UsageError(`列对应文件“${mappingPath}”不是 JSON；可用 huizong check <名单> … --columns --json > 列对应.json 生成 / the mapping file is not JSON`);
+    }
+    const parsed = SavedMapping.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UsageError(`列对应文件“${mappingPath}”格式不对（${issue ? `${issue.path.join(".") || "顶层"}：${issue.message}` : "?"}），应为 {"version":1,"key":"…","choices":[{"column":"D","field":"uscc"}]} / the mapping file is not a saved mapping`);
+    }
+    saved = parsed.data;
+    for (const c of saved.choices) {
+      if (c.field !== null && !fieldNamed(programme, c.field)) throw new UsageError(`列对应文件中的字段“${c.field}”不是项目 ${programme.id} 的字段，可用：${fieldList(programme)} / unknown field in the mapping file`);
+      choices.push({ column: c.column, field: c.field === null ? null : fieldNamed(programme, c.field)! });
+    }
+  }
+  for (const m of maps ?? []) {
+    const at = m.lastIndexOf("=");
+    if (at <= 0) throw new UsageError(`--map 应写成 列=字段，如 --map 社会统一信用代码=uscc 或 --map D=uscc（--map 备注= 表示不使用该列），收到“${m}” / --map takes column=field`);
+    const column = m.slice(0, at).trim();
+    const name = m.slice(at + 1).trim();
+    if (name === "") {
+      choices.push({ column, field: null });
+      continue;
+    }
+    const field = fieldNamed(programme, name);
+    if (!field) throw new UsageError(`--map ${m}：“${name}”不是项目 ${programme.id} 的字段，可用：${fieldList(programme)} / unknown field`);
+    choices.push({ column, field });
+  }
+  return { choices, saved };
+}
+
 export interface CheckRequest {
   /** One list, or several (files or folders) checked as one merged list. */
   files: string[];
@@ -161,6 +224,7 @@ export interface CheckRequest {
   referencePath?: string;
   /** Setting values by id (a --settings file); --as-of and --quota win over them. */
   settings?: Record<string, unknown>;
+  columnChoices?: ColumnChoice[];
 }
 
 /** One file named (not a folder): checked as it is; anything else is merged first. */
@@ -198,5 +262,6 @@ export async function readAndCheck(request: CheckRequest): Promise<{ input: Inpu
   if (references) options.references = references;
   if (readFindings.length > 0) options.readFindings = readFindings;
   if (request.settings) options.settings = request.settings;
+  if (request.columnChoices && request.columnChoices.length > 0) options.columnChoices = request.columnChoices;
   return { input, merged, grid, report: Report.parse(check(grid, options)) };
 }

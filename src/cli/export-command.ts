@@ -13,16 +13,16 @@ import { ExportError, planExport, type ExportOptions, type ExportWarning } from 
 import { fillTemplate } from "../export/template";
 import { buildExportWorkbook } from "../export/xlsx";
 import { sheetSpec } from "../domain/export/sheet-spec";
-import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { columnChoicesFrom, optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { checkOutput, writeOutput } from "./output";
-import { ReferenceError } from "./reference";
+import { ReferenceError } from "../domain/reference";
 import { XlsxReadError } from "../workbook/xlsx-adapter";
 
 export const EXPORT_HELP = `  huizong export <名单.xlsx|名单.csv>… --programme <项目编号> --city <城市> -o <汇总表.xlsx> [选项]
                            检查名单后生成报省的推荐项目汇总表 / check, then write the province's summary table
 
-export 选项 / options（另可用 check 的 --sheet --as-of --quota --reference --settings）:
+export 选项 / options（另可用 check 的 --sheet --as-of --quota --reference --settings --map --mapping）:
   --output, -o <文件.xlsx>  输出文件（必填；不能是名单、表样本身）/ output workbook (required; never an input)
   --force                  输出文件已存在时覆盖（默认拒绝）/ replace an existing output (refused by default)
   --layout <格式>          汇总表格式，如 sd-2023-platform/附件3（默认该项目第一种）
@@ -96,7 +96,9 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
   if (values.template === undefined && values["template-sheet"] !== undefined) throw new UsageError("--template-sheet 需与 --template 一起使用 / --template-sheet needs --template");
 
   const settings = await readSettingsFile(values.settings, programme);
-  const { grid, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings });
+  const { choices } = columnChoicesFrom(programme, values.map, values.mapping);
+  if (values.columns) throw new UsageError("--columns 用于 huizong check（列出列对应）；导出时用 --map 或 --mapping 更正 / --columns belongs to check");
+  const { grid, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings, columnChoices: choices });
 
   const exportOptions: ExportOptions = {
     includeErrors: values["include-errors"] ?? false,

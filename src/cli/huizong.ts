@@ -7,11 +7,12 @@ import { parseArgs } from "node:util";
 import { listProgrammes } from "../domain/check";
 import { describeProgramme, programmeText } from "../domain/rules-text";
 import { resolveSettings, settingsTemplate } from "../domain/settings";
-import { optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { columnChoicesFrom, optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { summaryLines } from "./lists";
+import { savedMappingOf } from "../domain/columns";
 import { InputError } from "./input";
-import { ReferenceError } from "./reference";
-import { renderReport } from "./render";
+import { ReferenceError } from "../domain/reference";
+import { renderColumns, renderReport } from "./render";
 
 // Start-up pays only for the command run: export, template (and exceljs behind them) load when used.
 /** The --help text; the export, template and merge parts come from their own (lazily loaded) modules. */
@@ -54,6 +55,16 @@ check 选项 / options:
                            reference lists: priority enterprises (集群/产业链 column), excluded
                            enterprises (名单 column), 榜单 tasks (揭榜任务 column)
   --json                   以 JSON 输出完整报告（顶层对象含 findings）/ print the report as JSON
+  --columns                只列出列对应（每列：列号、表头、字段、把握、依据）后退出，退出码 0；
+                           与 --json 合用时输出可保存复用的列对应文件
+                           print the column mapping and exit 0; with --json, a mapping file to reuse
+  --map <列=字段>          指定某列对应的字段，可重复：列写表头文字或列号，字段写编号或中文名；
+                           --map 社会统一信用代码=uscc、--map D=uscc、--map 备注=（不使用该列）
+                           the user's choice for a column (header text or letter = field id); wins over
+                           what the header and cells suggest; an empty field leaves the column unused
+  --mapping <文件.json>    复用保存的列对应（--columns --json 生成；格式
+                           {"version":1,"key":"…","choices":[{"column":"D","field":"uscc"}]}）；--map 优先
+                           reuse a saved mapping (written by --columns --json); --map wins over it
 
 设置文件 Settings file（--settings）:
   UTF-8 JSON：{"programme": "<项目编号>", "settings": {"<设置键名>": 值, …}}。键名和默认值由
@@ -119,8 +130,16 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const quota = optionalQuota(values.quota);
 
   const settings = await readSettingsFile(values.settings, programme);
-  const { input, merged, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings });
+  const { choices, saved } = columnChoicesFrom(programme, values.map, values.mapping);
+  const { input, merged, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings, columnChoices: choices });
 
+  if (saved && saved.key !== report.mappingKey) io.stderr(`huizong: 注意：列对应文件“${values.mapping}”是为另一种表头保存的，只按其中能对上的列名使用 / the saved mapping was made for another header\n`);
+
+  if (values.columns) {
+    if (values.json) io.stdout(JSON.stringify(savedMappingOf(report.mappingKey, report.columns), null, 2) + "\n");
+    else io.stdout(renderColumns(report, files.join("、")));
+    return 0;
+  }
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
   else if (merged) io.stdout(`合并 ${merged.summaries.length} 份名单，共 ${merged.sources.length} 行 / ${merged.summaries.length} lists merged:\n${summaryLines(merged.summaries)}\n` + renderReport(report, files.join("、")));
   else io.stdout(renderReport(report, files[0] + (input?.encoding ? `（${input.encoding}）` : "")));

@@ -1,10 +1,12 @@
 /** The readable Chinese report the `huizong check` command prints: grouped by severity, then by code. */
+import { FIELDS } from "../domain/fields";
 import type { Finding, Report, Severity } from "../domain/report";
 
 /** Short Chinese titles for the finding codes (the code list is src/domain/report.ts). Unknown codes print as themselves. */
 export const CODE_TITLES: Record<string, string> = {
   "header-missing": "缺少必需的列",
   "header-ambiguous": "多列对应同一字段",
+  "header-uncertain": "列对应把握不足",
   "required-missing": "必填项为空",
   "cell-error": "单元格为错误值",
   "uscc-format": "统一社会信用代码格式错误",
@@ -134,4 +136,27 @@ export function renderReport(report: Report, source: string): string {
     out.push("未发现问题。/ No findings.");
   }
   return out.map(terminalSafe).join("\n") + "\n";
+}
+
+const WHY_ZH: Record<Report["columns"][number]["why"], string> = { header: "表头", content: "表头+内容", user: "指定", none: "—" };
+
+/** `--columns`: every column of the header with its field, confidence and why; how to correct it. */
+export function renderColumns(report: Report, source: string): string {
+  const out: string[] = [];
+  out.push(`列对应 / Column mapping：${source}（工作表 sheet “${report.sheet}”，项目 ${report.programme}）`);
+  if (report.headerRows.length === 0) {
+    out.push("未找到表头 / no header found");
+    return out.join("\n") + "\n";
+  }
+  out.push(`表头 Header：第${report.headerRows.join("、")}行`);
+  out.push(["列", "表头", "字段", "把握", "依据", "建议 / 示例"].join("\t"));
+  for (const c of report.columns) {
+    const label = c.field === null ? "（不使用）" : `${c.field} ${FIELDS[c.field]?.zh ?? ""}`.trim();
+    const hint = c.suggestion ? `可能是 ${c.suggestion}（${FIELDS[c.suggestion]?.zh ?? ""}）` : c.samples.slice(0, 2).join("；");
+    out.push([c.column, c.header || "（空）", label, c.field === null ? "" : `${Math.round(c.confidence * 100)}%`, WHY_ZH[c.why], hint].join("\t"));
+  }
+  if (report.mappingUncertain) out.push("！有必需字段未找到或匹配把握不足，请核对。 / A required field is missing or a match is weak: please check.");
+  out.push("更正：--map 表头=字段（或 --map D=字段；--map 表头= 不使用该列），可重复；--columns --json > 列对应.json 保存后用 --mapping 列对应.json 复用。");
+  out.push("Correct with --map header=field (or a column letter; empty field = unused), repeatable; save with --columns --json > mapping.json and reuse with --mapping mapping.json.");
+  return out.join("\n") + "\n";
 }

@@ -327,14 +327,38 @@ function reportHeader(ctx: CheckContext): void {
     if (!spec.required || header.columns.has(spec.field)) continue;
     if (spec.unlessAll?.length && spec.unlessAll.every((f) => header.columns.has(f))) continue;
     const def = FIELDS[spec.field];
+    const label = def?.zh ?? spec.field;
+    const near = closestColumn(header.all, spec.field);
+    const nearZh = near ? `；最接近的是${near.letter}列“${near.header || "（无表头）"}”${near.confidence > 0 ? `（把握 ${Math.round(near.confidence * 100)}%）` : "（按内容）"}` : "";
     addFinding(ctx, {
       code: "header-missing",
       severity: "error",
       field: spec.field,
-      message: `缺少必需的列“${def?.zh ?? spec.field}”：该项目要求填写此项`,
-      messageEn: `The required column “${def?.en ?? spec.field}” is missing`,
-      hint: `加一列“${def?.zh ?? spec.field}”${def && def.synonyms.length > 1 ? `（也可写作：${def.synonyms.slice(1, 4).join("、")}）` : ""}`,
-      hintEn: `Add a column headed ${def?.zh ?? spec.field}`,
+      ...(near ? { value: `${near.letter}列“${near.header}”` } : {}),
+      message: `缺少必需的列“${label}”：该项目要求填写此项${nearZh}`,
+      messageEn: `The required column “${def?.en ?? spec.field}” is missing${near ? `; the closest is column ${near.letter} “${near.header}”` : ""}`,
+      hint: near
+        ? `如${near.letter}列就是“${label}”，请在任务窗格“列对应”中选择，或命令行加 --map ${near.letter}=${spec.field}；否则加一列“${label}”`
+        : `加一列“${label}”${def && def.synonyms.length > 1 ? `（也可写作：${def.synonyms.slice(1, 4).join("、")}）` : ""}；已有此列而未识别时，在“列对应”中选择，或命令行用 --map 列号=${spec.field}`,
+      hintEn: near
+        ? `If column ${near.letter} is ${def?.en ?? spec.field}, choose it in the pane's column mapping (列对应) or pass --map ${near.letter}=${spec.field}; otherwise add the column`
+        : `Add a column headed ${label}, or map an existing one (列对应 in the pane, --map on the command line)`,
+    });
+  }
+  // A required field read from a column matched only weakly: say so, and how to confirm it.
+  for (const spec of programme.fields) {
+    const col = header.columns.get(spec.field);
+    if (!spec.required || !col || col.why === "user" || col.confidence >= WEAK_CONFIDENCE) continue;
+    const label = FIELDS[spec.field]?.zh ?? spec.field;
+    addFinding(ctx, {
+      code: "header-uncertain",
+      severity: "warning",
+      field: spec.field,
+      value: `${col.letter}列“${col.header}”`,
+      message: `“${label}”按${col.letter}列“${col.header}”核对，但这一对应把握不足（${Math.round(col.confidence * 100)}%${col.why === "content" ? "，主要依据单元格内容" : ""}）`,
+      messageEn: `${FIELDS[spec.field]?.en ?? spec.field} is read from column ${col.letter} “${col.header}”, a weak match (${Math.round(col.confidence * 100)}%)`,
+      hint: `请在任务窗格“列对应”中确认，或命令行加 --map ${col.letter}=${spec.field}（不是此列时用 --map ${col.letter}= 并指定正确的列）`,
+      hintEn: `Confirm it in the pane's column mapping (列对应), or pass --map ${col.letter}=${spec.field} on the command line`,
     });
   }
   for (const a of header.ambiguous) {
@@ -361,6 +385,19 @@ function reportHeader(ctx: CheckContext): void {
       references: { excluded: !!ctx.references.excluded?.length, tasks: !!ctx.references.tasks?.length, priority: !!ctx.references.priority?.length },
     }),
   );
+}
+
+/** The unused column that most looks like `field`: by its header, else by its cells. */
+function closestColumn(all: readonly ColumnInfo[], field: string): { letter: string; header: string; confidence: number } | null {
+  let best: { letter: string; header: string; confidence: number } | null = null;
+  for (const c of all) {
+    if (c.field !== null) continue;
+    const alt = c.alternatives?.find((a) => a.field === field)?.confidence ?? 0;
+    const score = alt > 0 ? alt : c.suggestion === field ? 0 : -1;
+    if (score < 0) continue;
+    if (!best || score > best.confidence) best = { letter: c.letter, header: c.header, confidence: score };
+  }
+  return best;
 }
 
 const SAMPLES = 3;

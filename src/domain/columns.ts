@@ -50,3 +50,17 @@ export function mappingKey(headerTexts: readonly string[]): string {
   if (keys.length === 0) return "";
   return `h1-${keys.length}-${fnv1a64(keys.join("\u0001"))}`;
 }
+
+/**
+ * The mapping of a checked header, to save and reuse: each column named by its header where that
+ * header is unique (so the mapping survives moved columns), else by its letter.
+ */
+export function savedMappingOf(key: string, columns: readonly { column: string; header: string; field: string | null }[]): SavedMapping {
+  const count = new Map<string, number>();
+  for (const c of columns) count.set(headerKey(c.header), (count.get(headerKey(c.header)) ?? 0) + 1);
+  return {
+    version: 1,
+    key,
+    choices: columns.map((c) => ({ column: c.header.trim() !== "" && count.get(headerKey(c.header)) === 1 && !isColumnLetter(c.header) ? c.header : c.column, field: c.field })),
+  };
+}

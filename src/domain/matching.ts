@@ -21,13 +21,13 @@ export const HEADER_ASSIGN = 0.5;
 export const ASSIGN = 0.5;
 const HEADER_EVIDENCE = 0.3;
 /** A second column this close to an exact header for a taken field is reported as ambiguous. */
-const AMBIGUOUS = 0.9;
+const AMBIGUOUS = 0.95;
 /** How much content that fits adds to a header (and takes away when it plainly does not fit). */
 const CONTENT_WEIGHT = 0.25;
 /** A content synonym's header evidence: enough for cells that fit to map it, too little alone. */
 const CONTENT_SYNONYM = 0.4;
 /** Content alone suggests a field when this share of a column's cells fits it. */
-const SUGGEST_SHARE = 0.8;
+const SUGGEST_SHARE = 0.6;
 
 /**
  * Words that name something other than any field: a header containing one is never taken for a
@@ -90,32 +90,41 @@ interface Wording {
   grams: Set<string>;
 }
 
-interface Vocabulary {
+export interface Vocabulary {
   wordings: Wording[];
+  /** Fields in the order given: the first wins a tie. */
+  order: Map<string, number>;
   /** bigram → wordings containing it: only those are compared with a header. */
   byGram: Map<string, Wording[]>;
+  /** Freely worded headers matched by key words (every word of one group). */
+  keywords: { field: string; groups: string[][] }[];
   cache: Map<string, ReadonlyMap<string, number>>;
 }
 
-const vocabularies = new WeakMap<Programme, Vocabulary>();
+/** What a vocabulary is made of: per field, its wordings, those that need the cells to agree, and key-word groups. */
+export interface VocabularyEntry {
+  field: string;
+  wordings: readonly string[];
+  contentWordings?: readonly string[];
+  keywords?: readonly (readonly string[])[];
+}
 
-function vocabulary(programme: Programme): Vocabulary {
-  const cached = vocabularies.get(programme);
-  if (cached) return cached;
+export function makeVocabulary(entries: readonly VocabularyEntry[]): Vocabulary {
   const wordings: Wording[] = [];
   const seen = new Set<string>();
-  for (const spec of programme.fields) {
-    const def = FIELDS[spec.field];
-    if (!def) continue;
-    const own = [...def.synonyms, ...(spec.synonyms ?? [])].map((w) => ({ w, cap: 1 }));
-    const weak = (spec.contentSynonyms ?? []).map((w) => ({ w, cap: CONTENT_SYNONYM }));
-    for (const { w, cap } of [...own, ...weak]) {
+  const order = new Map<string, number>();
+  const keywords: Vocabulary["keywords"] = [];
+  for (const e of entries) {
+    if (!order.has(e.field)) order.set(e.field, order.size);
+    const all = [...e.wordings.map((w) => ({ w, cap: 1 })), ...(e.contentWordings ?? []).map((w) => ({ w, cap: CONTENT_SYNONYM }))];
+    for (const { w, cap } of all) {
       const key = normaliseHeader(w);
-      if (!key || seen.has(`${spec.field}\u0001${key}`)) continue;
-      seen.add(`${spec.field}\u0001${key}`);
+      if (!key || seen.has(`${e.field}\u0001${key}`)) continue;
+      seen.add(`${e.field}\u0001${key}`);
       const stripped = stripAffixes(key, FILLERS_LEADING, FILLERS_TRAILING);
-      wordings.push({ field: spec.field, cap, key, stripped, grams: new Set([...bigrams(key), ...bigrams(stripped)]) });
+      wordings.push({ field: e.field, cap, key, stripped, grams: new Set([...bigrams(key), ...bigrams(stripped)]) });
     }
+    if (e.keywords) keywords.push({ field: e.field, groups: e.keywords.map((g) => g.map((k) => headerKey(k))) });
   }
   const byGram = new Map<string, Wording[]>();
   for (const w of wordings) {
@@ -125,7 +134,22 @@ function vocabulary(programme: Programme): Vocabulary {
       else byGram.set(g, [w]);
     }
   }
-  const v: Vocabulary = { wordings, byGram, cache: new Map() };
+  return { wordings, order, byGram, keywords, cache: new Map() };
+}
+
+const vocabularies = new WeakMap<Programme, Vocabulary>();
+
+/** The programme's fields with every wording of each (the field's own and the programme's). */
+export function programmeVocabulary(programme: Programme): Vocabulary {
+  const cached = vocabularies.get(programme);
+  if (cached) return cached;
+  const v = makeVocabulary(
+    programme.fields.flatMap((spec) => {
+      const def = FIELDS[spec.field];
+      if (!def) return [];
+      return [{ field: spec.field, wordings: [...def.synonyms, ...(spec.synonyms ?? [])], contentWordings: spec.contentSynonyms ?? [], ...(def.keywords ? { keywords: def.keywords } : {}) }];
+    }),
+  );
   vocabularies.set(programme, v);
   return v;
 }
@@ -161,8 +185,7 @@ function scoreWording(h: string, hStripped: string, hGrams: readonly string[], w
 }
 
 /** What the header alone says: field → score (only fields with some evidence). */
-export function headerScores(programme: Programme, label: string): ReadonlyMap<string, number> {
-  const v = vocabulary(programme);
+export function headerScoresIn(v: Vocabulary, label: string): ReadonlyMap<string, number> {
   const h = normaliseHeader(label);
   const hit = v.cache.get(h);
   if (hit) return hit;
@@ -180,27 +203,34 @@ export function headerScores(programme: Programme, label: string): ReadonlyMap<s
       if (s > (out.get(w.field) ?? 0)) out.set(w.field, s);
     }
     // Freely worded conditions ("近三年是否发生较大以上安全、环境事故…") by their key words.
-    for (const spec of programme.fields) {
-      const def = FIELDS[spec.field];
-      if (!def?.keywords) continue;
-      if (def.keywords.some((g) => g.every((k) => h.includes(headerKey(k))))) out.set(spec.field, Math.max(out.get(spec.field) ?? 0, 0.85));
+    for (const { field, groups } of v.keywords) {
+      if (groups.some((g) => g.every((k) => h.includes(k)))) out.set(field, Math.max(out.get(field) ?? 0, 0.85));
     }
   }
   if (v.cache.size < 20_000) v.cache.set(h, out);
   return out;
 }
 
-/** The field a header names on its own, or null: for repeated headers and reference lists. */
-export function headerField(programme: Programme, label: string): string | null {
+export function headerScores(programme: Programme, label: string): ReadonlyMap<string, number> {
+  return headerScoresIn(programmeVocabulary(programme), label);
+}
+
+/** The field a header names on its own (the first field of the vocabulary on a tie), or null. */
+export function headerFieldIn(v: Vocabulary, label: string): string | null {
   let best: string | null = null;
   let bestScore = HEADER_ASSIGN - 1e-9;
-  for (const [f, s] of headerScores(programme, label)) {
-    if (s > bestScore) {
+  for (const [f, s] of headerScoresIn(v, label)) {
+    if (s > bestScore + 1e-9 || (best !== null && Math.abs(s - bestScore) <= 1e-9 && (v.order.get(f) ?? 0) < (v.order.get(best) ?? 0))) {
       best = f;
-      bestScore = s;
+      bestScore = Math.max(s, bestScore);
     }
   }
   return best;
+}
+
+/** The field a header names on its own, or null: for repeated headers. */
+export function headerField(programme: Programme, label: string): string | null {
+  return headerFieldIn(programmeVocabulary(programme), label);
 }
 
 // ---------------------------------------------------------------- content
@@ -365,7 +395,7 @@ export function scoreColumn(programme: Programme, labels: { parent: string; chil
     if (h < HEADER_EVIDENCE) total = 0;
     if (h > 0 || total > 0) scores.push({ field: spec.field, header: h, total, fit });
     const distinctive = def.kind !== "text" || spec.field === "ownership";
-    if (fit !== null && fit >= SUGGEST_SHARE && distinctive && content && content.seen >= 3) {
+    if (fit !== null && fit >= SUGGEST_SHARE && distinctive && content && content.seen >= 2) {
       const better = !contentSuggestion || fit > contentSuggestion.fit || (fit === contentSuggestion.fit && spec.required && !contentSuggestion.required);
       if (better) contentSuggestion = { field: spec.field, fit, required: spec.required };
     }

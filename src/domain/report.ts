@@ -52,6 +52,8 @@ export const FINDING_CODES = [
   "cells-outside-list",
   // Province mode: a row whose city neither its 城市 column nor its source names.
   "city-unknown",
+  // Added with column matching by evidence: a required field read from a column matched only weakly (warning).
+  "header-uncertain",
 ] as const;
 
 export const FindingCode = z.enum(FINDING_CODES);

@@ -10,7 +10,7 @@ import { resolveSettings } from "../domain/settings";
 import type { Programme } from "../domain/programme";
 import { listSheetOf, mergeLists } from "../domain/merge";
 import { citiesOf, COUNTY_LEVEL_UNITS, PROVINCE_NAMES } from "../domain/regions";
-import { referenceListsFromGrids } from "../cli/reference";
+import { referenceListsFromGrids } from "../domain/reference";
 import type { Engine, ProgrammeView } from "./session";
 
 /** A programme definition → what the settings form shows. */

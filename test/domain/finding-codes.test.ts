@@ -176,6 +176,15 @@ const CASES: Case[] = [
     severity: "warning",
   },
   {
+    code: "header-uncertain",
+    what: "the credit codes under a loose header (社会代码), one of them bad: read, with a warning; near-miss: the clerk confirmed the column",
+    programme: "js-2023-platform",
+    trigger: listGrid(JP_HEADER.map((h) => (h === "统一社会信用代码" ? "社会代码" : h)), [jp({}, 1), jp({}, 2), jp({ 统一社会信用代码: "91320115MAHEGG3M0X" }, 3)].map(({ 统一社会信用代码: c, ...r }) => ({ ...r, 社会代码: c }))),
+    nearMiss: listGrid(JP_HEADER.map((h) => (h === "统一社会信用代码" ? "社会代码" : h)), [jp({}, 1), jp({}, 2), jp({ 统一社会信用代码: "91320115MAHEGG3M0X" }, 3)].map(({ 统一社会信用代码: c, ...r }) => ({ ...r, 社会代码: c }))),
+    nearMissOptions: { columnChoices: [{ column: "C", field: "uscc" }] },
+    severity: "warning",
+  },
+  {
     code: "required-missing",
     what: "empty registration date; near-miss: a month-only date",
     programme: "js-2023-platform",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gridFromValues } from "../../src/domain/cells";
-import { ReferenceError, referenceListsFromGrids } from "../../src/cli/reference";
+import { ReferenceError, referenceListsFromGrids } from "../../src/domain/reference";
 
 describe("reference lists from sheets", () => {
   it("priority enterprises with cluster / chain columns, codes compacted", () => {

@@ -1,6 +1,7 @@
 /**
  * Reads the user's reference lists (优先企业名单、排除名单、榜单任务) from the sheets of an .xlsx
- * or a CSV into the ReferenceLists a check takes. Column headers are matched by name:
+ * or a CSV (the CLI) or of the workbook (the pane) into the ReferenceLists a check takes. Column
+ * headers go through the same matcher as a list's (matching.ts), over these wordings:
  *   企业名称/单位名称/申报单位 · 统一社会信用代码 · 所属集群 · 所属产业链 · 所属集群/产业链 ·
  *   名单/所属名单/排除名单 · 揭榜任务/榜单任务 · 集群名称 · 产业链名称.
  * A row with a 名单 value is an exclusion (the value names the list, e.g. "前期155个省级重点平台");
@@ -8,10 +9,10 @@
  * by its name (含 排除/前期/第一批/不得 → exclusion list named after the sheet; 含 集群/产业链/优先/链主 →
  * priority), else it is refused: guessing what a list means would mark or bar the wrong enterprises.
  */
-import { columnLetter, EMPTY_CELL, type Cell, type Grid } from "../domain/cells";
-import type { ReferenceLists } from "../domain/check";
-import { readText, readUsccCell, type TextExpectation } from "../domain/readers";
-import { headerKey } from "../domain/text";
+import { columnLetter, EMPTY_CELL, type Cell, type Grid } from "./cells";
+import { headerFieldIn, makeVocabulary } from "./matching";
+import { readText, readUsccCell, type TextExpectation } from "./readers";
+import type { ReferenceLists } from "./rules/context";
 
 type Role = "name" | "uscc" | "cluster" | "chain" | "clusterOrChain" | "list" | "task" | "clusterName" | "chainName";
 
@@ -75,15 +76,15 @@ const NAME_ONLY: TextExpectation = { accept: [], zh: "企业全称", en: "the en
 
 /** A header label: only text cells name columns. */
 function label(cell: Cell | undefined): string {
-  return cell && cell.kind === "text" && typeof cell.value === "string" ? headerKey(cell.value) : "";
+  return cell && cell.kind === "text" && typeof cell.value === "string" ? cell.value : "";
 }
 
-/** Header keys (headerKey) → role; the first role listing a key wins. */
-const ROLE_BY_KEY = new Map<string, Role>();
-for (const [role, names] of LABELS) for (const n of names) if (!ROLE_BY_KEY.has(headerKey(n))) ROLE_BY_KEY.set(headerKey(n), role);
+/** The roles' wordings as one vocabulary; the first role listing a wording wins a tie. */
+const ROLES = makeVocabulary(LABELS.map(([role, wordings]) => ({ field: role, wordings })));
 
 function roleOf(header: string): Role | null {
-  return ROLE_BY_KEY.get(header) ?? null;
+  if (header.trim() === "" || header.length > 40) return null;
+  return headerFieldIn(ROLES, header) as Role | null;
 }
 
 function findHeader(grid: Grid): { index: number; roles: Map<Role, number> } | null {
