@@ -8,8 +8,10 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
+import type { Grid } from "../src/domain/cells";
 import { check, getProgramme } from "../src/domain/check";
 import { mergeLists, type MergeInput } from "../src/domain/merge";
+import { findHeader } from "../src/domain/header";
 import { organisationCodeCheckChar, usccCheckChar } from "../src/domain/uscc";
 import { readXlsx } from "../src/workbook/xlsx-adapter";
 import { processBench } from "./process.bench";
@@ -138,6 +140,38 @@ async function measure(dir: string, rows: number): Promise<Result> {
   return { rows, fileKb: statSync(path).size / 1024, parseMs: t1 - t0, checkMs: t2 - t1, checkCpuMs: (cpu.user + cpu.system) / 1000, findings: report.findings.length };
 }
 
+function cpuMs(f: () => void): number {
+  const c0 = process.cpuUsage();
+  f();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/**
+ * What column matching costs inside a check: findHeader (the header search, every column scored by
+ * its header and its first cells, the assignment) against the whole check(), CPU time, median of runs.
+ */
+async function matchingShare(dir: string, rows: number): Promise<{ matchMs: number; checkMs: number }> {
+  const path = join(dir, `list-${rows}.xlsx`);
+  await writeList(path, rows);
+  const { grid } = (await readXlsx(readFileSync(path))).sheet();
+  const programme = getProgramme("js-2023-platform")!;
+  const run = (g: Grid) => check(g, { programmeId: "js-2023-platform", city: "南京" });
+  run(grid);
+  const match: number[] = [];
+  const whole: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    match.push(cpuMs(() => findHeader(grid, programme)));
+    whole.push(cpuMs(() => run(grid)));
+  }
+  return { matchMs: median(match), checkMs: median(whole) };
+}
+
 function fmt(n: number): string {
   return Math.round(n).toLocaleString("en-US");
 }
@@ -162,6 +196,8 @@ async function main(): Promise<void> {
     console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
     for (const l of lines) console.log(show(l));
     await measureMerge(dir, 16, 500);
+    const share = await matchingShare(dir, 10_000);
+    console.log(`列匹配 / column matching (findHeader) in a 10,000-row check: ${share.matchMs.toFixed(1)} ms of ${share.checkMs.toFixed(0)} ms CPU = ${((share.matchMs / share.checkMs) * 100).toFixed(1)}%（目标 < 5% / target under 5%）`);
     const load = loadavg()[0] ?? 0;
     await processBench(dir, new Map(sizes.map((rows) => [rows, join(dir, `list-${rows}.xlsx`)])));
     if (load > cpus().length) console.log(`注意：本机负载 ${load.toFixed(1)}（${cpus().length} 核），墙钟时间偏长；check cpu ms 为本进程 CPU 时间。/ busy machine: wall times are inflated`);
