@@ -17,6 +17,8 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["**/node_modules/**", ...BUILD_TESTS],
           environment: "node",
+          // The CLI tests run the built command: compile it once, before any file starts.
+          globalSetup: ["test/build-cli.global-setup.ts"],
           testTimeout: 30_000,
         },
       },

@@ -2,7 +2,7 @@
  * Runs the BUILT command (`node bin/huizong.js`, compiled by tsc -p tsconfig.cli.json) on every
  * sample and on broken input: exit codes, JSON against the Report schema, CSV encodings.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,7 +43,7 @@ function expectOneLineReason(stderr: string, pattern: RegExp): void {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
+  // dist-cli/ is compiled once for the run by test/build-cli.global-setup.ts.
   tmp = mkdtempSync(join(tmpdir(), "huizong-cli-"));
 }, 180_000);
 
