@@ -255,6 +255,7 @@ export async function readAndCheck(request: CheckRequest): Promise<{ input: Inpu
   } else {
     merged = await mergeFiles(request.files, getProgramme(request.programmeId)!, request.city, request.sheet);
     grid = merged.grid;
+    readFindings = merged.readFindings;
   }
   const options: CheckOptions = { programmeId: request.programmeId, city: request.city };
   if (request.asOf) options.asOf = request.asOf;

@@ -40,7 +40,7 @@ export async function readLists(files: readonly string[], programme: Programme, 
   for (const file of files) {
     const read = await readInput(file, { all: sheet === undefined, ...(sheet !== undefined ? { sheet } : {}) });
     const chosen = listSheetOf(read.sheets, programme)!;
-    inputs.push({ file: basename(file), sheet: chosen.name, grid: chosen.grid });
+    inputs.push({ file: basename(file), sheet: chosen.name, grid: chosen.grid, ...(chosen.findings.length > 0 ? { findings: chosen.findings } : {}) });
   }
   return inputs;
 }

@@ -13,7 +13,7 @@ import { FIELDS } from "./fields";
 import { findHeader, repeatsHeader, skipReason, type HeaderResult } from "./header";
 import type { Programme } from "./programme";
 import { headerMultiplier } from "./readers";
-import type { RowSource } from "./report";
+import type { Finding, RowSource } from "./report";
 import { citiesOf, COUNTY_LEVEL_UNITS, districtsOf, findCity, findProvince, placeNamedIn, resolveDistrict, type ProvinceCode } from "./regions";
 import { cleanText, headerKey, headerUnit } from "./text";
 
@@ -28,6 +28,8 @@ export interface MergeInput {
   grid: Grid;
   /** The district (or city, in province mode) the list comes from, when the caller knows it. */
   unit?: string;
+  /** What reading the file found (csv-malformed, encoding-mixed …): carried into the merged check. */
+  findings?: readonly Finding[];
 }
 
 export interface SourceSummary {
@@ -61,6 +63,11 @@ export interface MergeResult {
   summaries: SourceSummary[];
   /** Sources that gave no rows because no header was found in them. */
   problems: MergeProblem[];
+  /**
+   * The sources' read findings, as findings of the whole list naming their source: their rows and
+   * columns are the source file's, not the merged sheet's, so they are said in the message instead.
+   */
+  readFindings: Finding[];
 }
 
 export interface MergeOptions {
@@ -205,9 +212,11 @@ export function mergeLists(inputs: readonly MergeInput[], options: MergeOptions)
   const sources: RowSource[] = [];
   const summaries: SourceSummary[] = [];
   const problems: MergeProblem[] = [];
+  const readFindings: Finding[] = [];
 
   for (const { input, header } of heads) {
     const { grid } = input;
+    for (const f of input.findings ?? []) readFindings.push(sourceScoped(f, input));
     if (header.rowIndices.length === 0) {
       problems.push({
         file: input.file,
@@ -273,5 +282,13 @@ export function mergeLists(inputs: readonly MergeInput[], options: MergeOptions)
       unmapped,
     });
   }
-  return { grid: { sheetName: MERGED_SHEET, firstRow: 1, firstColumn: 1, rows }, sources, summaries, problems };
+  return { grid: { sheetName: MERGED_SHEET, firstRow: 1, firstColumn: 1, rows }, sources, summaries, problems, readFindings };
+}
+
+/** A read finding of one source, restated for the merged list: "县甲.csv（工作表“县甲”）：…". */
+function sourceScoped(f: Finding, input: MergeInput): Finding {
+  const where = input.file ? `${input.file}（工作表“${input.sheet}”）` : `工作表“${input.sheet}”`;
+  const whereEn = input.file ? `${input.file} (sheet “${input.sheet}”)` : `sheet “${input.sheet}”`;
+  const { row: _row, rows: _rows, column: _column, field: _field, ...rest } = f;
+  return { ...rest, message: `${where}：${f.message}`, messageEn: `${whereEn}: ${f.messageEn}` };
 }

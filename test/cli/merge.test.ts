@@ -172,6 +172,20 @@ describe("check and export take several files as one list", () => {
     expect(r.stdout).toMatch(/历城区 历城区推荐\.csv“历城区推荐”第3行/);
   });
 
+  it("a source's read findings reach the merged check, naming the source (an unclosed quote is not silence)", async () => {
+    const broken = join(tmp, "槐荫区.csv");
+    const csv = ["企业名称,统一社会信用代码,平台类型,企业性质,建设情况", `济南丁一有限公司,${uscc("370104", 31)},综合型,民营,已建成`, `"济南丁二有限公司,${uscc("370104", 32)},综合型,民营,已建成`, `济南丁三有限公司,${uscc("370104", 33)},综合型,民营,已建成`].join("\r\n") + "\r\n";
+    writeFileSync(broken, csv);
+    const r = await huizong("check", files[0]!, broken, "-p", "sd-2023-platform", "-c", "济南", "--json");
+    expect(r.code).toBe(1);
+    const report = Report.parse(JSON.parse(r.stdout));
+    const malformed = report.findings.filter((f) => f.code === "csv-malformed");
+    expect(malformed).toHaveLength(1);
+    expect(malformed[0]!.message).toMatch(/^槐荫区\.csv（工作表“槐荫区”）：第3行/);
+    // Its row is the CSV's, not the merged sheet's: the finding concerns the whole list.
+    expect(malformed[0]!.row).toBeUndefined();
+  });
+
   it("export writes the summary of the merged list", async () => {
     const out = join(tmp, "汇总表.xlsx");
     const r = await huizong("export", dir, "-p", "sd-2023-platform", "-c", "济南", "-o", out);
