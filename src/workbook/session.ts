@@ -78,6 +78,7 @@ export interface Engine<Refs = unknown> {
       references?: Refs;
       columnChoices?: readonly ColumnChoice[];
       settings?: Record<string, unknown>;
+      readFindings?: readonly Finding[];
     },
   ): Report;
   /** The programme's rules with the open facts that decide them, under these setting values. */
@@ -192,6 +193,8 @@ export class Session<Refs = unknown> {
   private lastGrid: Grid | null = null;
   /** Sheets the last check read (the list and its reference sheets): edits there make it stale. */
   private readSheets: string[] = [];
+  /** What reading the merged files found, by the sheet they were merged into: every check of that sheet says it. */
+  private mergedReadFindings = new Map<string, Finding[]>();
   /** Called when the user edits a sheet the shown results came from. */
   onStale: (() => void) | null = null;
   /** Mappings remembered for the user beyond this workbook; null where the host has no storage for it. */
@@ -294,6 +297,7 @@ export class Session<Refs = unknown> {
         references,
         settings: settings.values ?? {},
         ...(columnChoices ? { columnChoices } : {}),
+        ...(this.mergedReadFindings.has(checked) ? { readFindings: this.mergedReadFindings.get(checked)! } : {}),
       });
     let report = check(confirmed ?? undefined);
     const mapping: MappingUse = { source: confirmed ? "confirmed" : null, notSaved: null };
@@ -372,6 +376,7 @@ export class Session<Refs = unknown> {
       throw Object.assign(new Error(`未合并：${merged.problems.map((p) => p.message).join("；")}。`), { messageEn: `Nothing merged: ${merged.problems.map((p) => p.messageEn).join("; ")}.` });
     }
     const sheet = await this.port.addSheet(MERGED_SHEET, merged.grid.rows);
+    if (merged.readFindings.length > 0) this.mergedReadFindings.set(sheet, merged.readFindings);
     const check = await this.run({ ...settings, scope: "used" }, onProgress, sheet);
     return { sheet, rows: merged.sources.length, summaries: merged.summaries, check };
   }
@@ -380,7 +385,10 @@ export class Session<Refs = unknown> {
     const dot = file.name.lastIndexOf(".");
     const ext = dot >= 0 ? file.name.slice(dot).toLowerCase() : "";
     const stem = dot >= 0 ? file.name.slice(0, dot) : file.name;
-    if (ext === ".csv" || ext === ".txt") return { file: file.name, sheet: stem, grid: readCsv(file.bytes, stem).grid };
+    if (ext === ".csv" || ext === ".txt") {
+      const { grid, findings } = readCsv(file.bytes, stem);
+      return { file: file.name, sheet: stem, grid, ...(findings.length > 0 ? { findings } : {}) };
+    }
     if (ext !== ".xlsx" && ext !== ".xlsm") {
       throw Object.assign(new Error(`不支持的文件“${file.name}”：请选择 .xlsx 或 .csv（.xls 请先在 Excel 中另存为 .xlsx）。`), { messageEn: `Unsupported file “${file.name}”: pick .xlsx or .csv files.` });
     }
@@ -392,10 +400,10 @@ export class Session<Refs = unknown> {
     } catch (e) {
       throw Object.assign(new Error(`${file.name}：${e instanceof Error ? e.message : String(e)}`), { messageEn: `${file.name}: ${(e as { messageEn?: string }).messageEn ?? String(e)}` });
     }
-    const sheets = book.sheetNames.map((name) => ({ name, grid: book.sheet(name).grid }));
+    const sheets = book.sheetNames.map((name) => ({ name, ...book.sheet(name) }));
     const chosen = this.engine.listSheet(sheets, programmeId);
     if (!chosen) throw Object.assign(new Error(`${file.name}：工作簿中没有工作表。`), { messageEn: `${file.name}: the workbook has no worksheet.` });
-    return { file: file.name, sheet: chosen.name, grid: chosen.grid };
+    return { file: file.name, sheet: chosen.name, grid: chosen.grid, ...(chosen.findings.length > 0 ? { findings: chosen.findings } : {}) };
   }
 
   /** Removes the marks; the report stays shown, its findings still select their cells. */

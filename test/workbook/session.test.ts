@@ -17,6 +17,7 @@ import { previewWorkbook, withHeaders } from "../../src/preview/workbook";
 import { MAPPINGS_SETTING, MappingTooLargeError } from "../../src/workbook/mappings";
 import { writers } from "../../src/export/writers";
 import { detectUserStore, USER_MAPPINGS_KEY, type UserStore } from "../../src/workbook/user-store";
+import { uscc } from "../domain/check-helpers";
 
 const SETTINGS: CheckSettings = { programmeId: "js-2023-platform", city: "南京市", asOf: "", quota: null, referenceSheets: [], scope: "used" };
 
@@ -268,4 +269,21 @@ describe("the columns the user confirms", () => {
     expect(out.mapping.notSaved?.message).toMatch(/已保存在本工作簿中，但未能为您本人记住.*QuotaExceededError/);
     expect(await s2.port.loadMapping(out.report.mappingKey)).toEqual({ version: 1, key: out.report.mappingKey, choices: CHOICES });
   });
+});
+
+describe("合并区县名单 through the session", () => {
+  it("a picked CSV's unclosed quote reaches the merged check, naming the file, and every later check of 合并名单", async () => {
+    const { session } = await officeSession(5);
+    const csv = [
+      "企业名称,统一社会信用代码,平台类型,建设情况,注册时间",
+      `南京丁一科技有限公司,${uscc("320115", 41)},综合型,已建成,2015-03-01`,
+      `"南京丁二科技有限公司,${uscc("320115", 42)},综合型,已建成,2015-03-01`,
+      `南京丁三科技有限公司,${uscc("320115", 43)},综合型,已建成,2015-03-01`,
+    ].join("\r\n");
+    const out = await session.mergeAndCheck(SETTINGS, [{ name: "江宁区.csv", bytes: new TextEncoder().encode(csv) }], []);
+    const said = (findings: { code: string; message: string }[]) => findings.filter((f) => f.code === "csv-malformed").map((f) => f.message);
+    expect(said(out.check.report.findings)).toEqual([expect.stringMatching(/^江宁区\.csv（工作表“江宁区”）：第3行/)]);
+    const again = await session.run(SETTINGS, () => {}, out.sheet);
+    expect(said(again.report.findings)).toHaveLength(1);
+  }, 120_000);
 });
