@@ -10,6 +10,14 @@ import { InputError, readInput } from "./input";
 
 const LIST_EXTENSIONS = new Set([".xlsx", ".xlsm", ".csv"]);
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Files named, folders replaced by their .xlsx/.csv files (sorted; Excel's ~$ lock files and hidden files left out). */
 export function expandPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
@@ -25,7 +33,7 @@ export function expandPaths(paths: readonly string[]): string[] {
       continue;
     }
     const files = readdirSync(p)
-      .filter((f) => LIST_EXTENSIONS.has(extname(f).toLowerCase()) && !f.startsWith("~$") && !f.startsWith("."))
+      .filter((f) => LIST_EXTENSIONS.has(extname(f).toLowerCase()) && !f.startsWith("~$") && !f.startsWith(".") && isFile(join(p, f)))
       .sort((a, b) => a.localeCompare(b, "zh-CN"))
       .map((f) => join(p, f));
     if (files.length === 0) throw new InputError(`文件夹 ${p} 中没有 .xlsx 或 .csv 文件`, `The folder ${p} holds no .xlsx or .csv file`);

@@ -1,8 +1,9 @@
 /**
- * The workbook port on Office.js. Sync budget per check: readGrids 1 context.sync() (the list and
- * its reference sheets together), applyMarks 2 (read the fills it will cover and the result
- * column, then all writes). Only when Excel refuses a read as too large (Excel on the web answers
- * at most 5 MB per request) does readGrids fall back to row blocks of about 4 MB, one sync each.
+ * The workbook port on Office.js. Sync budget per check: readGrids 2 context.sync() (the extents of
+ * the list and its reference sheets, refused past LIMITS.cells before any value is asked for; then
+ * their values together), applyMarks 2 (read the fills it will cover and the result column, then
+ * all writes). Only when Excel refuses a read as too large (Excel on the web answers at most 5 MB
+ * per request) does readGrids fall back to row blocks of about 4 MB, one sync each.
  *
  * addSheet 2 (the sheet names, then the new sheet and its values, in blocks under the web limit).
  *
@@ -29,8 +30,20 @@ import {
   type MarkRecord,
 } from "./marks";
 import type { SavedMapping } from "../domain/columns";
+import { LimitError, LIMITS, tooManyCells } from "./limits";
 import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
 import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ProgressListener, ReadOptions, WorkbookPort } from "./port";
+
+/** A used range past LIMITS.cells: refused, naming where it ends and how to find what sits there. */
+function refuseHugeRange(sheet: string, address: string, cells: number): void {
+  if (cells <= LIMITS.cells) return;
+  const range = address.replace(/^.*!/, "");
+  const error = tooManyCells(cells, LIMITS.cells, `工作表“${sheet}”的已用区域 ${range} `, `the used range ${range} of sheet “${sheet}”`);
+  throw new LimitError(
+    `${error.message}。若名单本身不大，是远处有零星单元格：按 Ctrl+End 找到它，删除名单以外的行和列后再检查`,
+    `${error.messageEn}. If the list itself is small, a stray cell lies far away: press Ctrl+End to find it, delete the rows and columns beyond the list and check again`,
+  );
+}
 
 /** A cell as written to a new sheet: its value (an error as its text) and its number format. */
 function officeWrite(cell: Cell | undefined): { value: string | number | boolean; format: string } {
@@ -268,13 +281,18 @@ export class OfficeWorkbook implements WorkbookPort {
     try {
       read = await this.run(caps, "read", async (ctx) => {
         const targets = requests.map((r) => this.target(ctx, r));
-        for (const t of targets) t.range.load(READ_PROPERTIES);
+        // Extents first: one stray cell at XFD1048576 (or a sheet far too large) is refused in a
+        // line before Excel is asked for billions of values.
+        for (const t of targets) t.range.load("address,rowCount,columnCount");
         const all = ctx.workbook.worksheets;
         all.load("items/name");
         const watching = this.queueWatch(caps, targets);
         await ctx.sync();
         watching();
         const names = targets.map((t, i) => this.sheetName(t.sheet, requests[i]));
+        targets.forEach((t, i) => refuseHugeRange(names[i], t.range.address, t.range.rowCount * t.range.columnCount));
+        for (const t of targets) t.range.load(READ_PROPERTIES);
+        await ctx.sync();
         return { names, data: targets.map((t) => [t.range as unknown as RangeData]), sheets: all.items.map((w) => w.name) };
       });
       onProgress?.(1, 1);
@@ -616,6 +634,7 @@ export class OfficeWorkbook implements WorkbookPort {
       all.load("items/name");
       await ctx.sync();
       const names = targets.map((t, i) => this.sheetName(t.sheet, requests[i]));
+      targets.forEach((t, i) => refuseHugeRange(names[i], t.range.address, t.range.rowCount * t.range.columnCount));
       const plan = targets.map((t) => {
         const per = Math.max(1, Math.floor(BLOCK_BYTES / (BYTES_PER_CELL_READ * Math.max(1, t.range.columnCount))));
         const blocks: { top: number; count: number }[] = [];

@@ -68,7 +68,7 @@ describe("production task pane page outside Office (Chromium)", () => {
   });
 
   it("loads office.js from Microsoft's CDN and asks, in Chinese, to be opened in Excel", async () => {
-    await expect.poll(() => pane.page.locator("#root").textContent(), { timeout: 60_000 }).toContain("请在 Excel 中打开本加载项");
+    await expect.poll(() => pane.page.locator("#root").textContent(), { timeout: 60_000 }).toContain("推荐汇总助手需要在 Excel 中打开");
     expect(pane.requests).toContain(`${OFFICE_JS_CDN}office.js`);
     // Nothing else leaves localhost: only office.js, the files it loads beside itself and, outside
     // Office, the telemetry frame office.js itself opens after 3 s.

@@ -66,8 +66,12 @@ describe("files that are not lists: exit 2, one bilingual line", () => {
 
   it("a directory, even one named like a list", async () => {
     mkdirSync(join(tmp, "名单.xlsx"));
-    expectRefusal(await check(join(tmp, "名单.xlsx")), /是文件夹/);
-    expectRefusal(await check(tmp), /不支持的文件类型/);
+    // A folder is read as several lists (merge); one holding no list is refused.
+    expectRefusal(await check(join(tmp, "名单.xlsx")), /文件夹 .*名单\.xlsx 中没有 \.xlsx 或 \.csv 文件/);
+    // A folder of lists is merged; a sub-folder named like a list is not one of them.
+    const folder = join(tmp, "区县名单");
+    mkdirSync(join(folder, "历下区.xlsx"), { recursive: true });
+    expectRefusal(await check(folder), /文件夹 .*区县名单 中没有 \.xlsx 或 \.csv 文件/);
   });
 
   it("a CSV renamed .xlsx, and an unknown option", async () => {

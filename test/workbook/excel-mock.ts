@@ -212,8 +212,30 @@ export class ExcelMock {
     return bottom === 0 ? { top: 1, left: 1, bottom: 1, right: 1 } : { top, left, bottom, right };
   }
 
-  /** Range properties as Excel answers them. */
+  /**
+   * Range properties as Excel answers them. The cell matrices are built only when one of them is
+   * loaded, as Excel does: loading a huge range's address and size costs nothing.
+   */
   rangeData(sheet: MockSheet, a: Area): Record<string, unknown> {
+    let cells: Record<string, unknown> | null = null;
+    const matrix = (name: string) => (cells ??= this.rangeCells(sheet, a))[name];
+    const tl = `${columnLetter(a.left)}${a.top}`;
+    const address = `${sheet.name}!${a.top === a.bottom && a.left === a.right ? tl : `${tl}:${columnLetter(a.right)}${a.bottom}`}`;
+    return {
+      address,
+      rowIndex: a.top - 1,
+      columnIndex: a.left - 1,
+      rowCount: a.bottom - a.top + 1,
+      columnCount: a.right - a.left + 1,
+      get values() { return matrix("values"); },
+      get valueTypes() { return matrix("valueTypes"); },
+      get numberFormat() { return matrix("numberFormat"); },
+      get formulas() { return matrix("formulas"); },
+      get "format/fill/color"() { return matrix("format/fill/color"); },
+    };
+  }
+
+  private rangeCells(sheet: MockSheet, a: Area): Record<string, unknown> {
     const values: unknown[][] = [], valueTypes: string[][] = [], numberFormat: string[][] = [], formulas: unknown[][] = [];
     const colours = new Set<string>();
     for (let r = a.top; r <= a.bottom; r++) {
@@ -233,20 +255,7 @@ export class ExcelMock {
       numberFormat.push(nf);
       formulas.push(f);
     }
-    const tl = `${columnLetter(a.left)}${a.top}`;
-    const address = `${sheet.name}!${a.top === a.bottom && a.left === a.right ? tl : `${tl}:${columnLetter(a.right)}${a.bottom}`}`;
-    return {
-      address,
-      rowIndex: a.top - 1,
-      columnIndex: a.left - 1,
-      rowCount: a.bottom - a.top + 1,
-      columnCount: a.right - a.left + 1,
-      values,
-      valueTypes,
-      numberFormat,
-      formulas,
-      "format/fill/color": colours.size === 1 ? [...colours][0] : null,
-    };
+    return { values, valueTypes, numberFormat, formulas, "format/fill/color": colours.size === 1 ? [...colours][0] : null };
   }
 
   /** Range.values = … as Excel does it: number formats stay, "" empties, numeric text in General becomes a number. */
@@ -520,7 +529,8 @@ class RequestContext {
     const worksheet = this.wrap((target as any).worksheet as OfficeMockObject, () => ({ name: sheetName() }));
     return this.wrap(
       target,
-      () => ({ ...book.rangeData(sheet(), area()), "worksheet/name": sheetName() }),
+      // Not spread: that would build the lazy cell matrices.
+      () => Object.defineProperty(book.rangeData(sheet(), area()), "worksheet/name", { value: sheetName(), enumerable: true }),
       {
         // Excel applies one format to every cell of the range, or one per cell from an array.
         numberFormat: (v) =>

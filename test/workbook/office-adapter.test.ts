@@ -4,6 +4,7 @@ import { ExcelMock, WEB_PAYLOAD_LIMIT, type ExcelMockOptions } from "./excel-moc
 import { largeBook } from "./large-book";
 import { CONTRACT_BOOK, PLAN, mappingFor, portContract } from "./port-contract";
 import { MAPPINGS_SETTING } from "../../src/workbook/mappings";
+import { LimitError } from "../../src/workbook/limits";
 import type { MarkPlan } from "../../src/workbook/port";
 
 function adapter(init = CONTRACT_BOOK, options: ExcelMockOptions = {}) {
@@ -27,14 +28,14 @@ portContract("Office.js adapter on office-addin-mock (ExcelApi 1.7: change event
 });
 
 describe("Office.js adapter: sync budget and requirement sets", () => {
-  it("reads in one sync and marks in two", async () => {
+  it("reads in two syncs (extent, then values) and marks in two", async () => {
     const { mock, port } = adapter();
     await port.readGrid("名单");
-    expect(mock.syncs).toBe(1);
+    expect(mock.syncs).toBe(2);
     await port.applyMarks(PLAN);
-    expect(mock.syncs).toBe(3);
-    await port.clearMarks("名单");
     expect(mock.syncs).toBe(4);
+    await port.clearMarks("名单");
+    expect(mock.syncs).toBe(5);
   });
 
   it("adds a sheet in two syncs (the names, then the sheet and its values), a large one in blocks under the web limit", async () => {
@@ -143,13 +144,13 @@ describe("Office.js adapter: confirmed column mappings", () => {
 
 describe("Office.js adapter: syncs per check (read, then mark)", () => {
   for (const rows of [100, 10000]) {
-    it(`takes at most 3 context.sync() calls at ${rows} rows and leaves the input cells unchanged`, async () => {
+    it(`takes at most 4 context.sync() calls at ${rows} rows and leaves the input cells unchanged`, async () => {
       const { mock, port } = adapter(largeBook(rows));
       const before = mock.snapshot("江宁区");
       const { grids } = await port.readGrids([{}]);
       expect(grids[0].rows.length).toBe(rows + 3);
       await port.applyMarks(planFor(rows));
-      expect(mock.syncs).toBeLessThanOrEqual(3);
+      expect(mock.syncs).toBeLessThanOrEqual(4);
       const after = mock.snapshot("江宁区");
       const inputs = (cells: Record<string, unknown>) => Object.fromEntries(Object.entries(cells).filter(([a]) => !a.startsWith("Q")));
       expect(inputs(after.cells)).toEqual(before.cells);
@@ -161,11 +162,11 @@ describe("Office.js adapter: syncs per check (read, then mark)", () => {
 });
 
 describe("Office.js adapter: large sheets", () => {
-  it("reads 10,000 rows in one sync where Excel accepts the answer (desktop)", async () => {
+  it("reads 10,000 rows in two syncs (extent, then values) where Excel accepts the answer (desktop)", async () => {
     const { mock, port } = adapter(largeBook(10000));
     const g = await port.readGrid("江宁区");
     expect(g.rows.length).toBe(10003);
-    expect(mock.syncs).toBe(1);
+    expect(mock.syncs).toBe(2);
   });
 
   it("on Excel on the web, falls back to row blocks under 5 MB when the answer is too large", async () => {
@@ -175,17 +176,34 @@ describe("Office.js adapter: large sheets", () => {
     expect(g.rows.length).toBe(10003);
     const desktop = await adapter(largeBook(10000)).port.readGrid("江宁区");
     expect(g).toEqual(desktop);
-    // the refused attempt, the sizes, then the blocks
-    expect(mock.syncLog[0].responseBytes).toBeGreaterThan(WEB_PAYLOAD_LIMIT);
-    expect(mock.syncLog.slice(1).every((s) => s.responseBytes <= 4.5 * 1024 * 1024)).toBe(true);
+    // the extent, the refused attempt, the sizes, then the blocks
+    expect(mock.syncLog[0].responseBytes).toBeLessThan(4096);
+    expect(mock.syncLog[1].responseBytes).toBeGreaterThan(WEB_PAYLOAD_LIMIT);
+    expect(mock.syncLog.slice(2).every((s) => s.responseBytes <= 4.5 * 1024 * 1024)).toBe(true);
     expect(mock.syncs).toBeGreaterThan(3);
     expect(progress[progress.length - 1]).toBe(1);
   });
 
-  it("reads 100 rows in one sync on the web too", async () => {
+  it("refuses a used range past the cell limit after reading its extent only (a stray cell at XFD1048576), naming where it ends", async () => {
+    const { mock, port } = adapter({ sheets: [{ name: "名单", rows: [[{ kind: "text", value: "申报单位" }], [{ kind: "text", value: "南京甲有限公司" }]] }] });
+    mock.userEdit("名单", "XFD1048576", "x");
+    const before = mock.syncs;
+    const refused = await port.readGrid("名单").then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(LimitError);
+    expect((refused as LimitError).message).toMatch(/已用区域 A1:XFD1048576 .*超过上限 2,000,000 个.*Ctrl\+End/);
+    expect((refused as LimitError).messageEn).toMatch(/XFD1048576/);
+    // One sync, and it asked for no values.
+    expect(mock.syncs - before).toBe(1);
+    expect(mock.syncLog[mock.syncLog.length - 1]!.responseBytes).toBeLessThan(4096);
+  });
+
+  it("reads 100 rows in two syncs on the web too", async () => {
     const { mock, port } = adapter(largeBook(100), { platform: "OfficeOnline", payloadLimit: WEB_PAYLOAD_LIMIT });
     await port.readGrid("江宁区");
-    expect(mock.syncs).toBe(1);
+    expect(mock.syncs).toBe(2);
   });
 });
 

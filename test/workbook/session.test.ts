@@ -34,13 +34,13 @@ async function officeSession(rows: number, options: ExcelMockOptions = {}) {
 
 describe("a check through the session", () => {
   for (const rows of [100, 10000]) {
-    it(`takes at most 3 syncs at ${rows} rows, leaves the input cells as they were, and clears back to the original`, async () => {
+    it(`takes at most 4 syncs (extent, values, two to mark) at ${rows} rows, leaves the input cells as they were, and clears back to the original`, async () => {
       const { mock, session } = await officeSession(rows);
       const original = mock.snapshot("江宁区");
       const before = mock.syncs;
       const out = await session.run(SETTINGS);
       const perCheck = mock.syncs - before;
-      expect(perCheck).toBeLessThanOrEqual(3);
+      expect(perCheck).toBeLessThanOrEqual(4);
       expect(out.report.counts.rowsChecked).toBeGreaterThanOrEqual(rows);
       const marked = mock.snapshot("江宁区");
       expect(inputs(marked, "Q")).toEqual(original.cells);
@@ -48,7 +48,7 @@ describe("a check through the session", () => {
 
       const again = mock.syncs;
       await session.run(SETTINGS);
-      expect(mock.syncs - again).toBeLessThanOrEqual(3);
+      expect(mock.syncs - again).toBeLessThanOrEqual(4);
       expect(mock.snapshot("江宁区")).toEqual(marked);
 
       await session.clear("江宁区");
@@ -212,7 +212,7 @@ describe("the columns the user confirms", () => {
 
     const before = mock.syncs;
     const confirmed = await session.confirmColumns(SETTINGS, CHOICES);
-    expect(mock.syncs - before).toBeLessThanOrEqual(3);
+    expect(mock.syncs - before).toBeLessThanOrEqual(4);
     expect(confirmed.mapping).toEqual({ source: "confirmed", notSaved: null });
     expect(confirmed.report.columns.find((c) => c.column === "D")).toMatchObject({ field: "uscc", why: "user" });
     expect(confirmed.report.columns.find((c) => c.column === "H")).toMatchObject({ field: "constructionStatus", why: "user" });
