@@ -12,7 +12,7 @@ import type { Grid } from "../domain/cells";
 import { type ColumnChoice, SavedMapping } from "../domain/columns";
 import { FIELDS } from "../domain/fields";
 import type { Programme } from "../domain/programme";
-import { parseIsoDate } from "../domain/readers";
+import { isRealIsoDate } from "../domain/readers";
 import type { MergeResult } from "../domain/merge";
 import { findCity, findProvince } from "../domain/regions";
 import { Report } from "../domain/report";
@@ -99,20 +99,10 @@ export function requireCity(city: string | undefined): string {
   return city;
 }
 
-/** A full YYYY-MM-DD naming a real day, as the domain's own ISO reader sees it. */
-function isRealDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  try {
-    parseIsoDate(s);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** `--as-of`, `--date`…: absent, or a real calendar date written YYYY-MM-DD. */
 export function optionalDate(option: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isRealDate(value)) throw new UsageError(`${option} 应为 YYYY-MM-DD 格式的日期，收到“${value}” / ${option} must be YYYY-MM-DD`);
+  if (value !== undefined && !isRealIsoDate(value)) throw new UsageError(`${option} 应为 YYYY-MM-DD 格式的日期，收到“${value}” / ${option} must be YYYY-MM-DD`);
   return value;
 }
 

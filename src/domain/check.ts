@@ -12,7 +12,7 @@ import { type ColumnInfo, findHeader, repeatsHeader, skipReason, WEAK_CONFIDENCE
 import { matchPriority, priorityIndex } from "./priority";
 import type { Programme } from "./programme";
 import { PROGRAMMES } from "./programmes/index";
-import { parseIsoDate, shownValue } from "./readers";
+import { isRealIsoDate, parseIsoDate, shownValue } from "./readers";
 import { extraColumn, parseSource, provinceMode } from "./merge";
 import { findCity, PROVINCE_NAMES, resolveDistrict, type City } from "./regions";
 import type { ColumnMapping, Finding, PriorityMatch, QuotaStanding, RankStanding, Report } from "./report";
@@ -52,16 +52,7 @@ export function getProgramme(id: string): Programme | undefined {
   return PROGRAMMES.find((p) => p.id === id);
 }
 
-function validIso(s: string | undefined): s is string {
-  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  try {
-    parseIsoDate(s);
-    return true;
-  } catch {
-    // parseIsoDate throws RangeError for a day that does not exist: that is the answer here.
-    return false;
-  }
-}
+const validIso = isRealIsoDate;
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

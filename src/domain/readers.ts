@@ -126,6 +126,18 @@ export function formatPartialDate(d: PartialDate): string {
 }
 
 /** ISO "YYYY-MM-DD" (or "YYYY-MM") → PartialDate. Throws RangeError on anything else: it reads definitions, not cells. */
+/** A full YYYY-MM-DD naming a day that exists (2023-02-30 does not). */
+export function isRealIsoDate(s: string | undefined): s is string {
+  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  try {
+    parseIsoDate(s);
+    return true;
+  } catch {
+    // parseIsoDate throws RangeError for a day that does not exist: that is the answer here.
+    return false;
+  }
+}
+
 export function parseIsoDate(s: string): PartialDate {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s.trim());
   if (!m) throw new RangeError(`not an ISO date (YYYY-MM-DD): “${s}”`);

@@ -4,7 +4,7 @@
  * default must be valid), the check, the CLI's settings file and the pane.
  */
 import { z } from "zod";
-import { parseIsoDate } from "./readers";
+import { isRealIsoDate } from "./readers";
 import { usccProblem } from "./uscc";
 
 export type SettingKindId = "date" | "count" | "names" | "groups" | "units";
@@ -25,15 +25,7 @@ export function tidyName(s: string): string {
 
 const Name = z.string().transform(tidyName).pipe(z.string().min(1, "名称不能为空"));
 
-const DateValue = z.string().refine((s) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  try {
-    parseIsoDate(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, "应为 YYYY-MM-DD 格式的有效日期");
+const DateValue = z.string().refine((s) => isRealIsoDate(s), "应为 YYYY-MM-DD 格式的有效日期");
 
 const CountValue = z.number().int("应为整数").nonnegative("不能小于0").nullable();
 

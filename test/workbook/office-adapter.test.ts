@@ -186,7 +186,7 @@ describe("Office.js adapter: large sheets", () => {
 
   it("refuses a used range past the cell limit after reading its extent only (a stray cell at XFD1048576), naming where it ends", async () => {
     const { mock, port } = adapter({ sheets: [{ name: "名单", rows: [[{ kind: "text", value: "申报单位" }], [{ kind: "text", value: "南京甲有限公司" }]] }] });
-    mock.userEdit("名单", "XFD1048576", "x");
+    mock.userEdit("名单", "XFD1048576", { kind: "text", value: "x" });
     const before = mock.syncs;
     const refused = await port.readGrid("名单").then(
       () => null,
