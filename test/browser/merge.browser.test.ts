@@ -37,7 +37,10 @@ const TWICE = uscc("370102", 2);
 async function merge(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
   if (await page.getByTestId("merge-open").count()) await page.getByTestId("merge-open").click();
   await page.getByTestId("merge-files").setInputFiles(files);
+  const before = (await sheets(page)).length;
   await page.getByTestId("merge-run").click();
+  // The button may still be enabled right after the click: wait for the new sheet (or an error) first.
+  await expect.poll(async () => (await sheets(page)).length > before || (await page.getByTestId("error").count()) > 0, { timeout: 60_000 }).toBe(true);
   await expect.poll(() => page.getByTestId("merge-run").isEnabled(), { timeout: 60_000 }).toBe(true);
 }
 
