@@ -6,6 +6,7 @@ import * as React from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, ProgressBar, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../domain/report";
 import { hostName, missingFeatures, strings, type Lang } from "../workbook/i18n";
+import { errorText } from "./errors";
 import type { Capabilities } from "../workbook/port";
 import type { CheckOutcome, CheckSettings, ExportDestination, ListFile, MergeOutcome, Progress, Session } from "../workbook/session";
 import type { ExportOptions } from "../domain/export/plan";
@@ -31,11 +32,6 @@ interface Ready {
   marked: boolean;
 }
 
-export function errorText(e: unknown, lang: Lang): string {
-  const en = (e as { messageEn?: unknown })?.messageEn;
-  if (lang === "en" && typeof en === "string") return en;
-  return e instanceof Error ? e.message : String(e);
-}
 
 export function App({ session, lang, today = new Date() }: { session: Session; lang: Lang; today?: Date }) {
   const s = strings(lang);

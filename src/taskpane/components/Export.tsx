@@ -9,6 +9,7 @@ import type { ExportOptions, ExportPlan, PaperChoice } from "../../domain/export
 import { sheetSpec, type SheetSpec } from "../../domain/export/sheet-spec";
 import type { Capabilities } from "../../workbook/port";
 import { strings, type Lang } from "../../workbook/i18n";
+import { errorText } from "../errors";
 import type { ExportDestination, ExportOutcome } from "../../workbook/session";
 
 const useStyles = makeStyles({
@@ -93,8 +94,7 @@ export function ExportPanel({
       if (out.download) saveFile(out.download.fileName, out.download.bytes);
       setDone(out);
     } catch (e) {
-      const en = (e as { messageEn?: unknown })?.messageEn;
-      setError(lang === "en" && typeof en === "string" ? en : e instanceof Error ? e.message : String(e));
+      setError(errorText(e, lang));
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@
 import * as React from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { strings, type Lang } from "../../workbook/i18n";
+import { errorText } from "../errors";
 import type { TemplateOutcome } from "../../workbook/session";
 import { saveFile } from "./Export";
 
@@ -26,8 +27,7 @@ export function TemplateAction({ lang, disabled, onTemplate }: { lang: Lang; dis
       if (out.download) saveFile(out.download.fileName, out.download.bytes);
       setDone(out);
     } catch (e) {
-      const en = (e as { messageEn?: unknown })?.messageEn;
-      setError(lang === "en" && typeof en === "string" ? en : e instanceof Error ? e.message : String(e));
+      setError(errorText(e, lang));
     } finally {
       setBusy(false);
     }
