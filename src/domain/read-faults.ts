@@ -42,19 +42,27 @@ export function encodingMixed(rows: readonly number[], main: string, other: stri
 }
 
 export interface OutsideCell {
+  /** A cell ("XFD1048576"), or an area too large to list cell by cell ("A5001:P5300"). */
   address: string;
-  value: string;
+  /** What it holds; absent for an area. */
+  value?: string;
 }
 
-/** Cells far from the list (such as one at XFD1048576): left out of the list read, named here. */
-export function cellsOutsideList(cells: readonly OutsideCell[], listRange: string): Finding {
-  const shown = cells.slice(0, 8).map((c) => `${c.address}“${c.value.length > 20 ? c.value.slice(0, 20) + "…" : c.value}”`);
-  const more = cells.length > 8 ? ` 等 ${cells.length} 格` : "";
+/**
+ * Cells far from the list (such as one at XFD1048576): left out of the list read, named here.
+ * `sheet`: said when the sheet is not the list itself (a reference sheet).
+ */
+export function cellsOutsideList(cells: readonly OutsideCell[], listRange: string, sheet?: string): Finding {
+  const show = (c: OutsideCell) => (c.value === undefined ? `${c.address} 区域` : `${c.address}“${c.value.length > 20 ? c.value.slice(0, 20) + "…" : c.value}”`);
+  const shown = cells.slice(0, 8).map(show);
+  const more = cells.length > 8 ? ` 等 ${cells.length} 处` : "";
+  const where = sheet ? `工作表“${sheet}”中，` : "";
+  const whereEn = sheet ? `On sheet "${sheet}", c` : "C";
   return {
     code: "cells-outside-list",
     severity: "warning",
-    message: `名单区域 ${listRange} 以外很远处还有内容：${shown.join("、")}${more}；这些单元格未作为名单读取`,
-    messageEn: `Cells far outside the list (${listRange}) hold values: ${cells.slice(0, 8).map((c) => c.address).join(", ")}${cells.length > 8 ? ` (${cells.length} cells)` : ""}; they were not read as part of the list`,
+    message: `${where}名单区域 ${listRange} 以外很远处还有内容：${shown.join("、")}${more}；这些单元格未作为名单读取`,
+    messageEn: `${whereEn}ells far outside the list (${listRange}) hold values: ${cells.slice(0, 8).map((c) => c.address).join(", ")}${cells.length > 8 ? ` (${cells.length} places)` : ""}; they were not read as part of the list`,
     hint: "确认这些单元格不属于名单；不需要的话删除它们（Ctrl+End 可跳到最远的单元格）",
     hintEn: "Make sure they are not part of the list; delete them if not (Ctrl+End jumps to the farthest cell)",
   };

@@ -30,15 +30,26 @@ import {
   type MarkRecord,
 } from "./marks";
 import type { SavedMapping } from "../domain/columns";
+import { areaText, trimToList, type Area } from "../domain/list-area";
+import { cellsOutsideList } from "../domain/read-faults";
+import type { Finding } from "../domain/report";
+import { areaOf, locate, readAreas, type RangeData, type ReadPlan } from "./office-read";
 import { LimitError, LIMITS, tooManyCells } from "./limits";
 import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
 import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ProgressListener, ReadOptions, WorkbookPort } from "./port";
 
-/** A used range past LIMITS.cells: refused, naming where it ends and how to find what sits there. */
-function refuseHugeRange(sheet: string, address: string, cells: number): void {
-  if (cells <= LIMITS.cells) return;
-  const range = address.replace(/^.*!/, "");
-  const error = tooManyCells(cells, LIMITS.cells, `工作表“${sheet}”的已用区域 ${range} `, `the used range ${range} of sheet “${sheet}”`);
+const cells = (a: Area) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
+
+/**
+ * A list area past LIMITS.cells: refused, naming where it ends. Where the far cells could not be
+ * located (ExcelApi below 1.4) the remedy is to find and delete them.
+ */
+function refuseHugeRange(sheet: string, plan: ReadPlan, located: boolean): void {
+  const n = cells(plan.area);
+  if (n <= LIMITS.cells) return;
+  const range = areaText(plan.area);
+  const error = tooManyCells(n, LIMITS.cells, `工作表“${sheet}”的${located ? "名单区域" : "已用区域"} ${range} `, `the ${located ? "list area" : "used range"} ${range} of sheet “${sheet}”`);
+  if (located) throw error;
   throw new LimitError(
     `${error.message}。若名单本身不大，是远处有零星单元格：按 Ctrl+End 找到它，删除名单以外的行和列后再检查`,
     `${error.messageEn}. If the list itself is small, a stray cell lies far away: press Ctrl+End to find it, delete the rows and columns beyond the list and check again`,
@@ -63,6 +74,9 @@ export interface OfficeEnv {
 export const BLOCK_BYTES = 4 * 1024 * 1024;
 /** Bytes one cell typically costs in a read answer (values, valueTypes, numberFormat, formulas); a block that still comes back too large is halved. */
 const BYTES_PER_CELL_READ = 64;
+/** Cells one read asks for: under the web's 5 MB; on desktop larger, still bounded (memory, time per sync). */
+const WEB_CHUNK_CELLS = Math.floor(BLOCK_BYTES / BYTES_PER_CELL_READ);
+const DESKTOP_CHUNK_CELLS = 4 * WEB_CHUNK_CELLS;
 
 /** What one queued write costs in a request, beyond its text: generous, so estimates err on the safe side. */
 const OP_BYTES = 200;
@@ -103,9 +117,6 @@ class RequestBatch {
   }
 }
 
-const READ_PROPERTIES = "address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,numberFormat,formulas";
-
-type Values = unknown[][];
 
 /** A number format that shows a date: y or d outside quotes and brackets, or m without h/s. */
 export function isDateFormat(format: string | undefined): boolean {
@@ -134,15 +145,6 @@ export function cellFromOffice(value: unknown, valueType: string, numberFormat: 
       if (value === "" || value === null || value === undefined) return { kind: "empty", value: null, numberFormat: nf, ...f };
       return { kind: "text", value: String(value), numberFormat: nf, ...f };
   }
-}
-
-interface RangeData {
-  rowIndex: number;
-  columnIndex: number;
-  values: Values;
-  valueTypes: string[][];
-  numberFormat: Values;
-  formulas: Values;
 }
 
 function gridFrom(sheetName: string, data: RangeData[]): Grid {
@@ -277,33 +279,42 @@ export class OfficeWorkbook implements WorkbookPort {
   async readGrids(requests: GridRequest[], onProgress?: ProgressListener): Promise<GridsRead> {
     onProgress?.(0, 1);
     const caps = await this.capabilities();
-    let read: { names: string[]; data: RangeData[][]; sheets: string[] };
-    try {
-      read = await this.run(caps, "read", async (ctx) => {
-        const targets = requests.map((r) => this.target(ctx, r));
-        // Extents first: one stray cell at XFD1048576 (or a sheet far too large) is refused in a
-        // line before Excel is asked for billions of values.
-        for (const t of targets) t.range.load("address,rowCount,columnCount");
-        const all = ctx.workbook.worksheets;
-        all.load("items/name");
-        const watching = this.queueWatch(caps, targets);
-        await ctx.sync();
-        watching();
-        const names = targets.map((t, i) => this.sheetName(t.sheet, requests[i]));
-        targets.forEach((t, i) => refuseHugeRange(names[i], t.range.address, t.range.rowCount * t.range.columnCount));
-        for (const t of targets) t.range.load(READ_PROPERTIES);
-        await ctx.sync();
-        return { names, data: targets.map((t) => [t.range as unknown as RangeData]), sheets: all.items.map((w) => w.name) };
+    const read = await this.run(caps, "read", async (ctx) => {
+      const targets = requests.map((r) => this.target(ctx, r));
+      // Extents first: where each range ends decides how it is read, before any value is asked for.
+      for (const t of targets) t.range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      const all = ctx.workbook.worksheets;
+      all.load("items/name");
+      const watching = this.queueWatch(caps, targets);
+      await ctx.sync();
+      watching();
+      const names = targets.map((t, i) => this.sheetName(t.sheet, requests[i]));
+      const chunk = this.chunkCells(caps);
+      const plans: ReadPlan[] = targets.map((t) => {
+        const extent = areaOf(t.range);
+        return { sheet: t.sheet, extent, area: extent, outside: [] };
       });
-      onProgress?.(1, 1);
-    } catch (e) {
-      if (!isTooLarge(e)) throw e;
-      read = await this.readInBlocks(caps, requests, onProgress);
-    }
-    return {
-      grids: requests.map((_, i) => withoutResultColumn(gridFrom(read.names[i], read.data[i]), this.record(read.names[i]), RESULT_HEADERS)),
-      sheets: read.sheets,
-    };
+      // A range larger than one read is located first (a stray far cell costs two small syncs);
+      // an Excel without getUsedRangeOrNullObject reads it whole, up to the cell limit.
+      const large = plans.filter((p) => cells(p.extent) > chunk);
+      if ((caps.excelApi ?? 0) >= 4) await locate(ctx, large);
+      plans.forEach((p, i) => refuseHugeRange(names[i], p, (caps.excelApi ?? 0) >= 4));
+      const { data, outside } = await readAreas(ctx, plans, chunk, isTooLarge, onProgress);
+      return { names, data, outside, plans, sheets: all.items.map((w) => w.name) };
+    });
+    onProgress?.(1, 1);
+    const grids: Grid[] = [];
+    const findings: Finding[][] = [];
+    requests.forEach((_, i) => {
+      const name = read.names[i];
+      const whole = withoutResultColumn(gridFrom(name, read.data[i]), this.record(name), RESULT_HEADERS);
+      // Ranges read whole are cut to the list here, by the same rule the location used.
+      const { grid, findings: cut } = trimToList(whole, name);
+      grids.push(grid);
+      const far = read.outside[i];
+      findings.push(far.length ? [cellsOutsideList(far, areaText(read.plans[i].area), name), ...cut] : cut);
+    });
+    return { grids, sheets: read.sheets, findings };
   }
 
   async applyMarks(plan: MarkPlan): Promise<void> {
@@ -540,6 +551,11 @@ export class OfficeWorkbook implements WorkbookPort {
     };
   }
 
+  /** Cells per read: what fits Excel on the web's 5 MB there, four times that elsewhere. */
+  private chunkCells(caps: Capabilities): number {
+    return caps.host === PLATFORM_NAMES.OfficeOnline ? WEB_CHUNK_CELLS : DESKTOP_CHUNK_CELLS;
+  }
+
   /** Excel on the web takes at most 5 MB a request: blocks of BLOCK_BYTES there, one request elsewhere. */
   private requestLimit(caps: Capabilities): number {
     return caps.host === PLATFORM_NAMES.OfficeOnline ? BLOCK_BYTES : Number.POSITIVE_INFINITY;
@@ -623,59 +639,5 @@ export class OfficeWorkbook implements WorkbookPort {
         else range.format.fill.color = run[0].original;
       });
     }
-  }
-
-  /** The large-sheet path: sizes first, then row blocks of about BLOCK_BYTES, one sync each. */
-  private async readInBlocks(caps: Capabilities, requests: GridRequest[], onProgress?: ProgressListener): Promise<{ names: string[]; data: RangeData[][]; sheets: string[] }> {
-    return this.run(caps, "read", async (ctx) => {
-      const targets = requests.map((r) => this.target(ctx, r));
-      for (const t of targets) t.range.load("address,rowIndex,columnIndex,rowCount,columnCount");
-      const all = ctx.workbook.worksheets;
-      all.load("items/name");
-      await ctx.sync();
-      const names = targets.map((t, i) => this.sheetName(t.sheet, requests[i]));
-      targets.forEach((t, i) => refuseHugeRange(names[i], t.range.address, t.range.rowCount * t.range.columnCount));
-      const plan = targets.map((t) => {
-        const per = Math.max(1, Math.floor(BLOCK_BYTES / (BYTES_PER_CELL_READ * Math.max(1, t.range.columnCount))));
-        const blocks: { top: number; count: number }[] = [];
-        for (let r = 0; r < t.range.rowCount; r += per) blocks.push({ top: r, count: Math.min(per, t.range.rowCount - r) });
-        return { sheet: t.sheet, range: t.range, blocks };
-      });
-      let total = plan.reduce((n, p) => n + p.blocks.length, 0);
-      let done = 0;
-      const data: RangeData[][] = [];
-      for (const p of plan) {
-        const parts: RangeData[] = [];
-        const queue = [...p.blocks];
-        while (queue.length) {
-          const b = queue.shift()!;
-          const top = p.range.rowIndex + b.top + 1;
-          const left = p.range.columnIndex + 1;
-          const address = `${columnLetter(left)}${top}:${columnLetter(left + p.range.columnCount - 1)}${top + b.count - 1}`;
-          const block = p.sheet.getRange(address);
-          block.load(READ_PROPERTIES);
-          try {
-            await ctx.sync();
-          } catch (e) {
-            if (!isTooLarge(e) || b.count === 1) throw e;
-            const half = Math.ceil(b.count / 2);
-            queue.unshift({ top: b.top, count: half }, { top: b.top + half, count: b.count - half });
-            total++;
-            continue;
-          }
-          parts.push({
-            rowIndex: block.rowIndex,
-            columnIndex: block.columnIndex,
-            values: block.values,
-            valueTypes: block.valueTypes as unknown as string[][],
-            numberFormat: block.numberFormat,
-            formulas: block.formulas,
-          });
-          onProgress?.(++done, total);
-        }
-        data.push(parts);
-      }
-      return { names, data, sheets: all.items.map((w) => w.name) };
-    });
   }
 }

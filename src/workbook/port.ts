@@ -7,6 +7,7 @@
  */
 import type { Cell, Grid } from "../domain/cells";
 import type { SavedMapping } from "../domain/columns";
+import type { Finding } from "../domain/report";
 
 export type ReadScope = "used" | "selection";
 
@@ -89,6 +90,11 @@ export interface GridsRead {
   grids: Grid[];
   /** Every sheet of the workbook, read in the same round trip (for the reference-sheet picker). */
   sheets: string[];
+  /**
+   * Per grid, what reading found about the sheet: cells far from the list, left out of the grid
+   * (cells-outside-list, naming the sheet). Empty when there is nothing to say.
+   */
+  findings: Finding[][];
 }
 
 export interface ReadOptions {
@@ -112,7 +118,8 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   activeSheet(): Promise<string>;
   /**
-   * Values, kinds, formulas and number formats of the used range (or the selection) of `sheet`.
+   * Values, kinds, formulas and number formats of the used range (or the selection) of `sheet`,
+   * cut to the list (domain/list-area: far cells are left out; readGrids names them).
    * A 校验结果 column this product added is left out, so a re-check reads the same grid.
    */
   readGrid(sheet: string, options?: ReadOptions): Promise<Grid>;

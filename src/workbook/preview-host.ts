@@ -8,6 +8,9 @@
 import { columnLetter, type Cell, type Grid } from "../domain/cells";
 import { areaAddress, conflictError, MARK_COLOURS, markOps, markRecordKey, parseAddress, resultConflicts, RESULT_HEADERS, withoutResultColumn, type Area, type MarkRecord } from "./marks";
 import type { SavedMapping } from "../domain/columns";
+import { areaText, inArea, listAreaOf, shownValue } from "../domain/list-area";
+import { cellsOutsideList } from "../domain/read-faults";
+import type { Finding } from "../domain/report";
 import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
 import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ReadOptions, WorkbookPort } from "./port";
 
@@ -136,12 +139,39 @@ export class PreviewHost implements WorkbookPort {
   }
 
   async readGrid(sheetName: string, options: ReadOptions = {}): Promise<Grid> {
-    const sheet = this.sheet(sheetName);
-    const area = options.scope === "selection" ? this.selectedArea(sheetName) : this.usedArea(sheet);
     options.onProgress?.(0, 1);
-    if (!area) {
-      options.onProgress?.(1, 1);
-      return { sheetName, firstRow: 1, firstColumn: 1, rows: [] };
+    const { grid } = this.read(sheetName, options.scope);
+    options.onProgress?.(1, 1);
+    return grid;
+  }
+
+  async readGrids(requests: GridRequest[], onProgress?: (done: number, total: number) => void): Promise<GridsRead> {
+    const read = requests.map((r) => this.read(r.sheet ?? this.active, r.scope));
+    onProgress?.(1, 1);
+    return { grids: read.map((r) => r.grid), sheets: [...this.sheets.keys()], findings: read.map((r) => r.findings) };
+  }
+
+  /** The used range (or selection) as Excel reads it, cut to the list when far cells lie in it (domain/list-area). */
+  private read(sheetName: string, scope: ReadOptions["scope"]): { grid: Grid; findings: Finding[] } {
+    const sheet = this.sheet(sheetName);
+    let area = scope === "selection" ? this.selectedArea(sheetName) : this.usedArea(sheet);
+    if (!area) return { grid: { sheetName, firstRow: 1, firstColumn: 1, rows: [] }, findings: [] };
+    const within = area;
+    const positions = function* (): Generator<[number, number]> {
+      for (const [key, cell] of sheet.cells) {
+        if (isBlank(cell)) continue;
+        const [r, c] = key.split(",").map(Number);
+        if (inArea(within, r, c)) yield [r, c];
+      }
+    };
+    const list = listAreaOf(positions);
+    const findings: Finding[] = [];
+    if (list) {
+      const outside = [...positions()].filter(([r, c]) => !inArea(list, r, c));
+      if (outside.length > 0) {
+        area = list;
+        findings.push(cellsOutsideList(outside.map(([r, c]) => ({ address: `${columnLetter(c)}${r}`, value: shownValue(sheet.cells.get(k(r, c))!) })), areaText(list), sheetName));
+      }
     }
     const rows: Cell[][] = [];
     for (let r = area.top; r <= area.bottom; r++) {
@@ -153,16 +183,8 @@ export class PreviewHost implements WorkbookPort {
       }
       rows.push(row);
     }
-    options.onProgress?.(1, 1);
     const grid: Grid = { sheetName, firstRow: area.top, firstColumn: area.left, rows };
-    return withoutResultColumn(grid, this.record(sheetName), RESULT_HEADERS);
-  }
-
-  async readGrids(requests: GridRequest[], onProgress?: (done: number, total: number) => void): Promise<GridsRead> {
-    const grids: Grid[] = [];
-    for (const r of requests) grids.push(await this.readGrid(r.sheet ?? this.active, { scope: r.scope }));
-    onProgress?.(1, 1);
-    return { grids, sheets: [...this.sheets.keys()] };
+    return { grid: withoutResultColumn(grid, this.record(sheetName), RESULT_HEADERS), findings };
   }
 
   async applyMarks(plan: MarkPlan): Promise<void> {

@@ -284,8 +284,11 @@ export class Session<Refs = unknown> {
     );
     const [grid, ...refGrids] = read.grids;
     const checked = grid.sheetName;
+    // What reading found (far cells left out), for the list and the reference sheets it used.
+    const readFindings = [...(this.mergedReadFindings.get(checked) ?? []), ...read.findings[0]];
     // A reference sheet that is the list itself is no reference.
     const refs = refGrids.filter((g) => g.sheetName !== checked && read.sheets.includes(g.sheetName));
+    refGrids.forEach((g, i) => refs.includes(g) && readFindings.push(...read.findings[i + 1]));
     onProgress({ phase: "check", fraction: 0.4 });
     const references = refs.length ? this.engine.references(refs.map((g) => ({ name: g.sheetName, grid: g }))) : undefined;
     const check = (columnChoices?: readonly ColumnChoice[]) =>
@@ -297,7 +300,7 @@ export class Session<Refs = unknown> {
         references,
         settings: settings.values ?? {},
         ...(columnChoices ? { columnChoices } : {}),
-        ...(this.mergedReadFindings.has(checked) ? { readFindings: this.mergedReadFindings.get(checked)! } : {}),
+        ...(readFindings.length > 0 ? { readFindings } : {}),
       });
     let report = check(confirmed ?? undefined);
     const mapping: MappingUse = { source: confirmed ? "confirmed" : null, notSaved: null };
@@ -369,7 +372,7 @@ export class Session<Refs = unknown> {
     for (const f of files) inputs.push(await this.readListFile(f, settings.programmeId));
     if (sheets.length > 0) {
       const read = await this.port.readGrids(sheets.map((name) => ({ sheet: name, scope: "used" as const })));
-      for (const grid of read.grids) inputs.push({ file: "", sheet: grid.sheetName, grid });
+      read.grids.forEach((grid, i) => inputs.push({ file: "", sheet: grid.sheetName, grid, ...(read.findings[i].length > 0 ? { findings: read.findings[i] } : {}) }));
     }
     const merged = this.engine.merge(inputs, { programmeId: settings.programmeId, city: settings.city });
     if (merged.problems.length > 0) {

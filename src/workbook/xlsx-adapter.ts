@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetter, columnNumber, type Cell, type Grid } from "../domain/cells";
+import { areaText, inArea, listAreaOf, shownValue } from "../domain/list-area";
 import { cellsOutsideList, type OutsideCell } from "../domain/read-faults";
 import type { Finding } from "../domain/report";
 import { checkWorkbookLimits, LimitError, LIMITS, tooManyCells, zipEntries, type BoundedInflate, type Limits } from "./limits";
@@ -97,42 +98,13 @@ function worksheetMerges(ws: ExcelJS.Worksheet): string[] {
   return [...merges];
 }
 
-/** Empty rows (or columns) between the list and a cell that make it "far", when the grid would be over the limit. */
-const FAR_ROWS = 1000;
-const FAR_COLUMNS = 100;
-
-/** The run of indices (gaps of at most `gap`) holding the most cells. */
-function mainSpan(counts: Map<number, number>, gap: number): [number, number] {
-  const keys = [...counts.keys()].sort((a, b) => a - b);
-  let best: [number, number] = [keys[0], keys[0]];
-  let bestCount = -1;
-  let start = keys[0], count = 0, prev = keys[0];
-  for (const k of keys) {
-    if (k - prev > gap) {
-      if (count > bestCount) [best, bestCount] = [[start, prev], count];
-      start = k;
-      count = 0;
-    }
-    count += counts.get(k)!;
-    prev = k;
-  }
-  if (count > bestCount) best = [start, prev];
-  return best;
-}
-
-function shownValue(cell: Cell): string {
-  return cell.kind === "empty" ? (cell.formula ?? "") : String(cell.value);
-}
-
 /**
  * The values-only used range (like Office.js getUsedRange(true)) as a rectangular Grid. Only cells
- * with a value are held while reading; when they span more than `limits.gridCells`, cells far from
- * the bulk of the list (a stray value at XFD1048576) are left out and named in a finding.
+ * with a value are held while reading; cells far from the list (a stray value at XFD1048576, or
+ * under a thousand empty rows: domain/list-area) are left out and named in a finding.
  */
 export function gridFromWorksheet(ws: ExcelJS.Worksheet, limits: Limits = LIMITS): XlsxSheet {
   const cells = new Map<number, Map<number, Cell>>();
-  const rowCounts = new Map<number, number>();
-  const colCounts = new Map<number, number>();
   let count = 0;
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
     r.eachCell({ includeEmpty: false }, (c, colNumber) => {
@@ -142,37 +114,22 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, limits: Limits = LIMITS
       let rowMap = cells.get(rowNumber);
       if (!rowMap) cells.set(rowNumber, (rowMap = new Map()));
       rowMap.set(colNumber, cell);
-      rowCounts.set(rowNumber, (rowCounts.get(rowNumber) ?? 0) + 1);
-      colCounts.set(colNumber, (colCounts.get(colNumber) ?? 0) + 1);
     });
   });
-  if (count === 0) {
+  const positions = function* (): Generator<[number, number]> {
+    for (const [r, rowMap] of cells) for (const c of rowMap.keys()) yield [r, c];
+  };
+  const area = listAreaOf(positions);
+  if (!area) {
     return { grid: { sheetName: ws.name, firstRow: 1, firstColumn: 1, rows: [] }, merges: worksheetMerges(ws), findings: [] };
   }
-  const span = (m: Map<number, number>): [number, number] => {
-    let lo = Infinity, hi = 0;
-    for (const k of m.keys()) {
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-    }
-    return [lo, hi];
-  };
-  let [minRow, maxRow] = span(rowCounts);
-  let [minCol, maxCol] = span(colCounts);
   const findings: Finding[] = [];
-  if ((maxRow - minRow + 1) * (maxCol - minCol + 1) > limits.gridCells) {
-    [minRow, maxRow] = mainSpan(rowCounts, FAR_ROWS);
-    [minCol, maxCol] = mainSpan(colCounts, FAR_COLUMNS);
-    const outside: OutsideCell[] = [];
-    for (const [r, rowMap] of cells) {
-      for (const [c, cell] of rowMap) {
-        if (r < minRow || r > maxRow || c < minCol || c > maxCol) outside.push({ address: `${columnLetter(c)}${r}`, value: shownValue(cell) });
-      }
-    }
-    const area = (maxRow - minRow + 1) * (maxCol - minCol + 1);
-    if (area > limits.gridCells) throw new XlsxReadError(...messagesOf(tooManyCells(area, limits.gridCells, `工作表“${ws.name}”的名单区域`, `the list area of sheet "${ws.name}"`)));
-    findings.push(cellsOutsideList(outside, `${columnLetter(minCol)}${minRow}:${columnLetter(maxCol)}${maxRow}`));
-  }
+  const outside: OutsideCell[] = [];
+  for (const [r, c] of positions()) if (!inArea(area, r, c)) outside.push({ address: `${columnLetter(c)}${r}`, value: shownValue(cells.get(r)!.get(c)!) });
+  const { top: minRow, bottom: maxRow, left: minCol, right: maxCol } = area;
+  const size = (maxRow - minRow + 1) * (maxCol - minCol + 1);
+  if (size > limits.gridCells) throw new XlsxReadError(...messagesOf(tooManyCells(size, limits.gridCells, `工作表“${ws.name}”的名单区域`, `the list area of sheet "${ws.name}"`)));
+  if (outside.length > 0) findings.push(cellsOutsideList(outside, areaText(area)));
   const rows: Cell[][] = [];
   for (let r = minRow; r <= maxRow; r++) {
     const rowMap = cells.get(r);

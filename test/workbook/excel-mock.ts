@@ -199,18 +199,37 @@ export class ExcelMock {
   }
 
   usedArea(sheet: MockSheet): Area {
+    // An empty sheet's used range is A1, as in Excel.
+    return this.usedWithin(sheet) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+  }
+
+  /** The box around the cells with a value (within `within`), or null when there are none. */
+  usedWithin(sheet: MockSheet, within?: Area): Area | null {
     let top = Infinity, left = Infinity, bottom = 0, right = 0;
-    for (const [k, cell] of sheet.cells) {
-      if (isBlank(cell)) continue;
-      const [r, c] = k.split(",").map(Number);
+    for (const [r, c] of this.positions(sheet)) {
+      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) continue;
       top = Math.min(top, r);
       left = Math.min(left, c);
       bottom = Math.max(bottom, r);
       right = Math.max(right, c);
     }
-    // An empty sheet's used range is A1, as in Excel.
-    return bottom === 0 ? { top: 1, left: 1, bottom: 1, right: 1 } : { top, left, bottom, right };
+    return bottom === 0 ? null : { top, left, bottom, right };
   }
+
+  private positionsCache: { sheet: MockSheet; at: number; list: [number, number][] } | null = null;
+
+  /** The non-blank cells' positions; kept while one sync's answers are made (no write comes between). */
+  private positions(sheet: MockSheet): [number, number][] {
+    const c = this.positionsCache;
+    if (c && c.sheet === sheet && c.at === this.syncLog.length && this.answering) return c.list;
+    const list: [number, number][] = [];
+    for (const [k, cell] of sheet.cells) if (!isBlank(cell)) list.push(k.split(",").map(Number) as [number, number]);
+    this.positionsCache = { sheet, at: this.syncLog.length, list };
+    return list;
+  }
+
+  /** True while a sync's answers are being made. */
+  answering = false;
 
   /**
    * Range properties as Excel answers them. The cell matrices are built only when one of them is
@@ -472,11 +491,19 @@ class RequestContext {
     return this.wrap(target, () => ({ name: (book.sheet(name()), name()) }), {}, { onChanged, notes });
   }
 
-  private range(sheetName: () => string, area: () => Area, areas: () => Area[] = () => [area()]): any {
+  private range(sheetName: () => string, area: () => Area, areas: () => Area[] = () => [area()], isNull?: () => boolean): any {
     const book = this.book;
     const self = this;
     const sheet = () => book.sheet(sheetName());
     const target = new OfficeMockObject({
+      isNullObject: false,
+      // Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used cells within this range, found at sync time.
+      getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+        self.requires(4, "Range.getUsedRangeOrNullObject");
+        if (valuesOnly !== true) throw new Error("mock: only getUsedRangeOrNullObject(true)");
+        const used = () => book.usedWithin(sheet(), area());
+        return self.range(sheetName, () => used() ?? area(), undefined, () => used() === null);
+      },
       address: "",
       rowIndex: 0,
       columnIndex: 0,
@@ -526,11 +553,16 @@ class RequestContext {
     const format = new Proxy((target as any).format as OfficeMockObject, {
       get: (t, p) => (p === "fill" ? fill : typeof (t as any)[p] === "function" ? (t as any)[p].bind(t) : (t as any)[p]),
     });
-    const worksheet = this.wrap((target as any).worksheet as OfficeMockObject, () => ({ name: sheetName() }));
+    // range.worksheet is a whole Worksheet in Office.js (getRange and all).
+    const worksheet = this.worksheet(sheetName);
     return this.wrap(
       target,
       // Not spread: that would build the lazy cell matrices.
-      () => Object.defineProperty(book.rangeData(sheet(), area()), "worksheet/name", { value: sheetName(), enumerable: true }),
+      () =>
+        Object.defineProperties(book.rangeData(sheet(), area()), {
+          "worksheet/name": { value: sheetName(), enumerable: true },
+          isNullObject: { value: isNull?.() ?? false, enumerable: true },
+        }),
       {
         // Excel applies one format to every cell of the range, or one per cell from an array.
         numberFormat: (v) =>
@@ -571,6 +603,7 @@ class RequestContext {
     }
     for (const q of queue) await q.apply();
     const pending = this.tracked.filter((t) => t.loads.size > 0);
+    this.book.answering = true;
     const answers = pending.map((t) => {
       const all = t.answer();
       const picked: Record<string, unknown> = {};
@@ -580,6 +613,7 @@ class RequestContext {
       }
       return picked;
     });
+    this.book.answering = false;
     const responseBytes = answers.reduce((n, a) => n + bytes(a), 0);
     this.book.syncLog.push({ requestBytes, responseBytes });
     if (limit !== null && responseBytes > limit) {

@@ -169,23 +169,68 @@ describe("Office.js adapter: large sheets", () => {
     expect(mock.syncs).toBe(2);
   });
 
-  it("on Excel on the web, falls back to row blocks under 5 MB when the answer is too large", async () => {
+  it("on Excel on the web, locates the list and reads it in row blocks under 5 MB, the same grid as on desktop", async () => {
     const { mock, port } = adapter(largeBook(10000), { platform: "OfficeOnline", payloadLimit: WEB_PAYLOAD_LIMIT });
     const progress: number[] = [];
     const g = await port.readGrid("江宁区", { onProgress: (d, t) => progress.push(d / t) });
     expect(g.rows.length).toBe(10003);
     const desktop = await adapter(largeBook(10000)).port.readGrid("江宁区");
     expect(g).toEqual(desktop);
-    // the extent, the refused attempt, the sizes, then the blocks
+    // the extent, the row bands' used ranges, then the blocks: none refused, none over 4.5 MB
     expect(mock.syncLog[0].responseBytes).toBeLessThan(4096);
-    expect(mock.syncLog[1].responseBytes).toBeGreaterThan(WEB_PAYLOAD_LIMIT);
-    expect(mock.syncLog.slice(2).every((s) => s.responseBytes <= 4.5 * 1024 * 1024)).toBe(true);
-    expect(mock.syncs).toBeGreaterThan(3);
+    expect(mock.syncLog[1].responseBytes).toBeLessThan(64 * 1024);
+    expect(mock.syncs).toBe(2 + Math.ceil((10003 * 16) / 65536));
+    expect(mock.syncLog.every((s) => s.responseBytes <= 4.5 * 1024 * 1024)).toBe(true);
     expect(progress[progress.length - 1]).toBe(1);
   });
 
-  it("refuses a used range past the cell limit after reading its extent only (a stray cell at XFD1048576), naming where it ends", async () => {
-    const { mock, port } = adapter({ sheets: [{ name: "名单", rows: [[{ kind: "text", value: "申报单位" }], [{ kind: "text", value: "南京甲有限公司" }]] }] });
+  it("halves a block Excel still refuses as too large, and reads on", async () => {
+    const { mock, port } = adapter(largeBook(10000), { platform: "OfficeOnline", payloadLimit: 1024 * 1024 });
+    const g = await port.readGrid("江宁区");
+    expect(g).toEqual(await adapter(largeBook(10000)).port.readGrid("江宁区"));
+    expect(mock.syncLog.some((s) => s.responseBytes > 1024 * 1024)).toBe(true);
+  });
+
+  it("a stray cell at XFD1048576: one small sync locates the list, which reads as without it; the cell is named", async () => {
+    const book = { sheets: [{ name: "名单", rows: [[{ kind: "text" as const, value: "申报单位" }], [{ kind: "text" as const, value: "南京甲有限公司" }]] }] };
+    const clean = await adapter(book).port.readGrids([{ sheet: "名单" }]);
+    const { mock, port } = adapter(book);
+    mock.userEdit("名单", "XFD1048576", { kind: "text", value: "x" });
+    const before = mock.syncs;
+    const read = await port.readGrids([{ sheet: "名单" }]);
+    expect(read.grids).toEqual(clean.grids);
+    expect(read.findings[0].map((f) => f.code)).toEqual(["cells-outside-list"]);
+    expect(read.findings[0][0].message).toContain("XFD1048576“x”");
+    expect(read.findings[0][0].message).toContain("名单区域 A1:A2");
+    // extent, row bands (whose used ranges also say how wide the list is), values: all small answers.
+    expect(mock.syncs - before).toBe(3);
+    expect(mock.syncLog.slice(before).every((s) => s.responseBytes < 256 * 1024)).toBe(true);
+    expect(clean.findings).toEqual([[]]);
+  });
+
+  it("a stray cell beside a 10,000-row list (XFD5): row bands, then column bands, then the list; the same grid as without it", async () => {
+    const clean = await adapter(largeBook(10000)).port.readGrids([{ sheet: "江宁区" }]);
+    const { mock, port } = adapter(largeBook(10000));
+    mock.userEdit("江宁区", "XFD5", { kind: "text", value: "草稿" });
+    const before = mock.syncs;
+    const read = await port.readGrids([{ sheet: "江宁区" }]);
+    expect(read.grids).toEqual(clean.grids);
+    expect(read.findings[0][0].message).toContain("XFD5“草稿”");
+    expect(mock.syncs - before).toBe(4);
+  }, 60_000);
+
+  it("a far cell within a small used range (A1:P1500) is cut by the same rule after one read", async () => {
+    const { mock, port } = adapter(largeBook(10));
+    mock.userEdit("江宁区", "A1500", { kind: "text", value: "备用" });
+    const before = mock.syncs;
+    const read = await port.readGrids([{ sheet: "江宁区" }]);
+    expect(read.grids[0].rows.length).toBe(13);
+    expect(read.findings[0][0].message).toContain("A1500“备用”");
+    expect(mock.syncs - before).toBe(2);
+  });
+
+  it("without getUsedRangeOrNullObject (ExcelApi below 1.4) a used range past the cell limit is refused after its extent, with Ctrl+End as the remedy", async () => {
+    const { mock, port } = adapter({ sheets: [{ name: "名单", rows: [[{ kind: "text", value: "申报单位" }], [{ kind: "text", value: "南京甲有限公司" }]] }] }, { excelApi: 3 });
     mock.userEdit("名单", "XFD1048576", { kind: "text", value: "x" });
     const before = mock.syncs;
     const refused = await port.readGrid("名单").then(
@@ -195,9 +240,18 @@ describe("Office.js adapter: large sheets", () => {
     expect(refused).toBeInstanceOf(LimitError);
     expect((refused as LimitError).message).toMatch(/已用区域 A1:XFD1048576 .*超过上限 2,000,000 个.*Ctrl\+End/);
     expect((refused as LimitError).messageEn).toMatch(/XFD1048576/);
-    // One sync, and it asked for no values.
     expect(mock.syncs - before).toBe(1);
-    expect(mock.syncLog[mock.syncLog.length - 1]!.responseBytes).toBeLessThan(4096);
+  });
+
+  it("a list area past the cell limit is refused after locating it, before any value is read", async () => {
+    const { mock, port } = adapter({ sheets: [{ name: "名单", rows: [[{ kind: "text", value: "申报单位" }]] }] });
+    // Cells every 900 rows, in A and CM: no gap is far, so the list spans them all.
+    for (let i = 1; i * 900 <= 1_000_000; i++) mock.userEdit("名单", `${i % 2 ? "A" : "CM"}${i * 900}`, { kind: "text", value: "x" });
+    const before = mock.syncs;
+    const refused = await port.readGrid("名单").catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LimitError);
+    expect((refused as LimitError).message).toMatch(/名单区域 A1:CM\d+ .*超过上限 2,000,000 个/);
+    expect(mock.syncLog.slice(before).every((s) => s.responseBytes < 512 * 1024)).toBe(true);
   });
 
   it("reads 100 rows in two syncs on the web too", async () => {

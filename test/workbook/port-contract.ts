@@ -144,6 +144,23 @@ export function portContract(name: string, factory: HarnessFactory): void {
       expect(grids[0].rows.length).toBe(2);
     });
 
+    it("leaves out a cell far below the list (1000 empty rows) and names it; the reference sheet's stays with it", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const clean = await h.port.readGrids([{ sheet: "名单" }, { sheet: "优先企业" }]);
+      expect(clean.findings).toEqual([[], []]);
+      h.userEdit("名单", "B1007", t("近处的备注"));
+      const near = await h.port.readGrids([{ sheet: "名单" }]);
+      expect(near.grids[0].rows.length).toBe(1007);
+      expect(near.findings).toEqual([[]]);
+      h.userEdit("名单", "B1007", E);
+      h.userEdit("名单", "B1008", t("草稿"));
+      const far = await h.port.readGrids([{ sheet: "名单" }, { sheet: "优先企业" }]);
+      expect(far.grids).toEqual(clean.grids);
+      expect(far.findings[0].map((f) => [f.code, f.severity])).toEqual([["cells-outside-list", "warning"]]);
+      expect(far.findings[0][0].message).toContain("工作表“名单”中，名单区域 B1:F7 以外很远处还有内容：B1008“草稿”");
+      expect(far.findings[1]).toEqual([]);
+    });
+
     it("reads the selection when asked", async () => {
       const h = await factory(CONTRACT_BOOK);
       await h.port.select("名单", "C3:D5");

@@ -85,6 +85,24 @@ describe("a check through the session", () => {
     expect(Object.keys(o.cells).filter((k) => k.startsWith("Q"))).toEqual(Object.keys(p.cells).filter((k) => k.startsWith("Q")));
   });
 
+  it("a stray cell far from the list: both adapters check the list as without it, say where the cell is, and mark alike", async () => {
+    const init = { sheets: [{ name: jsPlatform.sheetName, rows: jsPlatform.rows, merges: jsPlatform.merges }], active: jsPlatform.sheetName };
+    const clean = await new Session(new PreviewHost(init), engine, "zh", writers).run(SETTINGS);
+    const host = new PreviewHost(init);
+    const mock = new ExcelMock(init);
+    host.editCell(jsPlatform.sheetName, "XFD1048576", { kind: "text", value: "测试" });
+    mock.userEdit(jsPlatform.sheetName, "XFD1048576", { kind: "text", value: "测试" });
+    const a = await new Session(host, engine, "zh", writers).run(SETTINGS);
+    const b = await new Session(new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }), engine, "zh", writers).run(SETTINGS);
+    expect(a.report).toEqual(b.report);
+    const far = a.report.findings.filter((f) => f.code === "cells-outside-list");
+    expect(far).toHaveLength(1);
+    expect(far[0].message).toContain("XFD1048576“测试”");
+    expect(a.report.findings.filter((f) => f.code !== "cells-outside-list")).toEqual(clean.report.findings);
+    expect(mock.snapshot(jsPlatform.sheetName).fills).toEqual(host.snapshot(jsPlatform.sheetName).fills);
+    expect(Object.keys(mock.snapshot(jsPlatform.sheetName).cells).filter((k) => k.startsWith("Q"))).toEqual(Object.keys(host.snapshot(jsPlatform.sheetName).cells).filter((k) => k.startsWith("Q")));
+  });
+
   it("checking a selection whose next column holds the user's data: the findings come back, the sheet stays as it was", async () => {
     const init = { sheets: [{ name: jsPlatform.sheetName, rows: jsPlatform.rows, merges: jsPlatform.merges }], active: jsPlatform.sheetName };
     const whole = await new Session(new PreviewHost(init), engine, "zh", writers).run(SETTINGS);

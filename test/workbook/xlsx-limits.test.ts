@@ -45,10 +45,26 @@ describe("a stray cell far from the list", () => {
     expect(findings).toEqual([]);
   });
 
-  it("a far cell inside the grid limit is kept (nothing is dropped when the grid is small)", async () => {
+  it("a cell near the list (Z200: fewer than 1000 empty rows, 100 empty columns away) is read with it", async () => {
     const { grid, findings } = (await readXlsx(await withStray("附注", "Z200"))).sheet();
     expect(grid.rows.length + grid.firstRow - 1).toBe(200);
     expect(findings).toEqual([]);
+  });
+
+  it("a cell under 1000 empty rows, or right of 100 empty columns, is left out however small the sheet", async () => {
+    const clean = (await readXlsx(readFileSync(SAMPLE))).sheet().grid;
+    const below = clean.firstRow + clean.rows.length - 1 + 1001;
+    for (const address of [`A${below}`, "DN3"]) {
+      const { grid, findings } = (await readXlsx(await withStray("备用", address))).sheet();
+      expect(grid.rows.length).toBe(clean.rows.length);
+      expect(grid.rows[0].length).toBe(clean.rows[0].length);
+      expect(findings.map((f) => f.code)).toEqual(["cells-outside-list"]);
+      expect(findings[0].message).toContain(`${address}“备用”`);
+    }
+    // One row fewer between them: still the list's.
+    const near = (await readXlsx(await withStray("备用", `A${below - 1}`))).sheet();
+    expect(near.findings).toEqual([]);
+    expect(near.grid.rows.length).toBe(below - 1 - clean.firstRow + 1);
   });
 });
 
