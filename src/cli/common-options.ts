@@ -15,7 +15,8 @@ import type { Programme } from "../domain/programme";
 import { isRealIsoDate } from "../domain/readers";
 import type { MergeResult } from "../domain/merge";
 import { findCity, findProvince } from "../domain/regions";
-import { Report } from "../domain/report";
+import { Report, type Finding } from "../domain/report";
+import { aboutReference } from "../domain/read-faults";
 import { resolveSettings } from "../domain/settings";
 import { readInput, type InputSheets } from "./input";
 import { mergeFiles } from "./lists";
@@ -230,9 +231,11 @@ function isOneFile(files: readonly string[]): boolean {
 /** Reads the reference lists (if any), then the list (several merged into one), and checks it. */
 export async function readAndCheck(request: CheckRequest): Promise<{ input: InputSheets | null; merged: MergeResult | null; grid: Grid; report: Report }> {
   let references: ReferenceLists | undefined;
+  const referenceFindings: Finding[] = [];
   if (request.referencePath) {
     const ref = await readInput(request.referencePath, { all: true });
     references = referenceListsFromGrids(ref.sheets, basename(request.referencePath));
+    for (const s of ref.sheets) referenceFindings.push(...s.findings.map((f) => aboutReference(f, s.name, basename(request.referencePath!))));
   }
   let input: InputSheets | null = null;
   let merged: MergeResult | null = null;
@@ -251,6 +254,7 @@ export async function readAndCheck(request: CheckRequest): Promise<{ input: Inpu
   if (request.asOf) options.asOf = request.asOf;
   if (request.quota !== undefined) options.quota = request.quota;
   if (references) options.references = references;
+  readFindings = [...readFindings, ...referenceFindings];
   if (readFindings.length > 0) options.readFindings = readFindings;
   if (request.settings) options.settings = request.settings;
   if (request.columnChoices && request.columnChoices.length > 0) options.columnChoices = request.columnChoices;

@@ -90,7 +90,7 @@ export interface TrimmedGrid {
  * A read rectangle cut down to the list's area when it holds far cells, which are named in the
  * finding. A grid without a far cell comes back as it was (the same object).
  */
-export function trimToList(grid: Grid, sheetLabel?: string): TrimmedGrid {
+export function trimToList(grid: Grid): TrimmedGrid {
   const cells = function* (): Generator<[number, number]> {
     for (let i = 0; i < grid.rows.length; i++) {
       const row = grid.rows[i];
@@ -108,6 +108,6 @@ export function trimToList(grid: Grid, sheetLabel?: string): TrimmedGrid {
   const rows = grid.rows.slice(area.top - grid.firstRow, area.bottom - grid.firstRow + 1).map((r) => r.slice(area.left - grid.firstColumn, area.right - grid.firstColumn + 1));
   return {
     grid: { ...grid, firstRow: area.top, firstColumn: area.left, rows },
-    findings: outside.length ? [cellsOutsideList(outside, areaText(area), sheetLabel)] : [],
+    findings: outside.length ? [cellsOutsideList(outside, areaText(area))] : [],
   };
 }

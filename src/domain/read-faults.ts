@@ -48,22 +48,25 @@ export interface OutsideCell {
   value?: string;
 }
 
-/**
- * Cells far from the list (such as one at XFD1048576): left out of the list read, named here.
- * `sheet`: said when the sheet is not the list itself (a reference sheet).
- */
-export function cellsOutsideList(cells: readonly OutsideCell[], listRange: string, sheet?: string): Finding {
+/** Cells far from the list (such as one at XFD1048576): left out of the list read, named here. */
+export function cellsOutsideList(cells: readonly OutsideCell[], listRange: string): Finding {
   const show = (c: OutsideCell) => (c.value === undefined ? `${c.address} 区域` : `${c.address}“${c.value.length > 20 ? c.value.slice(0, 20) + "…" : c.value}”`);
   const shown = cells.slice(0, 8).map(show);
   const more = cells.length > 8 ? ` 等 ${cells.length} 处` : "";
-  const where = sheet ? `工作表“${sheet}”中，` : "";
-  const whereEn = sheet ? `On sheet "${sheet}", c` : "C";
   return {
     code: "cells-outside-list",
     severity: "warning",
-    message: `${where}名单区域 ${listRange} 以外很远处还有内容：${shown.join("、")}${more}；这些单元格未作为名单读取`,
-    messageEn: `${whereEn}ells far outside the list (${listRange}) hold values: ${cells.slice(0, 8).map((c) => c.address).join(", ")}${cells.length > 8 ? ` (${cells.length} places)` : ""}; they were not read as part of the list`,
+    message: `名单区域 ${listRange} 以外很远处还有内容：${shown.join("、")}${more}；这些单元格未作为名单读取`,
+    messageEn: `Cells far outside the list (${listRange}) hold values: ${cells.slice(0, 8).map((c) => c.address).join(", ")}${cells.length > 8 ? ` (${cells.length} places)` : ""}; they were not read as part of the list`,
     hint: "确认这些单元格不属于名单；不需要的话删除它们（Ctrl+End 可跳到最远的单元格）",
     hintEn: "Make sure they are not part of the list; delete them if not (Ctrl+End jumps to the farthest cell)",
   };
+}
+
+/** A finding about a reference list's sheet (not the list checked), said as such; no cell of the list is meant. */
+export function aboutReference(f: Finding, sheet: string, file?: string): Finding {
+  const where = file ? `参考名单“${file}”的工作表“${sheet}”` : `参考名单工作表“${sheet}”`;
+  const whereEn = file ? `Reference list “${file}”, sheet “${sheet}”` : `Reference sheet “${sheet}”`;
+  const { row: _row, rows: _rows, column: _column, field: _field, ...rest } = f;
+  return { ...rest, message: `${where}：${f.message}`, messageEn: `${whereEn}: ${f.messageEn}` };
 }

@@ -1,13 +1,16 @@
 /**
  * The workbook port on Office.js. Sync budget per check: readGrids 2 context.sync() (the extents of
- * the list and its reference sheets, refused past LIMITS.cells before any value is asked for; then
- * their values together), applyMarks 2 (read the fills it will cover and the result column, then
- * all writes). Only when Excel refuses a read as too large (Excel on the web answers at most 5 MB
- * per request) does readGrids fall back to row blocks of about 4 MB, one sync each.
+ * the list and its reference sheets; then their values together), applyMarks 2 (read the fills it
+ * will cover and the result column, then all writes). A range larger than one read (262,144 cells on
+ * desktop, 65,536 on the web, whose answers stop at 5 MB) is first located: one sync for the used
+ * ranges of bands of 1000 rows, one more for bands of 100 columns where the list is that wide; far
+ * cells (a stray value at XFD1048576) are left out and named (domain/list-area), and the list is
+ * read in chunks, one sync each. Past LIMITS.cells the list area is refused before any value is read.
  *
  * addSheet 2 (the sheet names, then the new sheet and its values, in blocks under the web limit).
  *
- * Needs only ExcelApi 1.2 (getUsedRange(valuesOnly)); uses 1.7 change events, 1.9 multi-area
+ * Needs only ExcelApi 1.2 (getUsedRange(valuesOnly)); uses 1.4 getUsedRangeOrNullObject to locate a
+ * large list (below it, a used range past the limit is refused with Ctrl+End as the remedy), 1.7 change events, 1.9 multi-area
  * selection and 1.20 mergeUndoGroup where present. Marks are recorded in the document's settings.
  */
 import { columnLetter, type Cell, type Grid } from "../domain/cells";
@@ -309,10 +312,10 @@ export class OfficeWorkbook implements WorkbookPort {
       const name = read.names[i];
       const whole = withoutResultColumn(gridFrom(name, read.data[i]), this.record(name), RESULT_HEADERS);
       // Ranges read whole are cut to the list here, by the same rule the location used.
-      const { grid, findings: cut } = trimToList(whole, name);
+      const { grid, findings: cut } = trimToList(whole);
       grids.push(grid);
       const far = read.outside[i];
-      findings.push(far.length ? [cellsOutsideList(far, areaText(read.plans[i].area), name), ...cut] : cut);
+      findings.push(far.length ? [cellsOutsideList(far, areaText(read.plans[i].area)), ...cut] : cut);
     });
     return { grids, sheets: read.sheets, findings };
   }

@@ -92,7 +92,7 @@ export interface GridsRead {
   sheets: string[];
   /**
    * Per grid, what reading found about the sheet: cells far from the list, left out of the grid
-   * (cells-outside-list, naming the sheet). Empty when there is nothing to say.
+   * (cells-outside-list). Empty when there is nothing to say.
    */
   findings: Finding[][];
 }

@@ -170,7 +170,7 @@ export class PreviewHost implements WorkbookPort {
       const outside = [...positions()].filter(([r, c]) => !inArea(list, r, c));
       if (outside.length > 0) {
         area = list;
-        findings.push(cellsOutsideList(outside.map(([r, c]) => ({ address: `${columnLetter(c)}${r}`, value: shownValue(sheet.cells.get(k(r, c))!) })), areaText(list), sheetName));
+        findings.push(cellsOutsideList(outside.map(([r, c]) => ({ address: `${columnLetter(c)}${r}`, value: shownValue(sheet.cells.get(k(r, c))!) })), areaText(list)));
       }
     }
     const rows: Cell[][] = [];

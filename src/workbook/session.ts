@@ -6,6 +6,7 @@
 import { columnLetter, type Grid } from "../domain/cells";
 import type { ColumnChoice, SavedMapping } from "../domain/columns";
 import type { Finding, Report } from "../domain/report";
+import { aboutReference } from "../domain/read-faults";
 import type { Lang } from "./i18n";
 import { MappingTooLargeError } from "./mappings";
 import { planMarks } from "./marks";
@@ -288,7 +289,7 @@ export class Session<Refs = unknown> {
     const readFindings = [...(this.mergedReadFindings.get(checked) ?? []), ...read.findings[0]];
     // A reference sheet that is the list itself is no reference.
     const refs = refGrids.filter((g) => g.sheetName !== checked && read.sheets.includes(g.sheetName));
-    refGrids.forEach((g, i) => refs.includes(g) && readFindings.push(...read.findings[i + 1]));
+    refGrids.forEach((g, i) => refs.includes(g) && readFindings.push(...read.findings[i + 1].map((f) => aboutReference(f, g.sheetName))));
     onProgress({ phase: "check", fraction: 0.4 });
     const references = refs.length ? this.engine.references(refs.map((g) => ({ name: g.sheetName, grid: g }))) : undefined;
     const check = (columnChoices?: readonly ColumnChoice[]) =>

@@ -158,6 +158,21 @@ describe("--reference lists", () => {
     expect(mark?.via).toBe("reference-uscc");
   });
 
+  it("a far cell on a reference sheet is left out of it and said, naming the file and sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    const pr = wb.addWorksheet("优先企业");
+    pr.addRow(["企业名称", "统一社会信用代码", "所属集群"]);
+    pr.addRow(["南京明途科技有限公司", "91320115MA4H1WXE7F", "高端装备"]);
+    pr.getCell("A5000").value = "旧数据";
+    const file = join(tmp, "reference-far.xlsx");
+    await wb.xlsx.writeFile(file);
+    const js = jsonReport([...sampleArgs(jsPlatform), "--reference", file]).report;
+    expect(js.priority.find((p) => p.applicant.includes("南京明途科技"))?.via).toBe("reference-uscc");
+    const far = js.findings.filter((f) => f.code === "cells-outside-list");
+    expect(far.map((f) => f.message)).toEqual(["参考名单“reference-far.xlsx”的工作表“优先企业”：名单区域 A1:C2 以外很远处还有内容：A5000“旧数据”；这些单元格未作为名单读取"]);
+    expect(far[0].row).toBeUndefined();
+  });
+
   it("a reference file that cannot be understood is a usage error (2)", () => {
     const file = join(tmp, "names-only.csv");
     writeFileSync(file, "企业名称\r\n甲公司\r\n");

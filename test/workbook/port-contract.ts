@@ -157,7 +157,7 @@ export function portContract(name: string, factory: HarnessFactory): void {
       const far = await h.port.readGrids([{ sheet: "名单" }, { sheet: "优先企业" }]);
       expect(far.grids).toEqual(clean.grids);
       expect(far.findings[0].map((f) => [f.code, f.severity])).toEqual([["cells-outside-list", "warning"]]);
-      expect(far.findings[0][0].message).toContain("工作表“名单”中，名单区域 B1:F7 以外很远处还有内容：B1008“草稿”");
+      expect(far.findings[0][0].message).toContain("名单区域 B1:F7 以外很远处还有内容：B1008“草稿”");
       expect(far.findings[1]).toEqual([]);
     });
 

@@ -103,6 +103,20 @@ describe("a check through the session", () => {
     expect(Object.keys(mock.snapshot(jsPlatform.sheetName).cells).filter((k) => k.startsWith("Q"))).toEqual(Object.keys(host.snapshot(jsPlatform.sheetName).cells).filter((k) => k.startsWith("Q")));
   });
 
+  it("a far cell on a reference sheet is said as the reference sheet's, and the list's verdicts stay", async () => {
+    const ref = { name: "优先企业", rows: [[{ kind: "text" as const, value: "企业名称" }, { kind: "text" as const, value: "所属集群" }], [{ kind: "text" as const, value: "南京明途科技有限公司" }, { kind: "text" as const, value: "高端装备" }]] };
+    const init = { sheets: [{ name: jsPlatform.sheetName, rows: jsPlatform.rows, merges: jsPlatform.merges }, ref], active: jsPlatform.sheetName };
+    const settings = { ...SETTINGS, referenceSheets: ["优先企业"] };
+    const clean = await new Session(new PreviewHost(init), engine, "zh", writers).run(settings);
+    const host = new PreviewHost(init);
+    host.editCell("优先企业", "Z3000", { kind: "text", value: "旧" });
+    const out = await new Session(host, engine, "zh", writers).run(settings);
+    const far = out.report.findings.filter((f) => f.code === "cells-outside-list");
+    expect(far.map((f) => f.message)).toEqual(["参考名单工作表“优先企业”：名单区域 A1:B2 以外很远处还有内容：Z3000“旧”；这些单元格未作为名单读取"]);
+    expect(out.report.findings.filter((f) => f.code !== "cells-outside-list")).toEqual(clean.report.findings);
+    expect(out.report.priority).toEqual(clean.report.priority);
+  });
+
   it("checking a selection whose next column holds the user's data: the findings come back, the sheet stays as it was", async () => {
     const init = { sheets: [{ name: jsPlatform.sheetName, rows: jsPlatform.rows, merges: jsPlatform.merges }], active: jsPlatform.sheetName };
     const whole = await new Session(new PreviewHost(init), engine, "zh", writers).run(SETTINGS);
