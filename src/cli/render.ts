@@ -1,53 +1,7 @@
 /** The readable Chinese report the `huizong check` command prints: grouped by severity, then by code. */
 import { FIELDS } from "../domain/fields";
+import { findingTitle } from "../domain/finding-titles";
 import type { Finding, Report, Severity } from "../domain/report";
-
-/** Short Chinese titles for the finding codes (the code list is src/domain/report.ts). Unknown codes print as themselves. */
-export const CODE_TITLES: Record<string, string> = {
-  "header-missing": "缺少必需的列",
-  "header-ambiguous": "多列对应同一字段",
-  "header-uncertain": "列对应把握不足",
-  "required-missing": "必填项为空",
-  "cell-error": "单元格为错误值",
-  "uscc-format": "统一社会信用代码格式错误",
-  "uscc-checksum": "统一社会信用代码校验位错误",
-  "uscc-numeric-truncated": "统一社会信用代码被存成数字、末位已丢失",
-  "uscc-outside-province": "注册地不在本省",
-  "uscc-other-city": "注册地在本省其他市",
-  "not-legal-person": "非独立法人（分公司、个体工商户等）",
-  "duplicate-applicant": "同一统一社会信用代码重复出现",
-  "similar-applicant": "名称相近、代码不同",
-  "date-unreadable": "日期无法识别",
-  "amount-unreadable": "金额无法识别",
-  "phone-unreadable": "电话号码无法识别",
-  "value-not-allowed": "填写值不在允许范围内",
-  "registered-too-recently": "注册时间不满要求年限",
-  "not-built": "项目未建成",
-  "already-recognised": "已获认定且非升级申报",
-  "investment-below-minimum": "投入低于最低要求",
-  "certificate-invalid": "两化融合贯标证书不符合要求",
-  "capability-incomplete": "能力覆盖不满足要求",
-  "star-ladder": "申报星级不符合逐级要求",
-  "cloud-window": "上云时间不符合要求",
-  restricted: "存在限制性条件",
-  "excluded-by-list": "在不得申报的名单中",
-  "direction-repeated": "同一单位申报多个方向",
-  "quota-exceeded": "超出推荐名额",
-  "rank-invalid": "推荐排序有误",
-  "provider-cap": "服务商参与项目数超限",
-  "enterprise-cap": "制造业企业参与项目数超限",
-  "group-cap": "同一集团揭榜任务数超限",
-  "consortium-invalid": "联合体不符合要求",
-  "letter-missing": "子公司缺少省级公司推荐函",
-  "prior-funding": "项目已获省级财政资金支持",
-  priority: "优先认定",
-  "investment-total-mismatch": "投入合计与分项之和不符",
-  "no-rows": "名单没有数据行",
-  "csv-malformed": "CSV 格式有误",
-  "encoding-mixed": "文件混有两种编码",
-  "cells-outside-list": "名单以外还有单元格",
-  "city-unknown": "无法确定所属的市（全省汇总）",
-};
 
 const SEVERITY_TITLES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 const SEVERITY_EN: Record<Severity, string> = { error: "errors", warning: "warnings", info: "info" };
@@ -113,7 +67,7 @@ export function renderReport(report: Report, source: string): string {
     const codes = [...new Set(findings.map((f) => f.code))];
     for (const code of codes) {
       const group = findings.filter((f) => f.code === code);
-      out.push(`  [${code}] ${CODE_TITLES[code] ?? code}（${group.length}）`);
+      out.push(`  [${code}] ${findingTitle(code)}（${group.length}）`);
       for (const f of group) {
         const at = where(f);
         out.push(`    ${at ? `${at}：` : ""}${f.message}`);
