@@ -48,8 +48,18 @@ export interface OutsideCell {
   value?: string;
 }
 
+/** [row, column] of an address's top-left cell ("XFD1048576", "A5:B9"). */
+function topLeft(address: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)/.exec(address);
+  if (!m) return [0, 0];
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
+}
+
 /** Cells far from the list (such as one at XFD1048576): left out of the list read, named here. */
-export function cellsOutsideList(cells: readonly OutsideCell[], listRange: string): Finding {
+export function cellsOutsideList(unsorted: readonly OutsideCell[], listRange: string): Finding {
+  const cells = [...unsorted].sort((a, b) => topLeft(a.address)[0] - topLeft(b.address)[0] || topLeft(a.address)[1] - topLeft(b.address)[1]);
   const show = (c: OutsideCell) => (c.value === undefined ? `${c.address} 区域` : `${c.address}“${c.value.length > 20 ? c.value.slice(0, 20) + "…" : c.value}”`);
   const shown = cells.slice(0, 8).map(show);
   const more = cells.length > 8 ? ` 等 ${cells.length} 处` : "";

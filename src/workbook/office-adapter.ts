@@ -312,10 +312,12 @@ export class OfficeWorkbook implements WorkbookPort {
       const name = read.names[i];
       const whole = withoutResultColumn(gridFrom(name, read.data[i]), this.record(name), RESULT_HEADERS);
       // Ranges read whole are cut to the list here, by the same rule the location used.
-      const { grid, findings: cut } = trimToList(whole);
+      const { grid, outside } = trimToList(whole);
       grids.push(grid);
-      const far = read.outside[i];
-      findings.push(far.length ? [cellsOutsideList(far, areaText(read.plans[i].area)), ...cut] : cut);
+      const far = [...read.outside[i], ...outside];
+      const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
+      const area = { top: grid.firstRow, left: grid.firstColumn, bottom: grid.firstRow + grid.rows.length - 1, right: grid.firstColumn + width - 1 };
+      findings.push(far.length ? [cellsOutsideList(far, areaText(area))] : []);
     });
     return { grids, sheets: read.sheets, findings };
   }

@@ -1,8 +1,8 @@
 /**
  * Reading lists out of Excel without asking for more than the list: the used range's extent is
  * known first (office-adapter.ts); a range that fits one read is read whole, a larger one is first
- * located (where the list is, where far cells are: domain/list-area's rule on the used ranges of
- * bands of FAR_ROWS rows, then FAR_COLUMNS columns) and then read in chunks of rows, one sync each.
+ * located (where the list is, where far cells are: domain/list-area's rule on the used ranges and
+ * COUNTA of bands of FAR_ROWS rows, then FAR_COLUMNS columns) and then read in chunks of rows, one sync each.
  * A stray cell at XFD1048576 thus costs two small syncs, not seventeen billion cells.
  */
 import { type Cell } from "../domain/cells";
@@ -53,57 +53,68 @@ function bands(from: number, to: number, size: number): [number, number][] {
   return out;
 }
 
+interface Band {
+  used: Excel.Range;
+  /** COUNTA of the band: its cells with anything in them (what decides which run is the list). */
+  count: Excel.FunctionResult<number>;
+}
+
 interface Probe {
   plan: ReadPlan;
-  used: Excel.Range[];
+  bands: Band[];
+}
+
+function probe(ctx: Excel.RequestContext, sheet: Excel.Worksheet, area: Area): Band {
+  const range = sheet.getRange(areaText(area));
+  const used = range.getUsedRangeOrNullObject(true);
+  used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+  const count = ctx.workbook.functions.countA(range);
+  count.load("value");
+  return { used, count };
 }
 
 /**
  * Locates the list in every plan whose extent needs more than one read: one sync for the row
  * bands of all of them, one for the column bands (only where a column gap is possible). Needs
- * Range.getUsedRangeOrNullObject (ExcelApi 1.4).
+ * Range.getUsedRangeOrNullObject (ExcelApi 1.4) and Functions.countA (1.2).
  */
 export async function locate(ctx: Excel.RequestContext, plans: ReadPlan[]): Promise<void> {
   const rowProbes: Probe[] = [];
   for (const plan of plans) {
     const e = plan.extent;
     if (e.bottom - e.top + 1 < FAR_ROWS + 2) continue;
-    const used = bands(e.top, e.bottom, FAR_ROWS).map(([a, b]) => {
-      const r = plan.sheet.getRange(areaText({ top: a, bottom: b, left: e.left, right: e.right })).getUsedRangeOrNullObject(true);
-      r.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-      return r;
-    });
-    rowProbes.push({ plan, used });
+    const found = bands(e.top, e.bottom, FAR_ROWS).map(([a, b]) => probe(ctx, plan.sheet, { top: a, bottom: b, left: e.left, right: e.right }));
+    rowProbes.push({ plan, bands: found });
   }
   if (rowProbes.length) {
     await ctx.sync();
-    for (const { plan, used } of rowProbes) settle(plan, used, "rows");
+    for (const { plan, bands } of rowProbes) settle(plan, bands, "rows");
   }
   const colProbes: Probe[] = [];
   for (const plan of plans) {
     const a = plan.area;
     if (a.right - a.left + 1 < FAR_COLUMNS + 2) continue;
-    const used = bands(a.left, a.right, FAR_COLUMNS).map(([l, r]) => {
-      const u = plan.sheet.getRange(areaText({ top: a.top, bottom: a.bottom, left: l, right: r })).getUsedRangeOrNullObject(true);
-      u.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-      return u;
-    });
-    colProbes.push({ plan, used });
+    const found = bands(a.left, a.right, FAR_COLUMNS).map(([l, r]) => probe(ctx, plan.sheet, { top: a.top, bottom: a.bottom, left: l, right: r }));
+    colProbes.push({ plan, bands: found });
   }
   if (colProbes.length) {
     await ctx.sync();
-    for (const { plan, used } of colProbes) settle(plan, used, "columns");
+    for (const { plan, bands } of colProbes) settle(plan, bands, "columns");
   }
 }
 
 /** The list's rows (or columns) from the bands' used ranges; the bands outside them are far regions. */
-function settle(plan: ReadPlan, used: Excel.Range[], axis: "rows" | "columns"): void {
-  const found = used.filter((u) => !u.isNullObject).map(areaOf);
+function settle(plan: ReadPlan, probed: Band[], axis: "rows" | "columns"): void {
+  const occupied = probed.filter((b) => !b.used.isNullObject);
+  const found = occupied.map((b) => areaOf(b.used));
   if (found.length === 0) {
     plan.area = { ...plan.area, bottom: plan.area.top, right: plan.area.left };
     return;
   }
-  const spans: Occupied[] = found.map((f) => (axis === "rows" ? { first: f.top, last: f.bottom, weight: cellCount(f) } : { first: f.left, last: f.right, weight: cellCount(f) }));
+  const spans: Occupied[] = found.map((f, i) => {
+    const weight = Math.max(1, Number(occupied[i].count.value) || 0);
+    return axis === "rows" ? { first: f.top, last: f.bottom, weight } : { first: f.left, last: f.right, weight };
+  });
   const [first, last] = mainRun(spans, axis === "rows" ? FAR_ROWS : FAR_COLUMNS)!;
   const inside = found.filter((f) => (axis === "rows" ? f.top >= first && f.bottom <= last : f.left >= first && f.right <= last));
   plan.outside.push(...found.filter((f) => !inside.includes(f)));

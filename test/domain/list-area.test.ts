@@ -9,12 +9,13 @@ import { FAR_COLUMNS, FAR_ROWS, listAreaOf, mainRun, trimToList } from "../../sr
 const cellsAt = (list: [number, number][]) => () => list;
 
 describe("mainRun", () => {
-  it("splits where at least `gap` empty indices lie between, and keeps the run holding the most", () => {
+  it("splits where at least `gap` empty indices lie between, and keeps the run holding the most cells", () => {
     const one = (first: number, weight = 1) => ({ first, last: first, weight });
     expect(mainRun([one(1), one(2), one(3), one(1004)], FAR_ROWS)).toEqual([1, 3]);
     expect(mainRun([one(1), one(2), one(3), one(1003)], FAR_ROWS)).toEqual([1, 1003]);
-    // The heavier run wins, wherever it is.
+    // The heavier run wins, wherever it is; on a tie the earlier one.
     expect(mainRun([one(1), one(5000, 10), one(5001, 10)], FAR_ROWS)).toEqual([5000, 5001]);
+    expect(mainRun([one(1, 2), one(5000), one(5001)], FAR_ROWS)).toEqual([1, 1]);
     expect(mainRun([], FAR_ROWS)).toBeNull();
     // Intervals (bands) join as single indices do.
     expect(mainRun([{ first: 1, last: 40, weight: 400 }, { first: 1041, last: 1041, weight: 1 }], FAR_ROWS)).toEqual([1, 40]);
@@ -22,6 +23,12 @@ describe("mainRun", () => {
 });
 
 describe("listAreaOf", () => {
+  it("a far cell does not hold the list open once its column is left out (rows, columns, rows again)", () => {
+    const list: [number, number][] = [[1, 1], [1, 2], [2, 1], [2, 2]];
+    // XFD1000 joins rows 1..1003 at first; without column XFD, A1003 is 1000 rows below the list.
+    expect(listAreaOf(cellsAt([...list, [1003, 1], [1000, 16384]]))).toEqual({ top: 1, bottom: 2, left: 1, right: 2 });
+  });
+
   it("takes rows first, then the columns within those rows", () => {
     const list: [number, number][] = [];
     for (let r = 3; r <= 30; r++) for (let c = 2; c <= 16; c++) list.push([r, c]);

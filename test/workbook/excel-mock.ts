@@ -47,6 +47,8 @@ export interface SyncRecord {
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
+/** Where a mock range is, for Workbook.functions (not part of Office.js). */
+const AREA = Symbol("area");
 const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
 
 function mockError(code: string, message: string): Error {
@@ -219,6 +221,10 @@ export class ExcelMock {
   private positionsCache: { sheet: MockSheet; at: number; list: [number, number][] } | null = null;
 
   /** The non-blank cells' positions; kept while one sync's answers are made (no write comes between). */
+  positionsOf(sheet: MockSheet): [number, number][] {
+    return this.positions(sheet);
+  }
+
   private positions(sheet: MockSheet): [number, number][] {
     const c = this.positionsCache;
     if (c && c.sheet === sheet && c.at === this.syncLog.length && this.answering) return c.list;
@@ -400,6 +406,20 @@ class RequestContext {
       },
     });
     const wrappedSheets = this.wrap(worksheets, () => ({ items: [...book.sheets.keys()].map((name) => ({ name })) }));
+    // Workbook.functions (ExcelApi 1.2): COUNTA of a range, worked out at sync time.
+    const functions = {
+      countA: (range: { [AREA]?: () => [MockSheet, Area] }) => {
+        const where = range[AREA];
+        if (!where) throw new Error("mock: countA takes one range of this mock");
+        const result = new OfficeMockObject({ value: 0 });
+        return self.wrap(result, () => {
+          const [sheet, a] = where();
+          let n = 0;
+          for (const [r, c] of book.positionsOf(sheet)) if (r >= a.top && r <= a.bottom && c >= a.left && c <= a.right) n++;
+          return { value: n };
+        });
+      },
+    };
     const wb = new OfficeMockObject({
       insertWorksheetsFromBase64: (base64: string) => {
         self.requires(13, "Workbook.insertWorksheetsFromBase64");
@@ -426,7 +446,7 @@ class RequestContext {
         return self.range(() => sel.sheet, () => sel.areas[0]);
       },
     });
-    return this.wrap(wb, () => ({}), {}, { worksheets: wrappedSheets });
+    return this.wrap(wb, () => ({}), {}, { worksheets: wrappedSheets, functions });
   }
 
   private worksheet(name: () => string): any {
@@ -555,6 +575,7 @@ class RequestContext {
     });
     // range.worksheet is a whole Worksheet in Office.js (getRange and all).
     const worksheet = this.worksheet(sheetName);
+    (target as any)[AREA] = () => [sheet(), area()];
     return this.wrap(
       target,
       // Not spread: that would build the lazy cell matrices.
