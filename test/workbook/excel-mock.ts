@@ -625,16 +625,20 @@ class RequestContext {
     for (const q of queue) await q.apply();
     const pending = this.tracked.filter((t) => t.loads.size > 0);
     this.book.answering = true;
-    const answers = pending.map((t) => {
-      const all = t.answer();
-      const picked: Record<string, unknown> = {};
-      for (const l of t.loads) {
-        if (!(l in all)) throw new Error(`mock: cannot load ${l}`);
-        picked[l] = all[l];
-      }
-      return picked;
-    });
-    this.book.answering = false;
+    let answers: Record<string, unknown>[];
+    try {
+      answers = pending.map((t) => {
+        const all = t.answer();
+        const picked: Record<string, unknown> = {};
+        for (const l of t.loads) {
+          if (!(l in all)) throw new Error(`mock: cannot load ${l}`);
+          picked[l] = all[l];
+        }
+        return picked;
+      });
+    } finally {
+      this.book.answering = false;
+    }
     const responseBytes = answers.reduce((n, a) => n + bytes(a), 0);
     this.book.syncLog.push({ requestBytes, responseBytes });
     if (limit !== null && responseBytes > limit) {
