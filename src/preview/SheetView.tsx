@@ -24,13 +24,19 @@ export function displayText(cell: Cell | undefined): string {
   return String(cell.value);
 }
 
+/** What the preview draws at most; the sheet itself may be larger. */
+const MAX_ROWS = 2000;
+const MAX_COLUMNS = 100;
+
 export function SheetView({ host, sheet }: { host: PreviewHost; sheet: string }) {
   const [, setTick] = React.useState(0);
   React.useEffect(() => host.subscribe(() => setTick((t) => t + 1)), [host]);
   const view = host.view(sheet);
   const extent = host.extent(sheet);
-  const rows = Math.max(extent.rows + 2, 30);
-  const columns = Math.max(extent.columns + 1, 8);
+  // Drawn like Excel's window onto the sheet: a stray cell at XFD1048576 is not drawn (nor a table of 17 billion cells).
+  const rows = Math.min(MAX_ROWS, Math.max(extent.rows + 2, 30));
+  const columns = Math.min(MAX_COLUMNS, Math.max(extent.columns + 1, 8));
+  const cut = extent.rows > MAX_ROWS || extent.columns > MAX_COLUMNS;
   const sel = host.selected();
   const scroller = React.useRef<HTMLDivElement>(null);
   // Like Excel, bring the selection into view when a finding selects it.
@@ -118,6 +124,11 @@ export function SheetView({ host, sheet }: { host: PreviewHost; sheet: string })
           ))}
         </tbody>
       </table>
+      {cut && (
+        <p className="sheet-cut" data-testid="sheet-cut">
+          预览只画出前 {MAX_ROWS} 行、{MAX_COLUMNS} 列；工作表已用到第 {extent.rows} 行、第 {columnLetter(extent.columns)} 列。/ The preview draws the first {MAX_ROWS} rows and {MAX_COLUMNS} columns; the sheet is used to row {extent.rows}, column {columnLetter(extent.columns)}.
+        </p>
+      )}
     </div>
   );
 }

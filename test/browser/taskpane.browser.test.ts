@@ -192,6 +192,26 @@ describe("task pane on the preview host (Chromium)", () => {
     expect(await page.getByTestId("clear").isDisabled()).toBe(true);
   });
 
+  it("a stray value far from the list: the same findings, plus one warning titled and naming the cell", async () => {
+    await page.reload();
+    await page.getByTestId("check").waitFor();
+    await page.evaluate(
+      (sheet) => (window as unknown as { previewHost: { editCell(s: string, a: string, v: unknown): void } }).previewHost.editCell(sheet, "XFD1048576", { kind: "text", value: "测试" }),
+      SHEET,
+    );
+    await runCheck(page);
+    const all = await groups(page);
+    const summary = (gs: typeof all) => gs.map(({ code, severity, count }) => ({ code, severity, count }));
+    expect(summary(all.filter((g) => g.code !== "cells-outside-list"))).toEqual(summary(afterFirst.groups));
+    const far = page.locator('[data-testid=finding-group][data-code="cells-outside-list"]');
+    expect(await far.textContent()).toContain("名单以外还有单元格");
+    if (!(await far.locator("[data-testid=finding]").first().isVisible())) await far.locator("button").first().click();
+    expect(await far.locator("[data-testid=finding]").first().textContent()).toContain("XFD1048576“测试”");
+    // Marked as without it; the preview draws its window and says the sheet reaches further.
+    expect(((await snapshot(page)) as { fills: unknown }).fills).toEqual((afterFirst.book as { fills: unknown }).fills);
+    expect(await page.getByTestId("sheet-cut").textContent()).toContain("1048576");
+  });
+
   it("raised no page errors", () => {
     expect(pane.errors).toEqual([]);
   });
