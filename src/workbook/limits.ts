@@ -16,6 +16,12 @@ export const LIMITS = {
 
 export type Limits = typeof LIMITS;
 
+/**
+ * Cells one read of a range asks Excel for (desktop). A larger range is located first (bands'
+ * used ranges), so only the list is read: blank borders and far cells cost nothing.
+ */
+export const READ_CHUNK_CELLS = 262_144;
+
 /** A limit a file passes; the message names the limit, the file's figure and what to do. */
 export class LimitError extends Error {
   constructor(

@@ -37,7 +37,7 @@ import { areaText, trimToList, type Area } from "../domain/list-area";
 import { cellsOutsideList } from "../domain/read-faults";
 import type { Finding } from "../domain/report";
 import { areaOf, locate, readAreas, type RangeData, type ReadPlan } from "./office-read";
-import { LimitError, LIMITS, tooManyCells } from "./limits";
+import { LimitError, LIMITS, READ_CHUNK_CELLS, tooManyCells } from "./limits";
 import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
 import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ProgressListener, ReadOptions, WorkbookPort } from "./port";
 
@@ -79,7 +79,7 @@ export const BLOCK_BYTES = 4 * 1024 * 1024;
 const BYTES_PER_CELL_READ = 64;
 /** Cells one read asks for: under the web's 5 MB; on desktop larger, still bounded (memory, time per sync). */
 const WEB_CHUNK_CELLS = Math.floor(BLOCK_BYTES / BYTES_PER_CELL_READ);
-const DESKTOP_CHUNK_CELLS = 4 * WEB_CHUNK_CELLS;
+const DESKTOP_CHUNK_CELLS = READ_CHUNK_CELLS;
 
 /** What one queued write costs in a request, beyond its text: generous, so estimates err on the safe side. */
 const OP_BYTES = 200;

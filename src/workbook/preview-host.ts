@@ -10,6 +10,7 @@ import { areaAddress, conflictError, MARK_COLOURS, markOps, markRecordKey, parse
 import type { SavedMapping } from "../domain/columns";
 import { areaText, inArea, listAreaOf, shownValue } from "../domain/list-area";
 import { cellsOutsideList } from "../domain/read-faults";
+import { LIMITS, READ_CHUNK_CELLS, tooManyCells } from "./limits";
 import type { Finding } from "../domain/report";
 import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
 import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ReadOptions, WorkbookPort } from "./port";
@@ -168,8 +169,12 @@ export class PreviewHost implements WorkbookPort {
     const findings: Finding[] = [];
     if (list) {
       const outside = [...positions()].filter(([r, c]) => !inArea(list, r, c));
+      // As the Office.js adapter: a range larger than one read (a whole-column selection) is read as its list.
+      if (outside.length > 0 || (area.bottom - area.top + 1) * (area.right - area.left + 1) > READ_CHUNK_CELLS) area = list;
+      if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > LIMITS.cells) {
+        throw tooManyCells((area.bottom - area.top + 1) * (area.right - area.left + 1), LIMITS.cells, `工作表“${sheetName}”的名单区域 ${areaText(area)} `, `the list area ${areaText(area)} of sheet “${sheetName}”`);
+      }
       if (outside.length > 0) {
-        area = list;
         findings.push(cellsOutsideList(outside.map(([r, c]) => ({ address: `${columnLetter(c)}${r}`, value: shownValue(sheet.cells.get(k(r, c))!) })), areaText(list)));
       }
     }

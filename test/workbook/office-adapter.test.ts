@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OfficeWorkbook } from "../../src/workbook/office-adapter";
+import { PreviewHost } from "../../src/workbook/preview-host";
 import { ExcelMock, WEB_PAYLOAD_LIMIT, type ExcelMockOptions } from "./excel-mock";
 import { largeBook } from "./large-book";
 import { CONTRACT_BOOK, PLAN, mappingFor, portContract } from "./port-contract";
@@ -316,5 +317,20 @@ describe("Office.js adapter: the summary table goes where this Excel can take it
     await expect(port.openXlsx(base64, "workbook")).rejects.toThrow("此 Excel 不支持新建工作簿（ExcelApi 1.8）");
     expect(mock.syncs).toBe(0);
     expect([...mock.sheets.keys()]).toEqual(["名单", "优先企业"]);
+  });
+});
+
+describe("a whole-column selection (B:F): read as the list in it, on the Office.js adapter and the preview host alike", () => {
+  it("is located, not read as a million rows, and gives the used part as the preview host does", async () => {
+    const { mock, port } = adapter();
+    await port.select("名单", "B1:F1048576");
+    const before = mock.syncs;
+    const office = await port.readGrid("名单", { scope: "selection" });
+    expect(mock.syncLog.slice(before).every((s) => s.responseBytes < 256 * 1024)).toBe(true);
+    const host = new PreviewHost(CONTRACT_BOOK);
+    await host.select("名单", "B1:F1048576");
+    const preview = await host.readGrid("名单", { scope: "selection" });
+    expect([office.firstRow, office.firstColumn, office.rows.length, office.rows[0].length]).toEqual([1, 2, 7, 5]);
+    expect(office).toEqual(preview);
   });
 });
