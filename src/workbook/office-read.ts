@@ -2,13 +2,12 @@
  * Reading lists out of Excel without asking for more than the list: the used range's extent is
  * known first (office-adapter.ts); a range that fits one read is read whole, a larger one is first
  * located (where the list is, where far cells are: domain/list-area's rule on the used ranges and
- * COUNTA of bands of FAR_ROWS rows, then FAR_COLUMNS columns) and then read in chunks of rows, one sync each.
- * A stray cell at XFD1048576 thus costs two small syncs, not seventeen billion cells.
+ * COUNTA of bands of FAR_ROWS rows, then FAR_COLUMNS columns) and then read in chunks of rows, one
+ * sync each. A stray cell at XFD1048576 costs one or two small syncs, not 17 billion cells.
  */
-import { type Cell } from "../domain/cells";
+import { columnLetter, type Cell } from "../domain/cells";
 import { areaText, FAR_COLUMNS, FAR_ROWS, isBlankCell, mainRun, type Area, type Occupied } from "../domain/list-area";
 import type { OutsideCell } from "../domain/read-faults";
-import { columnLetter } from "../domain/cells";
 
 /** What Excel answers for a block of the list (the properties READ_PROPERTIES loads). */
 export interface RangeData {
