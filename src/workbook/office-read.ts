@@ -66,7 +66,8 @@ interface Probe {
 function probe(ctx: Excel.RequestContext, sheet: Excel.Worksheet, area: Area): Band {
   const range = sheet.getRange(areaText(area));
   const used = range.getUsedRangeOrNullObject(true);
-  used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
+  // isNullObject needs no load: Office.js sets it with the sync.
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
   const count = ctx.workbook.functions.countA(range);
   count.load("value");
   return { used, count };

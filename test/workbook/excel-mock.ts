@@ -516,7 +516,6 @@ class RequestContext {
     const self = this;
     const sheet = () => book.sheet(sheetName());
     const target = new OfficeMockObject({
-      isNullObject: false,
       // Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used cells within this range, found at sync time.
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
         self.requires(4, "Range.getUsedRangeOrNullObject");
@@ -576,13 +575,16 @@ class RequestContext {
     // range.worksheet is a whole Worksheet in Office.js (getRange and all).
     const worksheet = this.worksheet(sheetName);
     (target as any)[AREA] = () => [sheet(), area()];
+    // isNullObject is known after the sync that follows the *OrNullObject call, loaded or not, as in Office.js.
+    let isNullAnswer: boolean | null = isNull ? null : false;
+    if (isNull) self.afterSync.push(() => void (isNullAnswer = isNull()));
+    Object.defineProperty(target, "isNullObject", { get: () => (isNullAnswer === null ? "Error, context.sync() was not called" : isNullAnswer) });
     return this.wrap(
       target,
       // Not spread: that would build the lazy cell matrices.
       () =>
         Object.defineProperties(book.rangeData(sheet(), area()), {
           "worksheet/name": { value: sheetName(), enumerable: true },
-          isNullObject: { value: isNull?.() ?? false, enumerable: true },
         }),
       {
         // Excel applies one format to every cell of the range, or one per cell from an array.
