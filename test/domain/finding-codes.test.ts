@@ -12,91 +12,20 @@ import ExcelJS from "exceljs";
 import { readCsv } from "../../src/workbook/csv";
 import { gridFromWorksheet } from "../../src/workbook/xlsx-adapter";
 import { encodeGb18030 } from "../../scripts/gb18030";
-import { FIRST, listGrid, run, uscc, withCode, type RowSpec } from "./check-helpers";
+import { FIRST, lister, listGrid, run, uscc, VALID, withCode, type RowSpec } from "./check-helpers";
 
 // ---------------------------------------------------------------- lists per programme
 
 const JP_HEADER = ["序号", "申报单位", "统一社会信用代码", "注册时间", "平台类型", "建设情况", "是否已认定为省重点平台", "是否升级申报", "平台投入（万元）", "所属集群/产业链", "联系电话"];
-const jp = (o: RowSpec = {}, n = 1): RowSpec => ({
-  序号: n,
-  申报单位: `南京甲${n}科技有限公司`,
-  统一社会信用代码: uscc("320115", n),
-  注册时间: "2015-03-01",
-  平台类型: "综合型",
-  建设情况: "已建成",
-  是否已认定为省重点平台: "否",
-  是否升级申报: "否",
-  "平台投入（万元）": 3000,
-  联系电话: "13851926374",
-  ...o,
-});
-const jpGrid = (...rows: RowSpec[]) => listGrid(JP_HEADER, rows);
-
 const BF_HEADER = ["申报单位", "统一社会信用代码", "成立日期", "业态模式创新方向", "是否建成", "平台和系统开发费（万元）", "智能设备（终端）购置费（万元）", "测试验证和项目咨询费（万元）", "投入合计（万元）", "是否通过贯标", "证书有效期至", "基础技术能力（满足项数/3）", "制造系统能力", "企业标杆能力"];
-const bf = (o: RowSpec = {}, n = 1): RowSpec => ({
-  申报单位: `苏州乙${n}机械有限公司`,
-  统一社会信用代码: uscc("320506", n),
-  成立日期: "2012-06-01",
-  业态模式创新方向: "智能化制造",
-  是否建成: "已建成",
-  "平台和系统开发费（万元）": 1000,
-  "智能设备（终端）购置费（万元）": 800,
-  "测试验证和项目咨询费（万元）": 200,
-  "投入合计（万元）": 2000,
-  是否通过贯标: "是",
-  证书有效期至: "2025-06-30",
-  "基础技术能力（满足项数/3）": 3,
-  制造系统能力: "生产现场优化、生产管理优化、经营管理优化",
-  企业标杆能力: "产品全流程",
-  ...o,
-});
-const bfGrid = (...rows: RowSpec[]) => listGrid(BF_HEADER, rows);
-
 const SC_HEADER = ["企业名称", "统一社会信用代码", "注册日期", "申报星级", "已获评星级", "上云开始时间", "上云截止时间", "是否仍在使用"];
-const sc = (o: RowSpec = {}, n = 1): RowSpec => ({
-  企业名称: `泰州丙${n}电子有限公司`,
-  统一社会信用代码: uscc("321202", n),
-  注册日期: "2014-01-01",
-  申报星级: "三星级",
-  已获评星级: "无",
-  上云开始时间: "2022-01-05",
-  上云截止时间: "至今",
-  是否仍在使用: "是",
-  ...o,
-});
-const scGrid = (...rows: RowSpec[]) => listGrid(SC_HEADER, rows);
-
 const SD_HEADER = ["申报单位名称", "统一社会信用代码", "申报方向", "单位性质", "平台建设情况", "是否属于前期155个省级重点平台", "是否纳入严重失信黑名单", "是否符合产业政策"];
-const sd = (o: RowSpec = {}, n = 1): RowSpec => ({
-  申报单位名称: `济南丁${n}信息技术有限公司`,
-  统一社会信用代码: uscc("370112", n),
-  申报方向: "综合型",
-  单位性质: "民营",
-  平台建设情况: "已建成运营",
-  是否属于前期155个省级重点平台: "否",
-  是否纳入严重失信黑名单: "否",
-  是否符合产业政策: "是",
-  ...o,
-});
-const sdGrid = (...rows: RowSpec[]) => listGrid(SD_HEADER, rows);
-const sdRows = (count: number, o: (i: number) => RowSpec = () => ({})) => Array.from({ length: count }, (_, i) => sd(o(i + 1), i + 1));
-
 const GF_HEADER = ["推荐排序", "揭榜任务", "项目名称", "牵头单位名称", "牵头单位统一社会信用代码", "场景落地单位名称", "场景落地单位统一社会信用代码", "其他联合体成员", "所属集团", "企业性质", "是否有省级公司推荐函", "预期投入（万元）", "是否获得过省级财政资金支持"];
-const gf = (o: RowSpec = {}, n = 1): RowSpec => ({
-  推荐排序: n,
-  揭榜任务: "2-01 人工智能大模型赋能研发设计",
-  项目名称: `项目${n}`,
-  牵头单位名称: `青岛服务商${n}科技有限公司`,
-  牵头单位统一社会信用代码: uscc("370212", 100 + n),
-  场景落地单位名称: `青岛制造${n}有限公司`,
-  场景落地单位统一社会信用代码: uscc("370211", 200 + n),
-  企业性质: "民营",
-  "预期投入（万元）": 500,
-  是否获得过省级财政资金支持: "否",
-  ...o,
-});
-const gfGrid = (...rows: RowSpec[]) => listGrid(GF_HEADER, rows);
-const gfRows = (count: number, o: (i: number) => RowSpec = () => ({})) => Array.from({ length: count }, (_, i) => gf(o(i + 1), i + 1));
+const { row: jp, grid: jpGrid } = lister(JP_HEADER, VALID.jsPlatform);
+const { row: bf, grid: bfGrid } = lister(BF_HEADER, VALID.benchmark);
+const { row: sc, grid: scGrid } = lister(SC_HEADER, VALID.starCloud);
+const { row: sd, grid: sdGrid, rows: sdRows } = lister(SD_HEADER, VALID.sdPlatform);
+const { row: gf, grid: gfGrid, rows: gfRows } = lister(GF_HEADER, VALID.gfbj);
 
 const G666_HEADER = ["项目类型", "申报单位", "统一社会信用代码", "项目名称"];
 const g666 = (o: RowSpec = {}, n = 1): RowSpec => ({

@@ -10,50 +10,20 @@ import { jsPlatformProgramme } from "../../src/domain/programmes/js-2023-platfor
 import { PROGRAMMES } from "../../src/domain/programmes/index";
 import { parseSettingText, settingText } from "../../src/domain/setting-values";
 import { resolveSettings, settingsTemplate } from "../../src/domain/settings";
-import { FIRST, listGrid, run, uscc, withCode, type RowSpec } from "./check-helpers";
+import { FIRST, lister, listGrid, run, uscc, VALID, withCode, type RowSpec } from "./check-helpers";
 
 const JP = ["申报单位", "统一社会信用代码", "注册时间", "平台类型", "建设情况", "所属集群/产业链"];
-const jp = (o: RowSpec = {}, n = 1): RowSpec => ({
-  申报单位: `南京甲${n}科技有限公司`,
-  统一社会信用代码: uscc("320115", n),
-  注册时间: "2015-03-01",
-  平台类型: "综合型",
-  建设情况: "已建成",
-  ...o,
-});
+const { row: jp } = lister(JP, VALID.jsPlatform);
 const jpGrid = (...rows: RowSpec[]) => listGrid(JP, rows);
 
 const BF = ["申报单位", "统一社会信用代码", "成立日期", "业态模式创新方向", "是否建成", "投入合计（万元）", "是否通过贯标", "证书有效期至", "制造系统能力", "企业标杆能力"];
-const bf = (o: RowSpec = {}): RowSpec => ({
-  申报单位: "苏州乙机械有限公司",
-  统一社会信用代码: uscc("320506", 1),
-  成立日期: "2012-06-01",
-  业态模式创新方向: "智能化制造",
-  是否建成: "已建成",
-  "投入合计（万元）": 2500,
-  是否通过贯标: "是",
-  证书有效期至: "2025-06-30",
-  制造系统能力: "生产现场优化、生产管理优化、经营管理优化",
-  企业标杆能力: "产品全流程",
-  ...o,
-});
+const { row: bf } = lister(BF, VALID.benchmark);
 
 const SD = ["申报单位名称", "统一社会信用代码", "申报方向", "单位性质", "平台建设情况"];
-const sd = (n: number): RowSpec => ({ 申报单位名称: `济南丁${n}信息技术有限公司`, 统一社会信用代码: uscc("370112", n), 申报方向: "综合型", 单位性质: "民营", 平台建设情况: "已建成运营" });
+const { row: sd, rows: sdRows } = lister(SD, VALID.sdPlatform);
 
 const GF = ["推荐排序", "揭榜任务", "项目名称", "牵头单位名称", "牵头单位统一社会信用代码", "场景落地单位名称", "场景落地单位统一社会信用代码", "企业性质", "预期投入（万元）"];
-const gf = (n: number, o: RowSpec = {}): RowSpec => ({
-  推荐排序: n,
-  揭榜任务: "2-01 人工智能大模型赋能研发设计",
-  项目名称: `项目${n}`,
-  牵头单位名称: `青岛服务商${n}科技有限公司`,
-  牵头单位统一社会信用代码: uscc("370212", 100 + n),
-  场景落地单位名称: `青岛制造${n}有限公司`,
-  场景落地单位统一社会信用代码: uscc("370211", 200 + n),
-  企业性质: "民营",
-  "预期投入（万元）": 500,
-  ...o,
-});
+const { row: gf } = lister(GF, VALID.gfbj);
 
 const directionFindings = (r: ReturnType<typeof run>) => withCode(r, "value-not-allowed").filter((f) => f.field === "direction");
 
@@ -127,7 +97,7 @@ describe("cluster and chain names", () => {
 
 describe("quota and as-of date", () => {
   it("settings.quota is the city's quota; the flag wins over it", () => {
-    const g = listGrid(SD, [1, 2, 3].map(sd));
+    const g = listGrid(SD, sdRows(3));
     const r = run("sd-2023-platform", g, { city: "济南", settings: { quota: 2 } });
     expect(r.quotas[0]).toMatchObject({ quota: 2, excess: 1 });
     expect(r.notes.some((n) => n.startsWith("用户设置：推荐名额（平台） = 2（默认：10；"))).toBe(true);
@@ -149,7 +119,7 @@ describe("quota and as-of date", () => {
 
 describe("lists the notice does not publish", () => {
   it("前期155个省级重点平台: an entry by code or by name bars the row", () => {
-    const g = listGrid(SD, [1, 2, 3].map(sd));
+    const g = listGrid(SD, sdRows(3));
     const r = run("sd-2023-platform", g, { city: "济南", settings: { earlier155: [{ uscc: uscc("370112", 1) }, { name: "济南丁2信息技术有限公司" }] } });
     expect(withCode(r, "excluded-by-list").map((f) => f.row)).toEqual([FIRST, FIRST + 1]);
     expect(withCode(r, "excluded-by-list")[0]!.message).toContain("前期155个省级重点平台");
@@ -157,13 +127,13 @@ describe("lists the notice does not publish", () => {
   });
 
   it("第一批入围名单 bars the site enterprise", () => {
-    const g = listGrid(GF, [gf(1), gf(2)]);
+    const g = listGrid(GF, [gf({}, 1), gf({}, 2)]);
     const r = run("sd-2024-gfbj-2", g, { city: "青岛", settings: { firstBatch: [{ name: "青岛制造2有限公司" }] } });
     expect(withCode(r, "excluded-by-list").map((f) => [f.row, f.field])).toEqual([[FIRST + 1, "siteName"]]);
   });
 
   it("the 榜单 set as a setting is checked like a reference list", () => {
-    const g = listGrid(GF, [gf(1), gf(2, { 揭榜任务: "2-99 元宇宙工厂" })]);
+    const g = listGrid(GF, [gf({}, 1), gf({ 揭榜任务: "2-99 元宇宙工厂" }, 2)]);
     expect(withCode(run("sd-2024-gfbj-2", g, { city: "青岛" }), "value-not-allowed")).toEqual([]);
     const r = run("sd-2024-gfbj-2", g, { city: "青岛", settings: { tasks: ["2-01 人工智能大模型赋能研发设计"] } });
     expect(withCode(r, "value-not-allowed").map((f) => [f.row, f.field])).toEqual([[FIRST + 1, "task"]]);
@@ -235,7 +205,7 @@ describe("not-checked notes, derived from the rules and the columns found", () =
   });
 
   it("a list the notice does not publish: noted until a column, a setting or a reference list gives it", () => {
-    const g = listGrid(SD, [sd(1)]);
+    const g = listGrid(SD, [sd({}, 1)]);
     const note = (r: ReturnType<typeof run>) => r.notes.filter((n) => n.startsWith("未核对：申报单位是否属于前期155个省级重点平台"));
     expect(note(run("sd-2023-platform", g, { city: "济南" }))).toEqual([
       "未核对：申报单位是否属于前期155个省级重点平台，名单中没有“是否属于前期155个省级重点平台”列，也未提供名单（可在设置“前期155个省级重点平台名单”中填写，或提供参考名单）。",
@@ -243,8 +213,8 @@ describe("not-checked notes, derived from the rules and the columns found", () =
     expect(note(run("sd-2023-platform", g, { city: "济南", settings: { earlier155: [{ name: "某平台有限公司" }] } }))).toEqual([]);
     expect(note(run("sd-2023-platform", g, { city: "济南", references: { excluded: [{ name: "某平台有限公司", list: "前期155个省级重点平台" }] } }))).toEqual([]);
     const tasks = (r: ReturnType<typeof run>) => r.notes.filter((n) => n.startsWith("未核对：揭榜任务是否在任务榜单内"));
-    expect(tasks(run("sd-2024-gfbj-2", listGrid(GF, [gf(1)]), { city: "青岛" }))).toHaveLength(1);
-    expect(tasks(run("sd-2024-gfbj-2", listGrid(GF, [gf(1)]), { city: "青岛", settings: { tasks: ["2-01 人工智能大模型赋能研发设计"] } }))).toEqual([]);
+    expect(tasks(run("sd-2024-gfbj-2", listGrid(GF, [gf({}, 1)]), { city: "青岛" }))).toHaveLength(1);
+    expect(tasks(run("sd-2024-gfbj-2", listGrid(GF, [gf({}, 1)]), { city: "青岛", settings: { tasks: ["2-01 人工智能大模型赋能研发设计"] } }))).toEqual([]);
   });
 
   it("a list with every column of its programme leaves no column unchecked", () => {

@@ -3,34 +3,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { planExport } from "../../src/domain/export/plan";
-import { FIRST, listGrid, run, uscc, withCode, type RowSpec } from "./check-helpers";
+import { FIRST, lister, listGrid, run, uscc, VALID, withCode, type RowSpec } from "./check-helpers";
 
 const SD_HEADER = ["申报单位名称", "统一社会信用代码", "申报方向", "单位性质", "平台建设情况"];
-const sd = (o: RowSpec = {}, n = 1): RowSpec => ({
-  申报单位名称: `济南丁${n}信息技术有限公司`,
-  统一社会信用代码: uscc("370112", n),
-  申报方向: "综合型",
-  单位性质: "民营",
-  平台建设情况: "已建成运营",
-  ...o,
-});
-const sdRows = (count: number, o: (i: number) => RowSpec = () => ({})) => Array.from({ length: count }, (_, i) => sd(o(i + 1), i + 1));
+const { row: sd, rows: sdRows } = lister(SD_HEADER, VALID.sdPlatform);
 
 const BF_HEADER = ["申报单位", "统一社会信用代码", "成立日期", "业态模式创新方向", "是否建成", "平台和系统开发费（万元）", "智能设备（终端）购置费（万元）", "测试验证和项目咨询费（万元）", "投入合计（万元）", "是否通过贯标", "证书有效期至"];
-const bf = (o: RowSpec = {}, n = 1): RowSpec => ({
-  申报单位: `苏州乙${n}机械有限公司`,
-  统一社会信用代码: uscc("320506", n),
-  成立日期: "2012-06-01",
-  业态模式创新方向: "智能化制造",
-  是否建成: "已建成",
-  "平台和系统开发费（万元）": 1000,
-  "智能设备（终端）购置费（万元）": 800,
-  "测试验证和项目咨询费（万元）": 200,
-  "投入合计（万元）": 2000,
-  是否通过贯标: "是",
-  证书有效期至: "2025-06-30",
-  ...o,
-});
+const { row: bf } = lister(BF_HEADER, VALID.benchmark);
 const without = (header: readonly string[], drop: string[]) => header.filter((h) => !drop.includes(h));
 const strip = (row: RowSpec, drop: string[]): RowSpec => Object.fromEntries(Object.entries(row).filter(([k]) => !drop.includes(k)));
 
@@ -105,18 +84,7 @@ describe("2. quota exemption reads the ownership words as a whole", () => {
 });
 
 const GF_HEADER = ["推荐排序", "揭榜任务", "项目名称", "牵头单位名称", "牵头单位统一社会信用代码", "场景落地单位名称", "场景落地单位统一社会信用代码", "其他联合体成员", "企业性质", "是否有省级公司推荐函", "预期投入（万元）"];
-const gf = (o: RowSpec = {}, n = 1): RowSpec => ({
-  推荐排序: n,
-  揭榜任务: "2-01 人工智能大模型赋能研发设计",
-  项目名称: `项目${n}`,
-  牵头单位名称: `青岛服务商${n}科技有限公司`,
-  牵头单位统一社会信用代码: uscc("370212", 100 + n),
-  场景落地单位名称: `青岛制造${n}有限公司`,
-  场景落地单位统一社会信用代码: uscc("370211", 200 + n),
-  企业性质: "民营",
-  "预期投入（万元）": 500,
-  ...o,
-});
+const { row: gf } = lister(GF_HEADER, VALID.gfbj);
 const gfRun = (...rows: RowSpec[]) => run("sd-2024-gfbj-2", listGrid(GF_HEADER, rows), { city: "青岛" });
 
 describe("3. 工赋百景: 中央驻鲁企业 and 省属国企 take no slot and need no rank", () => {
@@ -218,7 +186,7 @@ describe("6. certificate validity with no validity column is not silently passed
 });
 
 const SC_HEADER = ["企业名称", "统一社会信用代码", "注册日期", "申报星级", "上云开始时间", "上云截止时间", "是否仍在使用"];
-const sc = (o: RowSpec = {}, n = 1): RowSpec => ({ 企业名称: `泰州丙${n}电子有限公司`, 统一社会信用代码: uscc("321202", n), 注册日期: "2014-01-01", 申报星级: "三星级", 上云开始时间: "2022-01-05", 上云截止时间: "至今", 是否仍在使用: "是", ...o });
+const { row: sc } = lister(SC_HEADER, VALID.starCloud);
 
 describe("7. star ladder without a 已获评星级 column: unknown is not failed", () => {
   it("四星 and 五星 rows get an info, not an error, and a note says the ladder was not checked", () => {
