@@ -9,7 +9,7 @@ import type { ExportOptions, ExportPlan, PaperChoice } from "../../domain/export
 import { sheetSpec, type SheetSpec } from "../../domain/export/sheet-spec";
 import type { Capabilities } from "../../workbook/port";
 import { strings, type Lang } from "../../workbook/i18n";
-import { errorText } from "../errors";
+import { useFileAction } from "./file-action";
 import type { ExportDestination, ExportOutcome } from "../../workbook/session";
 
 const useStyles = makeStyles({
@@ -36,19 +36,6 @@ export function previewCells(spec: SheetSpec, rows = PREVIEW_ROWS): { header: st
   const body: string[][] = [];
   for (let r = firstDataRow; r <= last; r++) body.push(columns.map((c) => text(r, c)));
   return { header: columns.map((c) => text(headerRow, c)), body, total: Math.max(0, lastTableRow - firstDataRow + 1) };
-}
-
-/** Saves bytes as a file through the browser: the way out where Excel can take no new workbook. */
-export function saveFile(fileName: string, bytes: Uint8Array): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function ExportPanel({
@@ -81,24 +68,7 @@ export function ExportPanel({
       return { error: e instanceof Error ? e.message : String(e) };
     }
   }, [onPreview, includeErrors, keepSourceRemarks, paper]);
-  const [busy, setBusy] = React.useState(false);
-  const [done, setDone] = React.useState<ExportOutcome | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const out = await onExport(destination, options);
-      if (out.download) saveFile(out.download.fileName, out.download.bytes);
-      setDone(out);
-    } catch (e) {
-      setError(errorText(e, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, done, error, run } = useFileAction(lang, () => onExport(destination, options));
 
   return (
     <section className={st.section} aria-label={s.exportTitle} data-testid="export">

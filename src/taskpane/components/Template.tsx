@@ -2,9 +2,8 @@
 import * as React from "react";
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { strings, type Lang } from "../../workbook/i18n";
-import { errorText } from "../errors";
 import type { TemplateOutcome } from "../../workbook/session";
-import { saveFile } from "./Export";
+import { useFileAction } from "./file-action";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "4px" },
@@ -14,24 +13,7 @@ const useStyles = makeStyles({
 export function TemplateAction({ lang, disabled, onTemplate }: { lang: Lang; disabled: boolean; onTemplate: () => Promise<TemplateOutcome> }) {
   const s = strings(lang);
   const st = useStyles();
-  const [busy, setBusy] = React.useState(false);
-  const [done, setDone] = React.useState<TemplateOutcome | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const out = await onTemplate();
-      if (out.download) saveFile(out.download.fileName, out.download.bytes);
-      setDone(out);
-    } catch (e) {
-      setError(errorText(e, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, done, error, run } = useFileAction(lang, onTemplate);
 
   return (
     <section className={st.section} aria-label={s.templateButton} data-testid="template">
