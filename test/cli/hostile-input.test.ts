@@ -2,24 +2,16 @@
  * `huizong check` in process on files a hostile tester (or an unlucky clerk) gives it: every one
  * ends in a report or a one-line bilingual refusal with exit 2 — never a crash, never silence.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/huizong";
+import { describe, expect, it } from "vitest";
+import { huizong, tempFolder } from "./run-cli";
 import { Report } from "../../src/domain/report";
 import { makeZip } from "../workbook/zip";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "samples", "js-2023-platform.xlsx");
-let tmp = "";
-
-async function huizong(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "", stderr = "";
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 const check = (file: string, ...more: string[]) => huizong("check", file, "-p", "js-2023-platform", "-c", "南京", ...more);
 
@@ -39,52 +31,47 @@ async function xlsx(edit: (wb: ExcelJS.Workbook) => void, name: string): Promise
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(SAMPLE) as unknown as ArrayBuffer);
   edit(wb);
-  const path = join(tmp, name);
+  const path = join(tmp(), name);
   writeFileSync(path, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
   return path;
 }
 
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), "huizong-hostile-"));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tempFolder("hostile");
 
 describe("files that are not lists: exit 2, one bilingual line", () => {
   it("an empty .csv", async () => {
-    writeFileSync(join(tmp, "empty.csv"), "");
-    expectRefusal(await check(join(tmp, "empty.csv")), /空文件/);
-    writeFileSync(join(tmp, "blank.csv"), "\r\n,,\r\n\r\n");
-    expectRefusal(await check(join(tmp, "blank.csv")), /没有任何内容/);
+    writeFileSync(join(tmp(), "empty.csv"), "");
+    expectRefusal(await check(join(tmp(), "empty.csv")), /空文件/);
+    writeFileSync(join(tmp(), "blank.csv"), "\r\n,,\r\n\r\n");
+    expectRefusal(await check(join(tmp(), "blank.csv")), /没有任何内容/);
   });
 
   it("a .txt of prose", async () => {
-    writeFileSync(join(tmp, "notes.txt"), "关于推荐的说明\n请于月底前报送。\n");
-    expectRefusal(await check(join(tmp, "notes.txt")), /不是表格/);
+    writeFileSync(join(tmp(), "notes.txt"), "关于推荐的说明\n请于月底前报送。\n");
+    expectRefusal(await check(join(tmp(), "notes.txt")), /不是表格/);
   });
 
   it("a directory, even one named like a list", async () => {
-    mkdirSync(join(tmp, "名单.xlsx"));
+    mkdirSync(join(tmp(), "名单.xlsx"));
     // A folder is read as several lists (merge); one holding no list is refused.
-    expectRefusal(await check(join(tmp, "名单.xlsx")), /文件夹 .*名单\.xlsx 中没有 \.xlsx 或 \.csv 文件/);
+    expectRefusal(await check(join(tmp(), "名单.xlsx")), /文件夹 .*名单\.xlsx 中没有 \.xlsx 或 \.csv 文件/);
     // A folder of lists is merged; a sub-folder named like a list is not one of them.
-    const folder = join(tmp, "区县名单");
+    const folder = join(tmp(), "区县名单");
     mkdirSync(join(folder, "历下区.xlsx"), { recursive: true });
     expectRefusal(await check(folder), /文件夹 .*区县名单 中没有 \.xlsx 或 \.csv 文件/);
   });
 
   it("a CSV renamed .xlsx, and an unknown option", async () => {
-    writeFileSync(join(tmp, "renamed.xlsx"), "序号,申报单位\n1,甲\n");
-    expectRefusal(await check(join(tmp, "renamed.xlsx")), /不是 \.xlsx 文件/);
+    writeFileSync(join(tmp(), "renamed.xlsx"), "序号,申报单位\n1,甲\n");
+    expectRefusal(await check(join(tmp(), "renamed.xlsx")), /不是 \.xlsx 文件/);
     expectRefusal(await check(SAMPLE, "--frobnicate"), /未知选项 --frobnicate/);
   });
 
   it("a zip bomb (a 101 MB sheet in a small file) is refused before it is unpacked, naming the limit", async () => {
     const bomb = makeZip([{ name: "xl/worksheets/sheet1.xml", data: new Uint8Array(101 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(200 * 1024);
-    writeFileSync(join(tmp, "bomb.xlsx"), bomb);
-    expectRefusal(await check(join(tmp, "bomb.xlsx")), /超过上限 100 MB/);
+    writeFileSync(join(tmp(), "bomb.xlsx"), bomb);
+    expectRefusal(await check(join(tmp(), "bomb.xlsx")), /超过上限 100 MB/);
   });
 });
 
@@ -113,8 +100,8 @@ describe("lists that read, with what reading found", () => {
   });
 
   it("a header with no rows under it is a no-rows finding and exit 1, not 未发现问题", async () => {
-    writeFileSync(join(tmp, "header-only.csv"), "序号,申报单位,统一社会信用代码,注册时间,平台类型,建设情况\r\n");
-    const r = await check(join(tmp, "header-only.csv"));
+    writeFileSync(join(tmp(), "header-only.csv"), "序号,申报单位,统一社会信用代码,注册时间,平台类型,建设情况\r\n");
+    const r = await check(join(tmp(), "header-only.csv"));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("[no-rows]");
     expect(r.stdout).not.toContain("未发现问题");
@@ -124,8 +111,8 @@ describe("lists that read, with what reading found", () => {
     const lines = ["序号,申报单位,统一社会信用代码,注册时间,平台类型,建设情况,平台投入（万元）"];
     for (let i = 1; i <= 27; i++) lines.push(`${i},南京甲${i}科技有限公司,91320115MA1MXXXX${i},2015-03-01,综合型,已建成,3000`);
     lines[3] = lines[3].replace("南京甲3", '"南京甲3');
-    writeFileSync(join(tmp, "quote.csv"), lines.join("\r\n") + "\r\n");
-    const r = await check(join(tmp, "quote.csv"), "--json");
+    writeFileSync(join(tmp(), "quote.csv"), lines.join("\r\n") + "\r\n");
+    const r = await check(join(tmp(), "quote.csv"), "--json");
     expect(r.code).toBe(1);
     const report = Report.parse(JSON.parse(r.stdout));
     expect(report.counts.rowsChecked).toBe(2);

@@ -2,7 +2,6 @@
  * Runs the BUILT command (`node bin/huizong.js`, compiled by tsc -p tsconfig.cli.json) on every
  * sample and on broken input: exit codes, JSON against the Report schema, CSV encodings.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,15 +11,10 @@ import { Report } from "../../src/domain/report";
 import { SAMPLES, js666, jsPlatform, sdPlatform } from "../../src/samples/index";
 import type { SampleSheet } from "../../src/samples/model";
 import { sampleCsvBytes, sampleXlsxBuffer } from "../../scripts/sample-files";
+import { huizongBin as huizong } from "./run-cli";
 
 const ROOT = join(__dirname, "..", "..");
-const BIN = join(ROOT, "bin", "huizong.js");
 let tmp = "";
-
-function huizong(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 function sampleArgs(s: SampleSheet, file = `samples/${s.id}.xlsx`): string[] {
   return ["check", file, "--programme", s.programmeId, "--city", s.city];

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGb18030 } from "../../scripts/gb18030";
-import { main } from "../../src/cli/huizong";
+import { huizong } from "./run-cli";
 import { Report } from "../../src/domain/report";
 import { readXlsx } from "../../src/workbook/xlsx-adapter";
 import { uscc } from "../domain/check-helpers";
@@ -18,13 +18,6 @@ import { uscc } from "../domain/check-helpers";
 let tmp = "";
 let dir = "";
 const files: string[] = [];
-
-async function huizong(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 async function xlsx(path: string, sheets: { name: string; rows: (string | number | null)[][] }[]): Promise<void> {
   const wb = new ExcelJS.Workbook();

@@ -3,7 +3,6 @@
  * setting names and is reported as 用户设置; `programmes <id>` prints the rules with their clauses
  * and open facts; the template is a valid settings file; a bad file is a one-line usage error.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,16 +12,11 @@ import { getProgramme } from "../../src/domain/check";
 import { Report } from "../../src/domain/report";
 import { settingsTemplate } from "../../src/domain/settings";
 import { uscc } from "../domain/check-helpers";
+import { huizongBin as huizong } from "./run-cli";
 
 const ROOT = join(__dirname, "..", "..");
-const BIN = join(ROOT, "bin", "huizong.js");
 let tmp = "";
 let list = "";
-
-function huizong(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 function settingsFile(name: string, content: unknown): string {
   const path = join(tmp, name);

@@ -1,31 +1,16 @@
 /** `huizong template` in process (main() of src/cli/huizong.ts), and the round trip template → filled → check → export. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/huizong";
+import { describe, expect, it } from "vitest";
+import { huizong, tempFolder } from "./run-cli";
 import { Report } from "../../src/domain/report";
 
-let tmp = "";
-
-async function huizong(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
-
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), "huizong-template-"));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tempFolder("template");
 
 describe("huizong template", () => {
   it("writes the template with its two sheets and says what it holds", async () => {
-    const out = join(tmp, "济南模板.xlsx");
+    const out = join(tmp(), "济南模板.xlsx");
     const r = await huizong("template", "-p", "sd-2023-platform", "-c", "济南", "--deadline", "2023-06-15", "-o", out);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -47,9 +32,9 @@ describe("huizong template", () => {
   });
 
   it("follows a --settings file: the direction dropdown is the user's list", async () => {
-    const settings = join(tmp, "设置.json");
+    const settings = join(tmp(), "设置.json");
     writeFileSync(settings, JSON.stringify({ programme: "js-2023-platform", settings: { directions: ["综合型", "专业型（面向特定技术）"] } }));
-    const out = join(tmp, "设置模板.xlsx");
+    const out = join(tmp(), "设置模板.xlsx");
     expect((await huizong("template", "-p", "js-2023-platform", "-c", "南京", "--settings", settings, "-o", out)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -57,13 +42,13 @@ describe("huizong template", () => {
     const column = (ws.getRow(3).values as unknown[]).indexOf("申报方向");
     expect(ws.getCell(4, column).dataValidation).toMatchObject({ type: "list", formulae: ['"综合型,专业型（面向特定技术）"'], showErrorMessage: true });
     writeFileSync(settings, JSON.stringify({ programme: "sd-2023-platform", settings: {} }));
-    const wrong = await huizong("template", "-p", "js-2023-platform", "-c", "南京", "--settings", settings, "-o", join(tmp, "别的.xlsx"));
+    const wrong = await huizong("template", "-p", "js-2023-platform", "-c", "南京", "--settings", settings, "-o", join(tmp(), "别的.xlsx"));
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/是项目“sd-2023-platform”的/);
   });
 
   it("refuses to overwrite an existing file unless --force", async () => {
-    const out = join(tmp, "已有.xlsx");
+    const out = join(tmp(), "已有.xlsx");
     writeFileSync(out, "the clerk's own file");
     const r = await huizong("template", "-p", "js-2023-platform", "-c", "南京", "-o", out);
     expect(r.code).toBe(2);
@@ -92,7 +77,7 @@ describe("huizong template", () => {
   });
 
   it("round trip: a district fills the template, the city checks it and exports it", async () => {
-    const template = join(tmp, "南京模板.xlsx");
+    const template = join(tmp(), "南京模板.xlsx");
     expect((await huizong("template", "-p", "js-2023-star-cloud", "-c", "南京", "-o", template)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(template);
@@ -114,7 +99,7 @@ describe("huizong template", () => {
     header.forEach((h, i) => {
       if (h in row) ws.getCell(4, i + 1).value = row[h] as ExcelJS.CellValue;
     });
-    const filled = join(tmp, "江宁区.xlsx");
+    const filled = join(tmp(), "江宁区.xlsx");
     await wb.xlsx.writeFile(filled);
 
     const checked = await huizong("check", filled, "-p", "js-2023-star-cloud", "-c", "南京", "--json");
@@ -126,7 +111,7 @@ describe("huizong template", () => {
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(checked.code).toBe(0);
 
-    const summary = join(tmp, "汇总表.xlsx");
+    const summary = join(tmp(), "汇总表.xlsx");
     const exported = await huizong("export", filled, "-p", "js-2023-star-cloud", "-c", "南京", "-o", summary);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/1 行/);

@@ -1,34 +1,20 @@
 /** `huizong export` in process (main() of src/cli/huizong.ts, so the dispatch line is covered too). */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/huizong";
+import { describe, expect, it } from "vitest";
+import { huizong, tempFolder } from "../cli/run-cli";
 import { readBack } from "./readback";
 
 const ROOT = join(__dirname, "..", "..");
-let tmp = "";
-
-async function huizong(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 const sample = (id: string) => join(ROOT, "samples", `${id}.xlsx`);
 
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), "huizong-export-"));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tempFolder("export");
 
 describe("huizong export", () => {
   it("writes the default layout, says how many rows and which were left out, exit 1 for a list with errors", async () => {
-    const out = join(tmp, "济南汇总.xlsx");
+    const out = join(tmp(), "济南汇总.xlsx");
     const r = await huizong("export", sample("sd-2023-platform"), "-p", "sd-2023-platform", "-c", "济南", "-o", out, "--contact", "赵琦", "--date", "2023-06-18");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
@@ -40,7 +26,7 @@ describe("huizong export", () => {
   });
 
   it("writes 附件3 when asked, and includes rows with errors only with --include-errors", async () => {
-    const out = join(tmp, "推荐表.xlsx");
+    const out = join(tmp(), "推荐表.xlsx");
     const r = await huizong("export", sample("sd-2023-platform"), "-p", "sd-2023-platform", "-c", "济南", "--layout", "sd-2023-platform/附件3", "--include-errors", "-o", out);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/按您的选择，\d+ 行有错误的数据也已列入汇总表/);
@@ -50,14 +36,14 @@ describe("huizong export", () => {
   });
 
   it("renumbers 工赋百景 ranks and says so; --paper and --keep-remarks reach the form", async () => {
-    const out = join(tmp, "工赋百景.xlsx");
+    const out = join(tmp(), "工赋百景.xlsx");
     const r = await huizong("export", sample("sd-2024-gfbj-2"), "-p", "sd-2024-gfbj-2", "-c", "青岛", "--quota", "14", "-o", out);
     expect(r.stdout).toMatch(/推荐排序已按本市原顺序重新编号/);
     expect(r.stdout).toMatch(/纸张 A3 横向/);
     expect(r.stdout).toMatch(/--include-errors/);
     expect(r.stdout).not.toMatch(/“包含有错误的行”/);
     const plain = readBack(new Uint8Array(readFileSync(out)));
-    const a4 = join(tmp, "工赋百景-A4.xlsx");
+    const a4 = join(tmp(), "工赋百景-A4.xlsx");
     const r2 = await huizong("export", sample("sd-2024-gfbj-2"), "-p", "sd-2024-gfbj-2", "-c", "青岛", "--quota", "8", "--paper", "a4", "--keep-remarks", "-o", a4);
     expect(r2.stdout).toMatch(/纸张 A4 横向/);
     const kept = readBack(new Uint8Array(readFileSync(a4)));
@@ -65,7 +51,7 @@ describe("huizong export", () => {
     const cells = (b: typeof plain) => Object.values(b.sheet).map((c) => String((c as { v?: unknown }).v ?? ""));
     expect(cells(plain).some((v) => v.includes("央企，不占名额"))).toBe(false);
     expect(cells(kept).some((v) => v.includes("央企，不占名额"))).toBe(true);
-    const bad = await huizong("export", sample("sd-2024-gfbj-2"), "-p", "sd-2024-gfbj-2", "-c", "青岛", "--paper", "B5", "-o", join(tmp, "x.xlsx"));
+    const bad = await huizong("export", sample("sd-2024-gfbj-2"), "-p", "sd-2024-gfbj-2", "-c", "青岛", "--paper", "B5", "-o", join(tmp(), "x.xlsx"));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--paper 应为 A4 或 A3/);
   });
@@ -75,9 +61,9 @@ describe("huizong export", () => {
     const ws = wb.addWorksheet("推荐表");
     ws.addRow(["星级上云企业推荐汇总表"]);
     ws.addRow(["序号", "企业名称", "统一社会信用代码", "申报星级", "上云投入（万元）", "企业规模", "备注"]);
-    const form = join(tmp, "表样.xlsx");
+    const form = join(tmp(), "表样.xlsx");
     await wb.xlsx.writeFile(form);
-    const out = join(tmp, "填好的表样.xlsx");
+    const out = join(tmp(), "填好的表样.xlsx");
     const r = await huizong("export", sample("js-2023-star-cloud"), "-p", "js-2023-star-cloud", "-c", "泰州", "--template", form, "-o", out);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/已按表样“表样.xlsx”（工作表“推荐表”，表头第 2 行）填写 \d+ 行/);
@@ -88,11 +74,11 @@ describe("huizong export", () => {
   });
 
   it("refuses bad usage with one line on stderr and exit 2, writing nothing", async () => {
-    const out = join(tmp, "不该写.xlsx");
+    const out = join(tmp(), "不该写.xlsx");
     const base = [sample("js-2023-platform"), "-p", "js-2023-platform", "-c", "南京"];
     const cases: [string[], RegExp][] = [
       [["export", ...base], /缺少 -o/],
-      [["export", ...base, "-o", join(tmp, "x.xls")], /\.xlsx 结尾/],
+      [["export", ...base, "-o", join(tmp(), "x.xls")], /\.xlsx 结尾/],
       [["export", ...base, "-o", sample("js-2023-platform")], /就是名单/],
       [["export", ...base, "-o", out, "--layout", "sd-2023-platform/附件3"], /没有“sd-2023-platform\/附件3”格式/],
       [["export", ...base, "-o", out, "--date", "2023-02-30"], /--date 应为 YYYY-MM-DD/],
@@ -101,7 +87,7 @@ describe("huizong export", () => {
       [["export", ...base, "-o", out, "--template", sample("js-2023-platform"), "--template-sheet", "没有这张表"], /没有名为“没有这张表”的工作表/],
       [["export", ...base, "-o", out, "--template", join(ROOT, "samples", "js-2020-666.xlsx"), "--oops"], /未知选项 --oops/],
       [["export", sample("js-2023-platform"), "-p", "nope", "-c", "南京", "-o", out], /未知项目/],
-      [["export", join(tmp, "没有的文件.xlsx"), "-p", "js-2023-platform", "-c", "南京", "-o", out], /找不到文件/],
+      [["export", join(tmp(), "没有的文件.xlsx"), "-p", "js-2023-platform", "-c", "南京", "-o", out], /找不到文件/],
     ];
     for (const [args, reason] of cases) {
       const r = await huizong(...args);
@@ -115,9 +101,9 @@ describe("huizong export", () => {
   it("a template without a recognisable header is a usage error, not a crash", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("空白").addRow(["这里什么都没有"]);
-    const form = join(tmp, "空白.xlsx");
+    const form = join(tmp(), "空白.xlsx");
     await wb.xlsx.writeFile(form);
-    const r = await huizong("export", sample("js-2023-platform"), "-p", "js-2023-platform", "-c", "南京", "--template", form, "-o", join(tmp, "y.xlsx"));
+    const r = await huizong("export", sample("js-2023-platform"), "-p", "js-2023-platform", "-c", "南京", "--template", form, "-o", join(tmp(), "y.xlsx"));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/找不到表头/);
   });

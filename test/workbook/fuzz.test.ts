@@ -3,14 +3,14 @@
  * the CLI entry in process. Each must give a result or a clean refusal (XlsxReadError; exit 2),
  * never another exception. Bounded by run counts, not time.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { boundedInflate } from "../../src/cli/input";
 import { main } from "../../src/cli/huizong";
+import { tempFolder } from "../cli/run-cli";
 import { readCsv } from "../../src/workbook/csv";
 import { entryData, LIMITS, zipEntries } from "../../src/workbook/limits";
 import { readXlsx, XlsxReadError } from "../../src/workbook/xlsx-adapter";
@@ -57,13 +57,7 @@ function mutate(bytes: Uint8Array, ms: Mutation[]): Uint8Array {
 const FRAGMENTS = ['<c r="XFD1048576"><v>1</v></c>', '<c r="A1" t="s"><v>99999</v></c>', '<mergeCell ref="ZZ9:A1"/>', '<c r="B2" t="e"><v>#REF!</v></c>', "<row r=\"0\">", "</sheetData>", '<c r="1A"><f>SUM(</f></c>', "<dimension ref=\"A1:XFD1048576\"/>", "&bogus;", "\u0000"];
 const xmlEdit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 200 }), insert: fc.constantFrom(...FRAGMENTS) });
 
-let tmp = "";
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), "huizong-fuzz-"));
-});
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+const tmp = tempFolder("fuzz");
 
 describe("fuzz: the .xlsx adapter", () => {
   it("the sample with bytes flipped, cut or spliced: read or refused, never another error", async () => {
@@ -108,7 +102,7 @@ describe("fuzz: the CSV reader", () => {
 
 describe("fuzz: the CLI entry, in process", () => {
   async function exitOf(name: string, bytes: Uint8Array): Promise<number> {
-    const path = join(tmp, name);
+    const path = join(tmp(), name);
     writeFileSync(path, bytes);
     return main(["check", path, "-p", "js-2023-platform", "-c", "南京"], { stdout: () => {}, stderr: () => {} });
   }
