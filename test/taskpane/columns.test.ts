@@ -34,6 +34,16 @@ describe("the 列对应 panel's choices", () => {
     ]);
   });
 
+  it("names columns as the domain reads them back: a header like a column letter, or equal to another after normalising, goes by its letter", () => {
+    const cols = [col("A", "QQ", "contact"), col("B", "企业 名称", "applicant"), col("C", "企业名称", null), col("D", "URL", null)];
+    expect(choicesFrom(cols, { D: "remarks" })).toEqual([
+      { column: "A", field: "contact" },
+      { column: "B", field: "applicant" },
+      { column: "C", field: null },
+      { column: "D", field: "remarks" },
+    ]);
+  });
+
   it("finds a field chosen for two columns", () => {
     expect([...fieldsTakenTwice(COLUMNS, {})]).toEqual([]);
     expect([...fieldsTakenTwice(COLUMNS, { C: "applicant" })]).toEqual([["applicant", ["B", "C"]]]);

@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import { Badge, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import type { ColumnChoice } from "../../domain/columns";
+import { type ColumnChoice, savedMappingOf } from "../../domain/columns";
 import { WEAK_CONFIDENCE } from "../../domain/header";
 import type { ColumnMapping } from "../../domain/report";
 import { strings, type Lang } from "../../workbook/i18n";
@@ -39,20 +39,14 @@ export function needsAttention(c: ColumnMapping): boolean {
 }
 
 /**
- * The choices to confirm: one per column that has a header or a field. A column is named by its
- * header where no other column has the same one (so a list starting one column further right is
- * read the same way), else by its letter.
+ * The choices to confirm: one per column that has a header or a field, named the way the domain
+ * names a saved mapping (savedMappingOf), so the check reads each choice back onto its column.
  */
 export function choicesFrom(columns: readonly ColumnMapping[], picked: Readonly<Record<string, string | null>>): ColumnChoice[] {
-  const count = new Map<string, number>();
-  for (const c of columns) if (c.header) count.set(c.header, (count.get(c.header) ?? 0) + 1);
-  const out: ColumnChoice[] = [];
-  for (const c of columns) {
-    const field = c.column in picked ? picked[c.column] : c.field;
-    if (!c.header && field === null) continue;
-    out.push({ column: c.header && count.get(c.header) === 1 ? c.header : c.column, field });
-  }
-  return out;
+  const applied = columns
+    .map((c) => ({ column: c.column, header: c.header, field: c.column in picked ? picked[c.column] : c.field }))
+    .filter((c) => c.header.trim() !== "" || c.field !== null);
+  return savedMappingOf("", applied).choices;
 }
 
 /** Fields chosen for more than one column: field id → the columns' letters. */
