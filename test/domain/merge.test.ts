@@ -174,6 +174,7 @@ describe("province mode", () => {
     const over = withCode(r, "quota-exceeded");
     expect(over).toHaveLength(1);
     expect(over[0]!.message).toMatch(/^青岛市：/);
+    expect(over[0]!.sources!.length).toBeGreaterThan(0);
     expect(over[0]!.sources!.every((s) => s.district === "青岛市")).toBe(true);
   });
 

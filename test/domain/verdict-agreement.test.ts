@@ -86,6 +86,16 @@ describe("one verdict per row: marks, findings, CLI report and export agree on e
     });
   }
 
+  it("the samples as a whole hold rows of every verdict, warnings included, and the marks agree on them", () => {
+    const all: string[] = [];
+    for (const sample of SAMPLES) {
+      const grid = sampleGrid(sample);
+      const report = Report.parse(check(grid, { programmeId: sample.programmeId, city: sample.city }));
+      all.push(...Object.values(agree(report, grid, null)));
+    }
+    expect(new Set(all)).toEqual(new Set(["error", "warning", "ok"]));
+  });
+
   it("the kept twin of a duplicate is exported and unmarked; the repeat is an error everywhere", () => {
     const grid = sampleGrid(SAMPLES.find((s) => s.id === "js-2023-platform")!);
     const report = Report.parse(check(grid, { programmeId: "js-2023-platform", city: "南京" }));

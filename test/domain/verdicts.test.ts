@@ -236,14 +236,18 @@ describe("also found: cluster shortenings are not official aliases", () => {
 describe("also found: one list of the ways to write nothing", () => {
   it("暂无 in the restrictions text bars nothing", () => {
     const header = [...SD_HEADER, "限制性条件"];
-    const r = run("sd-2023-platform", listGrid(header, [sd({ 限制性条件: "暂无" }), sd({ 限制性条件: "不涉及" }, 2)]), { city: "济南" });
-    expect(withCode(r, "restricted")).toEqual([]);
+    const r = run("sd-2023-platform", listGrid(header, [sd({ 限制性条件: "暂无" }), sd({ 限制性条件: "不涉及" }, 2), sd({ 限制性条件: "存在严重失信行为" }, 3)]), { city: "济南" });
+    // The column is read: a real restriction on the third row is found, the two "nothing" words are not.
+    expect(withCode(r, "restricted").map((f) => f.row)).toEqual([FIRST + 2]);
   });
 
   it("不涉及 as a group names no group", () => {
     const header = [...GF_HEADER, "所属集团"];
     const rows = Array.from({ length: 6 }, (_, i) => gf({ 所属集团: "不涉及" }, i + 1));
     expect(withCode(run("sd-2024-gfbj-2", listGrid(header, rows), { city: "青岛" }), "group-cap")).toEqual([]);
+    // The same six rows under one real group pass its cap of 5.
+    const named = rows.map((r) => ({ ...r, 所属集团: "青岛某集团" }));
+    expect(withCode(run("sd-2024-gfbj-2", listGrid(header, named), { city: "青岛" }), "group-cap").length).toBeGreaterThan(0);
   });
 });
 
