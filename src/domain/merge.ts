@@ -12,7 +12,7 @@ import type { Cell, Grid } from "./cells";
 import { FIELDS } from "./fields";
 import { findHeader, repeatsHeader, skipReason, type HeaderResult } from "./header";
 import type { Programme } from "./programme";
-import { headerMultiplier } from "./readers";
+import { headerMultiplier, readAmount } from "./readers";
 import type { Finding, RowSource } from "./report";
 import { citiesOf, COUNTY_LEVEL_UNITS, districtsOf, findCity, findProvince, placeNamedIn, resolveDistrict, type ProvinceCode } from "./regions";
 import { cleanText, headerKey, headerUnit } from "./text";
@@ -188,15 +188,25 @@ function unitOfSource(input: MergeInput, header: HeaderResult, places: Place[], 
   return { unit: null, unitFrom: null };
 }
 
-/** A cell as the merged list holds it: the value as typed, no formula; an amount in another unit says its unit. */
+/**
+ * A cell as the merged list holds it: the value as typed, no formula. An amount whose source header
+ * gave another unit says that unit when the merged 万元 header would read it otherwise (a bare
+ * "１５０００００" or "贰仟伍佰" in a 元 column), so the merged check reads what the source's check read.
+ */
 function carried(cell: Cell | undefined, amountUnit: string | null): Cell {
   if (!cell || cell.kind === "empty") return { kind: "empty", value: null };
   const out: Cell = { kind: cell.kind, value: cell.value };
   if (cell.numberFormat && cell.numberFormat !== "General") out.numberFormat = cell.numberFormat;
-  if (amountUnit !== null && (cell.kind === "number" || (cell.kind === "text" && /^[\s\d.,+-]+$/.test(String(cell.value))))) {
-    return { kind: "text", value: `${String(cell.value).trim()}${amountUnit}` };
-  }
-  return out;
+  if (amountUnit === null) return out;
+  const inWan = readAmount(cell);
+  if (inWan.status !== "ok") return out;
+  const inSource = readAmount(cell, amountUnit);
+  if (inSource.status === "ok" && inSource.value === inWan.value) return out;
+  const withUnit: Cell = { kind: "text", value: `${inWan.shown.trim()}${amountUnit}` };
+  const reread = readAmount(withUnit);
+  // A unit the cell text cannot carry ("人民币元" after the number) is written as the amount in 万元.
+  if (inSource.status === "ok" && (reread.status !== "ok" || reread.value !== inSource.value)) return { kind: "number", value: inSource.value };
+  return withUnit;
 }
 
 const EMPTY: Cell = { kind: "empty", value: null };

@@ -8,7 +8,7 @@ import { check, listProgrammes } from "../../src/domain/check";
 import { findHeader } from "../../src/domain/header";
 import { formatSource, mergeLists, mergedLabel, parseSource, type MergeInput } from "../../src/domain/merge";
 import { Report } from "../../src/domain/report";
-import { uscc, withCode } from "./check-helpers";
+import { lister, uscc, VALID, withCode } from "./check-helpers";
 
 const sd = listProgrammes().find((p) => p.id === "sd-2023-platform")!;
 
@@ -135,6 +135,20 @@ describe("checking a merged list", () => {
     const r = Report.parse(check(m.grid, { programmeId: "sd-2024-gfbj-2", city: "青岛", quota: 5 }));
     expect(withCode(r, "investment-below-minimum").map((f) => f.row)).toEqual([3]);
     expect(withCode(r, "amount-unreadable")).toEqual([]);
+  });
+
+  it("a bare amount in a 元 column reads the same merged as alone, full-width or in Chinese numerals", () => {
+    const bf = listProgrammes().find((p) => p.id === "js-2023-benchmark-factory")!;
+    const H = ["申报单位", "统一社会信用代码", "成立日期", "业态模式创新方向", "是否建成", "投资额（元）", "是否通过贯标", "证书有效期至", "基础技术能力（满足项数/3）", "制造系统能力", "企业标杆能力"];
+    const L = lister(H, VALID.benchmark);
+    // Minimum 2000万元: 1,500,000元 and 贰仟伍佰元 are far under it, read as 万元 they would pass.
+    for (const amount of ["１５０００００", "1,500,000", "贰仟伍佰", 1_500_000, "150万元"]) {
+      const grid = L.grid(L.row({ "投资额（元）": amount }));
+      const verdict = (g: Grid) => withCode(Report.parse(check(g, { programmeId: bf.id, city: "苏州" })), "investment-below-minimum").length;
+      const m = mergeLists([{ file: "姑苏区.xlsx", sheet: "Sheet1", grid }], { programme: bf, city: "苏州" });
+      expect(verdict(grid), String(amount)).toBe(1);
+      expect(verdict(m.grid), String(amount)).toBe(1);
+    }
   });
 
   it("a list without a 来源 column gets no sources", () => {
