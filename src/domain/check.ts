@@ -5,16 +5,16 @@
  * Order: find the header → skip empty, 合计 and note rows → read each row's cells by field kind →
  * row rules → set rules (duplicates, caps, ranks, quota) → priority marks → counts.
  */
-import type { Grid } from "./cells";
+import { columnLetter, EMPTY_CELL, type Grid } from "./cells";
 import { type ColumnChoice, mappingKey } from "./columns";
 import { FIELDS } from "./fields";
 import { type ColumnInfo, findHeader, repeatsHeader, skipReason, WEAK_CONFIDENCE } from "./header";
 import { matchPriority, priorityIndex } from "./priority";
 import type { Programme } from "./programme";
 import { PROGRAMMES } from "./programmes/index";
-import { isRealIsoDate, parseIsoDate, shownValue } from "./readers";
+import { isRealIsoDate, parseIsoDate, readText, shownValue, type TextExpectation } from "./readers";
 import { extraColumn, parseSource, provinceMode } from "./merge";
-import { findCity, PROVINCE_NAMES, resolveDistrict, type City } from "./regions";
+import { findCity, PROVINCE_NAMES, resolveDistrict, type City, type ProvinceCode } from "./regions";
 import type { ColumnMapping, Finding, PriorityMatch, QuotaStanding, RankStanding, Report } from "./report";
 import { addFinding, type CheckContext, type ReferenceLists, type RowData } from "./rules/context";
 import { checkDuplicates, checkIdentity, checkOneDirection, partyCode } from "./rules/identity";
@@ -255,25 +255,58 @@ function attachSources(ctx: CheckContext): void {
     const d = resolveDistrict(s);
     return d && d.city.province === ctx.province ? d.city : null;
   };
+  const cityLetter = cityIndex !== null ? columnLetter(grid.firstColumn + cityIndex) : null;
+  const provinceName = PROVINCE_NAMES[ctx.province];
   for (const row of ctx.rows) {
-    const cell = cityIndex !== null ? row.cells[cityIndex] : undefined;
-    const typed = cell && cell.kind === "text" ? String(cell.value).trim() : "";
+    // A city code typed as a number (3701) is a city; a date, TRUE or #N/A is not read as one.
+    const read = cityIndex !== null ? readText(row.cells[cityIndex] ?? EMPTY_CELL, CITY_EXPECTED) : null;
+    const typed = read?.status === "ok" ? read.value : "";
     row.city = (typed ? cityOf(typed) : null) ?? (row.source?.district ? cityOf(row.source.district) : null);
     if (row.city) continue;
+    const from = row.source ? `来源“${row.source.file}”也未注明是哪个市` : "也没有来源注明是哪个市";
+    const fromEn = row.source ? `and its source “${row.source.file}” does not name the city` : "and no source names the city";
+    const consequence = "未计入任何市的名额，注册地未按市核对";
+    const consequenceEn = "it counts toward no city's quota and its registration is not checked against a city";
+    let said: { message: string; messageEn: string; value: string };
+    if (cityLetter === null) {
+      said = {
+        message: `无法确定该行所属的市：没有“城市/推荐单位”列，${from}；${consequence}`,
+        messageEn: `The row's city is unknown: there is no 城市/推荐单位 column ${fromEn}; ${consequenceEn}`,
+        value: row.source?.district ?? "",
+      };
+    } else if (read?.status === "bad") {
+      said = {
+        message: `无法确定该行所属的市：城市列（${cityLetter}列）${read.problem}（应为${provinceName}的设区市，如 ${EXAMPLE_CITY[ctx.province]}）；${consequence}`,
+        messageEn: `The row's city is unknown: in the 城市 column (${cityLetter}) ${read.problemEn} (expected a city of ${provinceName}, such as ${EXAMPLE_CITY[ctx.province]}); ${consequenceEn}`,
+        value: read.shown,
+      };
+    } else if (typed) {
+      said = {
+        message: `无法确定该行所属的市：城市列（${cityLetter}列）的“${typed}”不是${provinceName}的设区市（如 ${EXAMPLE_CITY[ctx.province]}）；${consequence}`,
+        messageEn: `The row's city is unknown: “${typed}” in the 城市 column (${cityLetter}) is not a city of ${provinceName} (such as ${EXAMPLE_CITY[ctx.province]}); ${consequenceEn}`,
+        value: typed,
+      };
+    } else {
+      said = {
+        message: `无法确定该行所属的市：城市列（${cityLetter}列）为空，${from}；${consequence}`,
+        messageEn: `The row's city is unknown: its 城市 column (${cityLetter}) is empty ${fromEn}; ${consequenceEn}`,
+        value: "",
+      };
+    }
     addFinding(ctx, {
       code: "city-unknown",
       severity: "error",
       row,
-      value: typed || row.source?.district || "",
-      message: typed
-        ? `无法确定该行所属的市：“${typed}”不是${PROVINCE_NAMES[ctx.province]}的设区市；未计入任何市的名额，注册地未按市核对`
-        : `无法确定该行所属的市：没有“城市/推荐单位”列，来源${row.source ? `“${row.source.file}”` : ""}也未注明是哪个市；未计入任何市的名额，注册地未按市核对`,
-      messageEn: "The row's city is unknown (no 城市/推荐单位 column or source naming it): it counts toward no city's quota",
-      hint: "加一列“城市”填写推荐该行的市，或合并时以市名命名各市的文件",
-      hintEn: "Add a 城市 column, or name each city's file after the city",
+      ...(cityLetter !== null ? { column: cityLetter } : {}),
+      ...said,
+      hint: cityLetter === null ? "加一列“城市”填写推荐该行的市，或合并时以市名命名各市的文件" : `在城市列（${cityLetter}列）填写推荐该行的市，如 ${EXAMPLE_CITY[ctx.province]}`,
+      hintEn: cityLetter === null ? "Add a 城市 column, or name each city's file after the city" : `Enter the recommending city in the 城市 column (${cityLetter}), such as ${EXAMPLE_CITY[ctx.province]}`,
     });
   }
 }
+
+const CITY_EXPECTED: TextExpectation = { accept: ["number"], zh: "推荐该行的市", en: "the recommending city" };
+const EXAMPLE_CITY: Readonly<Record<ProvinceCode, string>> = { "32": "南京市", "37": "济南市" };
 
 /** Rows by city, in the province's order of cities (rows of an unknown city in none). */
 function cityScopes(ctx: CheckContext): CityScope[] {

@@ -211,6 +211,38 @@ describe("province mode", () => {
     expect(r.quotas.map((q) => [q.city, q.counted])).toEqual([["济南市", 1], ["青岛市", 1]]);
   });
 
+  it("a 城市 cell that is not text: a city code number is read, #N/A and a date are named with their column and value", () => {
+    const grid = gridFromValues([
+      [...HEADER, "城市"],
+      [...platform("济南一号科技有限公司", uscc("370102", 200), 1), 3701],
+      [...platform("济南二号科技有限公司", uscc("370102", 201), 2), null],
+      [...platform("济南三号科技有限公司", uscc("370102", 202), 3), null],
+    ]);
+    grid.rows[2]![6] = { kind: "error", value: "#N/A" };
+    grid.rows[3]![6] = { kind: "date", value: 45000 };
+    const r = Report.parse(check(grid, { programmeId: "sd-2023-platform", city: "山东省" }));
+    const unknown = withCode(r, "city-unknown");
+    expect(unknown.map((f) => [f.row, f.column, f.value])).toEqual([[3, "G", "#N/A"], [4, "G", "2023-03-15"]]);
+    for (const f of unknown) {
+      expect(f.message).toContain("城市列（G列）");
+      expect(f.message).not.toContain("没有“城市");
+      expect(f.messageEn).toContain("城市 column (G)");
+    }
+    expect(unknown[1]!.message).toContain("是日期，不是文字");
+    expect(r.quotas.map((q) => [q.city, q.counted])).toEqual([["济南市", 1]]);
+  });
+
+  it("an empty 城市 cell says the cell is empty; no 城市 column says there is none", () => {
+    const withColumn = gridFromValues([[...HEADER, "城市"], [...platform("济南一号科技有限公司", uscc("370102", 200), 1), null]]);
+    const a = withCode(Report.parse(check(withColumn, { programmeId: "sd-2023-platform", city: "山东省" })), "city-unknown");
+    expect(a.map((f) => [f.row, f.column])).toEqual([[2, "G"]]);
+    expect(a[0]!.message).toContain("城市列（G列）为空");
+    const without = gridFromValues([HEADER, platform("济南一号科技有限公司", uscc("370102", 200), 1)]);
+    const b = withCode(Report.parse(check(without, { programmeId: "sd-2023-platform", city: "山东省" })), "city-unknown");
+    expect(b.map((f) => [f.row, f.column])).toEqual([[2, undefined]]);
+    expect(b[0]!.message).toContain("没有“城市/推荐单位”列");
+  });
+
   it("ranks and caps per city: each city ranks from 1, a provider's cap counts within its city", () => {
     const GF = ["推荐排序", "揭榜任务", "项目名称", "牵头单位名称", "牵头单位统一社会信用代码", "场景落地单位名称", "场景落地单位统一社会信用代码", "预期投入（万元）"];
     const row = (rank: number, city: string, region: string, n: number, lead = n) => [rank, "2-01 人工智能大模型赋能研发设计", `项目${n}`, `服务商${lead}科技有限公司`, uscc(region, 100 + lead), `${city}制造${n}有限公司`, uscc(region, 200 + n), 500];

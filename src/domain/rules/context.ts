@@ -85,6 +85,8 @@ export interface FindingInput {
   clause?: string;
   /** The field the finding concerns (its column is looked up). */
   field?: string;
+  /** Column letter of a column that is no field of the programme (the 城市 column in province mode). */
+  column?: string;
   row?: RowData;
   rows?: RowData[];
   /**
@@ -120,6 +122,7 @@ export function addFinding(ctx: CheckContext, f: FindingInput): void {
     const col = column(ctx, f.field);
     if (col && f.row) out.column = col.letter;
   }
+  if (f.column && f.row) out.column = f.column;
   if (f.rows && f.rows.length > 0) out.rows = f.eachRowReported ? rowsOfFinding(f.rows, f.row?.excelRow) : [...distinctRows(f.rows)];
   if (f.value !== undefined && f.value !== "") out.value = f.value;
   if (f.hint) out.hint = f.hint;
