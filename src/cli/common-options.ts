@@ -76,6 +76,17 @@ export function parseCommandArgs<const Extra extends Options>(args: string[], ex
   }
 }
 
+/**
+ * Shared options a command accepts from the parser but has no use for: refused in one bilingual
+ * line (exit 2), never silently ignored. `say` words the refusal for the options given.
+ */
+export function refuseOptions(values: Readonly<Record<string, unknown>>, options: readonly (keyof typeof CHECK_OPTIONS)[], say: (zh: string, en: string) => [string, string]): void {
+  const given = options.filter((o) => values[o] !== undefined).map((o) => `--${o}`);
+  if (given.length === 0) return;
+  const [zh, en] = say(given.join("、"), given.join(", "));
+  throw new UsageError(zh, en);
+}
+
 export function requireFiles(positionals: readonly string[], missing: string): string[] {
   if (positionals.length === 0) throw new UsageError(missing);
   return [...positionals];
@@ -204,18 +215,30 @@ export function columnChoicesFrom(programme: Programme, maps: readonly string[] 
   return { choices, saved };
 }
 
-export interface CheckRequest {
-  /** One list, or several (files or folders) checked as one merged list. */
-  files: string[];
+/** How a list read is checked: everything a check request holds apart from the files to read. */
+export interface CheckStep {
   programmeId: string;
   city: string;
-  sheet?: string;
   asOf?: string;
   quota?: number;
-  referencePath?: string;
   /** Setting values by id (a --settings file); --as-of and --quota win over them. */
   settings?: Record<string, unknown>;
   columnChoices?: ColumnChoice[];
+}
+
+export interface CheckRequest extends CheckStep {
+  /** One list, or several (files or folders) checked as one merged list. */
+  files: string[];
+  sheet?: string;
+  referencePath?: string;
+}
+
+/** A list as read for the check: the grid, and what reading it found (a CSV's broken quote, mixed encodings…). */
+export interface ReadList {
+  input: InputSheets | null;
+  merged: MergeResult | null;
+  grid: Grid;
+  readFindings: readonly Finding[];
 }
 
 /** One file named (not a folder): checked as it is; anything else is merged first. */
@@ -228,35 +251,46 @@ function isOneFile(files: readonly string[]): boolean {
   }
 }
 
+/** The reference lists of --reference, with what reading them found. */
+export async function readReferences(path: string | undefined): Promise<{ references?: ReferenceLists; findings: Finding[] }> {
+  if (!path) return { findings: [] };
+  const ref = await readInput(path, { all: true });
+  const findings: Finding[] = [];
+  for (const s of ref.sheets) findings.push(...s.findings.map((f) => aboutReference(f, s.name, basename(path))));
+  return { references: referenceListsFromGrids(ref.sheets, basename(path)), findings };
+}
+
+/** The list to check: one file as it is, several (or a folder) merged into one. */
+export async function readList(request: Pick<CheckRequest, "files" | "programmeId" | "city" | "sheet">): Promise<ReadList> {
+  if (isOneFile(request.files)) {
+    const input = await readInput(request.files[0]!, { sheet: request.sheet });
+    return { input, merged: null, grid: input.sheets[0].grid, readFindings: input.sheets[0].findings };
+  }
+  const merged = await mergeFiles(request.files, getProgramme(request.programmeId)!, request.city, request.sheet);
+  return { input: null, merged, grid: merged.grid, readFindings: merged.readFindings };
+}
+
+/** The check every command runs on a list read: its options, and the read findings (list's, then references') kept. */
+export function checkList(list: Pick<ReadList, "grid" | "readFindings">, step: CheckStep, refs: { references?: ReferenceLists; findings: readonly Finding[] } = { findings: [] }): Report {
+  const options: CheckOptions = { programmeId: step.programmeId, city: step.city };
+  if (step.asOf) options.asOf = step.asOf;
+  if (step.quota !== undefined) options.quota = step.quota;
+  if (refs.references) options.references = refs.references;
+  const readFindings = [...list.readFindings, ...refs.findings];
+  if (readFindings.length > 0) options.readFindings = readFindings;
+  if (step.settings) options.settings = step.settings;
+  if (step.columnChoices && step.columnChoices.length > 0) options.columnChoices = step.columnChoices;
+  return Report.parse(check(list.grid, options));
+}
+
+/** A saved mapping made on another header is used only where its column names match: say so. */
+export function otherHeaderNote(saved: SavedMapping | null, mappingKey: string, path: string | undefined): string {
+  return saved && saved.key !== mappingKey ? `huizong: 注意：列对应文件“${path}”是为另一种表头保存的，只按其中能对上的列名使用 / the saved mapping was made for another header\n` : "";
+}
+
 /** Reads the reference lists (if any), then the list (several merged into one), and checks it. */
 export async function readAndCheck(request: CheckRequest): Promise<{ input: InputSheets | null; merged: MergeResult | null; grid: Grid; report: Report }> {
-  let references: ReferenceLists | undefined;
-  const referenceFindings: Finding[] = [];
-  if (request.referencePath) {
-    const ref = await readInput(request.referencePath, { all: true });
-    references = referenceListsFromGrids(ref.sheets, basename(request.referencePath));
-    for (const s of ref.sheets) referenceFindings.push(...s.findings.map((f) => aboutReference(f, s.name, basename(request.referencePath!))));
-  }
-  let input: InputSheets | null = null;
-  let merged: MergeResult | null = null;
-  let grid: Grid;
-  let readFindings: NonNullable<CheckOptions["readFindings"]> = [];
-  if (isOneFile(request.files)) {
-    input = await readInput(request.files[0]!, { sheet: request.sheet });
-    grid = input.sheets[0].grid;
-    readFindings = input.sheets[0].findings;
-  } else {
-    merged = await mergeFiles(request.files, getProgramme(request.programmeId)!, request.city, request.sheet);
-    grid = merged.grid;
-    readFindings = merged.readFindings;
-  }
-  const options: CheckOptions = { programmeId: request.programmeId, city: request.city };
-  if (request.asOf) options.asOf = request.asOf;
-  if (request.quota !== undefined) options.quota = request.quota;
-  if (references) options.references = references;
-  readFindings = [...readFindings, ...referenceFindings];
-  if (readFindings.length > 0) options.readFindings = readFindings;
-  if (request.settings) options.settings = request.settings;
-  if (request.columnChoices && request.columnChoices.length > 0) options.columnChoices = request.columnChoices;
-  return { input, merged, grid, report: Report.parse(check(grid, options)) };
+  const refs = await readReferences(request.referencePath);
+  const list = await readList(request);
+  return { input: list.input, merged: list.merged, grid: list.grid, report: checkList(list, request, refs) };
 }

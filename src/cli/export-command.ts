@@ -13,7 +13,7 @@ import { ExportError, planExport, type ExportOptions, type ExportWarning } from 
 import { fillTemplate } from "../export/template";
 import { buildExportWorkbook } from "../export/xlsx";
 import { sheetSpec } from "../domain/export/sheet-spec";
-import { columnChoicesFrom, optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { columnChoicesFrom, optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, refuseOptions, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { checkOutput, writeOutput } from "./output";
 import { ReferenceError } from "../domain/reference";
@@ -97,7 +97,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
 
   const settings = await readSettingsFile(values.settings, programme);
   const { choices } = columnChoicesFrom(programme, values.map, values.mapping);
-  if (values.columns) throw new UsageError("--columns 用于 huizong check（列出列对应）；导出时用 --map 或 --mapping 更正 / --columns belongs to check");
+  refuseOptions(values, ["columns"], () => ["--columns 用于 huizong check（列出列对应）；导出时用 --map 或 --mapping 更正", "--columns belongs to check"]);
   const { grid, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings, columnChoices: choices });
 
   const exportOptions: ExportOptions = {

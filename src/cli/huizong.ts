@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { listProgrammes } from "../domain/check";
 import { describeProgramme, programmeText } from "../domain/rules-text";
 import { resolveSettings, settingsTemplate } from "../domain/settings";
-import { columnChoicesFrom, optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { columnChoicesFrom, optionalDate, otherHeaderNote, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { summaryLines } from "./lists";
 import { savedMappingOf } from "../domain/columns";
 import { InputError } from "./input";
@@ -133,7 +133,8 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const { choices, saved } = columnChoicesFrom(programme, values.map, values.mapping);
   const { input, merged, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings, columnChoices: choices });
 
-  if (saved && saved.key !== report.mappingKey) io.stderr(`huizong: 注意：列对应文件“${values.mapping}”是为另一种表头保存的，只按其中能对上的列名使用 / the saved mapping was made for another header\n`);
+  const note = otherHeaderNote(saved, report.mappingKey, values.mapping);
+  if (note) io.stderr(note);
 
   if (values.columns) {
     if (values.json) io.stdout(JSON.stringify(savedMappingOf(report.mappingKey, report.columns), null, 2) + "\n");

@@ -5,10 +5,8 @@
  * list has errors; 2 bad usage or a list that cannot be read or has no header (nothing written).
  */
 import { extname } from "node:path";
-import { check } from "../domain/check";
-import { Report } from "../domain/report";
 import { gridsToXlsx } from "../workbook/xlsx-write";
-import { optionalDate, optionalQuota, parseCommandArgs, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { checkList, columnChoicesFrom, optionalDate, optionalQuota, otherHeaderNote, parseCommandArgs, readSettingsFile, refuseOptions, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { expandPaths, mergeFiles, summaryLines } from "./lists";
 import { checkOutput, writeOutput } from "./output";
 import { renderReport } from "./render";
@@ -28,14 +26,19 @@ export async function runMerge(args: string[], io: Io): Promise<number> {
   const city = requireCity(values.city);
   const asOf = optionalDate("--as-of", values["as-of"]);
   const quota = optionalQuota(values.quota);
-  if (values.reference !== undefined) throw new UsageError("merge 不读参考名单：合并后用 huizong check 合并.xlsx --reference … 校验 / merge takes no --reference");
+  refuseOptions(values, ["reference", "columns"], (zh, en) => [`merge 不用 ${zh}：合并后用 huizong check <合并.xlsx> ${zh.replace(/、/g, " ")} …`, `merge takes no ${en}: use huizong check on the merged file`]);
   if (!values.output) throw new UsageError("缺少 -o <合并.xlsx>：合并名单写到哪里 / missing -o <output.xlsx>");
   if (extname(values.output).toLowerCase() !== ".xlsx") throw new UsageError(`输出文件应以 .xlsx 结尾，收到“${values.output}” / the output must be an .xlsx file`);
   const files = expandPaths(paths);
   checkOutput(values.output, files.map((path) => ({ what: "名单", whatEn: "list", path })), values.force ?? false);
 
+  const settings = await readSettingsFile(values.settings, programme);
+  const { choices, saved } = columnChoicesFrom(programme, values.map, values.mapping);
+
   const merged = await mergeFiles(files, programme, city, values.sheet);
-  const report = Report.parse(check(merged.grid, { programmeId: programme.id, city, ...(asOf ? { asOf } : {}), ...(quota !== undefined ? { quota } : {}) }));
+  const report = checkList(merged, { programmeId: programme.id, city, asOf, quota, settings, columnChoices: choices });
+  const note = otherHeaderNote(saved, report.mappingKey, values.mapping);
+  if (note) io.stderr(note);
   const bytes = await gridsToXlsx([merged.grid]);
   writeOutput(values.output, bytes);
   if (values.json) io.stdout(JSON.stringify({ output: values.output, sources: merged.summaries, report }, null, 2) + "\n");

@@ -6,7 +6,7 @@
 import { extname } from "node:path";
 import { planTemplate, TemplateError } from "../domain/template/plan";
 import { buildTemplateWorkbook } from "../export/district-template";
-import { optionalDate, parseCommandArgs, readSettingsFile, refusalLine, requireCity, requireProgramme, UsageError, type Io } from "./common-options";
+import { optionalDate, parseCommandArgs, readSettingsFile, refusalLine, refuseOptions, requireCity, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { checkOutput, writeOutput } from "./output";
 
@@ -25,8 +25,7 @@ async function templateOrThrow(args: string[], io: Io): Promise<number> {
     deadline: { type: "string" },
     force: { type: "boolean" },
   });
-  const unused = (["sheet", "as-of", "quota", "reference"] as const).filter((o) => values[o] !== undefined);
-  if (unused.length > 0) throw new UsageError(`template 不读名单，不用 ${unused.map((o) => `--${o}`).join("、")}`, `template reads no list and takes no ${unused.map((o) => `--${o}`).join(", ")}`);
+  refuseOptions(values, ["sheet", "as-of", "quota", "reference", "map", "mapping", "columns"], (zh, en) => [`template 不读名单，不用 ${zh}`, `template reads no list and takes no ${en}`]);
   if (positionals.length > 0) throw new UsageError(`template 不读取名单文件，多余的参数：${positionals.join(" ")} / template takes no input file`);
   const programme = requireProgramme(values.programme);
   const city = requireCity(values.city);

@@ -125,6 +125,43 @@ describe("huizong merge", () => {
   });
 });
 
+describe("merge checks the merged list as check does", () => {
+  it("keeps a source's read findings", async () => {
+    const broken = join(tmp, "槐荫区2.csv");
+    writeFileSync(broken, ["企业名称,统一社会信用代码,平台类型,企业性质,建设情况", `济南丁一有限公司,${uscc("370104", 41)},综合型,民营,已建成`, `"济南丁二有限公司,${uscc("370104", 42)},综合型,民营,已建成`].join("\r\n") + "\r\n");
+    const r = await huizong("merge", files[0]!, broken, "-p", "sd-2023-platform", "-c", "济南", "-o", join(tmp, "读问题.xlsx"), "--json");
+    const codes = (s: string) => Report.parse(s).findings.filter((f) => f.code === "csv-malformed").map((f) => f.message);
+    const checked = await huizong("check", files[0]!, broken, "-p", "sd-2023-platform", "-c", "济南", "--json");
+    expect(codes(JSON.parse(r.stdout).report)).toHaveLength(1);
+    expect(codes(JSON.parse(r.stdout).report)).toEqual(codes(JSON.parse(checked.stdout)));
+  });
+
+  it("uses --settings, --map and --mapping as check does", async () => {
+    const settings = join(tmp, "基准日.json");
+    writeFileSync(settings, JSON.stringify({ settings: { asOf: "2016-01-01" } }));
+    const mapping = join(tmp, "列对应.json");
+    writeFileSync(mapping, JSON.stringify({ version: 1, key: "", choices: [{ column: "建设情况", field: null }] }));
+    const opts = ["-p", "sd-2023-platform", "-c", "济南", "--settings", settings, "--mapping", mapping, "--map", "企业性质=", "--json"];
+    const merged = Report.parse(JSON.parse((await huizong("merge", ...files, "-o", join(tmp, "选项.xlsx"), ...opts)).stdout).report);
+    const checked = Report.parse(JSON.parse((await huizong("check", ...files, ...opts)).stdout));
+    expect(merged.asOf).toBe("2016-01-01");
+    expect(merged.columns.filter((c) => c.why === "user").map((c) => c.header)).toEqual(["企业性质", "建设情况"]);
+    expect(merged.findings.map((f) => [f.code, f.row])).toEqual(checked.findings.map((f) => [f.code, f.row]));
+  });
+
+  it.each([
+    [["--reference", "参考.xlsx"], /merge 不用 --reference.*\/ merge takes no --reference/],
+    [["--columns"], /merge 不用 --columns.*\/ merge takes no --columns/],
+  ])("refuses %j in one bilingual line, writing nothing", async (extra, message) => {
+    const out = join(tmp, "拒绝.xlsx");
+    const r = await huizong("merge", ...files, "-p", "sd-2023-platform", "-c", "济南", "-o", out, ...extra);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(() => readFileSync(out)).toThrow();
+  });
+});
+
 describe("province mode", () => {
   it("merges city lists, flags the city over its quota only, and exports a per-city summary", async () => {
     const cities = join(tmp, "各市名单");

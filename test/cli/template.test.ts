@@ -67,6 +67,7 @@ describe("huizong template", () => {
     [["-p", "js-2023-platform", "-c", "南京", "--deadline", "2023-02-30", "-o", "x.xlsx"], /--deadline 应为 YYYY-MM-DD/],
     [["名单.xlsx", "-p", "js-2023-platform", "-c", "南京", "-o", "x.xlsx"], /不读取名单文件/],
     [["-p", "js-2023-platform", "-c", "南京", "--quota", "3", "-o", "x.xlsx"], /template 不读名单，不用 --quota/],
+    [["-p", "js-2023-platform", "-c", "南京", "--map", "D=uscc", "--mapping", "m.json", "--columns", "-o", "x.xlsx"], /template 不读名单，不用 --map、--mapping、--columns \/ template reads no list and takes no --map, --mapping, --columns/],
     [["-p", "js-2023-platform", "-c", "南京", "--frobnicate", "-o", "x.xlsx"], /未知选项 --frobnicate/],
   ])("usage error %j → exit 2, one line, nothing written", async (args, message) => {
     const r = await huizong("template", ...args);
