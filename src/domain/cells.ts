@@ -29,6 +29,11 @@ export interface Grid {
   rows: Cell[][];
 }
 
+/** Nothing in it: no value and no formula (a number format alone does not count, as in Excel's used range). */
+export function isBlankCell(c: Cell | undefined): boolean {
+  return !c || (c.kind === "empty" && !c.formula);
+}
+
 export const EMPTY_CELL: Cell = Object.freeze({ kind: "empty", value: null }) as Cell;
 
 /** 1 → "A", 27 → "AA". */

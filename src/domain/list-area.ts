@@ -5,7 +5,7 @@
  * A run of rows (columns) ends where at least FAR_ROWS (FAR_COLUMNS) empty ones follow; the run
  * holding the most cells is the list; rows and columns are taken in turn until nothing changes. Everything else is named in a cells-outside-list finding.
  */
-import { columnLetter, type Cell, type Grid } from "./cells";
+import { columnLetter, isBlankCell, type Cell, type Grid } from "./cells";
 import { cellsOutsideList, type OutsideCell } from "./read-faults";
 import type { Finding } from "./report";
 
@@ -84,10 +84,6 @@ export function listAreaOf(cells: () => Iterable<[row: number, column: number]>)
     box = next;
   }
   return box;
-}
-
-export function isBlankCell(c: Cell | undefined): boolean {
-  return !c || (c.kind === "empty" && !c.formula);
 }
 
 /** A cell as the finding shows it: its value, or its formula when the result is empty. */

@@ -3,6 +3,7 @@
  * never closes, rows in two encodings, cells far outside the list. The readers (src/workbook) report
  * the facts; the wording lives here, and check() lists them with the rule findings.
  */
+import { columnNumber } from "./cells";
 import type { Finding } from "./report";
 
 /** At most this many rows are listed in `rows` (the message gives the count). */
@@ -51,10 +52,7 @@ export interface OutsideCell {
 /** [row, column] of an address's top-left cell ("XFD1048576", "A5:B9"). */
 function topLeft(address: string): [number, number] {
   const m = /^([A-Z]+)(\d+)/.exec(address);
-  if (!m) return [0, 0];
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return [Number(m[2]), col];
+  return m ? [Number(m[2]), columnNumber(m[1])] : [0, 0];
 }
 
 /** Cells far from the list (such as one at XFD1048576): left out of the list read, named here. */

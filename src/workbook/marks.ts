@@ -3,7 +3,7 @@
  * what was added so that 清除标记 removes exactly that and 重新检查 replaces it. Pure: the adapters
  * do the reading and writing, this decides what to read and write, so every adapter behaves alike.
  */
-import { columnLetter, columnNumber, type Grid } from "../domain/cells";
+import { columnLetter, columnNumber, isBlankCell, type Grid } from "../domain/cells";
 import type { Finding, Report } from "../domain/report";
 import { contextRows, judgedRow } from "../domain/verdict";
 import { codeTitle, strings, type Lang } from "./i18n";
@@ -331,11 +331,11 @@ export function withoutResultColumn(grid: Grid, record: MarkRecord | undefined, 
   let rows = grid.rows.map((r) => [...r.slice(0, idx), ...r.slice(idx + 1)]);
   // Trailing columns that are now entirely empty were only there because of our column.
   let w = rows[0]?.length ?? 0;
-  while (w > 0 && rows.every((r) => r[w - 1].kind === "empty" && !r[w - 1].formula)) w--;
+  while (w > 0 && rows.every((r) => isBlankCell(r[w - 1]))) w--;
   rows = rows.map((r) => r.slice(0, w));
   // Same for trailing rows the result column alone made part of the used range.
   let h = rows.length;
-  while (h > 0 && rows[h - 1].every((c) => c.kind === "empty" && !c.formula)) h--;
+  while (h > 0 && rows[h - 1].every(isBlankCell)) h--;
   return { ...grid, rows: rows.slice(0, h) };
 }
 

@@ -13,7 +13,7 @@
  * large list (below it, a used range past the limit is refused with Ctrl+End as the remedy), 1.7 change events, 1.9 multi-area
  * selection and 1.20 mergeUndoGroup where present. Marks are recorded in the document's settings.
  */
-import { columnLetter, type Cell, type Grid } from "../domain/cells";
+import { columnLetter, isBlankCell, type Cell, type Grid } from "../domain/cells";
 import {
   areaAddress,
   cellAddress,
@@ -158,7 +158,7 @@ function gridFrom(sheetName: string, data: RangeData[]): Grid {
     });
   }
   const first = data[0];
-  const empty = rows.every((r) => r.every((c) => c.kind === "empty" && !c.formula));
+  const empty = rows.every((r) => r.every(isBlankCell));
   if (!first || empty) return { sheetName, firstRow: 1, firstColumn: 1, rows: [] };
   return { sheetName, firstRow: first.rowIndex + 1, firstColumn: first.columnIndex + 1, rows };
 }

@@ -5,8 +5,8 @@
  * COUNTA of bands of FAR_ROWS rows, then FAR_COLUMNS columns) and then read in chunks of rows, one
  * sync each. A stray cell at XFD1048576 costs one or two small syncs, not 17 billion cells.
  */
-import { columnLetter, type Cell } from "../domain/cells";
-import { areaText, FAR_COLUMNS, FAR_ROWS, isBlankCell, mainRun, type Area, type Occupied } from "../domain/list-area";
+import { columnLetter, isBlankCell, type Cell } from "../domain/cells";
+import { areaText, FAR_COLUMNS, FAR_ROWS, mainRun, type Area, type Occupied } from "../domain/list-area";
 import type { OutsideCell } from "../domain/read-faults";
 
 /** What Excel answers for a block of the list (the properties READ_PROPERTIES loads). */

@@ -5,7 +5,7 @@
  * range is the box around non-empty cells, writes never touch number formats, a merged title keeps
  * its value in the top-left cell.
  */
-import { columnLetter, type Cell, type Grid } from "../domain/cells";
+import { columnLetter, isBlankCell, type Cell, type Grid } from "../domain/cells";
 import { areaAddress, conflictError, MARK_COLOURS, markOps, markRecordKey, parseAddress, resultConflicts, RESULT_HEADERS, withoutResultColumn, type Area, type MarkRecord } from "./marks";
 import type { SavedMapping } from "../domain/columns";
 import { areaText, inArea, listAreaOf, shownValue } from "../domain/list-area";
@@ -71,10 +71,6 @@ export interface SheetSnapshot {
 
 const k = (row: number, column: number) => `${row},${column}`;
 
-function isBlank(c: Cell | undefined): boolean {
-  return !c || (c.kind === "empty" && !c.formula);
-}
-
 export const PREVIEW_CAPABILITIES: Capabilities = {
   host: "预览",
   excelApi: null,
@@ -105,7 +101,7 @@ export class PreviewHost implements WorkbookPort {
       const r0 = s.firstRow ?? 1, c0 = s.firstColumn ?? 1;
       s.rows.forEach((row, i) =>
         row.forEach((cell, j) => {
-          if (!isBlank(cell)) sheet.cells.set(k(r0 + i, c0 + j), { ...cell });
+          if (!isBlankCell(cell)) sheet.cells.set(k(r0 + i, c0 + j), { ...cell });
           else if (cell.numberFormat && cell.numberFormat !== "General") sheet.cells.set(k(r0 + i, c0 + j), { kind: "empty", value: null, numberFormat: cell.numberFormat });
         }),
       );
@@ -160,7 +156,7 @@ export class PreviewHost implements WorkbookPort {
     const within = area;
     const positions = function* (): Generator<[number, number]> {
       for (const [key, cell] of sheet.cells) {
-        if (isBlank(cell)) continue;
+        if (isBlankCell(cell)) continue;
         const [r, c] = key.split(",").map(Number);
         if (inArea(within, r, c)) yield [r, c];
       }
@@ -195,7 +191,7 @@ export class PreviewHost implements WorkbookPort {
   async applyMarks(plan: MarkPlan): Promise<void> {
     const sheet = this.sheet(plan.sheet);
     const previous = this.record(plan.sheet);
-    const conflicts = resultConflicts(plan, previous, (r, c) => !isBlank(sheet.cells.get(k(r, c))));
+    const conflicts = resultConflicts(plan, previous, (r, c) => !isBlankCell(sheet.cells.get(k(r, c))));
     if (conflicts.length) throw conflictError(conflicts);
     const effective = this.caps.cellNotes ? plan : { ...plan, notes: [] };
     const ops = markOps(effective, previous, (r, c) => sheet.fills.get(k(r, c)) ?? null, (r, c) => sheet.notes.has(k(r, c)));
@@ -244,7 +240,7 @@ export class PreviewHost implements WorkbookPort {
       let unique = name;
       for (let i = 2; this.sheets.has(unique); i++) unique = `${name} (${i})`;
       const sheet: PreviewSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), merges, columnWidths: [] };
-      grid.rows.forEach((row, i) => row.forEach((cell, j) => !isBlank(cell) && sheet.cells.set(k(grid.firstRow + i, grid.firstColumn + j), { ...cell })));
+      grid.rows.forEach((row, i) => row.forEach((cell, j) => !isBlankCell(cell) && sheet.cells.set(k(grid.firstRow + i, grid.firstColumn + j), { ...cell })));
       this.sheets.set(unique, sheet);
       added.push(unique);
     }
@@ -262,7 +258,7 @@ export class PreviewHost implements WorkbookPort {
     const sheet: PreviewSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), merges: [], columnWidths: [] };
     rows.forEach((row, i) =>
       row.forEach((cell, j) => {
-        if (isBlank(cell)) return;
+        if (isBlankCell(cell)) return;
         // As Excel keeps what the Office.js adapter writes: an error value as its text.
         const asText = cell.kind === "text" || cell.kind === "error";
         const numberFormat = asText ? "@" : cell.kind === "date" ? (cell.numberFormat && cell.numberFormat !== "General" ? cell.numberFormat : "yyyy-mm-dd") : (cell.numberFormat ?? "General");
@@ -304,7 +300,7 @@ export class PreviewHost implements WorkbookPort {
   editCell(sheetName: string, address: string, value: Cell): void {
     const sheet = this.sheet(sheetName);
     const [a] = parseAddress(address);
-    if (isBlank(value)) sheet.cells.delete(k(a.top, a.left));
+    if (isBlankCell(value)) sheet.cells.delete(k(a.top, a.left));
     else sheet.cells.set(k(a.top, a.left), { ...value });
     if (this.caps.changeEvents) for (const l of this.watchers) l(sheetName);
     this.notifyViewers();
@@ -387,7 +383,7 @@ export class PreviewHost implements WorkbookPort {
   private usedArea(sheet: PreviewSheet): Area | null {
     let top = Infinity, left = Infinity, bottom = 0, right = 0;
     for (const [key, cell] of sheet.cells) {
-      if (isBlank(cell)) continue;
+      if (isBlankCell(cell)) continue;
       const [r, c] = key.split(",").map(Number);
       top = Math.min(top, r);
       left = Math.min(left, c);

@@ -5,7 +5,7 @@
  * text is flattened; a merged range keeps its value in the top-left cell only.
  */
 import ExcelJS from "exceljs";
-import { columnLetter, columnNumber, type Cell, type Grid } from "../domain/cells";
+import { columnLetter, columnNumber, isBlankCell, type Cell, type Grid } from "../domain/cells";
 import { areaText, inArea, listAreaOf, shownValue } from "../domain/list-area";
 import { cellsOutsideList, type OutsideCell } from "../domain/read-faults";
 import type { Finding } from "../domain/report";
@@ -109,7 +109,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, limits: Limits = LIMITS
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
     r.eachCell({ includeEmpty: false }, (c, colNumber) => {
       const cell = cellFromExcel(c);
-      if (cell.kind === "empty" && !cell.formula) return;
+      if (isBlankCell(cell)) return;
       if (++count > limits.cells) throw new XlsxReadError(...messagesOf(tooManyCells(count, limits.cells, `工作表“${ws.name}”`, `sheet "${ws.name}"`)));
       let rowMap = cells.get(rowNumber);
       if (!rowMap) cells.set(rowNumber, (rowMap = new Map()));

@@ -11,7 +11,7 @@
  *   for the add-in's own value writes too, as Excel's do.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { columnLetter, type Cell } from "../../src/domain/cells";
+import { columnLetter, isBlankCell, type Cell } from "../../src/domain/cells";
 import { parseAddress, type Area } from "../../src/workbook/marks";
 import type { PreviewInit, SheetSnapshot } from "../../src/workbook/preview-host";
 import { readXlsx } from "../../src/workbook/xlsx-adapter";
@@ -65,10 +65,6 @@ function loaded<T>(value: T, property: PropertyKey): T {
   return value;
 }
 
-function isBlank(c: Cell | undefined): boolean {
-  return !c || (c.kind === "empty" && !c.formula);
-}
-
 export class ExcelMock {
   readonly sheets = new Map<string, MockSheet>();
   active: string;
@@ -101,7 +97,7 @@ export class ExcelMock {
       const r0 = s.firstRow ?? 1, c0 = s.firstColumn ?? 1;
       s.rows.forEach((row, i) =>
         row.forEach((cell, j) => {
-          if (!isBlank(cell) || (cell.numberFormat && cell.numberFormat !== "General")) sheet.cells.set(key(r0 + i, c0 + j), { ...cell });
+          if (!isBlankCell(cell) || (cell.numberFormat && cell.numberFormat !== "General")) sheet.cells.set(key(r0 + i, c0 + j), { ...cell });
         }),
       );
       for (const [addr, text] of Object.entries(s.notes ?? {})) {
@@ -144,7 +140,7 @@ export class ExcelMock {
   userEdit(sheetName: string, address: string, value: Cell): void {
     const sheet = this.sheet(sheetName);
     const [a] = parseAddress(address);
-    if (isBlank(value)) sheet.cells.delete(key(a.top, a.left));
+    if (isBlankCell(value)) sheet.cells.delete(key(a.top, a.left));
     else sheet.cells.set(key(a.top, a.left), { ...value });
     this.fire(sheet, address, false);
   }
@@ -229,7 +225,7 @@ export class ExcelMock {
     const c = this.positionsCache;
     if (c && c.sheet === sheet && c.at === this.syncLog.length && this.answering) return c.list;
     const list: [number, number][] = [];
-    for (const [k, cell] of sheet.cells) if (!isBlank(cell)) list.push(k.split(",").map(Number) as [number, number]);
+    for (const [k, cell] of sheet.cells) if (!isBlankCell(cell)) list.push(k.split(",").map(Number) as [number, number]);
     this.positionsCache = { sheet, at: this.syncLog.length, list };
     return list;
   }
@@ -433,7 +429,7 @@ class RequestContext {
             let unique = name;
             for (let i = 2; self.book.sheets.has(unique); i++) unique = `${name} (${i})`;
             const sheet: MockSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), handlers: new Set() };
-            grid.rows.forEach((row, i) => row.forEach((cell, j) => !isBlank(cell) && sheet.cells.set(key(grid.firstRow + i, grid.firstColumn + j), { ...cell })));
+            grid.rows.forEach((row, i) => row.forEach((cell, j) => !isBlankCell(cell) && sheet.cells.set(key(grid.firstRow + i, grid.firstColumn + j), { ...cell })));
             self.book.sheets.set(unique, sheet);
             ids.push(unique);
           }
