@@ -275,12 +275,12 @@ export class Session<Refs = unknown> {
     return this.checkWith(settings, onProgress, sheet, null);
   }
 
-  private async checkWith(settings: CheckSettings, onProgress: (p: Progress) => void, sheet: string | undefined, confirmed: ColumnChoice[] | null): Promise<CheckOutcome> {
+  private async checkWith(settings: CheckSettings, onProgress: (p: Progress) => void, sheet: string | undefined, confirmed: ColumnChoice[] | null, scope: ReadScope = settings.scope): Promise<CheckOutcome> {
     this.last = null;
     this.lastGrid = null;
     onProgress({ phase: "read", fraction: 0 });
     const read = await this.port.readGrids(
-      [{ sheet, scope: settings.scope }, ...settings.referenceSheets.map((name) => ({ sheet: name, scope: "used" as const }))],
+      [{ sheet, scope }, ...settings.referenceSheets.map((name) => ({ sheet: name, scope: "used" as const }))],
       (done, total) => onProgress({ phase: "read", fraction: (0.4 * done) / Math.max(1, total) }),
     );
     const [grid, ...refGrids] = read.grids;
@@ -381,7 +381,8 @@ export class Session<Refs = unknown> {
     }
     const sheet = await this.port.addSheet(MERGED_SHEET, merged.grid.rows);
     if (merged.readFindings.length > 0) this.mergedReadFindings.set(sheet, merged.readFindings);
-    const check = await this.run({ ...settings, scope: "used" }, onProgress, sheet);
+    // The whole new sheet is the list; the clerk's own scope is still what gets saved.
+    const check = await this.checkWith(settings, onProgress, sheet, null, "used");
     return { sheet, rows: merged.sources.length, summaries: merged.summaries, check };
   }
 

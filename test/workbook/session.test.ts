@@ -9,7 +9,7 @@ import { MarkConflictError } from "../../src/workbook/port";
 import { engine } from "../../src/workbook/engine";
 import { OfficeWorkbook } from "../../src/workbook/office-adapter";
 import { PreviewHost, type SheetSnapshot } from "../../src/workbook/preview-host";
-import { Session, type CheckSettings } from "../../src/workbook/session";
+import { Session, SETTINGS_KEY, type CheckSettings } from "../../src/workbook/session";
 import { ExcelMock, WEB_PAYLOAD_LIMIT, type ExcelMockOptions } from "./excel-mock";
 import { largeBook } from "./large-book";
 import { readXlsx } from "../../src/workbook/xlsx-adapter";
@@ -317,5 +317,14 @@ describe("合并区县名单 through the session", () => {
     expect(said(out.check.report.findings)).toEqual([expect.stringMatching(/^江宁区\.csv（工作表“江宁区”）：第3行/)]);
     const again = await session.run(SETTINGS, () => {}, out.sheet);
     expect(said(again.report.findings)).toHaveLength(1);
+  }, 120_000);
+
+  it("checks the whole merged sheet but saves the clerk's settings unchanged (当前选中区域 stays chosen)", async () => {
+    const { session } = await officeSession(5);
+    const csv = ["企业名称,统一社会信用代码,平台类型,建设情况,注册时间", `南京丁一科技有限公司,${uscc("320115", 51)},综合型,已建成,2015-03-01`, `南京丁二科技有限公司,${uscc("320115", 52)},综合型,已建成,2015-03-01`].join("\r\n");
+    const selection: CheckSettings = { ...SETTINGS, scope: "selection" };
+    const out = await session.mergeAndCheck(selection, [{ name: "江宁区.csv", bytes: new TextEncoder().encode(csv) }], []);
+    expect(out.check.report.counts.rowsChecked).toBe(2);
+    expect(await session.port.loadSetting(SETTINGS_KEY)).toEqual(selection);
   }, 120_000);
 });
