@@ -9,6 +9,7 @@ import type { ExportOptions, ExportPlan, PaperChoice } from "../../domain/export
 import { sheetSpec, type SheetSpec } from "../../domain/export/sheet-spec";
 import type { Capabilities } from "../../workbook/port";
 import { strings, type Lang } from "../../workbook/i18n";
+import { errorText } from "../errors";
 import { useFileAction } from "./file-action";
 import type { ExportDestination, ExportOutcome } from "../../workbook/session";
 
@@ -65,9 +66,10 @@ export function ExportPanel({
       const plan = onPreview(options);
       return { plan, spec: sheetSpec(plan) };
     } catch (e) {
-      return { error: e instanceof Error ? e.message : String(e) };
+      // Said in the pane's words, like a failed export: the form cannot be previewed (nor written).
+      return { error: errorText(e, lang) };
     }
-  }, [onPreview, includeErrors, keepSourceRemarks, paper]);
+  }, [onPreview, includeErrors, keepSourceRemarks, paper, lang]);
   const { busy, done, error, run } = useFileAction(lang, () => onExport(destination, options));
 
   return (
@@ -93,6 +95,11 @@ export function ExportPanel({
         </Select>
       </Field>
       {"spec" in preview && preview.spec && <ExportPreview lang={lang} plan={preview.plan} spec={preview.spec} />}
+      {"error" in preview && (
+        <MessageBar intent="error" data-testid="export-preview-error">
+          <MessageBarBody>{preview.error}</MessageBarBody>
+        </MessageBar>
+      )}
       <div>
         <Button onClick={run} disabled={disabled || busy} data-testid="export-button">
           {busy ? s.exporting : s.exportButton}
