@@ -6,7 +6,7 @@
  * row rules → set rules (duplicates, caps, ranks, quota) → priority marks → counts.
  */
 import { columnLetter, EMPTY_CELL, type Grid } from "./cells";
-import { type ColumnChoice, mappingKey } from "./columns";
+import { type ColumnChoice, isColumnLetter, mappingKey } from "./columns";
 import { FIELDS } from "./fields";
 import { type ColumnInfo, findHeader, repeatsHeader, skipReason, WEAK_CONFIDENCE } from "./header";
 import { matchPriority, priorityIndex } from "./priority";
@@ -92,6 +92,14 @@ export function check(grid: Grid, options: CheckOptions): Report {
     if (c.field !== null && !known.has(c.field)) notes.push(`列对应“${c.column}=${c.field}”中的字段“${c.field}”不是本项目的字段，已忽略（可用字段：${programme.fields.map((f) => f.field).join("、")}）。`);
   }
   const header = findHeader(grid, programme, { choices });
+  const lastLetter = header.all[header.all.length - 1]?.letter;
+  for (const c of header.unmatchedChoices) {
+    // An unknown field was noted above.
+    if (c.field !== null && !known.has(c.field)) continue;
+    const upper = c.column.trim().toUpperCase();
+    const where = isColumnLetter(upper) ? `表头只到 ${lastLetter ?? "A"} 列，没有 ${upper} 列` : `表头中没有“${c.column.trim()}”这一列（应为表头文字或列号，如 D）`;
+    notes.push(`列对应“${c.column}=${c.field ?? ""}”未对应到任何列：${where}，已忽略。`);
+  }
   const ctx: CheckContext = {
     programme,
     grid,

@@ -62,6 +62,8 @@ export interface HeaderResult {
   ambiguous: AmbiguousField[];
   /** Every column of the header row(s), left to right; empty when no header was found. */
   all: ColumnInfo[];
+  /** The user's choices that name no column of the header (a letter past its last column, a header text it lacks); empty when no header was found. */
+  unmatchedChoices: ColumnChoice[];
 }
 
 /** Header text of a cell (only text cells name fields; a number in a header row is not a label). */
@@ -124,21 +126,37 @@ function choiceNames(choice: ColumnChoice, cand: Candidate, letter: string): boo
   return key === headerKey(cand.label) || key === headerKey(cand.parent + cand.child) || (cand.child !== "" && key === headerKey(cand.child)) || (cand.child === "" && key === headerKey(cand.parent));
 }
 
+/**
+ * Which choice each column takes (the last naming it) and the choices naming no column. A lower-case
+ * letter ("d") names a column by its letter only when no header reads so: a header "qq" stays a header.
+ */
+function resolveChoices(cands: readonly Candidate[], firstColumn: number, choices: readonly ColumnChoice[]): { byIndex: Map<number, ColumnChoice>; unmatched: ColumnChoice[] } {
+  const byIndex = new Map<number, ColumnChoice>();
+  const unmatched: ColumnChoice[] = [];
+  for (const choice of choices) {
+    let hits = cands.filter((cand) => choiceNames(choice, cand, columnLetter(firstColumn + cand.index)));
+    const upper = choice.column.trim().toUpperCase();
+    if (hits.length === 0 && isColumnLetter(upper)) hits = cands.filter((cand) => columnLetter(firstColumn + cand.index) === upper);
+    if (hits.length === 0) unmatched.push(choice);
+    for (const cand of hits) byIndex.set(cand.index, choice);
+  }
+  return { byIndex, unmatched };
+}
+
 interface Mapped {
   all: ColumnInfo[];
   distinct: number;
+  unmatched: ColumnChoice[];
 }
 
 function mapColumns(grid: Grid, programme: Programme, headerIndex: number, subIndex: number | null, choices: readonly ColumnChoice[], withContent: boolean): Mapped {
   const allowed = new Set(programme.fields.map((f) => f.field));
   const cands = columnLabels(grid, headerIndex, subIndex);
   const dataStart = (subIndex ?? headerIndex) + 1;
+  const resolved = resolveChoices(cands, grid.firstColumn, choices);
   const user = new Map<number, ColumnChoice>();
-  for (const cand of cands) {
-    const letter = columnLetter(grid.firstColumn + cand.index);
-    // The last choice naming a column counts.
-    const choice = [...choices].reverse().find((c) => choiceNames(c, cand, letter));
-    if (choice && (choice.field === null || allowed.has(choice.field))) user.set(cand.index, choice);
+  for (const [index, choice] of resolved.byIndex) {
+    if (choice.field === null || allowed.has(choice.field)) user.set(index, choice);
   }
   const taken = new Set([...user.values()].map((c) => c.field).filter((f): f is string => f !== null));
   const evidence = cands.map((cand) => {
@@ -165,7 +183,7 @@ function mapColumns(grid: Grid, programme: Programme, headerIndex: number, subIn
       ...(a.ambiguousWith ? { ambiguousWith: a.ambiguousWith } : {}),
     };
   });
-  return { all, distinct: new Set(all.filter((c) => c.field !== null).map((c) => c.field)).size };
+  return { all, distinct: new Set(all.filter((c) => c.field !== null).map((c) => c.field)).size, unmatched: resolved.unmatched };
 }
 
 /** The cells of one column below the header, the first rows only. */
@@ -198,17 +216,17 @@ function namedFields(grid: Grid, programme: Programme, rowIndex: number, choices
   const row = grid.rows[rowIndex];
   if (!row) return 0;
   const fields = new Set<string>();
+  const cands: Candidate[] = [];
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (!cell || cell.kind !== "text") continue;
     const label = labelOf(cell);
     if (!label || label.length > 60) continue;
-    let field: string | null | undefined;
-    if (choices.length > 0) {
-      const letter = columnLetter(grid.firstColumn + c);
-      field = [...choices].reverse().find((ch) => choiceNames(ch, { index: c, label, parent: label, child: "" }, letter))?.field;
-    }
-    if (field === undefined) field = headerField(programme, label);
+    cands.push({ index: c, label, parent: label, child: "" });
+  }
+  const chosen = choices.length > 0 ? resolveChoices(cands, grid.firstColumn, choices).byIndex : null;
+  for (const cand of cands) {
+    const field = chosen?.has(cand.index) ? chosen.get(cand.index)!.field : headerField(programme, cand.label);
     if (field) fields.add(field);
   }
   return fields.size;
@@ -245,7 +263,7 @@ export function findHeader(grid: Grid, programme: Programme, options: FindHeader
     }
   }
   // Two fields could be chance (a 填报单位 line naming 联系人 and 联系电话); a header names more.
-  if (best < 0 || bestScore < 3) return { rowIndices: [], dataStart: grid.rows.length, columns: new Map(), ambiguous: [], all: [] };
+  if (best < 0 || bestScore < 3) return { rowIndices: [], dataStart: grid.rows.length, columns: new Map(), ambiguous: [], all: [], unmatchedChoices: [] };
 
   let subIndex: number | null = null;
   if (couldBeSubHeader(grid.rows[best + 1])) {
@@ -280,7 +298,7 @@ export function findHeader(grid: Grid, programme: Programme, options: FindHeader
     else ambiguous.push({ field: col.field, used, others: [mc] });
   }
   const rowIndices = subIndex === null ? [best] : [best, subIndex];
-  return { rowIndices, dataStart: (subIndex ?? best) + 1, columns, ambiguous, all: mapped.all };
+  return { rowIndices, dataStart: (subIndex ?? best) + 1, columns, ambiguous, all: mapped.all, unmatchedChoices: mapped.unmatched };
 }
 
 /** Is this row the header again (districts pasting their own header above their rows)? */

@@ -120,6 +120,27 @@ describe("the clerk's choices", () => {
     expect(withCode(r2, "header-missing")).toEqual([]);
   });
 
+  it("a choice naming no column (a letter past the last, a header text the sheet lacks) is said in a note, not dropped", () => {
+    const r = run("js-2023-platform", listGrid(header, rows), { columnChoices: [{ column: "Q", field: "registeredOn" }, { column: "统一代码", field: "uscc" }, { column: "C", field: "uscc" }] });
+    const said = r.notes.filter((n) => n.includes("未对应到任何列"));
+    expect(said).toHaveLength(2);
+    expect(said[0]).toContain("“Q=registeredOn”");
+    expect(said[0]).toContain("没有 Q 列");
+    expect(said[1]).toContain("没有“统一代码”这一列");
+    // The choice that names a column is used and gets no such note.
+    expect(r.columns.find((c) => c.column === "C")).toMatchObject({ field: "uscc", why: "user" });
+    expect(run("js-2023-platform", listGrid(header, rows), { columnChoices: [{ column: "C", field: "uscc" }] }).notes.filter((n) => n.includes("未对应到任何列"))).toEqual([]);
+  });
+
+  it("a lower-case letter names its column, unless a header reads so", () => {
+    const r = run("js-2023-platform", listGrid(header, rows), { columnChoices: [{ column: "c", field: "uscc" }] });
+    expect(r.columns.find((c) => c.column === "C")).toMatchObject({ field: "uscc", why: "user" });
+    const withC = run("js-2023-platform", listGrid([...header, "c"], rows), { columnChoices: [{ column: "c", field: null }] });
+    expect(withC.columns.find((c) => c.column === "H")).toMatchObject({ field: null, why: "user" });
+    expect(withC.columns.find((c) => c.column === "C")?.why).not.toBe("user");
+    expect(withC.notes.filter((n) => n.includes("未对应到任何列"))).toEqual([]);
+  });
+
   it("mappingKey: the same wording up to width, spaces and units gives the same key; another wording another", () => {
     expect(mappingKey(["投资额（万元）", "申报单位"])).toBe(mappingKey(["投资额", " 申报单位 ", ""]));
     expect(mappingKey(["投资额", "申报单位"])).not.toBe(mappingKey(["申报单位", "投资额"]));
