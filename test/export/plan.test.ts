@@ -187,6 +187,19 @@ describe("planExport: sections and quota slots", () => {
     expect(plan.warnings.find((w) => w.code === "section-unmatched")?.rows).toEqual([6]);
   });
 
+  it("puts a row in the section of the value the check understood, not only of its text (\"5 星\" is 五星级)", () => {
+    const { grid, report } = makeList({
+      programme: "js-2023-star-cloud",
+      header: [["序号", "seq"], ["企业名称", "applicant"], ["申报星级", "starApplied"]],
+      rows: [[1, "甲", "三星级"], [2, "乙", "5 星"]],
+    });
+    const plan = planExport(grid, report);
+    const name = plan.columns.findIndex((c) => c.header === "企业名称");
+    const shape = plan.rows.map((r) => (r.kind === "section" ? r.label.slice(0, 2) : planValueText(r.values[name])));
+    expect(shape).toEqual(["一、", "甲", "二、", "乙"]);
+    expect(plan.warnings.some((w) => w.code === "section-unmatched")).toBe(false);
+  });
+
   it("groups 666工程 by its three project types, with no 未能识别 section when every row matches", () => {
     const { grid, report } = makeList({
       programme: "js-2020-666",

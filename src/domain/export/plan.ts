@@ -522,8 +522,10 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
     const exempt = layout.exempt ? exemptRows.has(r) : false;
     let section = 0;
     if (layout.sections) {
-      const text = fieldText(grid, r, sectionColumn);
-      const i = layout.sections.list.findIndex((s) => matchesAny(text, s.contains));
+      // The value as the check understood it ("5 星" is 五星级), then the text as written.
+      const understood = sectionColumn ? understoodCell(programme, sectionColumn.field, cellAt(grid, r, sectionColumn.index), sectionColumn.header, settings) : undefined;
+      const texts = [understood?.kind === "text" ? understood.text : "", fieldText(grid, r, sectionColumn)];
+      const i = layout.sections.list.findIndex((s) => texts.some((t) => t !== "" && matchesAny(t, s.contains)));
       section = i < 0 ? layout.sections.list.length : i;
     }
     return { sourceRow: r, rank, exempt, hasErrors: errors.has(r), section, priority: priorityByRow.get(r) ?? [] };
