@@ -143,6 +143,20 @@ describe("4. provider ≤2 / manufacturer ≤1 count every project a unit takes 
     expect(withCode(r, "enterprise-cap").map((f) => f.row)).toEqual([FIRST + 1]);
   });
 
+  it("a provider that is a member of several projects, one of them its own: each project counted once, in sheet order", () => {
+    const r = gfRun(
+      gf({ 其他联合体成员: P.name }, 1),
+      gf({ 牵头单位名称: P.name, 牵头单位统一社会信用代码: P.code }, 2),
+      gf({ 其他联合体成员: `青岛红岛检测有限公司、${P.name}` }, 3),
+      gf({ 牵头单位名称: P.name, 牵头单位统一社会信用代码: P.code, 其他联合体成员: P.name }, 4),
+    );
+    const caps = withCode(r, "provider-cap");
+    expect(caps.map((f) => [f.row, f.field])).toEqual([[FIRST + 2, "members"], [FIRST + 3, "leadName"]]);
+    expect(caps[0]!.rows).toEqual([FIRST, FIRST + 1, FIRST + 2, FIRST + 3]);
+    expect(caps[0]!.message).toContain("参与4个项目");
+    expect(caps[0]!.message).toContain("其中2个作为其他联合体成员");
+  });
+
   it("near miss: a member that leads nowhere and is no site counts toward no cap", () => {
     const r = gfRun(gf({ 其他联合体成员: "青岛红岛检测有限公司" }, 1), gf({ 其他联合体成员: "青岛红岛检测有限公司" }, 2), gf({ 其他联合体成员: "青岛红岛检测有限公司" }, 3));
     expect([...withCode(r, "provider-cap"), ...withCode(r, "enterprise-cap")]).toEqual([]);

@@ -58,9 +58,16 @@ export function checkCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule
       }
     }
   }
+  // Each unit's projects in one pass (as this party, then as a member), not one scan of the list per unit.
+  const involved = new Map<string, Set<RowData>>();
+  for (const [key, own] of projects) involved.set(key, new Set(own));
+  for (const [row, memberOf] of asMember) for (const key of memberOf) involved.get(key)!.add(row);
+  const order = new Map(rows.map((r, i) => [r, i]));
   for (const [key, own] of projects) {
-    const all = rows.filter((r) => own.includes(r) || asMember.get(r)?.has(key));
-    if (all.length <= rule.max) continue;
+    const set = involved.get(key)!;
+    if (set.size <= rule.max) continue;
+    const all = [...set].sort((a, b) => order.get(a)! - order.get(b)!);
+    const ownSet = new Set(own);
     const name = own.map((r) => partyName(r, rule.party)).find((n) => n) ?? "";
     const among = all.length - own.length;
     // Each project beyond the cap is judged, in sheet order; the first ones are kept.
@@ -70,7 +77,7 @@ export function checkCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule
       row,
       rows: all,
       eachRowReported: true,
-      field: own.includes(row) ? rule.party.name : rule.members ?? rule.party.name,
+      field: ownSet.has(row) ? rule.party.name : rule.members ?? rule.party.name,
       value: name,
       message: `${prefix(scope)}${rule.party.role}“${name}”参与${all.length}个项目（第${rowList(all)}行${among ? `，其中${among}个作为其他联合体成员` : ""}），原则上不超过${rule.max}个`,
       messageEn: `${prefixEn(scope)}The ${rule.party.roleEn} “${name}” takes part in ${all.length} projects (rows ${rowListEn(all)}${among ? `, ${among} as another member` : ""}); at most ${rule.max}`,
