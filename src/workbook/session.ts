@@ -398,14 +398,16 @@ export class Session<Refs = unknown> {
       throw Object.assign(new Error(`不支持的文件“${file.name}”：请选择 .xlsx 或 .csv（.xls 请先在 Excel 中另存为 .xlsx）。`), { messageEn: `Unsupported file “${file.name}”: pick .xlsx or .csv files.` });
     }
     // exceljs only when a workbook file is picked, so the pane starts without it.
-    const { readXlsx } = await import("./xlsx-adapter");
-    let book;
+    const { readXlsx, XlsxReadError, NOT_XLSX } = await import("./xlsx-adapter");
+    let sheets;
     try {
-      book = await readXlsx(file.bytes);
+      const book = await readXlsx(file.bytes);
+      sheets = book.sheetNames.map((name) => ({ name, ...book.sheet(name) }));
     } catch (e) {
-      throw Object.assign(new Error(`${file.name}：${e instanceof Error ? e.message : String(e)}`), { messageEn: `${file.name}: ${(e as { messageEn?: string }).messageEn ?? String(e)}` });
+      // One line naming the file, whatever the reader threw: never the library's own text.
+      const [zh, en] = e instanceof XlsxReadError ? [e.message, e.messageEn] : NOT_XLSX;
+      throw new XlsxReadError(`${file.name}：${zh}`, `${file.name}: ${en}`);
     }
-    const sheets = book.sheetNames.map((name) => ({ name, ...book.sheet(name) }));
     const chosen = this.engine.listSheet(sheets, programmeId);
     if (!chosen) throw Object.assign(new Error(`${file.name}：工作簿中没有工作表。`), { messageEn: `${file.name}: the workbook has no worksheet.` });
     return { file: file.name, sheet: chosen.name, grid: chosen.grid, ...(chosen.findings.length > 0 ? { findings: chosen.findings } : {}) };

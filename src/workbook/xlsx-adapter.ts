@@ -156,7 +156,8 @@ function plainReason(e: unknown): string {
   return plain.length > 80 ? plain.slice(0, 80) + "…" : plain;
 }
 
-const NOT_XLSX: [string, string] = [
+/** What the clerk reads when a file cannot be read as a workbook (the pane and the CLI say it alike). */
+export const NOT_XLSX: readonly [string, string] = [
   "不是 .xlsx 文件：请确认文件是 Excel 2007 及以上格式（.xlsx），不是 .xls、CSV 改名或已加密的文件",
   "Not an .xlsx file: save it as an Excel workbook (.xlsx), not .xls, a renamed CSV or a password-protected file",
 ];

@@ -2,6 +2,7 @@
  * A whole check (read → check → mark) through the Session, with the real engine, on the Office.js
  * adapter over the Excel mock: the sync budget, input cells untouched, clear restores, twice = once.
  */
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { columnLetter } from "../../src/domain/cells";
 import { jsPlatform } from "../../src/samples";
@@ -317,6 +318,23 @@ describe("合并区县名单 through the session", () => {
     expect(said(out.check.report.findings)).toEqual([expect.stringMatching(/^江宁区\.csv（工作表“江宁区”）：第3行/)]);
     const again = await session.run(SETTINGS, () => {}, out.sheet);
     expect(said(again.report.findings)).toHaveLength(1);
+  }, 120_000);
+
+  it("a picked workbook that cannot be read is refused in one line naming the file, in Chinese and English", async () => {
+    const { session } = await officeSession(5);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("名单");
+    // Cells close enough to stay one list, spread over a list area past the reader's limit.
+    for (let k = 0; k <= 8; k++) ws.getCell(1 + 900 * k, 1 + 90 * k).value = `值${k}`;
+    const huge = new Uint8Array(await wb.xlsx.writeBuffer());
+    const refusal = (name: string, bytes: Uint8Array) => session.mergeAndCheck(SETTINGS, [{ name, bytes }], []).then(() => null, (e: unknown) => e as Error & { messageEn?: string });
+    const big = await refusal("巨表.xlsx", huge);
+    expect(big?.message).toMatch(/^巨表\.xlsx：.*名单区域/);
+    expect(big?.messageEn).toMatch(/^巨表\.xlsx: .*list area/);
+    const junk = await refusal("乱码.xlsx", new TextEncoder().encode("not a workbook"));
+    expect(junk?.message).toMatch(/^乱码\.xlsx：不是 \.xlsx 文件/);
+    expect(junk?.messageEn).toMatch(/^乱码\.xlsx: Not an \.xlsx file/);
+    for (const e of [big, junk]) expect(`${e?.message}${e?.messageEn}`).not.toMatch(/\n|Error:/);
   }, 120_000);
 
   it("checks the whole merged sheet but saves the clerk's settings unchanged (当前选中区域 stays chosen)", async () => {
