@@ -83,7 +83,14 @@ export function writeOutput(output: string, bytes: Uint8Array): void {
     } catch {
       // never created, or already renamed: nothing to clean up
     }
-    const code = (e as { code?: string }).code ?? "";
-    throw new InputError(`无法写入 ${output}${code ? `（${code}）` : ""}，原文件未改动`, `Cannot write ${output}${code ? ` (${code})` : ""}; nothing was changed`);
+    throw writeFailure(output, (e as { code?: string }).code ?? "");
   }
+}
+
+/** Why `output` could not be written, as the clerk can act on it: on Windows a file open in Excel is locked (EBUSY, EPERM). */
+export function writeFailure(output: string, code: string): InputError {
+  if (code === "EBUSY" || code === "EPERM") {
+    return new InputError(`无法写入 ${output}：该文件可能正在 Excel 中打开，请关闭后重试（${code}），原文件未改动`, `Cannot write ${output}: it is probably open in Excel; close it and retry (${code}); nothing was changed`);
+  }
+  return new InputError(`无法写入 ${output}${code ? `（${code}）` : ""}，原文件未改动`, `Cannot write ${output}${code ? ` (${code})` : ""}; nothing was changed`);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/huizong";
-import { checkOutput, writeOutput } from "../../src/cli/output";
+import { checkOutput, writeFailure, writeOutput } from "../../src/cli/output";
 
 const SAMPLE = join(__dirname, "..", "..", "samples", "js-2023-platform.xlsx");
 let dir = "";
@@ -75,6 +75,15 @@ describe("writing through a temporary file", () => {
     expect(() => writeOutput(target, new Uint8Array(1000))).toThrow(/无法写入.*原文件未改动/);
     expect(statSync(target).isDirectory()).toBe(true);
     expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("a file locked by Excel (EBUSY, EPERM on Windows) is named as probably open in Excel, in Chinese and English", () => {
+    for (const code of ["EBUSY", "EPERM"]) {
+      const e = writeFailure("汇总表.xlsx", code);
+      expect(e.message).toMatch(/^无法写入 汇总表\.xlsx：该文件可能正在 Excel 中打开，请关闭后重试/);
+      expect(e.messageEn).toMatch(/^Cannot write 汇总表\.xlsx: it is probably open in Excel; close it and retry/);
+    }
+    expect(writeFailure("汇总表.xlsx", "ENOSPC").message).not.toMatch(/Excel/);
   });
 
   it("a good write leaves only the target", () => {
