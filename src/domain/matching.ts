@@ -11,7 +11,7 @@
 import type { Cell } from "./cells";
 import { FIELDS, type FieldKind } from "./fields";
 import type { FieldSpec, Programme } from "./programme";
-import { enumKey, readAmount, readDate, readPhone, readUsccCell, readYesNo } from "./readers";
+import { enumKey, readAmount, readDate, readPhone, readUsccCell, readWholeNumber, readYesNo } from "./readers";
 import { cleanText, headerKey } from "./text";
 import { isValidUscc } from "./uscc";
 
@@ -269,12 +269,11 @@ export function columnContent(cells: readonly Cell[]): ColumnContent {
     else if (u.status === "bad" && u.truncated) c.uscc++;
     if (cell.kind === "date" || (cell.kind === "text" && readDate(cell).status === "ok")) c.date++;
     if (readAmount(cell).status === "ok" && cell.kind !== "date") c.number++;
-    if (cell.kind === "number" && Number.isInteger(cell.value) && (cell.value as number) >= 1 && (cell.value as number) <= 9999) {
+    // Ranks and counts (1..9999): what the check reads as a whole number.
+    const whole = readWholeNumber(cell);
+    if (whole.status === "ok" && whole.value >= 1 && whole.value <= 9999) {
       c.integer++;
-      c.ranks.add(cell.value as number);
-    } else if (cell.kind === "text" && /^第?\d{1,4}(位|名)?$/u.test(cleanText(String(cell.value)))) {
-      c.integer++;
-      c.ranks.add(Number(/\d+/.exec(String(cell.value))![0]));
+      c.ranks.add(whole.value);
     }
     if (readYesNo(cell).status === "ok") c.yesno++;
     if (cell.kind === "text" && readPhone(cell).status === "ok") c.phone++;
@@ -309,7 +308,8 @@ export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnCont
     case "date":
       return share(content.date);
     case "dateOrOngoing":
-      return share(content.date + content.cells.filter((c) => c.kind === "text" && /^(至今|今|长期|目前|现在|持续使用)$/u.test(cleanText(String(c.value)))).length);
+      // Dates, and the words the date reader takes for "ongoing" (至今 …).
+      return share(content.date + content.cells.filter((c) => c.kind === "text" && readDate(c, { allowOngoing: true }).status === "ok" && readDate(c).status !== "ok").length);
     case "amount":
       return share(content.number);
     case "phone":

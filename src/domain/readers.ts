@@ -203,7 +203,7 @@ function hasDateFormat(cell: Cell): boolean {
   return /y|d/i.test(code.replace(/general/gi, ""));
 }
 
-const ONGOING = /^(至今|今|现在|目前|迄今|长期|now|present|ongoing)$/iu;
+const ONGOING = /^(至今|今|现在|目前|迄今|长期|持续使用|仍在使用|now|present|ongoing)$/iu;
 
 function dateFromSerial(serial: number, shown: string): Read<PartialDate | null> {
   const d = excelSerialToDate(serial);
@@ -284,6 +284,26 @@ export function readDate(cell: Cell, options?: { allowOngoing?: boolean }): Read
     case "text":
       return dateFromText(seen.text, shown, options?.allowOngoing === true);
   }
+}
+
+// ---------------------------------------------------------------- whole numbers
+
+/**
+ * A whole number as clerks write ranks and counts: 3, "3", "第3名", "3位". Past 999,999 it is a pasted
+ * code, not a rank.
+ */
+export function readWholeNumber(cell: Cell): Read<number> {
+  const look = lookAt(cell);
+  if ("done" in look) return look.done;
+  const { seen, shown } = look;
+  if (seen.kind === "number" && Number.isInteger(seen.number) && seen.number >= 0 && seen.number <= 999_999) return ok(seen.number, shown);
+  if (seen.kind === "text") {
+    const t = cleanText(seen.text).replace(/\s/g, "");
+    if (t === "") return EMPTY;
+    const m = /^第?(\d{1,6})(位|名|个|项)?$/u.exec(t);
+    if (m) return ok(Number(m[1]), shown);
+  }
+  return bad(shown, `“${shown}”不是整数，应填 1、2、3 这样的整数`, `“${shown}” is not a whole number; enter 1, 2, 3 …`);
 }
 
 // ---------------------------------------------------------------- amounts

@@ -13,6 +13,7 @@ import {
   readPhone,
   readText,
   readUsccCell,
+  readWholeNumber,
   readYesNo,
   shownValue,
   type Read,
@@ -36,6 +37,13 @@ function problemOf<T>(r: Read<T>): string {
 }
 
 describe("readDate", () => {
+  it("takes 持续使用 and 仍在使用 for ongoing where ongoing is allowed, and as no date otherwise", () => {
+    for (const w of ["持续使用", "仍在使用", "至今"]) {
+      expect(okValue(readDate(text(w), { allowOngoing: true }))).toBeNull();
+      expect(readDate(text(w)).status).toBe("bad");
+    }
+  });
+
   it.each([
     ["2020年3月5日", { year: 2020, month: 3, day: 5 }],
     ["2020年03月05日", { year: 2020, month: 3, day: 5 }],
@@ -156,6 +164,16 @@ describe("dates as values", () => {
         return r.status === "ok" && JSON.stringify(r.value) === JSON.stringify(d);
       }),
     );
+  });
+});
+
+describe("readWholeNumber (ranks and counts)", () => {
+  it("reads 3, \"3\", \"第3名\", \"3位\"; refuses fractions, words and pasted codes, naming the value", () => {
+    for (const c of [num(3), text("3"), text("第3名"), text(" 3 位"), text("３")]) expect(okValue(readWholeNumber(c))).toBe(3);
+    expect(problemOf(readWholeNumber(num(2.5)))).toContain("“2.5”不是整数");
+    expect(problemOf(readWholeNumber(text("第一")))).toContain("“第一”不是整数");
+    expect(readWholeNumber(num(9131011512345678)).status).toBe("bad");
+    expect(readWholeNumber(EMPTY_CELL).status).toBe("empty");
   });
 });
 

@@ -10,7 +10,7 @@
  */
 import { columnNumber, type Cell, type Grid } from "../cells";
 import type { Finding, PriorityMatch, Report } from "../report";
-import { formatPartialDate, parseIsoDate, readAmount, readDate, readText, readUsccCell, shownValue, type PartialDate } from "../readers";
+import { formatPartialDate, parseIsoDate, readAmount, readDate, readText, readUsccCell, readWholeNumber, shownValue, type PartialDate } from "../readers";
 import { findCity } from "../regions";
 import { errorRows } from "../verdict";
 import { FIELDS } from "../fields";
@@ -358,12 +358,8 @@ export function formatCell(cell: Cell, format: CellFormat, header: string): Plan
 }
 
 function integerOf(cell: Cell): number | null {
-  if (cell.kind === "number" && Number.isInteger(cell.value)) return cell.value as number;
-  if (cell.kind === "text") {
-    const t = cleanText(String(cell.value));
-    if (/^\d{1,6}$/.test(t)) return Number(t);
-  }
-  return null;
+  const r = readWholeNumber(cell);
+  return r.status === "ok" ? r.value : null;
 }
 
 /** A rank as the check reads it ("3", 3, "第3名"); null when it is not a whole number. */

@@ -6,7 +6,7 @@
 import type { Cell } from "../cells";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme } from "../programme";
-import { enumKey, readAmount, readDate, readEnum, readPhone, readText, readUsccCell, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
+import { enumKey, readAmount, readDate, readEnum, readPhone, readText, readUsccCell, readWholeNumber, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
 import { cleanText, saysNothing } from "../text";
 import { usccProblem } from "../uscc";
 import type { FindingCode, Severity } from "../report";
@@ -58,22 +58,6 @@ function fromRead<T>(r: Read<T>, code: FindingCode, map?: (v: T) => unknown): Ou
   if (r.status === "ok") return { status: "ok", value: map ? map(r.value) : r.value };
   if (r.status === "empty") return { status: "empty" };
   return { status: "bad", code, problem: r.problem, problemEn: r.problemEn };
-}
-
-function readInteger(cell: Cell): Outcome {
-  const shown = shownValue(cell);
-  if (cell.kind === "number" && typeof cell.value === "number") {
-    // Ranks and counts are small: a huge number is a pasted code, not a rank.
-    if (Number.isInteger(cell.value) && cell.value >= 0 && cell.value <= 999_999) return { status: "ok", value: cell.value };
-  } else if (cell.kind === "text" && typeof cell.value === "string") {
-    const t = cleanText(cell.value).replace(/\s/g, "");
-    if (t === "") return { status: "empty" };
-    const m = /^第?(\d{1,6})(位|名|个|项)?$/u.exec(t);
-    if (m) return { status: "ok", value: Number(m[1]) };
-  } else if (cell.kind === "empty") {
-    return { status: "empty" };
-  }
-  return { status: "bad", code: "value-not-allowed", problem: `“${shown}”不是整数，应填 1、2、3 这样的整数`, problemEn: `“${shown}” is not a whole number; enter 1, 2, 3 …` };
 }
 
 /** A company name is only ever text: a number, date or TRUE/FALSE there is a paste slip. */
@@ -208,7 +192,7 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
       return fromRead(r, "value-not-allowed");
     }
     case "integer":
-      return readInteger(cell);
+      return fromRead(readWholeNumber(cell), "value-not-allowed");
     case "list":
       return readList(cell, allowedValues(spec, settings));
     case "certificate":
