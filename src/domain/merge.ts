@@ -226,7 +226,11 @@ export function mergeLists(inputs: readonly MergeInput[], options: MergeOptions)
 
   for (const { input, header } of heads) {
     const { grid } = input;
-    for (const f of input.findings ?? []) readFindings.push(sourceScoped(f, input));
+    for (const f of input.findings ?? []) {
+      // Said once per source: per-row findings (encoding-mixed) lose their rows here and read alike.
+      const scoped = sourceScoped(f, input);
+      if (!readFindings.some((g) => g.code === scoped.code && g.message === scoped.message)) readFindings.push(scoped);
+    }
     if (header.rowIndices.length === 0) {
       problems.push({
         file: input.file,

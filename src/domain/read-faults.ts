@@ -28,18 +28,25 @@ export function csvUnclosedQuote(row: number, column: string, linesNotRead: numb
   };
 }
 
-/** Rows whose bytes are in another encoding than the rest of the file (GB18030 lines in a UTF-8 file). */
-export function encodingMixed(rows: readonly number[], main: string, other: string): Finding {
-  return {
+/**
+ * Rows whose bytes are in another encoding than the rest of the file (GB18030 lines in a UTF-8 file):
+ * one finding per row, each judging its own row (verdict.ts), so every such row is marked and left out
+ * of the export alike; the message is the same in each, naming the rows.
+ */
+export function encodingMixed(rows: readonly number[], main: string, other: string): Finding[] {
+  const message = `文件按 ${main} 编码读取，但第${listRows(rows)}行是 ${other} 编码（多份文件拼接而成？）：这些行已按 ${other} 读取，请核对其中的名称和代码`;
+  const messageEn = `The file reads as ${main}, but rows ${rows.slice(0, 8).join(", ")}${rows.length > 8 ? ` (${rows.length} rows)` : ""} are ${other}; they were read as ${other}: check their names and codes`;
+  const listed = rows.slice(0, MAX_ROWS_LISTED);
+  return rows.map((row) => ({
     code: "encoding-mixed",
     severity: "error",
-    row: rows[0],
-    rows: rows.slice(0, MAX_ROWS_LISTED),
-    message: `文件按 ${main} 编码读取，但第${listRows(rows)}行是 ${other} 编码（多份文件拼接而成？）：这些行已按 ${other} 读取，请核对其中的名称和代码`,
-    messageEn: `The file reads as ${main}, but rows ${rows.slice(0, 8).join(", ")}${rows.length > 8 ? ` (${rows.length} rows)` : ""} are ${other}; they were read as ${other}: check their names and codes`,
+    row,
+    rows: listed.includes(row) ? listed : [row, ...listed.slice(0, MAX_ROWS_LISTED - 1)],
+    message,
+    messageEn,
     hint: "在 Excel 中打开各县原表，合并到同一张工作表后另存为 .xlsx 再检查",
     hintEn: "Merge the district lists in Excel and save as .xlsx",
-  };
+  }));
 }
 
 export interface OutsideCell {

@@ -246,7 +246,7 @@ export function readCsv(bytes: Uint8Array, sheetName = "CSV"): CsvRead {
       while (r + 1 < parsed.startLines.length && parsed.startLines[r + 1] <= line) r++;
       rowsOf.add(r + 1);
     }
-    findings.push(encodingMixed([...rowsOf].sort((a, b) => a - b), encoding === "utf-8" ? "UTF-8" : "GB18030", decoded.otherEncoding === "utf-8" ? "UTF-8" : "GB18030"));
+    findings.push(...encodingMixed([...rowsOf].sort((a, b) => a - b), encoding === "utf-8" ? "UTF-8" : "GB18030", decoded.otherEncoding === "utf-8" ? "UTF-8" : "GB18030"));
   }
   if (parsed.unclosed) {
     const u = parsed.unclosed;

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { gridFromValues, type Grid } from "../../src/domain/cells";
 import { check, listProgrammes } from "../../src/domain/check";
 import { findHeader } from "../../src/domain/header";
+import { encodingMixed } from "../../src/domain/read-faults";
 import { formatSource, mergeLists, mergedLabel, parseSource, type MergeInput } from "../../src/domain/merge";
 import { Report } from "../../src/domain/report";
 import { lister, uscc, VALID, withCode } from "./check-helpers";
@@ -89,6 +90,14 @@ describe("mergeLists", () => {
       expect([...header.columns.keys()].sort(), programme.id).toEqual(programme.fields.map((f) => f.field).sort());
       expect(header.ambiguous, programme.id).toEqual([]);
     }
+  });
+
+  it("a source's per-row read findings are said once for the source (their rows are the source's, not the merged list's)", () => {
+    const findings = encodingMixed([3, 5], "UTF-8", "GB18030");
+    const m = mergeLists([{ file: "历下区.csv", sheet: "历下区", grid: lixia(), findings }], { programme: sd, city: "济南" });
+    expect(findings).toHaveLength(2);
+    expect(m.readFindings.map((f) => [f.code, f.row])).toEqual([["encoding-mixed", undefined]]);
+    expect(m.readFindings[0]!.message).toMatch(/^历下区\.csv（工作表“历下区”）：.*第3、5行是 GB18030/);
   });
 
   it("formats and parses a source, a sheet name with a bar included", () => {

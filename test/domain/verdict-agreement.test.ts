@@ -15,7 +15,10 @@ import { planExport } from "../../src/domain/export/plan";
 import { Report } from "../../src/domain/report";
 import { rowVerdicts, type RowVerdict } from "../../src/domain/verdict";
 import { SAMPLES, sampleGrid } from "../../src/samples/index";
+import { readCsv } from "../../src/workbook/csv";
 import { dataRows, planMarks } from "../../src/workbook/marks";
+import { encodeGb18030 } from "../../scripts/gb18030";
+import { VALID } from "./check-helpers";
 
 type Verdicts = Record<number, RowVerdict>;
 
@@ -94,6 +97,20 @@ describe("one verdict per row: marks, findings, CLI report and export agree on e
       all.push(...Object.values(agree(report, grid, null)));
     }
     expect(new Set(all)).toEqual(new Set(["error", "warning", "ok"]));
+  });
+
+  it("rows of a CSV in another encoding are each an error everywhere, not only the first of them", () => {
+    const header = ["序号", "申报单位", "统一社会信用代码", "注册时间", "平台类型", "建设情况", "是否已认定为省重点平台", "是否升级申报", "平台投入（万元）", "联系电话"];
+    const line = (n: number) => header.map((h) => String(VALID.jsPlatform(n)[h] ?? "")).join(",") + "\r\n";
+    const utf8 = (s: string) => new TextEncoder().encode(s);
+    // Rows 4 and 6 (data rows 2 and 4) are GB18030 in a UTF-8 file.
+    const parts = [utf8(`XX区2023年推荐汇总表\r\n${header.join(",")}\r\n${line(1)}`), encodeGb18030(line(2)), utf8(line(3)), encodeGb18030(line(4)), utf8(line(5) + line(6))];
+    const bytes = new Uint8Array(parts.flatMap((p) => [...p]));
+    const read = readCsv(bytes);
+    const report = Report.parse(check(read.grid, { programmeId: "js-2023-platform", city: "南京", readFindings: read.findings }));
+    expect(report.findings.filter((f) => f.code === "encoding-mixed").map((f) => f.row)).toEqual([4, 6]);
+    const verdicts = agree(report, read.grid, null);
+    expect(verdicts).toEqual({ 3: "ok", 4: "error", 5: "ok", 6: "error", 7: "ok", 8: "ok" });
   });
 
   it("the kept twin of a duplicate is exported and unmarked; the repeat is an error everywhere", () => {
