@@ -192,6 +192,8 @@ export class Session<Refs = unknown> {
   private last: CheckOutcome | null = null;
   /** The grid the last check read: the export plans its rows from it, never from a second read. */
   private lastGrid: Grid | null = null;
+  /** What the last check read: confirming or resetting its columns reads the same (a merged sheet whole). */
+  private lastScope: ReadScope | null = null;
   /** Sheets the last check read (the list and its reference sheets): edits there make it stale. */
   private readSheets: string[] = [];
   /** What reading the merged files found, by the sheet they were merged into: every check of that sheet says it. */
@@ -261,18 +263,19 @@ export class Session<Refs = unknown> {
    * of the header just read, so the next list headed the same way is read the same way.
    */
   async confirmColumns(settings: CheckSettings, choices: ColumnChoice[], onProgress: (p: Progress) => void = () => {}): Promise<CheckOutcome> {
-    return this.checkWith(settings, onProgress, this.last?.sheet, choices);
+    return this.checkWith(settings, onProgress, this.last?.sheet, choices, this.lastScope ?? settings.scope);
   }
 
   /** Forgets the mapping saved for the last check's header (workbook and user) and checks again by the matcher alone. */
   async resetColumns(settings: CheckSettings, onProgress: (p: Progress) => void = () => {}): Promise<CheckOutcome> {
     const key = this.last?.report.mappingKey;
     const sheet = this.last?.sheet;
+    const scope = this.lastScope ?? settings.scope;
     if (key) {
       await this.port.forgetMapping(key);
       await this.userMappings?.forget(key);
     }
-    return this.checkWith(settings, onProgress, sheet, null);
+    return this.checkWith(settings, onProgress, sheet, null, scope);
   }
 
   private async checkWith(settings: CheckSettings, onProgress: (p: Progress) => void, sheet: string | undefined, confirmed: ColumnChoice[] | null, scope: ReadScope = settings.scope): Promise<CheckOutcome> {
@@ -331,6 +334,7 @@ export class Session<Refs = unknown> {
     this.last = { report, sheet: checked, sheets: read.sheets, firstColumn: grid.firstColumn, lastColumn: grid.firstColumn + Math.max(0, width - 1), marksRefused, mapping };
     this.readSheets = [checked, ...refs.map((g) => g.sheetName)];
     this.lastGrid = grid;
+    this.lastScope = scope;
     onProgress({ phase: "done", fraction: 1 });
     return this.last;
   }

@@ -344,5 +344,9 @@ describe("合并区县名单 through the session", () => {
     const out = await session.mergeAndCheck(selection, [{ name: "江宁区.csv", bytes: new TextEncoder().encode(csv) }], []);
     expect(out.check.report.counts.rowsChecked).toBe(2);
     expect(await session.port.loadSetting(SETTINGS_KEY)).toEqual(selection);
+    // Confirming its columns checks 合并名单 again as the merge did: whole, not the selection.
+    const confirmed = await session.confirmColumns(selection, [{ column: "建设情况", field: null }]);
+    expect(confirmed.sheet).toBe(out.sheet);
+    expect(confirmed.report.counts.rowsChecked).toBe(2);
   }, 120_000);
 });
