@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { isRealIsoDate } from "./readers";
-import { usccProblem } from "./uscc";
+import { tidySpaces } from "./text";
+import { compactUscc, usccProblem } from "./uscc";
 
 export type SettingKindId = "date" | "count" | "names" | "groups" | "units";
 
@@ -18,12 +19,8 @@ export interface Unit {
   uscc?: string;
 }
 
-/** Spaces tidied only: a name keeps its own brackets and width, as the user or the source wrote it. */
-export function tidyName(s: string): string {
-  return s.replace(/[\u00A0\u3000\u200B-\u200D\u2060\uFEFF]/gu, " ").replace(/\s+/gu, " ").trim();
-}
-
-const Name = z.string().transform(tidyName).pipe(z.string().min(1, "名称不能为空"));
+// Spaces tidied only: a name keeps its own brackets and width, as the user or the source wrote it.
+const Name = z.string().transform(tidySpaces).pipe(z.string().min(1, "名称不能为空"));
 
 const DateValue = z.string().refine((s) => isRealIsoDate(s), "应为 YYYY-MM-DD 格式的有效日期");
 
@@ -51,7 +48,7 @@ const GroupsValue = z.array(
 
 const Uscc = z
   .string()
-  .transform((s) => s.replace(/[\s-]/g, "").toUpperCase())
+  .transform(compactUscc)
   // Early pilot codes fail the checksum yet are real: only the shape is required here.
   .refine((s) => usccProblem(s) !== "format", "不是18位统一社会信用代码");
 
@@ -143,8 +140,6 @@ export function settingSummary(kind: SettingKindId, value: unknown): string {
   }
 }
 
-const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-
 /**
  * The text of a pane box back to a value: one item per line ("名称：别称、别称" for groups; "名称，代码"
  * or either alone for units); an empty box is the kind's "not set". Validation follows.
@@ -152,7 +147,7 @@ const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 export function parseSettingText(kind: SettingKindId, text: string): ParsedValue {
   const lines = text
     .split(/\r?\n/)
-    .map(tidyName)
+    .map(tidySpaces)
     .filter((l) => l !== "");
   switch (kind) {
     case "date":
@@ -178,7 +173,7 @@ export function parseSettingText(kind: SettingKindId, text: string): ParsedValue
         lines.map((l) => {
           const parts = l.split(/[，,\t]/u).map((p) => p.trim()).filter((p) => p !== "");
           // One part: a code when it looks like one, else a name. Two: name, then code (validated).
-          if (parts.length === 1) return USCC_SHAPE.test(parts[0]!.replace(/[\s-]/g, "").toUpperCase()) ? { uscc: parts[0] } : { name: parts[0] };
+          if (parts.length === 1) return usccProblem(compactUscc(parts[0]!)) !== "format" ? { uscc: parts[0] } : { name: parts[0] };
           return { name: parts[0], uscc: parts.slice(1).join("") };
         }),
       );

@@ -19,11 +19,12 @@ export function foldWidth(s: string): string {
 
 /** Trims and collapses spaces, removes NBSP, U+3000, zero-width chars (U+200B–U+200D, U+FEFF), folds full-width; line breaks become one space. */
 export function cleanText(s: string): string {
-  return foldWidth(s)
-    .replace(ZERO_WIDTH, "")
-    // NBSP, narrow NBSP, figure space, tabs, line breaks and other Unicode spaces all count as one space.
-    .replace(/[\s\u00A0\u2007\u202F]+/g, " ")
-    .trim();
+  return tidySpaces(foldWidth(s));
+}
+
+/** Zero-width characters dropped; NBSP, ideographic and other Unicode spaces, tabs and line breaks one space; trimmed. Width kept. */
+export function tidySpaces(s: string): string {
+  return s.replace(ZERO_WIDTH, "").replace(/[\s\u00A0\u2007\u202F]+/g, " ").trim();
 }
 
 /** Every bracket a header or name may use, folded to ASCII parentheses. */

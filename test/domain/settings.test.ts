@@ -192,6 +192,14 @@ describe("settings themselves", () => {
     expect(parseSettingText("names", "  \n")).toEqual({ ok: true, value: null });
     expect(parseSettingText("count", "八")).toMatchObject({ ok: false });
   });
+
+  it("names lose zero-width characters (not turned into spaces); a code typed full-width or with dashes is a code", () => {
+    expect(parseSettingText("names", "某某\u200B有限公司\n  甲\u3000乙公司 ")).toEqual({ ok: true, value: ["某某有限公司", "甲 乙公司"] });
+    const code = uscc("370112", 3);
+    const wide = [...code].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join("");
+    const dashed = `${code.slice(0, 8)}-${code.slice(8)}`;
+    expect(parseSettingText("units", `${wide}\n${dashed}`)).toEqual({ ok: true, value: [{ uscc: code }] });
+  });
 });
 
 describe("not-checked notes, derived from the rules and the columns found", () => {
