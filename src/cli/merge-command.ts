@@ -17,6 +17,8 @@ export const MERGE_HELP = `  huizong merge <名单…|文件夹> --programme <�
                            --city 山东省/江苏省：各市名单，按市核对。已存在的输出文件须加 --force 才覆盖。
                            merges the lists into one sheet 合并名单 with a 来源 column, then checks it;
                            the inputs are never written; an existing output needs --force
+                           另可用 check 的 --sheet --as-of --quota --settings --map --mapping（不用 --reference、--columns）
+                           also check's --sheet --as-of --quota --settings --map --mapping (not --reference, --columns)
 `;
 
 export async function runMerge(args: string[], io: Io): Promise<number> {
