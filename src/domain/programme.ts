@@ -173,8 +173,10 @@ export const RowRule = z.discriminatedUnion("type", [
     subsidiaryField: FieldId.optional(),
     /** Words an ownership token ends with when it marks a subsidiary (子公司 …). */
     subsidiary: z.array(z.string()).min(1),
-    /** Ownership words of the groups the sentence follows (央企、省属国企): their subsidiaries without a letter are errors, others warnings. */
+    /** Ownership words of the groups the sentence follows (央企、省属国企): their subsidiaries without a letter are errors. */
     stateOwnership: z.array(z.string().min(1)).min(1),
+    /** Other groups' subsidiaries without a letter, where the notice's reading is open: how severe, and why. */
+    otherSubsidiaries: z.object({ severity: z.enum(["warning", "error"]), reading: z.string().min(1), readingEn: z.string().min(1) }),
     clause: Clause,
   }),
   z.object({

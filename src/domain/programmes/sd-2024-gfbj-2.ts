@@ -84,6 +84,11 @@ export const sdGfbj2Programme: ProgrammeInput = {
       subsidiaryField: "subsidiary",
       subsidiary: ["子公司", "子企业"],
       stateOwnership: SD_STATE_ENTERPRISES,
+      otherSubsidiaries: {
+        severity: "warning",
+        reading: "通知此句紧接央企、省属国企一句，其他集团的子公司是否也须推荐函未明确，请核实",
+        readingEn: "whether the notice asks it of groups other than central and provincial state ones is open",
+      },
       clause: `${SD_GFBJ_2} 三(二)：中央驻鲁企业、省属国企按属地原则申报但不占用推荐名额，子公司申报的需有省级公司推荐函`,
     },
     { type: "task-listed", field: "task", listSetting: "tasks", clause: `${SD_GFBJ_2} 三(一)：在第二批任务榜单（附件1）中选择可承担任务` },

@@ -533,8 +533,8 @@ export function checkPriorFunding(ctx: CheckContext, row: RowData, rule: Rule<"p
 }
 
 /**
- * "子公司申报的需有省级公司推荐函" follows the 央企/省属国企 sentence: a subsidiary of such a group without the
- * letter is an error; any other subsidiary without it a warning, since the reading is open.
+ * "子公司申报的需有省级公司推荐函": a subsidiary of the groups the rule names without the letter is an
+ * error; any other subsidiary as the rule's `otherSubsidiaries` says (the programme's reading).
  */
 export function checkLetter(ctx: CheckContext, row: RowData, rule: Rule<"letter">): void {
   const ownership = value<string>(row, rule.ownership) ?? "";
@@ -547,16 +547,16 @@ export function checkLetter(ctx: CheckContext, row: RowData, rule: Rule<"letter"
   const lacking = hasColumn(ctx, rule.letter) ? `“${fieldLabel(rule.letter)}”不是“是”` : `表中没有“${fieldLabel(rule.letter)}”列`;
   addFinding(ctx, {
     code: "letter-missing",
-    severity: state ? "error" : "warning",
+    severity: state ? "error" : rule.otherSubsidiaries.severity,
     row,
     field: hasColumn(ctx, rule.letter) ? rule.letter : byWords ? rule.ownership : rule.subsidiaryField!,
     value: hasColumn(ctx, rule.letter) ? shownOf(ctx, row, rule.letter) : ownership,
     message: state
       ? `${said}，属${state}的子公司申报，但${lacking}：子公司申报须有省级公司推荐函`
-      : `${said}，属子公司申报，但${lacking}：通知此句紧接央企、省属国企一句，其他集团的子公司是否也须推荐函未明确，请核实`,
+      : `${said}，属子公司申报，但${lacking}：${rule.otherSubsidiaries.reading}`,
     messageEn: state
       ? `A subsidiary of a central or provincial state group applies without its provincial company's letter`
-      : `A subsidiary applies without a provincial company's letter; whether the notice asks it of groups other than central and provincial state ones is open`,
+      : `A subsidiary applies without a provincial company's letter; ${rule.otherSubsidiaries.readingEn}`,
     hint: "补充省级公司推荐函",
     hintEn: "Obtain the provincial company's recommendation letter",
     clause: rule.clause,
