@@ -39,15 +39,22 @@ export interface FieldDef {
    * word of one group. Used only when no exact synonym matched the column.
    */
   keywords?: readonly (readonly string[])[];
+  /**
+   * What the column's content looks like beyond its kind, for column matching: "rank" — whole
+   * numbers 1..N; "ownership" — ownership words (民营, 国有, 央企子公司 …), so a text column can be
+   * recognised by what it holds.
+   */
+  content?: "rank" | "ownership";
 }
 
-const F = (id: string, zh: string, en: string, kind: FieldKind, synonyms: string[], keywords?: string[][]): FieldDef => ({
+const F = (id: string, zh: string, en: string, kind: FieldKind, synonyms: string[], keywords?: string[][], content?: FieldDef["content"]): FieldDef => ({
   id,
   zh,
   en,
   kind,
   synonyms: [zh, ...synonyms],
   ...(keywords ? { keywords } : {}),
+  ...(content ? { content } : {}),
 });
 
 export const FIELDS: Readonly<Record<string, FieldDef>> = Object.fromEntries(
@@ -66,12 +73,12 @@ export const FIELDS: Readonly<Record<string, FieldDef>> = Object.fromEntries(
     F("projectName", "项目名称", "Project", "text", ["平台名称", "项目（平台）名称", "申报项目名称", "工厂名称", "试点项目名称"]),
     F("contact", "联系人", "Contact", "text", ["联系人姓名", "项目联系人", "负责人", "经办人"]),
     F("phone", "联系电话", "Phone", "phone", ["电话", "手机", "联系方式", "手机号码", "联系人电话", "联系手机", "手机号", "联系人手机"]),
-    F("ownership", "企业性质", "Ownership", "text", ["单位性质", "隶属关系", "所有制", "企业类型", "所有制性质", "企业性质（隶属关系）", "经济类型", "登记注册类型", "经济性质"]),
+    F("ownership", "企业性质", "Ownership", "text", ["单位性质", "隶属关系", "所有制", "企业类型", "所有制性质", "企业性质（隶属关系）", "经济类型", "登记注册类型", "经济性质"], undefined, "ownership"),
     F("group", "所属集团", "Group", "text", ["集团", "所属企业集团", "集团名称", "所属集团名称"]),
     F("investment", "投资额", "Investment", "amount", [
       "投入", "平台投入", "项目总投资", "总投资", "预期投入", "项目投资", "近三年投入合计", "投入合计", "近三年投入", "上云投入", "投入金额", "预计投入", "项目投入", "试点项目预期投入", "投资总额",
     ]),
-    F("rank", "推荐排序", "Rank", "integer", ["排序", "推荐顺序", "推荐次序", "排名", "推荐排名", "推荐序号"]),
+    F("rank", "推荐排序", "Rank", "integer", ["排序", "推荐顺序", "推荐次序", "排名", "推荐排名", "推荐序号"], undefined, "rank"),
     F("clusterOrChain", "所属集群/产业链", "Cluster or chain", "text", [
       "所属集群或产业链", "集群/产业链", "所属先进制造业集群/产业链", "所属集群（产业链）", "所属集群", "所属产业链", "先进制造业集群", "产业链", "所属先进制造业集群", "所属531产业链",
     ]),

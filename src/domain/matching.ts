@@ -317,7 +317,7 @@ export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnCont
     case "name":
       return share(content.company);
     case "integer":
-      if (spec.field === "rank") {
+      if (FIELDS[spec.field]?.content === "rank") {
         const n = content.ranks.size;
         let inRange = 0;
         for (const r of content.ranks) if (r <= Math.max(n, content.seen)) inRange++;
@@ -341,7 +341,7 @@ export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnCont
       return share(fit);
     }
     case "text":
-      if (spec.field === "ownership") return share(content.ownership);
+      if (FIELDS[spec.field]?.content === "ownership") return share(content.ownership);
       return null;
   }
 }
@@ -394,7 +394,7 @@ export function scoreColumn(programme: Programme, labels: { parent: string; chil
     }
     if (h < HEADER_EVIDENCE) total = 0;
     if (h > 0 || total > 0) scores.push({ field: spec.field, header: h, total, fit });
-    const distinctive = def.kind !== "text" || spec.field === "ownership";
+    const distinctive = def.kind !== "text" || def.content !== undefined;
     if (fit !== null && fit >= SUGGEST_SHARE && distinctive && content && content.seen >= 2) {
       const better = !contentSuggestion || fit > contentSuggestion.fit || (fit === contentSuggestion.fit && spec.required && !contentSuggestion.required);
       if (better) contentSuggestion = { field: spec.field, fit, required: spec.required };
