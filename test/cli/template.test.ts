@@ -70,11 +70,12 @@ describe("huizong template", () => {
     [["-p", "js-2023-platform", "-c", "南京", "--map", "D=uscc", "--mapping", "m.json", "--columns", "-o", "x.xlsx"], /template 不读名单，不用 --map、--mapping、--columns \/ template reads no list and takes no --map, --mapping, --columns/],
     [["-p", "js-2023-platform", "-c", "南京", "--frobnicate", "-o", "x.xlsx"], /未知选项 --frobnicate/],
   ])("usage error %j → exit 2, one line, nothing written", async (args, message) => {
-    const r = await huizong("template", ...args);
+    // -o inside the test's folder, so a refusal that went missing writes nothing into the repository.
+    const r = await huizong("template", ...args.map((a) => (/^x\.xlsx?$/.test(a) ? join(tmp(), a) : a)));
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(message);
-    expect(existsSync("x.xlsx")).toBe(false);
+    expect(existsSync(join(tmp(), "x.xlsx"))).toBe(false);
   });
 
   it("round trip: a district fills the template, the city checks it and exports it", async () => {
