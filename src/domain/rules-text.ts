@@ -42,9 +42,27 @@ function rowRuleTexts(p: Programme, r: RowRule): RuleText[] {
   switch (r.type) {
     case "identity": {
       const out: RuleText[] = [];
-      const where = r.province === "required" ? `须在${PROVINCE_NAMES[p.province]}内登记注册（按统一社会信用代码的登记机关区划）` : "的统一社会信用代码须格式正确、校验位正确";
+      const province = PROVINCE_NAMES[p.province];
+      const valid = "的统一社会信用代码须格式正确、校验位正确";
+      let where: string;
+      switch (r.province) {
+        case "required":
+          where = `须在${province}内登记注册（按统一社会信用代码的登记机关区划），省外登记的为错误`;
+          break;
+        case "warn":
+          where = `${valid}；在${province}外登记的为警告`;
+          break;
+        case "none":
+          where = valid;
+          break;
+        default: {
+          const _exhaustive: never = r.province;
+          return _exhaustive;
+        }
+      }
       out.push({ zh: `${r.party.role}${where}${r.otherCity ? "；登记在本省其他市的为警告" : ""}`, clause: r.clause, settings: [] });
-      if (r.legalPerson) out.push({ zh: `${r.party.role}须为独立法人：名称为分公司、分厂、办事处或代码为个体工商户（92开头）的为错误`, clause: r.legalPersonClause, settings: [] });
+      const severity = (r.legalPersonSeverity ?? "error") === "error" ? "错误" : "警告";
+      if (r.legalPerson) out.push({ zh: `${r.party.role}须为独立法人：名称为分公司、分厂、办事处或代码为个体工商户（92开头）的为${severity}`, clause: r.legalPersonClause, settings: [] });
       return out;
     }
     case "min-age":
@@ -89,8 +107,10 @@ function rowRuleTexts(p: Programme, r: RowRule): RuleText[] {
       return one(`联合体：${r.lead.role}须在${PROVINCE_NAMES[r.leadProvince === "32" ? "32" : "37"]}内登记；${r.lead.role}与${r.site.role}不能为同一单位；成员原则上不超过${r.maxMembers}家`);
     case "task-listed":
       return one(`${label(r.field)}须在任务榜单内（设了榜单或提供了参考名单时核对）`, r.listSetting ? [r.listSetting] : []);
-    default:
-      return one(`规则 ${(r as { type: string }).type}`);
+    default: {
+      const _exhaustive: never = r;
+      return _exhaustive;
+    }
   }
 }
 
@@ -107,8 +127,10 @@ function setRuleText(r: SetRule): RuleText {
       return one(`同一${label(r.field)}内企业合计不超过${r.max}个`);
     case "ranks":
       return one(`${label(r.field)}按1、2、3…排列，不重号、不缺号（不占名额的行不需排序）`);
-    default:
-      return one(`规则 ${(r as { type: string }).type}`);
+    default: {
+      const _exhaustive: never = r;
+      return _exhaustive;
+    }
   }
 }
 

@@ -90,8 +90,10 @@ function rowAspects(input: UncheckedInput, r: RowRule): Aspect[] {
           list: { how: r.listSetting ? `可在设置“${settingName(p, r.listSetting)}”中填写，或提供参考名单` : "可提供参考名单", given: settingGiven(settings, r.listSetting) || input.references.tasks },
         },
       ];
-    default:
-      return [];
+    default: {
+      const _exhaustive: never = r;
+      return _exhaustive;
+    }
   }
 }
 
@@ -103,8 +105,14 @@ function setAspects(r: SetRule): Aspect[] {
       return [{ zh: `每个${r.party.role}只能申报一个方向`, anyOf: [r.field] }];
     case "ranks":
       return [{ zh: "推荐排序", anyOf: [r.field] }];
-    default:
+    // They read the party's own columns (required: header-missing says their absence); a members column is the consortium rule's note.
+    case "duplicates":
+    case "cap":
       return [];
+    default: {
+      const _exhaustive: never = r;
+      return _exhaustive;
+    }
   }
 }
 
