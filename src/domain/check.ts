@@ -52,8 +52,6 @@ export function getProgramme(id: string): Programme | undefined {
   return PROGRAMMES.find((p) => p.id === id);
 }
 
-const validIso = isRealIsoDate;
-
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function check(grid: Grid, options: CheckOptions): Report {
@@ -67,7 +65,7 @@ export function check(grid: Grid, options: CheckOptions): Report {
   const resolved = resolveSettings(programme, given);
   for (const p of resolved.problems) notes.push(problemNote(p));
   const settings = resolved.values;
-  const asOfIso = typeof settings.asOf === "string" && validIso(settings.asOf) ? settings.asOf : programme.asOf;
+  const asOfIso = typeof settings.asOf === "string" && isRealIsoDate(settings.asOf) ? settings.asOf : programme.asOf;
 
   const province = provinceMode(options.city);
   const unit = province ? null : findCity(options.city);

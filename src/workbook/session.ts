@@ -7,6 +7,7 @@ import { columnLetter, type Grid } from "../domain/cells";
 import type { ColumnChoice, SavedMapping } from "../domain/columns";
 import type { Finding, Report } from "../domain/report";
 import { aboutReference } from "../domain/read-faults";
+import { isRealIsoDate } from "../domain/readers";
 import type { Lang } from "./i18n";
 import { MappingTooLargeError } from "./mappings";
 import { planMarks } from "./marks";
@@ -241,7 +242,7 @@ export class Session<Refs = unknown> {
     return {
       programmeId: programme.id,
       city,
-      asOf: saved?.asOf && /^\d{4}-\d{2}-\d{2}$/.test(saved.asOf) ? saved.asOf : "",
+      asOf: saved?.asOf && isRealIsoDate(saved.asOf) ? saved.asOf : "",
       quota: typeof saved?.quota === "number" && saved.quota >= 0 ? Math.floor(saved.quota) : null,
       referenceSheets: (saved?.referenceSheets ?? []).filter((s) => sheets.includes(s)),
       scope: saved?.scope === "selection" ? "selection" : "used",

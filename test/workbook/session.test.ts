@@ -167,6 +167,12 @@ describe("settings remembered per workbook", () => {
     expect(session.normalise({ programmeId: "js-2020-666", city: "昆山" }, ["S"]).city).toBe("昆山市");
     expect(session.normalise({ programmeId: "sd-2024-gfbj-2", city: "火星" }, ["S"]).city).toBe("济南市");
   });
+
+  it("a saved as-of date that is no real day (2023-02-30) is dropped, a real one kept", () => {
+    const session = new Session(new PreviewHost({ sheets: [{ name: "S", rows: [] }], active: "S" }), engine, "zh", writers);
+    expect(session.normalise({ asOf: "2023-02-30" }, ["S"]).asOf).toBe("");
+    expect(session.normalise({ asOf: "2023-02-28" }, ["S"]).asOf).toBe("2023-02-28");
+  });
 });
 
 describe("生成区县填报模板 through the session", () => {
