@@ -8,7 +8,7 @@
  * formula, whatever it starts with — so USCCs and phone numbers keep every digit.
  */
 import ExcelJS from "exceljs";
-import { safeSheetName, type ExportPlan } from "../domain/export/plan";
+import { safeSheetName, uniqueSheetName, type ExportPlan } from "../domain/export/plan";
 import { sheetSpec, type SheetSpec } from "../domain/export/sheet-spec";
 import { toBase64 } from "../workbook/base64";
 
@@ -19,21 +19,14 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: "thin" },
 };
 
-function uniqueSheetName(wb: ExcelJS.Workbook, wanted: string): string {
-  const base = safeSheetName(wanted);
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = `(${i})`;
-    const name = [...base].slice(0, 31 - suffix.length).join("") + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
+function newSheetName(wb: ExcelJS.Workbook, wanted: string): string {
+  return uniqueSheetName(safeSheetName(wanted), wb.worksheets.map((w) => w.name));
 }
 
 /** Draws a SheetSpec on a new worksheet of `wb`. */
 export function drawSheet(wb: ExcelJS.Workbook, spec: SheetSpec, sheetName: string = spec.name): ExcelJS.Worksheet {
   const p = spec.page;
-  const ws = wb.addWorksheet(uniqueSheetName(wb, sheetName), {
+  const ws = wb.addWorksheet(newSheetName(wb, sheetName), {
     pageSetup: {
       // Excel's paper codes: 9 = A4, 8 = A3 (exceljs writes the number as given; its enum lacks A3).
       paperSize: (p.paperSize === "A3" ? 8 : 9) as ExcelJS.PaperSize,
@@ -97,7 +90,7 @@ export async function buildExportWorkbook(plan: ExportPlan): Promise<Uint8Array>
 
 /** Province mode: 各市汇总 — each city's rows listed and exported, and its quota standing. */
 export function addCitySheet(wb: ExcelJS.Workbook, plan: ExportPlan): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(uniqueSheetName(wb, "各市汇总"), { views: [{ state: "frozen", ySplit: 2 }], pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(newSheetName(wb, "各市汇总"), { views: [{ state: "frozen", ySplit: 2 }], pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const head = ["市", "报送项目数", "列入汇总表", "计入名额", "不占名额", "名额", "超出名额"];
   ws.addRow([`${plan.title}（各市汇总）`]).font = { name: "黑体", size: 14 };
   ws.mergeCells(1, 1, 1, head.length);

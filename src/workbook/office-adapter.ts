@@ -33,6 +33,7 @@ import {
   type MarkRecord,
 } from "./marks";
 import type { SavedMapping } from "../domain/columns";
+import { uniqueSheetName } from "../domain/export/plan";
 import { areaText, trimToList, type Area } from "../domain/list-area";
 import { cellsOutsideList } from "../domain/read-faults";
 import type { Finding } from "../domain/report";
@@ -467,10 +468,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
       await ctx.sync();
-      // Excel compares sheet names without case.
-      const taken = new Set(sheets.items.map((w) => w.name.toLowerCase()));
-      let unique = name;
-      for (let i = 2; taken.has(unique.toLowerCase()); i++) unique = `${name} (${i})`;
+      const unique = uniqueSheetName(name, sheets.items.map((w) => w.name));
       const ws = sheets.add(unique);
       const width = Math.max(0, ...rows.map((r) => r.length));
       const batch = new RequestBatch(ctx, this.requestLimit(caps));

@@ -8,6 +8,7 @@
 import { columnLetter, isBlankCell, type Cell, type Grid } from "../domain/cells";
 import { areaAddress, conflictError, MARK_COLOURS, markOps, markRecordKey, parseAddress, resultConflicts, RESULT_HEADERS, withoutResultColumn, type Area, type MarkRecord } from "./marks";
 import type { SavedMapping } from "../domain/columns";
+import { uniqueSheetName } from "../domain/export/plan";
 import { areaText, inArea, listAreaOf, shownValue } from "../domain/list-area";
 import { cellsOutsideList } from "../domain/read-faults";
 import { LIMITS, READ_CHUNK_CELLS, tooManyCells } from "./limits";
@@ -237,8 +238,7 @@ export class PreviewHost implements WorkbookPort {
     const added: string[] = [];
     for (const name of book.sheetNames) {
       const { grid, merges } = book.sheet(name);
-      let unique = name;
-      for (let i = 2; this.sheets.has(unique); i++) unique = `${name} (${i})`;
+      const unique = uniqueSheetName(name, this.sheets.keys());
       const sheet: PreviewSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), merges, columnWidths: [] };
       grid.rows.forEach((row, i) => row.forEach((cell, j) => !isBlankCell(cell) && sheet.cells.set(k(grid.firstRow + i, grid.firstColumn + j), { ...cell })));
       this.sheets.set(unique, sheet);
@@ -253,8 +253,7 @@ export class PreviewHost implements WorkbookPort {
   }
 
   async addSheet(name: string, rows: Cell[][]): Promise<string> {
-    let unique = name;
-    for (let i = 2; this.sheets.has(unique); i++) unique = `${name} (${i})`;
+    const unique = uniqueSheetName(name, this.sheets.keys());
     const sheet: PreviewSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), merges: [], columnWidths: [] };
     rows.forEach((row, i) =>
       row.forEach((cell, j) => {

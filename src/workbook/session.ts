@@ -13,7 +13,7 @@ import { MappingTooLargeError } from "./mappings";
 import { planMarks } from "./marks";
 import { toBase64 } from "./base64";
 import { MarkConflictError, type Capabilities, type ExportTarget, type ReadScope, type WorkbookPort } from "./port";
-import { planExport, type ExportOptions, type ExportPlan } from "../domain/export/plan";
+import { planExport, uniqueSheetName, type ExportOptions, type ExportPlan } from "../domain/export/plan";
 import { getProgramme } from "../domain/check";
 import { planTemplate, type TemplatePlan } from "../domain/template/plan";
 import { UserMappings, type UserStore } from "./user-store";
@@ -513,12 +513,3 @@ function savedValues(saved: unknown, programme: ProgrammeView): Record<string, u
 }
 
 /** `name`, or `name (2)`, `name (3)` … — at most 31 characters, as Excel allows — not among `taken`. */
-export function uniqueSheetName(name: string, taken: string[]): string {
-  const used = new Set(taken.map((t) => t.toLowerCase()));
-  if (!used.has(name.toLowerCase())) return name;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = name.slice(0, 31 - suffix.length) + suffix;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
-}

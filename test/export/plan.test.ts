@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { planExport, planValueText, ExportError, displayWidth, widthForOneLine, safeSheetName, officeSafeText, type ExportPlan, type PlanRow } from "../../src/domain/export/plan";
+import { planExport, planValueText, ExportError, displayWidth, widthForOneLine, safeSheetName, uniqueSheetName, officeSafeText, type ExportPlan, type PlanRow } from "../../src/domain/export/plan";
 import { excelSerial } from "../../src/samples/model";
 import { makeList } from "./fixtures";
 import { Report } from "../../src/domain/report";
@@ -345,5 +345,17 @@ describe("Excel's 32,767-character cell limit", () => {
     grid.rows[3][6] = { kind: "text", value: "云".repeat(32_767) };
     const plan = planExport(grid, report);
     expect(plan.warnings.some((x) => x.code === "cell-truncated")).toBe(false);
+  });
+});
+
+describe("uniqueSheetName", () => {
+  it("numbers a taken name as Excel does, without case, within 31 characters counted by code point", () => {
+    expect(uniqueSheetName("汇总表", ["名单"])).toBe("汇总表");
+    expect(uniqueSheetName("汇总表", ["汇总表", "汇总表 (2)"])).toBe("汇总表 (3)");
+    expect(uniqueSheetName("List", ["list"])).toBe("List (2)");
+    const long = "𠀀".repeat(31);
+    const second = uniqueSheetName(long, [long]);
+    expect([...second]).toHaveLength(31);
+    expect(second.endsWith(" (2)")).toBe(true);
   });
 });

@@ -109,12 +109,12 @@ describe("the .xlsx a bureau prints and stamps", () => {
     const { grid, report } = list();
     const plan = planExport(grid, report);
     const { worksheet, spec } = addExportSheet(wb, plan);
-    expect(worksheet.name).toBe("推荐项目汇总表(2)");
+    expect(worksheet.name).toBe("推荐项目汇总表 (2)");
     expect(spec.parts.firstDataRow).toBe(5);
-    const back = readBack(await workbookBytes(wb), "推荐项目汇总表(2)");
-    expect(back.book.SheetNames).toEqual(["推荐项目汇总表", "推荐项目汇总表(2)"]);
+    const back = readBack(await workbookBytes(wb), "推荐项目汇总表 (2)");
+    expect(back.book.SheetNames).toEqual(["推荐项目汇总表", "推荐项目汇总表 (2)"]);
     expect(back.book.Sheets["推荐项目汇总表"]["A1"].v).toBe("我的数据");
-    expect(back.printTitles()).toBe("'推荐项目汇总表(2)'!$2:$4");
+    expect(back.printTitles()).toBe("'推荐项目汇总表 (2)'!$2:$4");
   });
 
   it("gives the pane base64 that decodes to the same workbook", async () => {

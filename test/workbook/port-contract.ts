@@ -391,6 +391,9 @@ export function portContract(name: string, factory: HarnessFactory): void {
       expect(await h.port.addSheet("合并名单", rows)).toBe("合并名单 (2)");
       expect(await h.port.listSheets()).toEqual(["名单", "优先企业", "合并名单", "合并名单 (2)"]);
       expect(h.snapshot("合并名单 (2)").cells).toEqual(h.snapshot("合并名单").cells);
+      // Excel compares sheet names without case.
+      expect(await h.port.addSheet("List", rows)).toBe("List");
+      expect(await h.port.addSheet("LIST", rows)).toBe("LIST (2)");
     });
 
     it("reports the user's edits on a read sheet, not its own marks", async () => {

@@ -242,6 +242,20 @@ export function safeSheetName(name: string): string {
   return [...(cleaned || "汇总表")].slice(0, 31).join("");
 }
 
+/**
+ * `name`, or `name (2)`, `name (3)` … as Excel numbers a sheet it inserts: compared without case,
+ * as Excel compares sheet names, and cut to 31 characters (counted by code point) with the suffix.
+ */
+export function uniqueSheetName(name: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!used.has(name.toLowerCase())) return name;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = [...name].slice(0, 31 - suffix.length).join("") + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
 interface FieldColumn {
   field: string;
   /** 0-based index into a grid row. */
