@@ -22,6 +22,17 @@ export interface Unit {
 // Spaces tidied only: a name keeps its own brackets and width, as the user or the source wrote it.
 const Name = z.string().transform(tidySpaces).pipe(z.string().min(1, "名称不能为空"));
 
+/** The schemas' messages (zod carries the Chinese), with the English the pane and CLI show beside them. */
+const MESSAGES_EN: Record<string, string> = {
+  "应为 YYYY-MM-DD 格式的有效日期": "should be a real date, YYYY-MM-DD",
+  应为整数: "should be a whole number",
+  不能小于0: "cannot be below 0",
+  名称不能为空: "a name cannot be empty",
+  "名单为空：不设名单请填 null": "the list is empty; for no list use null",
+  不是18位统一社会信用代码: "is not an 18-character unified social credit code",
+  每家单位至少写名称或统一社会信用代码: "give each unit a name, a credit code or both",
+};
+
 const DateValue = z.string().refine((s) => isRealIsoDate(s), "应为 YYYY-MM-DD 格式的有效日期");
 
 const CountValue = z.number().int("应为整数").nonnegative("不能小于0").nullable();
@@ -70,24 +81,28 @@ const SCHEMAS: Record<SettingKindId, z.ZodTypeAny> = {
 };
 
 /** What a value of each kind looks like, for messages and the settings file's documentation. */
-export const KIND_SHAPES: Record<SettingKindId, { zh: string; json: string }> = {
-  date: { zh: "日期 YYYY-MM-DD", json: '"2023-02-28"' },
-  count: { zh: "不小于0的整数，null 为不设", json: "10 或 null" },
-  names: { zh: "名称列表，null 为不设名单", json: '["综合型", "特色型（面向重点行业）"] 或 null' },
-  groups: { zh: "名称及其别称的列表", json: '[{"name": "物联网", "aliases": ["物联网产业"]}]' },
-  units: { zh: "单位列表（名称和/或统一社会信用代码）", json: '[{"name": "某某有限公司", "uscc": "91320100…"}]' },
+export const KIND_SHAPES: Record<SettingKindId, { zh: string; en: string; json: string }> = {
+  date: { zh: "日期 YYYY-MM-DD", en: "a date, YYYY-MM-DD", json: '"2023-02-28"' },
+  count: { zh: "不小于0的整数，null 为不设", en: "a whole number from 0, or null for none", json: "10 或 null" },
+  names: { zh: "名称列表，null 为不设名单", en: "a list of names, or null for no list", json: '["综合型", "特色型（面向重点行业）"] 或 null' },
+  groups: { zh: "名称及其别称的列表", en: "a list of names with their other names", json: '[{"name": "物联网", "aliases": ["物联网产业"]}]' },
+  units: { zh: "单位列表（名称和/或统一社会信用代码）", en: "a list of units (name and/or credit code)", json: '[{"name": "某某有限公司", "uscc": "91320100…"}]' },
 };
 
-export type ParsedValue = { ok: true; value: unknown } | { ok: false; problem: string };
+export type ParsedValue = { ok: true; value: unknown } | { ok: false; problem: string; problemEn: string };
+
+function invalid(problem: string, problemEn: string): ParsedValue {
+  return { ok: false, problem, problemEn };
+}
 
 /** Validates and normalises (names cleaned, duplicates dropped, codes upper-cased). */
 export function parseSettingValue(kind: SettingKindId, value: unknown): ParsedValue {
   const r = SCHEMAS[kind].safeParse(value);
   if (r.success) return { ok: true, value: r.data };
   const issue = r.error.issues[0];
-  const at = issue && issue.path.length ? `第${Number(issue.path[0]) + 1}项：` : "";
-  const msg = issue?.code === "invalid_type" ? `应为${KIND_SHAPES[kind].zh}` : (issue?.message ?? "无效");
-  return { ok: false, problem: `${at}${msg}` };
+  const item = issue && issue.path.length ? Number(issue.path[0]) + 1 : null;
+  const [msg, msgEn] = issue?.code === "invalid_type" ? [`应为${KIND_SHAPES[kind].zh}`, `should be ${KIND_SHAPES[kind].en}`] : [issue?.message ?? "无效", MESSAGES_EN[issue?.message ?? ""] ?? "invalid"];
+  return invalid(`${item ? `第${item}项：` : ""}${msg}`, `${item ? `item ${item}: ` : ""}${msgEn}`);
 }
 
 export function settingValueProblem(kind: SettingKindId, value: unknown): string | null {
@@ -151,10 +166,10 @@ export function parseSettingText(kind: SettingKindId, text: string): ParsedValue
     .filter((l) => l !== "");
   switch (kind) {
     case "date":
-      return lines.length === 0 ? { ok: false, problem: "请填写日期" } : parseSettingValue(kind, lines[0]);
+      return lines.length === 0 ? invalid("请填写日期", "enter a date") : parseSettingValue(kind, lines[0]);
     case "count": {
       if (lines.length === 0) return { ok: true, value: null };
-      if (!/^\d+$/.test(lines[0]!)) return { ok: false, problem: `“${lines[0]}”不是不小于0的整数` };
+      if (!/^\d+$/.test(lines[0]!)) return invalid(`“${lines[0]}”不是不小于0的整数`, `“${lines[0]}” is not a whole number from 0`);
       return parseSettingValue(kind, Number(lines[0]));
     }
     case "names":

@@ -86,7 +86,7 @@ export interface Engine<Refs = unknown> {
   /** The programme's rules with the open facts that decide them, under these setting values. */
   rules(programmeId: string, settings: Record<string, unknown>): RuleView[];
   /** A box's text → a setting value, or why not. */
-  parseSetting(kind: SettingView["kind"], text: string): { ok: true; value: unknown } | { ok: false; problem: string };
+  parseSetting(kind: SettingView["kind"], text: string): { ok: true; value: unknown } | { ok: false; problem: string; problemEn: string };
   /** A setting value → the box's text. */
   settingText(kind: SettingView["kind"], value: unknown): string;
   /** Reference lists from sheets the user picked; throws an Error with a Chinese message when a sheet means nothing. */

@@ -193,6 +193,23 @@ describe("settings themselves", () => {
     expect(parseSettingText("count", "八")).toMatchObject({ ok: false });
   });
 
+  it("every problem with a box's text is said in English too (the English pane shows that)", () => {
+    const cases: [Parameters<typeof parseSettingText>[0], string, RegExp][] = [
+      ["date", "", /enter a date/],
+      ["date", "2023-02-30", /real date/],
+      ["count", "八", /not a whole number/],
+      ["units", "某某有限公司，9132", /item 1: .*credit code/],
+      ["groups", "：别称", /item 1: a name cannot be empty/],
+    ];
+    for (const [kind, text, en] of cases) {
+      const r = parseSettingText(kind, text);
+      if (r.ok) throw new Error(`${kind} “${text}” was taken`);
+      expect(r.problemEn).toMatch(en);
+      expect(r.problemEn.replace(/“[^”]*”/g, "")).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(r.problem).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it("names lose zero-width characters (not turned into spaces); a code typed full-width or with dashes is a code", () => {
     expect(parseSettingText("names", "某某\u200B有限公司\n  甲\u3000乙公司 ")).toEqual({ ok: true, value: ["某某有限公司", "甲 乙公司"] });
     const code = uscc("370112", 3);

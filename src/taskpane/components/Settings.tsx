@@ -92,7 +92,7 @@ function SettingBox({
     setDraft(text);
     const parsed = engine.parseSetting(setting.kind, text);
     if (!parsed.ok) {
-      setProblem(parsed.problem);
+      setProblem(lang === "en" ? parsed.problemEn : parsed.problem);
       return;
     }
     setProblem(null);
