@@ -468,7 +468,8 @@ const YES = new Set(["是", "有", "√", "✓", "✔", "☑", "y", "yes", "true
 const NO = new Set(["否", "无", "没有", "×", "✗", "✘", "☒", "n", "no", "false", "不是"]);
 
 /** 是/否, 有/无, √/×, Y/N, yes/no, true/false (any case); 已建成/在建 are NOT yes/no (enum instead). */
-export function readYesNo(cell: Cell): Read<boolean> {
+/** `aliases`: other answers a programme reads as yes or no ({ 升级申报: "是" }), compared as enumKey does. */
+export function readYesNo(cell: Cell, aliases?: Readonly<Record<string, string>>): Read<boolean> {
   const look = lookAt(cell);
   if ("done" in look) return look.done;
   const { seen, shown } = look;
@@ -476,7 +477,8 @@ export function readYesNo(cell: Cell): Read<boolean> {
     case "boolean":
       return ok(seen.bool, shown);
     case "text": {
-      const key = cleanText(seen.text).replace(/\s+/g, "").toLowerCase();
+      const alias = aliases ? Object.entries(aliases).find(([variant]) => enumKey(variant) === enumKey(seen.text)) : undefined;
+      const key = cleanText(alias ? alias[1] : seen.text).replace(/\s+/g, "").toLowerCase();
       if (key === "") return EMPTY;
       if (YES.has(key)) return ok(true, shown);
       if (NO.has(key)) return ok(false, shown);

@@ -260,6 +260,12 @@ describe("readAmount", () => {
 });
 
 describe("readYesNo", () => {
+  it("reads a programme's other answers through its aliases, keeping what the cell showed", () => {
+    const r = readYesNo(text("升级 申报"), { 升级申报: "是" });
+    expect(r).toEqual({ status: "ok", value: true, shown: "升级 申报" });
+    expect(readYesNo(text("升级申报")).status).toBe("bad");
+  });
+
   it.each([
     ["是", true], ["否", false], ["有", true], ["无", false], ["√", true], ["×", false],
     ["Y", true], ["y", true], ["N", false], ["n", false], ["yes", true], ["NO", false], ["TRUE", true], ["false", false], [" 是 ", true],

@@ -142,12 +142,9 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
     }
     case "amount":
       return fromRead(readAmount(cell, unit), "amount-unreadable");
-    case "yesno": {
+    case "yesno":
       // A programme may read other answers as yes or no (升级申报 → 是).
-      const alias = spec.aliases && cell.kind === "text" ? Object.entries(spec.aliases).find(([variant]) => enumKey(variant) === enumKey(String(cell.value))) : undefined;
-      if (alias) return fromRead(readYesNo({ kind: "text", value: alias[1] }), "value-not-allowed");
-      return fromRead(readYesNo(cell), "value-not-allowed");
-    }
+      return fromRead(readYesNo(cell, spec.aliases), "value-not-allowed");
     case "phone":
       return fromRead(readPhone(cell), "phone-unreadable");
     case "enum": {
