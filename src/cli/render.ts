@@ -1,6 +1,7 @@
 /** The readable Chinese report the `huizong check` command prints: grouped by severity, then by code. */
 import { FIELDS } from "../domain/fields";
 import { findingTitle } from "../domain/finding-titles";
+import { sourcesText } from "../domain/merge";
 import type { Finding, Report, Severity } from "../domain/report";
 
 const SEVERITY_TITLES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -12,7 +13,7 @@ function where(f: Finding): string {
   if (f.column) parts.push(`${f.column}列`);
   if (f.row === undefined && f.rows && f.rows.length > 0) parts.push(`第${f.rows.join("、")}行`);
   // Merged lists: where each row came from (district, file, sheet, row there).
-  if (f.sources && f.sources.length > 0) parts.push(`（${f.sources.slice(0, 8).map((s) => `${s.district ? `${s.district} ` : ""}${s.file}“${s.sheet}”第${s.sourceRow}行`).join("；")}${f.sources.length > 8 ? `等${f.sources.length}处` : ""}）`);
+  if (f.sources && f.sources.length > 0) parts.push(`（${sourcesText(f.sources)}）`);
   return parts.join(" ");
 }
 

@@ -93,6 +93,17 @@ export function parseSource(text: string): Omit<RowSource, "row"> | null {
   return { district: parts[0]!, file: parts[1]!, sheet: parts.slice(2, -1).join(SEP), sourceRow };
 }
 
+/**
+ * "来源：历下区 历下区.xlsx“Sheet1”第3行；历城区 …" — where the rows of a merged list came from, the first
+ * eight and how many in all (the pane's findings list and the CLI's report).
+ */
+export function sourcesText(sources: readonly Omit<RowSource, "row">[], lang: "zh" | "en" = "zh"): string {
+  const list = sources.slice(0, 8);
+  const more = sources.length - list.length;
+  if (lang === "en") return `Source: ${list.map((x) => `${x.district ? `${x.district} ` : ""}${x.file || "this workbook"} “${x.sheet}” row ${x.sourceRow}`).join("; ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return `来源：${list.map((x) => `${x.district ? `${x.district} ` : ""}${x.file || "本工作簿"}“${x.sheet}”第${x.sourceRow}行`).join("；")}${more > 0 ? `等${sources.length}处` : ""}`;
+}
+
 /** A source's place as a message names it: "历下区第3行", or "历下区.xlsx第3行" when the unit is unknown. */
 export function sourcePlace(s: { file: string; sheet: string; sourceRow: number; district?: string }): string {
   return `${s.district ?? (s.file || s.sheet)}第${s.sourceRow}行`;

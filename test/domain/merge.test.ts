@@ -7,7 +7,7 @@ import { gridFromValues, type Grid } from "../../src/domain/cells";
 import { check, listProgrammes } from "../../src/domain/check";
 import { findHeader } from "../../src/domain/header";
 import { encodingMixed } from "../../src/domain/read-faults";
-import { formatSource, mergeLists, mergedLabel, parseSource, type MergeInput } from "../../src/domain/merge";
+import { formatSource, mergeLists, mergedLabel, parseSource, sourcesText, type MergeInput } from "../../src/domain/merge";
 import { Report } from "../../src/domain/report";
 import { lister, uscc, VALID, withCode } from "./check-helpers";
 
@@ -275,5 +275,15 @@ describe("province mode", () => {
     // The same lists checked as one city's list: ranks 1 and 2 repeat across the two.
     const asCity = Report.parse(check(m.grid, { programmeId: "sd-2024-gfbj-2", city: "济南", quota: 5 }));
     expect(withCode(asCity, "rank-invalid").some((f) => f.message.includes("第1位重复") && f.rows!.length === 3)).toBe(true);
+  });
+});
+
+describe("sourcesText", () => {
+  it("names the first eight sources and how many in all, in either language", () => {
+    const sources = Array.from({ length: 10 }, (_, i) => ({ district: "历下区", file: i === 0 ? "" : "历下区.xlsx", sheet: "Sheet1", sourceRow: i + 3 }));
+    const zh = sourcesText(sources);
+    expect(zh.startsWith("来源：历下区 本工作簿“Sheet1”第3行；历下区 历下区.xlsx“Sheet1”第4行")).toBe(true);
+    expect(zh.endsWith("第10行等10处")).toBe(true);
+    expect(sourcesText(sources, "en")).toMatch(/^Source: 历下区 this workbook “Sheet1” row 3; .* and 2 more$/);
   });
 });

@@ -22,6 +22,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Finding, PriorityMatch, QuotaStanding, RankStanding, Report, Severity } from "../../domain/report";
+import { sourcesText } from "../../domain/merge";
 import { codeTitle, strings, type Lang } from "../../workbook/i18n";
 import { MARK_COLOURS } from "../../workbook/marks";
 
@@ -197,13 +198,6 @@ export function Gauges({ report, lang }: { report: Report; lang: Lang }) {
   );
 }
 
-/** "来源：历下区 历下区.xlsx“Sheet1”第3行；历城区 …" — where each row of a merged list came from. */
-export function sourcesText(f: Finding, lang: Lang): string {
-  const list = (f.sources ?? []).slice(0, 8);
-  const more = (f.sources?.length ?? 0) - list.length;
-  if (lang === "en") return `Source: ${list.map((x) => `${x.district ? `${x.district} ` : ""}${x.file || "this workbook"} “${x.sheet}” row ${x.sourceRow}`).join("; ")}${more > 0 ? ` and ${more} more` : ""}`;
-  return `来源：${list.map((x) => `${x.district ? `${x.district} ` : ""}${x.file || "本工作簿"}“${x.sheet}”第${x.sourceRow}行`).join("；")}${more > 0 ? `等${f.sources!.length}处` : ""}`;
-}
 
 function where(f: Finding, lang: Lang): string {
   return strings(lang).rowCol(f.row, f.column, f.rows);
@@ -281,7 +275,7 @@ export function Findings({
                     <span>{lang === "en" ? f.messageEn : f.message}</span>
                     {f.sources && f.sources.length > 0 && (
                       <span className={st.hint} data-testid="finding-sources">
-                        {sourcesText(f, lang)}
+                        {sourcesText(f.sources ?? [], lang)}
                       </span>
                     )}
                     {(lang === "en" ? f.hintEn : f.hint) && (
