@@ -34,6 +34,30 @@ export function isBlankCell(c: Cell | undefined): boolean {
   return !c || (c.kind === "empty" && !c.formula);
 }
 
+/** Excel's error values. A text cell holding exactly one (a CSV, a merged sheet written through Office.js) is that error. */
+const ERROR_VALUES = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+
+export function isErrorText(s: string): boolean {
+  return ERROR_VALUES.test(s.trim());
+}
+
+/** An error value, stored as one or written as its text. */
+export function isErrorCell(c: Cell): boolean {
+  return c.kind === "error" || (c.kind === "text" && typeof c.value === "string" && isErrorText(c.value));
+}
+
+/**
+ * A cell as written to a new sheet (a merged list, by every writer alike): text as 文本 ("@") so codes
+ * keep every digit and nothing becomes a formula; an error value as its text (Office.js cannot write
+ * one; isErrorCell reads it back as the error); a date with a date format; a formula's result only.
+ */
+export function writtenCell(cell: Cell | undefined): { kind: "empty" | "text" | "number" | "boolean" | "date"; value: string | number | boolean | null; numberFormat: string } {
+  if (!cell || cell.kind === "empty" || cell.value === null) return { kind: "empty", value: null, numberFormat: "General" };
+  if (cell.kind === "text" || cell.kind === "error") return { kind: "text", value: String(cell.value), numberFormat: "@" };
+  if (cell.kind === "date") return { kind: "date", value: Number(cell.value), numberFormat: cell.numberFormat && cell.numberFormat !== "General" ? cell.numberFormat : "yyyy-mm-dd" };
+  return { kind: cell.kind, value: cell.value, numberFormat: cell.numberFormat ?? "General" };
+}
+
 export const EMPTY_CELL: Cell = Object.freeze({ kind: "empty", value: null }) as Cell;
 
 /** 1 → "A", 27 → "AA". */

@@ -8,7 +8,7 @@
  * Two rules keep it honest: a header that names something else (注册资本, 营业收入 …) is never taken
  * for a field, whatever its cells hold; and content alone only suggests, it never assigns.
  */
-import type { Cell } from "./cells";
+import { isErrorCell, type Cell } from "./cells";
 import { FIELDS, type FieldKind } from "./fields";
 import type { FieldSpec, Programme } from "./programme";
 import { enumKey, readAmount, readDate, readPhone, readUsccCell, readWholeNumber, readYesNo } from "./readers";
@@ -260,7 +260,7 @@ export interface ColumnContent {
 export function columnContent(cells: readonly Cell[]): ColumnContent {
   const c: ColumnContent = { seen: 0, uscc: 0, date: 0, number: 0, integer: 0, yesno: 0, phone: 0, ownership: 0, company: 0, ranks: new Set(), cells: [] };
   for (const cell of cells) {
-    if (cell.kind === "empty" || cell.kind === "error") continue;
+    if (cell.kind === "empty" || isErrorCell(cell)) continue;
     if (cell.kind === "text" && cleanText(String(cell.value)) === "") continue;
     c.seen++;
     c.cells.push(cell);

@@ -3,7 +3,7 @@
  * with Chinese and English text saying what was found and what was expected; the rules turn it
  * into a finding.
  */
-import type { Cell } from "./cells";
+import { isErrorText, type Cell } from "./cells";
 import { cleanText, foldBrackets } from "./text";
 import { compactUscc } from "./uscc";
 
@@ -66,7 +66,7 @@ function see(cell: Cell | null | undefined): Seen {
       if (typeof v === "number") return { kind: "date", serial: v };
       break;
     case "text":
-      if (typeof v === "string") return v === "" ? { kind: "empty" } : { kind: "text", text: v };
+      if (typeof v === "string") return v === "" ? { kind: "empty" } : isErrorText(v) ? { kind: "error", text: v.trim() } : { kind: "text", text: v };
       break;
     default:
       break;

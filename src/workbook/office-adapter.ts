@@ -13,7 +13,7 @@
  * large list (below it, a used range past the limit is refused with Ctrl+End as the remedy), 1.7 change events, 1.9 multi-area
  * selection and 1.20 mergeUndoGroup where present. Marks are recorded in the document's settings.
  */
-import { columnLetter, isBlankCell, type Cell, type Grid } from "../domain/cells";
+import { columnLetter, isBlankCell, writtenCell, type Cell, type Grid } from "../domain/cells";
 import {
   areaAddress,
   cellAddress,
@@ -62,10 +62,8 @@ function refuseHugeRange(sheet: string, plan: ReadPlan, located: boolean): void 
 
 /** A cell as written to a new sheet: its value (an error as its text) and its number format. */
 function officeWrite(cell: Cell | undefined): { value: string | number | boolean; format: string } {
-  if (!cell || cell.kind === "empty" || cell.value === null) return { value: "", format: "General" };
-  if (cell.kind === "text" || cell.kind === "error") return { value: String(cell.value), format: "@" };
-  if (cell.kind === "date") return { value: Number(cell.value), format: cell.numberFormat && cell.numberFormat !== "General" ? cell.numberFormat : "yyyy-mm-dd" };
-  return { value: cell.value, format: cell.numberFormat ?? "General" };
+  const w = writtenCell(cell);
+  return { value: w.value ?? "", format: w.numberFormat };
 }
 
 /** What the adapter needs from the page: the Excel and Office namespaces (the real ones, or a test's). */

@@ -5,7 +5,7 @@
  * range is the box around non-empty cells, writes never touch number formats, a merged title keeps
  * its value in the top-left cell.
  */
-import { columnLetter, isBlankCell, type Cell, type Grid } from "../domain/cells";
+import { columnLetter, isBlankCell, writtenCell, type Cell, type Grid } from "../domain/cells";
 import { areaAddress, conflictError, MARK_COLOURS, markOps, markRecordKey, parseAddress, resultConflicts, RESULT_HEADERS, withoutResultColumn, type Area, type MarkRecord } from "./marks";
 import type { SavedMapping } from "../domain/columns";
 import { uniqueSheetName } from "../domain/export/plan";
@@ -258,10 +258,9 @@ export class PreviewHost implements WorkbookPort {
     rows.forEach((row, i) =>
       row.forEach((cell, j) => {
         if (isBlankCell(cell)) return;
-        // As Excel keeps what the Office.js adapter writes: an error value as its text.
-        const asText = cell.kind === "text" || cell.kind === "error";
-        const numberFormat = asText ? "@" : cell.kind === "date" ? (cell.numberFormat && cell.numberFormat !== "General" ? cell.numberFormat : "yyyy-mm-dd") : (cell.numberFormat ?? "General");
-        sheet.cells.set(k(1 + i, 1 + j), { kind: asText ? "text" : cell.kind, value: asText ? String(cell.value) : cell.value, numberFormat });
+        // As Excel keeps what the Office.js adapter writes.
+        const w = writtenCell(cell);
+        sheet.cells.set(k(1 + i, 1 + j), { kind: w.kind, value: w.value, numberFormat: w.numberFormat });
       }),
     );
     this.sheets.set(unique, sheet);

@@ -1,10 +1,10 @@
 /**
  * Writes grids as the sheets of a new .xlsx (exceljs), cell kinds kept: text as 文本 ("@") so codes
- * and phone numbers keep every digit and nothing becomes a formula; dates as dates; numbers,
- * booleans and error values as themselves. Browser-safe. Used for a merged list (huizong merge).
+ * and phone numbers keep every digit and nothing becomes a formula; dates as dates; numbers and
+ * booleans as themselves; an error value as its text, as the pane writes it (domain writtenCell). Browser-safe. Used for a merged list (huizong merge).
  */
 import ExcelJS from "exceljs";
-import type { Cell, Grid } from "../domain/cells";
+import { writtenCell, type Cell, type Grid } from "../domain/cells";
 
 const EXCEL_EPOCH_OFFSET = 25569;
 const MS_PER_DAY = 86400000;
@@ -13,29 +13,12 @@ function serialToDate(serial: number): Date {
   return new Date(Math.round((serial - EXCEL_EPOCH_OFFSET) * MS_PER_DAY));
 }
 
+/** The same cell the pane's adapters write (writtenCell): an error value as its text, text as 文本. */
 function writeCell(target: ExcelJS.Cell, cell: Cell): void {
-  switch (cell.kind) {
-    case "empty":
-      return;
-    case "text":
-      target.value = String(cell.value);
-      target.numFmt = "@";
-      return;
-    case "date":
-      target.value = serialToDate(Number(cell.value));
-      target.numFmt = cell.numberFormat && cell.numberFormat !== "General" ? cell.numberFormat : "yyyy-mm-dd";
-      return;
-    case "number":
-      target.value = Number(cell.value);
-      if (cell.numberFormat && cell.numberFormat !== "General") target.numFmt = cell.numberFormat;
-      return;
-    case "boolean":
-      target.value = Boolean(cell.value);
-      return;
-    case "error":
-      target.value = { error: String(cell.value) as ExcelJS.CellErrorValue["error"] };
-      return;
-  }
+  const w = writtenCell(cell);
+  if (w.kind === "empty") return;
+  target.value = w.kind === "date" ? serialToDate(Number(w.value)) : w.value;
+  if (w.numberFormat !== "General") target.numFmt = w.numberFormat;
 }
 
 /** One worksheet per grid, at the grid's own position; the first row of each (the header) frozen and bold. */

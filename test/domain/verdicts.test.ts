@@ -2,6 +2,7 @@
  * Verdicts as the notices decide them (issue 10): one named case per point, each on a small list.
  */
 import { describe, expect, it } from "vitest";
+import { writtenCell } from "../../src/domain/cells";
 import { planExport } from "../../src/domain/export/plan";
 import { FIRST, lister, listGrid, run, uscc, VALID, withCode, type RowSpec } from "./check-helpers";
 
@@ -272,5 +273,19 @@ describe("10. sd-2023-platform: 企业性质 is not a required column", () => {
     expect(withCode(r, "header-missing")).toEqual([]);
     expect(r.quotas[0]).toMatchObject({ counted: 11, exempt: 0 });
     expect(r.notes.some((n) => n.includes("所有行都计入名额"))).toBe(true);
+  });
+});
+
+describe("an Excel error written as text (a CSV, a merged sheet) is the error it shows", () => {
+  it("\"#N/A\" as text in a required column is cell-error, as the error value is; writtenCell writes an error as that text", () => {
+    const asText = run("sd-2023-platform", listGrid(SD_HEADER, [sd({ 申报单位名称: "#N/A" })]), { city: "济南" });
+    const grid = listGrid(SD_HEADER, [sd()]);
+    grid.rows[2]![0] = { kind: "error", value: "#N/A" };
+    const asError = run("sd-2023-platform", grid, { city: "济南" });
+    expect(withCode(asText, "cell-error").map((f) => [f.row, f.severity])).toEqual([[FIRST, "error"]]);
+    expect(withCode(asText, "cell-error")).toEqual(withCode(asError, "cell-error"));
+    expect(writtenCell({ kind: "error", value: "#REF!" })).toEqual({ kind: "text", value: "#REF!", numberFormat: "@" });
+    // Text that merely starts with # is text.
+    expect(withCode(run("sd-2023-platform", listGrid(SD_HEADER, [sd({ 申报单位名称: "#1号工厂有限公司" })]), { city: "济南" }), "cell-error")).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * here (cell-error, required-missing, date-/amount-/phone-unreadable, value-not-allowed), so the
  * rules downstream see only values they can trust and never report the same cell twice.
  */
-import type { Cell } from "../cells";
+import { isErrorCell, type Cell } from "../cells";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme } from "../programme";
 import { enumKey, readAmount, readDate, readEnum, readPhone, readText, readUsccCell, readWholeNumber, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
@@ -118,7 +118,7 @@ function readUscc(cell: Cell): Outcome {
   const r = readUsccCell(cell);
   if (r.status === "empty") return { status: "empty" };
   if (r.status === "ok") return { status: "ok", value: { status: "code", code: r.value, shown: r.shown, problem: usccProblem(r.value) } satisfies UsccValue };
-  if (cell.kind === "error") return { status: "bad", code: "cell-error", problem: r.problem, problemEn: r.problemEn };
+  if (isErrorCell(cell)) return { status: "bad", code: "cell-error", problem: r.problem, problemEn: r.problemEn };
   // Truncated or otherwise unreadable codes are the identity rule's to report, with the remedy.
   if (r.truncated || cell.kind === "number") return { status: "ok", value: { status: "truncated", shown: r.shown } satisfies UsccValue };
   return { status: "ok", value: { status: "unreadable", shown: r.shown, problem: r.problem, problemEn: r.problemEn } satisfies UsccValue };
@@ -206,7 +206,7 @@ export function understoodValue(programme: Programme, field: string, cell: Cell,
   const spec = programme.fields.find((f) => f.field === field);
   const def = FIELDS[field];
   if (!spec || !def) return undefined;
-  if (cell.kind === "error") return { status: "bad", code: "cell-error", problem: shownValue(cell), problemEn: shownValue(cell) };
+  if (isErrorCell(cell)) return { status: "bad", code: "cell-error", problem: shownValue(cell), problemEn: shownValue(cell) };
   return readByKind(def.kind, cell, spec, unit, settings);
 }
 
@@ -264,7 +264,7 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
     const def = FIELDS[spec.field];
     if (!def) continue;
     const cell = cells[col.index] ?? EMPTY_CELL;
-    if (cell.kind === "error") {
+    if (isErrorCell(cell)) {
       markUnreadable(spec.field);
       const shown = shownValue(cell);
       addFinding(ctx, {
