@@ -73,6 +73,19 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     session.saveSettings(next).catch((e) => setError(errorText(e, lang)));
   };
 
+  /** What a finished check shows, whether it checked the list or a merged one. */
+  const showOutcome = (result: CheckOutcome) => {
+    // The 列对应 panel opens by itself when the mapping is in doubt, not right after the user confirmed it.
+    setColumnsOpen(result.mapping.source !== "confirmed" && result.report.mappingUncertain);
+    if (result.mapping.notSaved) setError(errorText(result.mapping.notSaved, lang));
+    setReady((r) => (r ? { ...r, active: result.sheet, sheets: result.sheets } : r));
+    setOutcome(result);
+    // Refused marks leave the sheet as it was, the previous check's marks included.
+    if (result.marksRefused) setError(errorText(result.marksRefused, lang));
+    else setMarked(true);
+    setStale(false);
+  };
+
   /** A check: plain, with the columns the user confirmed, or back to the matcher alone. */
   const runCheck = async (how: { confirm: ColumnChoice[] } | "plain" | "reset" = "plain") => {
     if (!settings || busy) return;
@@ -82,15 +95,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     try {
       const result =
         how === "plain" ? await session.run(settings, setProgress) : how === "reset" ? await session.resetColumns(settings, setProgress) : await session.confirmColumns(settings, how.confirm, setProgress);
-      // The 列对应 panel opens by itself when the mapping is in doubt, not right after the user confirmed it.
-      setColumnsOpen(result.mapping.source !== "confirmed" && result.report.mappingUncertain);
-      if (result.mapping.notSaved) setError(errorText(result.mapping.notSaved, lang));
-      setReady((r) => (r ? { ...r, active: result.sheet, sheets: result.sheets } : r));
-      setOutcome(result);
-      // Refused marks leave the sheet as it was, the previous check's marks included.
-      if (result.marksRefused) setError(errorText(result.marksRefused, lang));
-      else setMarked(true);
-      setStale(false);
+      showOutcome(result);
     } catch (e) {
       setError(`${s.failed}${errorText(e, lang)}`);
     } finally {
@@ -106,12 +111,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     setProgress({ phase: "read", fraction: 0 });
     try {
       const merged = await session.mergeAndCheck(settings, files, sheets, setProgress);
-      const result = merged.check;
-      setReady((r) => (r ? { ...r, active: result.sheet, sheets: result.sheets } : r));
-      setOutcome(result);
-      if (result.marksRefused) setError(errorText(result.marksRefused, lang));
-      else setMarked(true);
-      setStale(false);
+      showOutcome(merged.check);
       return merged;
     } catch (e) {
       setError(`${s.failed}${errorText(e, lang)}`);
