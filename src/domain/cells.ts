@@ -27,6 +27,30 @@ export interface Grid {
   firstColumn: number;
   /** Rectangular: every row has the same length. */
   rows: Cell[][];
+  /** What the sheet says about its shape beyond the values, where the reader knows it. */
+  shape?: SheetShape;
+}
+
+/** Sheet-absolute, 1-based, inclusive. */
+export interface CellArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * The sheet's layout facts a reader can give (every field optional: a reader that cannot know one
+ * leaves it out, and the check then says nothing about it). Numbers are sheet-absolute and 1-based.
+ */
+export interface SheetShape {
+  /** Merged areas; the value sits in the top-left cell only, as in Excel. */
+  merges?: CellArea[];
+  /** Rows hidden by hand or by a filter. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  /** Rows hidden because an AutoFilter is on (a subset of hiddenRows where the reader can tell). */
+  filteredRows?: number[];
 }
 
 /** Nothing in it: no value and no formula (a number format alone does not count, as in Excel's used range). */
