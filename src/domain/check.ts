@@ -28,7 +28,10 @@ import { uncheckedNotes } from "./unchecked";
 export type { ReferenceLists } from "./rules/context";
 
 export interface CheckOptions {
-  programmeId: string;
+  /** A built-in programme by id; `programme` wins over it. */
+  programmeId?: string;
+  /** The programme definition itself (a built-in, or one the user imported). */
+  programme?: Programme;
   /** 南京 / 南京市 / 3201 / 昆山市 …; or 山东省 / 江苏省 for province mode (each row judged against its own city). */
   city: string;
   /** ISO date; default: the programme's as-of date. Same as settings.asOf, and wins over it. */
@@ -55,8 +58,8 @@ export function getProgramme(id: string): Programme | undefined {
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function check(grid: Grid, options: CheckOptions): Report {
-  const programme = getProgramme(options.programmeId);
-  if (!programme) throw new Error(`unknown programme id “${options.programmeId}”: ${PROGRAMMES.map((p) => p.id).join(", ")}`);
+  const programme = options.programme ?? getProgramme(options.programmeId ?? "");
+  if (!programme) throw new Error(`unknown programme id “${options.programmeId ?? ""}”: ${PROGRAMMES.map((p) => p.id).join(", ")}`);
   const notes: string[] = [];
 
   const given: Record<string, unknown> = { ...options.settings };

@@ -36,7 +36,7 @@ interface Ready {
 export function App({ session, lang, today = new Date() }: { session: Session; lang: Lang; today?: Date }) {
   const s = strings(lang);
   const st = useStyles();
-  const programmes = React.useMemo(() => session.engine.programmes(), [session]);
+  const programmes = React.useMemo(() => session.programmes(), [session]);
   const [ready, setReady] = React.useState<Ready | null>(null);
   const [settings, setSettings] = React.useState<CheckSettings | null>(null);
   const [busy, setBusy] = React.useState(false);
@@ -183,7 +183,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
         sheet={ready.active}
         disabled={busy}
         today={today}
-        engine={session.engine}
+        engine={session.settingEngine}
         onChange={changeSettings}
       />
       <div className={st.buttons}>

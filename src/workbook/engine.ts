@@ -1,8 +1,9 @@
 /**
  * Binds the session to the engine in src/domain: the programmes as the pane shows them, check(),
- * and reference lists read from sheets. The only file of the pane that knows the engine's shapes.
+ * and reference lists read from sheets. The only file of the pane that
+ * knows the engine's shapes.
  */
-import { check, getProgramme, listProgrammes, type ReferenceLists } from "../domain/check";
+import { check, listProgrammes, type ReferenceLists } from "../domain/check";
 import { FIELDS } from "../domain/fields";
 import { describeProgramme, settingLine } from "../domain/rules-text";
 import { parseSettingText, settingText } from "../domain/setting-values";
@@ -11,7 +12,8 @@ import type { Programme } from "../domain/programme";
 import { listSheetOf, mergeLists } from "../domain/merge";
 import { citiesOf, COUNTY_LEVEL_UNITS, PROVINCE_NAMES } from "../domain/regions";
 import { referenceListsFromGrids } from "../domain/reference";
-import type { Engine, ProgrammeView } from "./session";
+import { planTemplate } from "../domain/template/plan";
+import type { Engine, ProgrammeView, RuleView } from "./session";
 
 /** A programme definition → what the settings form shows. */
 export function programmeView(p: Programme): ProgrammeView {
@@ -36,25 +38,21 @@ export function programmeView(p: Programme): ProgrammeView {
   };
 }
 
-function getProgrammeOrThrow(id: string): Programme {
-  const p = getProgramme(id);
-  if (!p) throw new Error(`unknown programme id “${id}”`);
-  return p;
+function rulesOf(p: Programme, settings: Record<string, unknown>): RuleView[] {
+  const t = describeProgramme(p, resolveSettings(p, settings).states);
+  const byId = new Map(t.settings.map((s) => [s.id, s]));
+  return t.rules.map((r) => ({ zh: r.zh, clause: r.clause, open: r.settings.flatMap((id) => (byId.has(id) ? [settingLine(byId.get(id)!)] : [])) }));
 }
 
-export const engine: Engine<ReferenceLists> = {
-  programmes: () => listProgrammes().map(programmeView),
-  check: (grid, options) => check(grid, options),
-  rules: (programmeId, settings) => {
-    const p = getProgramme(programmeId);
-    if (!p) return [];
-    const t = describeProgramme(p, resolveSettings(p, settings).states);
-    const byId = new Map(t.settings.map((s) => [s.id, s]));
-    return t.rules.map((r) => ({ zh: r.zh, clause: r.clause, open: r.settings.flatMap((id) => (byId.has(id) ? [settingLine(byId.get(id)!)] : [])) }));
-  },
+export const engine: Engine<ReferenceLists, Programme> = {
+  builtIns: () => listProgrammes(),
+  view: programmeView,
+  check: (grid, { programme, ...options }) => check(grid, { ...options, programme }),
+  rules: rulesOf,
   parseSetting: (kind, text) => parseSettingText(kind, text),
   settingText: (kind, value) => settingText(kind, value),
-  merge: (inputs, options) => mergeLists(inputs, { programme: getProgrammeOrThrow(options.programmeId), city: options.city }),
-  listSheet: (sheets, programmeId) => listSheetOf(sheets, getProgrammeOrThrow(programmeId)),
+  merge: (inputs, options) => mergeLists(inputs, options),
+  listSheet: (sheets, programme) => listSheetOf(sheets, programme),
+  template: (programme, city, settings) => planTemplate({ programme, city, ...(settings ? { settings } : {}) }),
   references: (sheets) => referenceListsFromGrids(sheets, "本工作簿"),
 };

@@ -14,8 +14,7 @@ import { planMarks } from "./marks";
 import { toBase64 } from "./base64";
 import { MarkConflictError, type Capabilities, type ExportTarget, type ReadScope, type WorkbookPort } from "./port";
 import { planExport, uniqueSheetName, type ExportOptions, type ExportPlan } from "../domain/export/plan";
-import { getProgramme } from "../domain/check";
-import { planTemplate, type TemplatePlan } from "../domain/template/plan";
+import type { TemplatePlan } from "../domain/template/plan";
 import { UserMappings, type UserStore } from "./user-store";
 import { MERGED_SHEET, type MergeInput, type MergeResult, type SourceSummary } from "../domain/merge";
 import { readCsv } from "./csv";
@@ -63,17 +62,25 @@ export interface RuleView {
   open: string[];
 }
 
-/** The engine as the session uses it; bound to src/domain in engine.ts. */
-export interface Engine<Refs = unknown> {
-  programmes(): ProgrammeView[];
+/**
+ * The engine as the session uses it; bound to src/domain in engine.ts. `P` is the engine's
+ * programme definition, opaque here: the session finds it by id and hands it back.
+ */
+export interface Engine<Refs = unknown, P = unknown> {
+  /** The programmes that come with the product. */
+  builtIns(): readonly P[];
+  /** What the pane shows of a programme. */
+  view(programme: P): ProgrammeView;
   /** District (or city) lists into one merged grid with sources (src/domain/merge.ts). */
-  merge(inputs: MergeInput[], options: { programmeId: string; city: string }): MergeResult;
+  merge(inputs: MergeInput[], options: { programme: P; city: string }): MergeResult;
   /** The sheet of a file that holds the list. */
-  listSheet<T extends { name: string; grid: Grid }>(sheets: T[], programmeId: string): T | undefined;
+  listSheet<T extends { name: string; grid: Grid }>(sheets: T[], programme: P): T | undefined;
+  /** The district template's plan (生成区县填报模板). */
+  template(programme: P, city: string, settings?: Record<string, unknown>): TemplatePlan;
   check(
     grid: Grid,
     options: {
-      programmeId: string;
+      programme: P;
       city: string;
       asOf?: string;
       quota?: number | null;
@@ -84,7 +91,7 @@ export interface Engine<Refs = unknown> {
     },
   ): Report;
   /** The programme's rules with the open facts that decide them, under these setting values. */
-  rules(programmeId: string, settings: Record<string, unknown>): RuleView[];
+  rules(programme: P, settings: Record<string, unknown>): RuleView[];
   /** A box's text → a setting value, or why not. */
   parseSetting(kind: SettingView["kind"], text: string): { ok: true; value: unknown } | { ok: false; problem: string; problemEn: string };
   /** A setting value → the box's text. */
@@ -188,7 +195,19 @@ export interface TemplateOutcome {
   download?: { fileName: string; bytes: Uint8Array };
 }
 
-export class Session<Refs = unknown> {
+/** What the settings form needs of the engine, for the programmes of this session. */
+export interface SettingEngine {
+  rules(programmeId: string, settings: Record<string, unknown>): RuleView[];
+  parseSetting: Engine["parseSetting"];
+  settingText: Engine["settingText"];
+}
+
+interface CatalogEntry<P> {
+  programme: P;
+  view: ProgrammeView;
+}
+
+export class Session<Refs = unknown, P = unknown> {
   private unwatch: (() => void) | null = null;
   private last: CheckOutcome | null = null;
   /** The grid the last check read: the export plans its rows from it, never from a second read. */
@@ -203,15 +222,18 @@ export class Session<Refs = unknown> {
   onStale: (() => void) | null = null;
   /** Mappings remembered for the user beyond this workbook; null where the host has no storage for it. */
   readonly userMappings: UserMappings | null;
+  /** The programmes this session offers, by id: what a check, merge or template is run against. */
+  protected catalog: CatalogEntry<P>[];
 
   constructor(
     readonly port: WorkbookPort,
-    readonly engine: Engine<Refs>,
+    readonly engine: Engine<Refs, P>,
     readonly lang: Lang,
     readonly writers: Writers,
     userStore: UserStore | null = null,
   ) {
     this.userMappings = userStore ? new UserMappings(userStore) : null;
+    this.catalog = engine.builtIns().map((programme) => ({ programme, view: engine.view(programme) }));
   }
 
   async start(): Promise<{ capabilities: Capabilities; sheets: string[]; active: string; settings: CheckSettings; marked: boolean }> {
@@ -231,9 +253,31 @@ export class Session<Refs = unknown> {
     return { capabilities, sheets, active, settings, marked };
   }
 
+  /** Every programme the pane offers. */
+  programmes(): ProgrammeView[] {
+    return this.catalog.map((e) => e.view);
+  }
+
+  /** The engine's programme for an id of `programmes()`. */
+  programme(id: string): P {
+    const e = this.catalog.find((x) => x.view.id === id);
+    if (!e) throw Object.assign(new Error(`未知项目“${id}”：请重新选择申报项目。`), { messageEn: `Unknown programme “${id}”: pick the programme again.` });
+    return e.programme;
+  }
+
+  /** The settings form's view of the engine, over this session's programmes. */
+  readonly settingEngine: SettingEngine = {
+    rules: (programmeId, settings) => {
+      const e = this.catalog.find((x) => x.view.id === programmeId);
+      return e ? this.engine.rules(e.programme, settings) : [];
+    },
+    parseSetting: (kind, text) => this.engine.parseSetting(kind, text),
+    settingText: (kind, value) => this.engine.settingText(kind, value),
+  };
+
   /** Saved settings made valid against the current programmes and sheets. */
   normalise(saved: Partial<CheckSettings> | undefined, sheets: string[]): CheckSettings {
-    const programmes = this.engine.programmes();
+    const programmes = this.programmes();
     const programme = programmes.find((p) => p.id === saved?.programmeId) ?? programmes[0];
     // A city may be saved short ("青岛", as the CLI takes it) or in full ("青岛市").
     const savedCity = saved?.city ?? "";
@@ -295,10 +339,11 @@ export class Session<Refs = unknown> {
     const refs = refGrids.filter((g) => g.sheetName !== checked && read.sheets.includes(g.sheetName));
     refGrids.forEach((g, i) => refs.includes(g) && readFindings.push(...read.findings[i + 1].map((f) => aboutReference(f, g.sheetName))));
     onProgress({ phase: "check", fraction: 0.4 });
+    const programme = this.programme(settings.programmeId);
     const references = refs.length ? this.engine.references(refs.map((g) => ({ name: g.sheetName, grid: g }))) : undefined;
     const check = (columnChoices?: readonly ColumnChoice[]) =>
       this.engine.check(grid, {
-        programmeId: settings.programmeId,
+        programme,
         city: settings.city,
         asOf: settings.asOf || undefined,
         quota: settings.quota,
@@ -375,12 +420,13 @@ export class Session<Refs = unknown> {
     }
     onProgress({ phase: "read", fraction: 0 });
     const inputs: MergeInput[] = [];
-    for (const f of files) inputs.push(await this.readListFile(f, settings.programmeId));
+    const programme = this.programme(settings.programmeId);
+    for (const f of files) inputs.push(await this.readListFile(f, programme));
     if (sheets.length > 0) {
       const read = await this.port.readGrids(sheets.map((name) => ({ sheet: name, scope: "used" as const })));
       read.grids.forEach((grid, i) => inputs.push({ file: "", sheet: grid.sheetName, grid, ...(read.findings[i].length > 0 ? { findings: read.findings[i] } : {}) }));
     }
-    const merged = this.engine.merge(inputs, { programmeId: settings.programmeId, city: settings.city });
+    const merged = this.engine.merge(inputs, { programme, city: settings.city });
     if (merged.problems.length > 0) {
       throw Object.assign(new Error(`未合并：${merged.problems.map((p) => p.message).join("；")}。`), { messageEn: `Nothing merged: ${merged.problems.map((p) => p.messageEn).join("; ")}.` });
     }
@@ -391,7 +437,7 @@ export class Session<Refs = unknown> {
     return { sheet, rows: merged.sources.length, summaries: merged.summaries, check };
   }
 
-  private async readListFile(file: ListFile, programmeId: string): Promise<MergeInput> {
+  private async readListFile(file: ListFile, programme: P): Promise<MergeInput> {
     const dot = file.name.lastIndexOf(".");
     const ext = dot >= 0 ? file.name.slice(dot).toLowerCase() : "";
     const stem = dot >= 0 ? file.name.slice(0, dot) : file.name;
@@ -413,7 +459,7 @@ export class Session<Refs = unknown> {
       const [zh, en] = e instanceof XlsxReadError ? [e.message, e.messageEn] : NOT_XLSX;
       throw new XlsxReadError(`${file.name}：${zh}`, `${file.name}: ${en}`);
     }
-    const chosen = this.engine.listSheet(sheets, programmeId);
+    const chosen = this.engine.listSheet(sheets, programme);
     if (!chosen) throw Object.assign(new Error(`${file.name}：工作簿中没有工作表。`), { messageEn: `${file.name}: the workbook has no worksheet.` });
     return { file: file.name, sheet: chosen.name, grid: chosen.grid, ...(chosen.findings.length > 0 ? { findings: chosen.findings } : {}) };
   }
@@ -483,10 +529,9 @@ export class Session<Refs = unknown> {
    * Excel can (ExcelApi 1.8), else as .xlsx bytes to download. Needs no check and touches no sheet.
    */
   async districtTemplate(settings: Pick<CheckSettings, "programmeId" | "city" | "values">): Promise<TemplateOutcome> {
-    const programme = getProgramme(settings.programmeId);
-    if (!programme) throw Object.assign(new Error(`未知项目“${settings.programmeId}”`), { messageEn: `Unknown programme “${settings.programmeId}”` });
+    const programme = this.programme(settings.programmeId);
     // The open facts the user set (a direction list …) shape the dropdowns as they shape the check.
-    const plan = planTemplate({ programme, city: settings.city, ...(settings.values ? { settings: settings.values } : {}) });
+    const plan = this.engine.template(programme, settings.city, settings.values);
     const [{ bytes, fileName }, capabilities] = await Promise.all([this.writers.templateWorkbook(plan), this.port.capabilities()]);
     if (!capabilities.createWorkbook) return { plan, destination: "download", download: { fileName, bytes } };
     await this.port.openXlsx(toBase64(bytes), "workbook");

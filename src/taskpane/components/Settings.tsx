@@ -23,7 +23,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { strings, type Lang } from "../../workbook/i18n";
-import type { CheckSettings, Engine, ProgrammeView, RuleView, SettingView } from "../../workbook/session";
+import type { CheckSettings, ProgrammeView, RuleView, SettingEngine, SettingView } from "../../workbook/session";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -39,8 +39,6 @@ const useStyles = makeStyles({
   openFact: { display: "flex", flexDirection: "column", gap: "2px", marginBottom: "8px" },
   changed: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
-
-type SettingEngine = Pick<Engine, "rules" | "parseSetting" | "settingText">;
 
 /** The programme's rules, each with its clause and the open facts that decide it now. */
 function RulesList({ lang, rules }: { lang: Lang; rules: RuleView[] }) {
