@@ -9,6 +9,7 @@ export const FINDING_TITLES: Record<FindingCode, [zh: string, en: string]> = {
   "header-missing": ["缺少必需的列", "Required column missing"],
   "header-ambiguous": ["多列对应同一字段", "Several columns for one field"],
   "header-uncertain": ["列对应把握不足", "Weak column match"],
+  "quota-exempt": ["不占名额的单位", "Exempt from the quota"],
   "required-missing": ["必填项为空", "Required cell empty"],
   "cell-error": ["单元格为错误值", "Cell holds an Excel error"],
   "uscc-format": ["统一社会信用代码格式错误", "USCC malformed"],

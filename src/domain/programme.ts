@@ -151,6 +151,22 @@ export const RowRule = z.discriminatedUnion("type", [
     /** A free-text restrictions column: anything but 无/否/空 bars the row. */
     textField: FieldId.optional(),
     textClause: Clause.optional(),
+    /**
+     * The notice bars only accidents of some grades (较大以上): an accident stated (in `field`'s remark or the
+     * text column) as a lesser grade or without one is a warning for a person to look at, not an error.
+     */
+    accidentGrades: z
+      .object({
+        field: FieldId,
+        barred: z.array(z.string()).min(1),
+        lesser: z.array(z.string()),
+        /** Words that make a text about an accident (事故, 事件). */
+        about: z.array(z.string()).min(1),
+        /** Words that bar whatever the grade (失信, 黑名单 …): a text naming one is an error. */
+        otherBars: z.array(z.string()),
+        clause: Clause,
+      })
+      .optional(),
   }),
   z.object({
     type: z.literal("excluded-by-list"),

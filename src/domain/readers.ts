@@ -4,7 +4,7 @@
  * into a finding.
  */
 import { isErrorText, type Cell } from "./cells";
-import { cleanText, foldBrackets } from "./text";
+import { cleanText, foldBrackets, saysNothing } from "./text";
 import { compactUscc } from "./uscc";
 
 export type Read<T> =
@@ -464,30 +464,92 @@ export function readAmount(cell: Cell, headerUnit?: string | null): Read<number>
 
 // ---------------------------------------------------------------- yes / no
 
-const YES = new Set(["是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "是的"]);
-const NO = new Set(["否", "无", "没有", "×", "✗", "✘", "☒", "n", "no", "false", "不是"]);
+const YES = new Set(["是", "有", "√", "✓", "✔", "☑", "y", "yes", "true", "是的", "1", "对", "存在", "已"]);
+const NO = new Set(["否", "无", "没有", "×", "✗", "✘", "☒", "x", "n", "no", "false", "不是", "0", "错", "未", "不存在", "不涉及", "未涉及"]);
 
-/** 是/否, 有/无, √/×, Y/N, yes/no, true/false (any case); 已建成/在建 are NOT yes/no (enum instead). */
-/** `aliases`: other answers a programme reads as yes or no ({ 升级申报: "是" }), compared as enumKey does. */
-export function readYesNo(cell: Cell, aliases?: Readonly<Record<string, string>>): Read<boolean> {
+export interface YesNoOptions {
+  /** Other answers a programme reads as yes or no ({ 升级申报: "是" }), compared as enumKey does. */
+  aliases?: Readonly<Record<string, string>>;
+  /** The question as the header asks it ("是否符合产业政策"): 符合/不符合 answer only a question about 符合. */
+  question?: string;
+}
+
+/** 是/否 and the like, or null. */
+function yesNoWord(key: string): boolean | null {
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  return null;
+}
+
+/**
+ * An answer that repeats the question's verb: "已入围" / "未入围" to 是否入围第一批, "有推荐函" to 是否有推荐函,
+ * "不符合" to 是否符合产业政策. Only words of the question count, so "符合" says nothing to 是否纳入黑名单.
+ */
+function echoesQuestion(key: string, question: string): boolean | null {
+  const q = question.replace(/^.*?是否/u, "");
+  if (q === "") return null;
+  // The question's own verb as the answer: "符合" to 是否符合…, "入围" to 是否入围….
+  if ([...key].length >= 2 && q.startsWith(key)) return true;
+  const m = /^(已经|已|有|是|没有|未|无|不|非)(.+)$/u.exec(key);
+  if (!m) return null;
+  const rest = m[2]!;
+  if (!q.includes(rest) && !(rest.length >= 2 && q.startsWith(rest.slice(0, 2)))) return null;
+  return ["已经", "已", "有", "是"].includes(m[1]!);
+}
+
+function readYesNoText(text: string, question: string): boolean | null {
+  const key = foldBrackets(cleanText(text)).replace(/\s+/g, "").toLowerCase();
+  const direct = yesNoWord(key) ?? echoesQuestion(key, question);
+  if (direct !== null) return direct;
+  // A remark after the answer: "是（已整改）", "否，无", "是,已提供".
+  const head = /^([^(),，;；:：。]+?)(?:\(.*\)|[,，;；:：。].*)$/u.exec(key)?.[1];
+  if (head !== undefined) {
+    const h = yesNoWord(head) ?? echoesQuestion(head, question);
+    if (h !== null) return h;
+  }
+  if (saysNothing(text)) return false;
+  return null;
+}
+
+/**
+ * One reading of a yes/no answer: 是/否, 有/无, 1/0 (number or text), √/×/✓/✗, Y/N, TRUE/FALSE, 对/错, 已/未,
+ * any of these with a remark ("是（已整改）" is 是, "否，无" is 否), an echo of the question ("已入围", "不符合"
+ * to 是否符合…), and a denial in words ("无此情况", "以上情形均不存在") as 否. 已建成/在建 are NOT yes/no (enum instead).
+ * `aliases` (a record) is the older form of `options.aliases`.
+ */
+export function readYesNo(cell: Cell, aliasesOrOptions?: Readonly<Record<string, string>> | YesNoOptions): Read<boolean> {
+  const options: YesNoOptions =
+    aliasesOrOptions && ("aliases" in aliasesOrOptions || "question" in aliasesOrOptions) && typeof (aliasesOrOptions as YesNoOptions).aliases !== "string"
+      ? (aliasesOrOptions as YesNoOptions)
+      : { aliases: aliasesOrOptions as Readonly<Record<string, string>> | undefined };
   const look = lookAt(cell);
   if ("done" in look) return look.done;
   const { seen, shown } = look;
   switch (seen.kind) {
     case "boolean":
       return ok(seen.bool, shown);
+    case "number":
+      if (seen.number === 1) return ok(true, shown);
+      if (seen.number === 0) return ok(false, shown);
+      break;
     case "text": {
+      const aliases = options.aliases;
       const alias = aliases ? Object.entries(aliases).find(([variant]) => enumKey(variant) === enumKey(seen.text)) : undefined;
-      const key = cleanText(alias ? alias[1] : seen.text).replace(/\s+/g, "").toLowerCase();
-      if (key === "") return EMPTY;
-      if (YES.has(key)) return ok(true, shown);
-      if (NO.has(key)) return ok(false, shown);
+      const text = alias ? alias[1] : seen.text;
+      if (cleanText(text).replace(/\s+/g, "") === "") return EMPTY;
+      const question = enumKey(options.question ?? "");
+      const v = readYesNoText(text, question);
+      if (v !== null) return ok(v, shown);
       break;
     }
     default:
       break;
   }
-  return bad(shown, `“${shown}”不是“是/否”，应填 是 或 否（也可用 有/无、√/×、Y/N）`, `“${shown}” is not a yes/no answer; enter 是 or 否 (有/无, √/×, Y/N also work)`);
+  return bad(
+    shown,
+    `无法判断“${shown}”是“是”还是“否”，请填写是或否（也可用 有/无、√/×、1/0）`,
+    `Cannot tell whether “${shown}” means yes or no; enter 是 or 否 (有/无, √/×, 1/0 also work)`,
+  );
 }
 
 // ---------------------------------------------------------------- phones

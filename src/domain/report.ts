@@ -54,6 +54,8 @@ export const FINDING_CODES = [
   "city-unknown",
   // Added with column matching by evidence: a required field read from a column matched only weakly (warning).
   "header-uncertain",
+  // Added with issue 20: how an ownership was read as exempt from the quota (info).
+  "quota-exempt",
 ] as const;
 
 export const FindingCode = z.enum(FINDING_CODES);

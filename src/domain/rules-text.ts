@@ -89,7 +89,12 @@ function rowRuleTexts(p: Programme, r: RowRule): RuleText[] {
       return one(`上云时间在${r.from}至${r.to}之间，各项云服务连续使用不少于${r.minMonths}个月，且申报时仍在使用（${labels([r.start, r.end, r.inUse])}）`);
     case "restricted": {
       const out: RuleText[] = r.conditions.map((c) => ({ zh: `${label(c.field)}为“${c.barsWhen ? "是" : "否"}”（${c.zh}）的，不得申报`, clause: c.clause, settings: [] }));
-      if (r.textField) out.push({ zh: `${label(r.textField)}填有“无”以外内容的，不得申报`, clause: r.textClause ?? "", settings: [] });
+      if (r.textField) out.push({ zh: `${label(r.textField)}写明存在限制性情形的，不得申报（“无”“无限制性条件”“以上情形均不存在”等否定的写法视为无）`, clause: r.textClause ?? "", settings: [] });
+      if (r.accidentGrades) {
+        const g = r.accidentGrades;
+        out.push({ zh: `只限${g.barred.join("、")}等级的事故：写明为${g.lesser.join("、")}事故或未写明等级的，为警告，请人工核实事故等级`, clause: g.clause, settings: [] });
+      }
+      out.push({ zh: "上述是否类问题的回答无法判断为“是”或“否”的，为错误（须填写后方可推荐）", clause: r.conditions[0]?.clause ?? r.textClause ?? "", settings: [] });
       return out;
     }
     case "excluded-by-list":

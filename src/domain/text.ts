@@ -76,9 +76,46 @@ export function headerUnit(s: string): string | null {
 }
 
 /** The ways a clerk writes "nothing here" in a free-text cell: one list for every rule that asks. */
-const NOTHING = /^(无|否|没有|暂无|均无|不存在|不涉及|未涉及|无此情形|无上述情形|\/|-+|—+|－+)$/u;
+const NOTHING = /^(无|否|没有|暂无|均无|都没有|全无|并无|不存在|均不存在|不涉及|未涉及|均不涉及|无此情形|无此情况|无上述情形|无以上情形|\/|-+|—+|－+)$/u;
 
-/** True when the text (spaces ignored) says there is nothing: 无, 否, 不涉及, —, / … */
+/** 以上情形均不存在, 上述情况都没有, 所列情形均未发生: a summary word, then a denial. */
+const DENIED_SUMMARY = /^(以上|上述|前述|所列|下列|相关|各项|所有)?(各项|所列|所述)?(情形|情况|限制性?条件|限制性?情形|否决项|问题|事项|条件)?(均|都|全部|皆|一律)?(不存在|无|没有|未发生|未出现|不涉及|不属于|不适用)$/u;
+
+/**
+ * A piece that denies as a whole: 无限制性条件, 不存在限制性情形, 未发生较大以上事故, 未列入黑名单. A bare 无 opens
+ * a denial only before words of a circumstance (无锡 is a city, 无法核实 says nothing either way).
+ */
+const DENIAL_OPENING = /^(没有|不存在|并不存在|未发生|均未发生|从未发生|未出现|未曾|从未|未被|未列入|未纳入|未受到|未涉及|不涉及|不属于|均不属于)/u;
+const NO_CIRCUMSTANCE = /^(无|暂无|均无|并无)(上述|以上|此类?|该类?|任何|相关|所列)?[\p{Script=Han}]{0,14}(情形|情况|条件|问题|事项|事故|事件|记录|行为|现象|限制|否决项|违法|违规|处罚)$/u;
+
+function deniesPiece(p: string): boolean {
+  if (NOTHING.test(p) || DENIED_SUMMARY.test(p)) return true;
+  if (/^无法/u.test(p)) return false;
+  return DENIAL_OPENING.test(p) || NO_CIRCUMSTANCE.test(p);
+}
+
+/**
+ * True when the text (spaces ignored) says there is nothing: 无, 否, 不涉及, —, / …, and the denials districts
+ * write in a restriction cell ("无限制性条件", "以上情形均不存在", "无此情况", "否，无"): every piece between
+ * punctuation must deny, so "否，2022年发生一般事故一起" does not.
+ */
 export function saysNothing(s: string): boolean {
-  return NOTHING.test(cleanText(s).replace(/\s/g, ""));
+  const t = foldBrackets(cleanText(s)).replace(/\s/g, "");
+  if (NOTHING.test(t)) return true;
+  const pieces = piecesOf(t);
+  return pieces.length > 0 && pieces.every(deniesPiece);
+}
+
+function piecesOf(t: string): string[] {
+  return t
+    .replace(/[()]/g, ",")
+    .split(/[,，;；。、.:：!！]+/u)
+    .filter((p) => p !== "");
+}
+
+/** What a free-text cell states once its denials are set aside: "未发生较大事故，发生一般事故一起" → ["发生一般事故一起"]. */
+export function statedPieces(s: string): string[] {
+  const t = foldBrackets(cleanText(s)).replace(/\s/g, "");
+  if (NOTHING.test(t)) return [];
+  return piecesOf(t).filter((p) => !deniesPiece(p));
 }

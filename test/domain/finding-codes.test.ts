@@ -349,6 +349,16 @@ const CASES: Case[] = [
     row: FIRST + 10,
   },
   {
+    code: "quota-exempt",
+    what: "a 驻鲁央企 platform is said to take no slot; near-miss: 市属国企 takes one",
+    programme: "sd-2023-platform",
+    trigger: sdGrid(sd({}, 1), sd({ 单位性质: "驻鲁央企" }, 2)),
+    nearMiss: sdGrid(sd({}, 1), sd({ 单位性质: "市属国企" }, 2)),
+    options: { city: "济南" },
+    row: FIRST + 1,
+    severity: "info",
+  },
+  {
     code: "rank-invalid",
     what: "rank 1 twice; near-miss: 1, 2 and an exempt 省属国企 without a rank",
     programme: "sd-2024-gfbj-2",

@@ -278,12 +278,13 @@ describe("readYesNo", () => {
     expect(okValue(readYesNo({ kind: "boolean", value: false }))).toBe(false);
   });
 
-  it.each(["已建成", "在建", "1", "是否", "待定"])("%s is not yes/no", (value) => {
-    expect(problemOf(readYesNo(text(value)))).toContain(`“${value}”不是“是/否”`);
+  // Corrections, third reading: 1 is an answer (was "not yes/no"), and the message asks for 是 or 否.
+  it.each(["已建成", "在建", "是否", "待定", "2", "符合"])("%s is not yes/no", (value) => {
+    expect(problemOf(readYesNo(text(value)))).toContain(`无法判断“${value}”是“是”还是“否”，请填写是或否`);
   });
 
-  it("numbers and errors are bad, blanks empty", () => {
-    expect(readYesNo(num(1)).status).toBe("bad");
+  it("numbers other than 1 and 0, and errors, are bad; blanks empty", () => {
+    expect(readYesNo(num(2)).status).toBe("bad");
     expect(readYesNo(err("#N/A")).status).toBe("bad");
     expect(readYesNo(text("  ")).status).toBe("empty");
   });
@@ -501,5 +502,36 @@ describe("readers never throw", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("readYesNo: the answers districts write (spec, Corrections: Answers)", () => {
+  it.each([
+    ["1", true], ["0", false], ["是（已整改）", true], ["是(已提供)", true], ["否，无", false], ["否（无）", false], ["是，已提供", true],
+    ["✓", true], ["✗", false], ["对", true], ["错", false], ["已", true], ["未", false], ["无此情况", false], ["以上情形均不存在", false],
+    ["不存在", false], ["不涉及", false],
+  ] as const)("%s → %s", (value, expected) => {
+    expect(okValue(readYesNo(text(value)))).toBe(expected);
+  });
+
+  it("reads 1 and 0 typed as numbers", () => {
+    expect(okValue(readYesNo(num(1)))).toBe(true);
+    expect(okValue(readYesNo(num(0)))).toBe(false);
+  });
+
+  it("符合/不符合 answer a question about 符合, and no other", () => {
+    const policy = { question: "是否符合产业政策" };
+    expect(okValue(readYesNo(text("符合"), policy))).toBe(true);
+    expect(okValue(readYesNo(text("不符合"), policy))).toBe(false);
+    expect(okValue(readYesNo(text("符合（已核实）"), policy))).toBe(true);
+    expect(readYesNo(text("符合"), { question: "是否纳入严重失信黑名单" }).status).toBe("bad");
+  });
+
+  it("已…/未… echo a question asked with its verb", () => {
+    expect(okValue(readYesNo(text("已入围"), { question: "场景落地单位是否已入围第一批" }))).toBe(true);
+    expect(okValue(readYesNo(text("未入围"), { question: "场景落地单位是否入围第一批" }))).toBe(false);
+    expect(okValue(readYesNo(text("未纳入"), { question: "是否纳入严重失信黑名单" }))).toBe(false);
+    expect(okValue(readYesNo(text("有推荐函"), { question: "是否有省级公司推荐函" }))).toBe(true);
+    expect(readYesNo(text("已建成"), { question: "是否纳入严重失信黑名单" }).status).toBe("bad");
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanText, foldBrackets, foldWidth, headerKey, headerUnit } from "../../src/domain/text";
+import { cleanText, foldBrackets, foldWidth, headerKey, headerUnit, saysNothing } from "../../src/domain/text";
 
 describe("foldWidth", () => {
   it("folds full-width ASCII and the ideographic space", () => {
@@ -73,4 +73,12 @@ describe("foldBrackets", () => {
   it("folds every bracket style to ASCII parentheses", () => {
     expect(foldBrackets("（江宁）【南京】[x]〔y〕")).toBe("(江宁)(南京)(x)(y)");
   });
+});
+
+describe("saysNothing: denials in a free-text restriction cell (spec, Corrections: Answers)", () => {
+  it.each(["无", "均无", "无限制性条件", "不存在限制性情形", "以上情形均不存在", "上述情况都没有", "无此情况", "否，无", "否。", "无上述情形", "未发生较大以上安全事故", "未列入失信黑名单", "不涉及", "无。"])(
+    "“%s” says nothing",
+    (t) => expect(saysNothing(t)).toBe(true),
+  );
+  it.each(["2022年发生一般安全生产事故一起", "无锡某某科技有限公司", "无法核实", "否，2022年发生一般事故一起", "列入失信黑名单", "不符合产业政策"])("“%s” says something", (t) => expect(saysNothing(t)).toBe(false));
 });

@@ -307,7 +307,7 @@ export function tidyText(s: string): string {
  */
 export function understoodCell(programme: Programme | undefined, field: string, cell: Cell, header: string, settings: Record<string, unknown> = {}): PlanValue | undefined {
   if (!programme || cell.kind === "empty") return undefined;
-  const out = understoodValue(programme, field, cell, headerUnit(header), settings);
+  const out = understoodValue(programme, field, cell, headerUnit(header), settings, header);
   if (!out || out.status !== "ok") return undefined;
   const v = out.value;
   const text = (t: string): PlanValue => (t === "" ? { kind: "empty" } : { kind: "text", text: t });

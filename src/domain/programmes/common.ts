@@ -52,17 +52,17 @@ export const COMMON_OPTIONAL: FieldSpec[] = [
   { field: "remarks", required: false },
 ];
 
-/** Shandong's ownership words for central-government units. */
-export const SD_CENTRAL_OWNERSHIP = ["中央驻鲁", "央企", "中央企业"];
+/** Shandong's central-government units (enterprises and institutions), as the ownership reader knows their forms. */
+export const SD_CENTRAL_OWNERSHIP = ["中央驻鲁单位"];
 
 /** A national (100000) code is explained by a Shandong central-unit word in the 企业性质 column. */
 export const SD_CENTRAL_REGISTRATION = { field: "ownership", words: SD_CENTRAL_OWNERSHIP };
 
-/** Shandong platforms: 中央驻鲁 and 省属 units (any kind) report through the city but take no slot. */
-export const SD_EXEMPT = [...SD_CENTRAL_OWNERSHIP, "省属"];
+/** Shandong platforms (四(二)): 中央驻鲁和省属单位 — enterprises and institutions — report through the city but take no slot. */
+export const SD_EXEMPT = ["中央驻鲁单位", "省属单位"];
 
-/** 工赋百景: 中央驻鲁企业 and 省属国企 take no slot; a 省属事业单位 is not a 省属国企. */
-export const SD_STATE_ENTERPRISES = [...SD_CENTRAL_OWNERSHIP, "省属国企", "省属国有企业", "省属企业", "省管企业"];
+/** 工赋百景 (三(二)): 中央驻鲁企业、省属国企 take no slot — enterprises only: a 省属事业单位 is not a 省属国企. */
+export const SD_STATE_ENTERPRISES = ["中央驻鲁企业", "省属国企"];
 
 /**
  * The applicant must be registered in the province (in the recommending city, else a finding) and be

@@ -88,6 +88,14 @@ export const sdPlatformProgramme: ProgrammeInput = {
       ],
       textField: "restrictionsText",
       textClause: `${SD_2023} 二(二)：有下列情形之一，不得申报`,
+      accidentGrades: {
+        field: "restrictAccident",
+        barred: ["较大", "重大", "特大", "特别重大"],
+        lesser: ["一般", "轻微", "较小"],
+        about: ["事故", "事件"],
+        otherBars: ["黑名单", "失信", "绿色门槛", "产业政策", "质量问题", "恶劣", "规划", "未建", "尚未开始建设"],
+        clause: `${SD_2023} 二(二)1：近三年，发生过较大以上安全生产、环境事故或造成恶劣影响的社会稳定事件，存在过严重产品质量等问题的`,
+      },
     },
   ],
   setRules: [

@@ -97,10 +97,10 @@ function readList(cell: Cell, allowed: readonly string[]): Outcome {
 
 const PENDING = /待发|待下发|未下发|尚未下发|未颁发|待颁发|证书在办|审核通过.*未/u;
 
-function readCertificate(cell: Cell): Outcome {
+function readCertificate(cell: Cell, question: string): Outcome {
   const text = readText(cell);
   if (text.status === "ok" && PENDING.test(text.value)) return { status: "ok", value: "pending" satisfies CertificateStatus };
-  const yn = readYesNo(cell);
+  const yn = readYesNo(cell, { question });
   if (yn.status === "ok") return { status: "ok", value: (yn.value ? "yes" : "no") satisfies CertificateStatus };
   if (yn.status === "empty") return { status: "empty" };
   // The negatives first: "未通过" contains "通过".
@@ -124,7 +124,7 @@ function readUscc(cell: Cell): Outcome {
   return { status: "ok", value: { status: "unreadable", shown: r.shown, problem: r.problem, problemEn: r.problemEn } satisfies UsccValue };
 }
 
-function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string | null, settings: Record<string, unknown>): Outcome {
+function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string | null, settings: Record<string, unknown>, question?: string): Outcome {
   switch (kind) {
     case "text":
     case "name":
@@ -144,7 +144,7 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
       return fromRead(readAmount(cell, unit), "amount-unreadable");
     case "yesno":
       // A programme may read other answers as yes or no (升级申报 → 是).
-      return fromRead(readYesNo(cell, spec.aliases), "value-not-allowed");
+      return fromRead(readYesNo(cell, { ...(spec.aliases ? { aliases: spec.aliases } : {}), question: question ?? FIELDS[spec.field]?.zh ?? "" }), "value-not-allowed");
     case "phone":
       return fromRead(readPhone(cell), "phone-unreadable");
     case "enum": {
@@ -193,7 +193,7 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
     case "list":
       return readList(cell, allowedValues(spec, settings));
     case "certificate":
-      return readCertificate(cell);
+      return readCertificate(cell, question ?? FIELDS[spec.field]?.zh ?? "");
   }
 }
 
@@ -202,12 +202,13 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
  * an amount in 万元 …): the export writes these, so the form and the check cannot disagree.
  * undefined when the programme has no such field.
  */
-export function understoodValue(programme: Programme, field: string, cell: Cell, unit: string | null, settings: Record<string, unknown> = {}): Outcome | undefined {
+export function understoodValue(programme: Programme, field: string, cell: Cell, unit: string | null, settings: Record<string, unknown> = {}, header = ""): Outcome | undefined {
   const spec = programme.fields.find((f) => f.field === field);
   const def = FIELDS[field];
   if (!spec || !def) return undefined;
   if (isErrorCell(cell)) return { status: "bad", code: "cell-error", problem: shownValue(cell), problemEn: shownValue(cell) };
-  return readByKind(def.kind, cell, spec, unit, settings);
+  // The question as the check asked it, so the form reads "不符合" as the check did.
+  return readByKind(def.kind, cell, spec, unit, settings, `${header} ${def.zh}`);
 }
 
 /** Kinds whose reading depends only on the cell's kind and value (and the field): worth remembering. */
@@ -217,8 +218,8 @@ type ValueCache = Map<string, Map<string, Map<string, Map<unknown, Outcome>>>>;
 const caches = new WeakMap<CheckContext, ValueCache>();
 
 /** Enumerations and yes/no columns repeat a handful of values over thousands of rows: read each once. */
-function readCached(ctx: CheckContext, kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string | null): Outcome {
-  if (!CACHED_KINDS.has(kind) || cell.formula !== undefined) return readByKind(kind, cell, spec, unit, ctx.settings);
+function readCached(ctx: CheckContext, kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string | null, question: string): Outcome {
+  if (!CACHED_KINDS.has(kind) || cell.formula !== undefined) return readByKind(kind, cell, spec, unit, ctx.settings, question);
   let cache = caches.get(ctx);
   if (!cache) {
     cache = new Map();
@@ -233,16 +234,37 @@ function readCached(ctx: CheckContext, kind: FieldKind, cell: Cell, spec: FieldS
   if (!byValue) byFormat.set(format, (byValue = new Map()));
   const hit = byValue.get(cell.value);
   if (hit) return hit;
-  const outcome = readByKind(kind, cell, spec, unit, ctx.settings);
+  const outcome = readByKind(kind, cell, spec, unit, ctx.settings, question);
   // Unique values (project names) would only fill memory: remember up to a bound per field.
   if (byValue.size < 5_000) byValue.set(cell.value, outcome);
   return outcome;
 }
 
-/** Severity of a cell that cannot be read: an error where the programme needs the field, else a warning. */
-function severityFor(spec: FieldSpec, code: FindingCode): Severity {
+const disqualifyingCache = new WeakMap<Programme, ReadonlySet<string>>();
+
+/**
+ * Fields whose answer can bar a row (restrictions, the 155 list, earlier funding, already recognised …): an
+ * answer there that cannot be read leaves the row unjudged, so it cannot be recommended until answered.
+ */
+export function disqualifyingFields(programme: Programme): ReadonlySet<string> {
+  const known = disqualifyingCache.get(programme);
+  if (known) return known;
+  const out = new Set<string>();
+  for (const r of programme.rowRules) {
+    if (r.type === "restricted") for (const c of r.conditions) out.add(c.field);
+    if (r.type === "not-recognised") out.add(r.field);
+    if (r.type === "excluded-by-list" && r.field) out.add(r.field);
+    if (r.type === "prior-funding") out.add(r.field);
+    if (r.type === "certificate") out.add(r.status);
+  }
+  disqualifyingCache.set(programme, out);
+  return out;
+}
+
+/** Severity of a cell that cannot be read: an error where the programme needs the field or its answer can bar the row, else a warning. */
+function severityFor(spec: FieldSpec, code: FindingCode, programme: Programme): Severity {
   if (code === "phone-unreadable") return "warning";
-  return spec.required ? "error" : "warning";
+  return spec.required || disqualifyingFields(programme).has(spec.field) ? "error" : "warning";
 }
 
 const EMPTY_CELL: Cell = { kind: "empty", value: null };
@@ -280,7 +302,7 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
       });
       continue;
     }
-    const outcome = readCached(ctx, def.kind, cell, spec, col.unit);
+    const outcome = readCached(ctx, def.kind, cell, spec, col.unit, `${col.header} ${def.zh}`);
     if (outcome.status === "ok") {
       row.values.set(spec.field, outcome.value);
     } else if (outcome.status === "empty") {
@@ -304,7 +326,7 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
       markUnreadable(spec.field);
       addFinding(ctx, {
         code: outcome.code,
-        severity: severityFor(spec, outcome.code),
+        severity: severityFor(spec, outcome.code, programme),
         row,
         field: spec.field,
         value: shownValue(cell),

@@ -8,7 +8,7 @@ import { ownershipTokens, ownershipWord } from "../ownership";
 import type { RowRule } from "../programme";
 import { dayNumber, formatPartialDate, parseIsoDate, readEnum, type PartialDate } from "../readers";
 import { PROVINCE_NAMES } from "../regions";
-import { cleanText, saysNothing } from "../text";
+import { cleanText, saysNothing, statedPieces } from "../text";
 import { describeUscc } from "../uscc";
 import {
   addFinding,
@@ -447,17 +447,50 @@ function latestFromDay(days: number): { year: number; month: number; day: number
 }
 
 
+type AccidentGrades = NonNullable<Rule<"restricted">["accidentGrades"]>;
+
+/** How a stated accident stands against a notice that bars only some grades: barred, lesser or not graded. */
+function accidentGrade(text: string, g: AccidentGrades): "barred" | "lesser" | "ungraded" | null {
+  const stated = statedPieces(text).join("，");
+  if (!g.about.some((w) => stated.includes(w))) return null;
+  if (g.otherBars.some((w) => stated.includes(w)) || g.barred.some((w) => stated.includes(w))) return "barred";
+  return g.lesser.some((w) => stated.includes(w)) ? "lesser" : "ungraded";
+}
+
+function gradeWarning(ctx: CheckContext, row: RowData, field: string, shown: string, grade: "lesser" | "ungraded", g: AccidentGrades): void {
+  addFinding(ctx, {
+    code: "restricted",
+    severity: "warning",
+    row,
+    field,
+    value: shown,
+    message: `“${fieldLabel(field)}”填“${shown}”：${grade === "lesser" ? "所述事故为一般事故" : "所述事故未写明等级"}，通知只限${g.barred[0]}以上事故，请人工核实事故等级`,
+    messageEn: `${fieldLabelEn(field)}: “${shown}” states an accident ${grade === "lesser" ? "of a lesser grade" : "without its grade"}; the notice bars only ${g.barred[0]} or graver accidents — check its grade`,
+    hint: `核实事故等级：${g.barred[0]}以上的不得申报；一般事故的可在备注中说明`,
+    hintEn: "Check the accident's grade",
+    clause: g.clause,
+  });
+}
+
 export function checkRestricted(ctx: CheckContext, row: RowData, rule: Rule<"restricted">): void {
+  const g = rule.accidentGrades;
   for (const c of rule.conditions) {
     const v = value<boolean>(row, c.field);
     if (v === undefined || v !== c.barsWhen) continue;
+    const shown = shownOf(ctx, row, c.field);
+    // "是（一般事故）" to a question about 较大以上 accidents: the remark says less than the question asks.
+    const grade = g && g.field === c.field ? accidentGrade(shown, g) : null;
+    if (g && grade === "lesser") {
+      gradeWarning(ctx, row, c.field, shown, grade, g);
+      continue;
+    }
     addFinding(ctx, {
       code: "restricted",
       severity: "error",
       row,
       field: c.field,
-      value: shownOf(ctx, row, c.field),
-      message: `“${fieldLabel(c.field)}”填“${shownOf(ctx, row, c.field)}”：${c.zh}的，不得申报`,
+      value: shown,
+      message: `“${fieldLabel(c.field)}”填“${shown}”：${c.zh}的，不得申报`,
       messageEn: `${fieldLabelEn(c.field)}: ${c.en}; such applicants may not apply`,
       clause: c.clause,
     });
@@ -465,6 +498,11 @@ export function checkRestricted(ctx: CheckContext, row: RowData, rule: Rule<"res
   if (rule.textField) {
     const t = value<string>(row, rule.textField);
     if (t && !saysNothing(t)) {
+      const grade = g ? accidentGrade(t, g) : null;
+      if (g && (grade === "lesser" || grade === "ungraded")) {
+        gradeWarning(ctx, row, rule.textField, t, grade, g);
+        return;
+      }
       addFinding(ctx, {
         code: "restricted",
         severity: "error",
@@ -541,7 +579,8 @@ export function checkLetter(ctx: CheckContext, row: RowData, rule: Rule<"letter"
   const byColumn = rule.subsidiaryField !== undefined && value<boolean>(row, rule.subsidiaryField) === true;
   const byWords = ownershipTokens(ownership).some((t) => !t.startsWith("非") && rule.subsidiary.some((w) => t.endsWith(w)));
   if (!byColumn && !byWords) return;
-  if (value<boolean>(row, rule.letter) === true || row.unreadable.has(rule.letter)) return;
+  // An answer that cannot be read is no letter: the row cannot go up on it.
+  if (value<boolean>(row, rule.letter) === true) return;
   const state = ownershipWord(ownership, rule.stateOwnership);
   const said = byWords ? `企业性质为“${ownership}”` : `“${fieldLabel(rule.subsidiaryField!)}”为“是”${ownership ? `（企业性质“${ownership}”）` : ""}`;
   const lacking = hasColumn(ctx, rule.letter) ? `“${fieldLabel(rule.letter)}”不是“是”` : `表中没有“${fieldLabel(rule.letter)}”列`;

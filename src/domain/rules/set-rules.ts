@@ -5,9 +5,9 @@
 import type { Quota, SetRule } from "../programme";
 import type { City } from "../regions";
 import type { QuotaStanding, RankStanding } from "../report";
-import { ownershipWord } from "../ownership";
+import { ownershipMatch } from "../ownership";
 import { cleanText, saysNothing } from "../text";
-import { addFinding, fieldLabel, hasColumn, rowList, rowListEn, value, type CheckContext, type RowData } from "./context";
+import { addFinding, fieldLabel, hasColumn, rowList, rowListEn, shownOf, value, type CheckContext, type RowData } from "./context";
 import { groupBy, nameKey, partyKeys, partyName } from "./identity";
 import { splitMembers } from "./row-rules";
 
@@ -124,8 +124,27 @@ export function splitByOwnership(ctx: CheckContext, rows: readonly RowData[], qu
   const counted: RowData[] = [];
   const exempt: RowData[] = [];
   for (const row of rows) {
-    if (ownershipWord(value<string>(row, quota.ownershipField), quota.exemptOwnership)) exempt.push(row);
-    else counted.push(row);
+    const text = value<string>(row, quota.ownershipField);
+    const hit = ownershipMatch(text, quota.exemptOwnership);
+    const shown = hit ? shownOf(ctx, row, quota.ownershipField) || (text ?? "") : "";
+    if (!hit) {
+      counted.push(row);
+      continue;
+    }
+    exempt.push(row);
+    // Say how the words were read, so a clerk sees why the row takes no place.
+    {
+      addFinding(ctx, {
+        code: "quota-exempt",
+        severity: "info",
+        row,
+        field: quota.ownershipField,
+        value: shown,
+        message: `“${fieldLabel(quota.ownershipField)}”为“${shown}”，${hit.reading && hit.reading.matched !== hit.word ? `读作${hit.word}` : `属${hit.word}`}：不占推荐名额`,
+        messageEn: `The ownership “${shown}” reads as ${hit.word}: the row takes no slot`,
+        clause: quota.clause,
+      });
+    }
   }
   return { counted, exempt };
 }

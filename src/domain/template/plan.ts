@@ -4,6 +4,7 @@
  * definition's allowed values, conditions from its rules and their clauses. Pure data out: the
  * exceljs writer (src/export/district-template.ts) draws it, the tests read it.
  */
+import { ownershipChoices } from "../ownership";
 import { DIVISIONS } from "../data/divisions";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme, RowRule, SetRule } from "../programme";
@@ -151,10 +152,10 @@ function yesBars(rules: readonly RowRule[]): Set<string> {
 /** Words of a free-text ownership column the rules act on (中央驻鲁、省属、子公司 …). */
 function ownershipWords(p: Programme, field: string): string[] {
   const words: string[] = [];
-  if (p.quota && p.quota.ownershipField === field) words.push(...p.quota.exemptOwnership);
+  if (p.quota && p.quota.ownershipField === field) words.push(...ownershipChoices(p.quota.exemptOwnership));
   for (const r of p.rowRules) {
     if (r.type === "letter" && r.ownership === field) words.push(...r.subsidiary);
-    if (r.type === "identity" && r.centralOwnership?.field === field) words.push(...r.centralOwnership.words);
+    if (r.type === "identity" && r.centralOwnership?.field === field) words.push(...ownershipChoices(r.centralOwnership.words));
   }
   return [...new Set(words)];
 }
