@@ -216,3 +216,19 @@ describe("each draft names the thresholds, dates and quotas of its programme wit
     expect(b.notes.some((n) => n.reason.includes("奖补") && n.text.includes("最高100万元"))).toBe(true);
   });
 });
+
+describe("notices in traditional characters and with pinyin glosses read as simplified text", () => {
+  it("003 and 004", async () => {
+    const { normaliseNotice, traditionalCount } = await import("../../src/domain/draft/normalise");
+    const t3 = normaliseNotice(notice("003"));
+    expect(t3).toContain("关于组织实施江苏省工业互联网加速器工程的通知");
+    expect(t3).toContain("2020年8月30日前完成第一批项目申报工作");
+    const t4 = normaliseNotice(notice("004"));
+    // "關(guān)于" on the page: the gloss goes with the conversion.
+    expect(t4).not.toMatch(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔù]+\)/u);
+    expect(t4).toContain("每个制造业企业参与揭榜挂帅项目数量原则上不超过1个");
+    expect(traditionalCount(t4)).toBe(0);
+    expect(traditionalCount(notice("004"))).toBeGreaterThan(200);
+    expect(traditionalCount(notice("001"))).toBe(0);
+  });
+});

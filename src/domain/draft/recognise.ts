@@ -88,7 +88,7 @@ export function datesIn(text: string, year: number | null): FoundDate[] {
 }
 
 /** Words that make a sentence an obligation or a bar on applicants. */
-const NORMATIVE = /须|(?<![相对适响供反效感回照])应(?![用急])|不得|不能|不少于|不低于|不超过|不高于|只能|仅限|限报|原则上|需(?![求要])|必须/u;
+const NORMATIVE = /须|(?<![相对适响供反效感回照])应(?![用急])|不得|不能|不少于|不低于|不超过|不高于|只能|仅限|限报|原则上|需(?![求要])|必须|方可/u;
 
 /** Rewards, support, contacts, materials and procedure: never a rule (a reward or an aim is no bar). */
 const NOT_A_CONDITION = [
@@ -99,7 +99,7 @@ const NOT_A_CONDITION = [
   /^为(?:贯彻|深入|进一步|加快|落实|推动)|通知如下|^(?:总体要求|工作目标|基本条件|申报条件)|^(?:聚焦|鼓励|支持|推动|围绕|贯彻)|^请各(?:地|市|级|有关)|认真(?:做好|组织)|[:：]$/u,
 ];
 
-const ONE_APPLICANT = /每(个|家)(申报)?(单位|企业|主体)/u;
+const ONE_APPLICANT = /每(个|家)(申报)?(单位|企业|主体)|同一(申报)?(单位|企业|主体)/u;
 
 /** Category words "X类" names ("平台和星级上云企业类" → 平台, 星级上云企业). */
 export function classMentions(text: string): string[] {
@@ -187,7 +187,7 @@ const recognisers: Recogniser[] = [
   (s) => {
     if (!/注册|成立|设立|登记/u.test(s)) return [];
     const out: Condition[] = [];
-    const re = new RegExp(`(?:不少于|不低于|满|已满|超过)${NUM}(?:个)?(?:周)?年|${NUM}(?:个)?(?:周)?年(?:\\(含\\))?以上`, "u");
+    const re = new RegExp(`(?:不少于|不低于|满|已满|超过|不足)${NUM}(?:个)?(?:周)?年|${NUM}(?:个)?(?:周)?年(?:\\(含\\))?以上`, "u");
     if (!re.test(s)) return [];
     for (const part of partsWith(s, re)) {
       const m = re.exec(part);
@@ -207,7 +207,8 @@ const recognisers: Recogniser[] = [
     if (!m) return [];
     if (/奖补|奖励|补助|最高|给予/u.test(s.slice(0, m.index))) return [];
     const subject = s.slice(0, m.index);
-    const field = amountField(subject);
+    // The vocabulary's own words first; any 投资/投入 is the investment a list carries.
+    const field = amountField(subject) ?? (/投资|投入/u.test(subject) ? "investment" : null);
     const n = numberOf(m[2]!);
     if (n === null) return [];
     const min = wan(n, m[3]!);
@@ -228,7 +229,8 @@ const recognisers: Recogniser[] = [
   // Construction status.
   (s) => {
     if (/未建(?:成)?或在建.{0,6}不得申报|在建或未建.{0,6}不得申报/u.test(s)) return [c("built", { accept: "completed", basic: "warning" }, 0.9, s)];
-    if (/须为已建成|必须已建成|应为已建成|已建成(?:并投入|并正式)?(?:运营|运行|使用)?的?项目/u.test(s) && /须|应|必须|要求/u.test(s))
+    if (/在建.{0,6}(?:不得|不予|不能)(?:申报|受理|推荐)/u.test(s)) return [c("built", { accept: "completed", basic: "warning" }, 0.8, s)];
+    if ((/(?:须|应|必须)(?:为|是)?已(?:经)?建成(?!.{0,3}基本)/u.test(s) || /已建成(?:并投入|并正式)?(?:运营|运行|使用)?的?项目/u.test(s)) && /须|应|必须|要求/u.test(s))
       return [c("built", { accept: "completed", basic: "error" }, 0.85, s)];
     if (/已?基本建成(?:并|且)?(?:运营|投入运行|投入使用)?/u.test(s) && /已|须|应/u.test(s)) return [c("built", { accept: "basic" }, 0.8, s)];
     if (/尚未(?:开始)?建设|仍处于规划|规划设计阶段/u.test(s)) return [c("built", { accept: "started" }, 0.75, s)];
@@ -236,10 +238,10 @@ const recognisers: Recogniser[] = [
   },
   // Already recognised (and upgrades).
   (s) => {
-    const m = /已(?:被)?(?:认定|评定|获评|命名)为([^，,的]{2,24})的?[，,]?(?:原则上)?(?:不再|不得|不能|不可|不须|无须)(?:重复)?申报/u.exec(s);
+    const m = /已(?:被)?(?:认定为|评定为|获评为?|命名为|获得)([^，,的]{2,24}?)(?:称号)?的?(?:企业|单位|项目|平台)?[，,]?(?:原则上)?(?:不再|不得|不能|不可|不须|无须)(?:重复|再次)?申报/u.exec(s);
     if (!m) return [];
     // A star rating ladder says this too ("已获评星级的不须重复申报同一及以下星级").
-    if (/星级/u.test(m[1]!)) return [];
+    if (/星级/u.test(m[1]!) || /财政/u.test(m[1]!)) return [];
     return [c("not-recognised", { what: m[1]!, upgrade: /升级申报/u.test(s) }, 0.85, s)];
   },
   // A certificate valid past a date.
@@ -252,12 +254,12 @@ const recognisers: Recogniser[] = [
   },
   // A certification the applicant must hold (its validity is another sentence).
   (s) => {
-    const m = /(?:须|应|必须|需)(?:已)?通过([\p{Script=Han}]{2,20}?)(贯标|认证|评估)/u.exec(s);
+    const m = /(?:须|应|必须|需)(?:已)?通过([^，,。；;]{2,30}?)(贯标|认证|评估)/u.exec(s);
     return m ? [c("certificate", { name: m[1]! + m[2]!, pending: /尚未下发|佐证材料/u.test(s) }, 0.8, s)] : [];
   },
   // Star ladder: 申报X的须已评定为Y.
   (s) => {
-    const pairs = [...s.matchAll(/申报([一二三四五六七八九\d]星级?)的?(?:企业)?(?:须|应|需|必须)(?:已)?(?:评定|获评|认定|评为|获得)为?([一二三四五六七八九\d]星级?)/gu)];
+    const pairs = [...s.matchAll(/申报([一二三四五六七八九\d]星级?)(?:[\p{Script=Han}]{0,4}?企业)?的?(?:企业)?(?:须|应|需|必须)(?:已)?(?:评定|获评|认定|评为|获得)为?([一二三四五六七八九\d]星级?)/gu)];
     if (pairs.length === 0) return [];
     const levels: string[] = [];
     for (const p of pairs) {
@@ -291,10 +293,10 @@ const recognisers: Recogniser[] = [
   (s) => (/(?:有|存在|具有)(?:下列|以下|如下)(?:情形|情况)之一.{0,4}(?:不得|不予|不能)(?:申报|推荐|受理)/u.test(s) ? [c("restricted-list", {}, 0.9, s)] : []),
   // One bar on its own: "…的，不得申报".
   (s) => {
-    if (!/的[，,]?(?:一律)?(?:不得|不予|不能)(?:申报|推荐)$|^(?:被)?(?:列入|纳入)|黑名单|失信|事故|产业政策|绿色门槛/u.test(s.replace(/[。；;]$/u, ""))) return [];
+    // An item of a list of bars ("…的；") or a bar on its own ("…的，不得申报").
     if (/下列|以下|如下/u.test(s)) return [];
     const field = restrictionField(s);
-    if (!field) return [];
+    if (!field || !/的[。；;]?$|不得|不予|不能/u.test(s)) return [];
     // "不符合…产业政策" bars a row whose 是否符合 column says 否.
     const barsWhen = !(/^(?:不符合|未符合)/u.test(s) && FIELDS[field]!.zh.startsWith("是否符合"));
     return [c("restriction", { field, barsWhen }, 0.75, s)];
@@ -339,19 +341,19 @@ const recognisers: Recogniser[] = [
   (s) => {
     const out: Condition[] = [];
     if (/(?:推荐)?(?:数量)?名额.{0,8}(?:见|详见)附件|按(?:推荐)?(?:数量)?名额/u.test(s)) out.push(c("quota", { open: true }, 0.75, s));
-    if (/排序推荐|按.{0,8}排序|推荐排序|排序后/u.test(s)) out.push(c("ranks", {}, 0.8, s));
+    if (/排序推荐|按.{0,8}排序|推荐排序|排序后|(?:进行|予以|须|应)排序/u.test(s)) out.push(c("ranks", {}, 0.8, s));
     return out;
   },
   // Who does not count toward the quota.
   (s) => {
-    const m = /([^，,。；(]{2,30}?)(?:按照?属地原则.{0,12})?(?:不受(?:推荐)?(?:数量|名额)限制|不占(?:用)?(?:推荐)?(?:名额|数量|指标))/u.exec(s);
+    const m = /([^，,。；(]{2,30}?)(?:按照?属地原则.{0,12})?(?:不受(?:推荐)?(?:数量|名额)限制|不占(?:用)?.{0,6}?(?:推荐)?(?:名额|数量|指标))/u.exec(s);
     if (!m) return [];
     const words = exemptWords(m[1]!);
     if (words.length === 0) return [];
     return [c("quota", { exempt: words }, 0.8, s)];
   },
   // Prior provincial funding.
-  (s) => (/未(?:曾)?获得?过?(?:省级|省)?财政(?:资金)?(?:支持|补助|奖补)|已获得?(?:过)?省级财政(?:资金)?(?:支持|补助)的?.{0,6}不得/u.test(s) ? [c("prior-funding", {}, 0.85, s)] : []),
+  (s) => (/不得重复(?:享受|获得|申请).{0,6}财政|未(?:曾)?获得?过?(?:省级|省)?财政(?:资金)?(?:支持|补助|奖补)|已获得?(?:过)?省级财政(?:资金)?(?:支持|补助)的?.{0,6}不得/u.test(s) ? [c("prior-funding", {}, 0.85, s)] : []),
   // A subsidiary's letter.
   (s) => (/子公司.{0,8}(?:需|须|应)(?:有|提供|出具)?.{0,10}推荐函/u.test(s) ? [c("letter", {}, 0.8, s)] : []),
   // A task from a list (榜单).
@@ -361,6 +363,7 @@ const recognisers: Recogniser[] = [
     if (!/优先/u.test(s)) return [];
     if (/入选的|获批的|认定后|验收/u.test(s)) return [];
     if (/集群|产业链|链主|名单|库内/u.test(s)) return [c("priority", { cluster: /集群/u.test(s), chain: /产业链|链/u.test(s) }, 0.75, s)];
+    if (/同等条件下|优先(?:推荐|认定|支持)?[。]?$/u.test(s)) return [c("note", {}, 0.5, s, { reason: "优先条款所指的企业不在字段表中（集群、产业链之外）：请人工标记" })];
     return [];
   },
   // Registration in the province; an independent legal person.
@@ -368,14 +371,15 @@ const recognisers: Recogniser[] = [
     const out: Condition[] = [];
     const m = /在([\p{Script=Han}]{2,4}?)(?:省|自治区|市)?(?:内|境内|行政区域内)(?:依法)?(?:登记)?注册/u.exec(s);
     if (m) out.push(c("province", { province: m[1]! }, 0.85, s));
-    if (/独立(?:的)?法人/u.test(s)) out.push(c("legal-person", {}, 0.85, s));
+    if (/独立(?:的)?法人|分公司.{0,8}(?:不得|不能|不可)|不得以分公司/u.test(s)) out.push(c("legal-person", {}, 0.85, s));
     return out;
   },
   // Deadlines.
   (s, ctx) => {
     const out: Condition[] = [];
-    const re = /(?:于|在)?((?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:前|之前|以前|24时前|17:00前)|截至((?:\d{4}年)?\d{1,2}月\d{1,2}日)/u;
-    if (!re.test(s) || /有效期/u.test(s)) return [];
+    const re = /(?:于|在)?((?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:\d{1,2}[:：]\d{2}|\d{1,2}时)?(?:前|之前|以前)|截止(?:时间|日期)?(?:为|是)?((?:\d{4}年)?\d{1,2}月\d{1,2}日)/u;
+    // Dates of registration, validity and as-of (截至) are not deadlines.
+    if (!re.test(s) || /有效期|截至|(?:成立|注册|设立)(?:时间|日期)?(?:在|于|为)?\d|\d日(?:之前|以前|前)(?:注册|成立|设立)/u.test(s)) return [];
     for (const part of partsWith(s, re)) {
       const m = re.exec(part);
       if (!m) continue;
@@ -393,17 +397,18 @@ const recognisers: Recogniser[] = [
   // Allowed values: 包括A、B、C（N个方向）; 在A、B、C中任选一类; 围绕A、B、C三类项目.
   (s) => {
     const forms = [
-      new RegExp(`包括(.+?)(?:等)?(?:${NUM}(?:大类|类|个|种|项))?(?:${NUM}(?:个)?)?(?:方向|类别|类型|领域|业态模式创新方向|企业)?(?:等)?[。；]?$`, "u"),
+      new RegExp(`包括(.+?)(?:等)?(?:${NUM}(?:大类|类|大|个|种|项))?(?:${NUM}(?:个)?)?(?:方向|类别|类型|领域|业态模式创新方向|企业)?(?:等)?[。；]?$`, "u"),
       /在(.+?)中任选一(?:类|个|项)/u,
       new RegExp(`围绕(.+?)(?:等)?${NUM}(?:类|个)(?:项目|方向)`, "u"),
       // Types named by their kind: "综合型(跨行业跨领域)、特色型(面向重点行业、面向重点区域)".
       /((?:[\p{Script=Han}]{1,6}型(?:\([^)]*\))?[、和及]?){2,})/u,
+      new RegExp(`分为(.+?)${NUM}(?:个)?(?:类别|类型|类|方向)`, "u"),
     ];
     for (let i = 0; i < forms.length; i++) {
       const m = forms[i]!.exec(s);
       if (!m) continue;
       let body = m[1]!;
-      let declared: number | null = i === 2 ? numberOf(m[2]!) : null;
+      let declared: number | null = i === 2 || i === 4 ? numberOf(m[2]!) : null;
       let second: number | null = null;
       // "…3大类5个方向" and "…7大业态模式创新方向" after the items are counts, not items.
       if (i === 0) {
