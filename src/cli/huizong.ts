@@ -1,5 +1,5 @@
 /**
- * `huizong` — checks a district recommendation list (.xlsx / .csv) against a programme from the
+ * `huizong` — checks a district recommendation list (any spreadsheet format: workbook/formats) against a programme from the
  * command line. Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage or an
  * unreadable file (one-line reason on stderr).
  */
@@ -77,10 +77,13 @@ check 选项 / options:
   changed settings are reported as 用户设置. Unknown keys or invalid values: exit code 2.
 
 文件 Files:
-  .xlsx（Excel 2007 及以上）；.csv 自动识别编码：UTF-8（有无 BOM 均可）或 GB18030/GBK
-  （中文 Windows 版 Excel 另存的 CSV）。CSV 没有单元格类型：长数字显示成 9.13201E+17 时按数字读，
+  按内容识别格式，不看扩展名 / recognised by content, not by name：.xlsx/.xlsm、.xls（Excel 97-2003）、
+  .et（WPS 表格）、.xlsb、.ods/.fods、Excel 2003 XML、网页表格（“导出Excel”常存成 .xls 的 HTML）、
+  .csv/.txt（UTF-8、GB18030/GBK、UTF-16，有无 BOM 均可；分隔符按多行判断）。扩展名与内容不符时照实读取
+  并在报告中说明；设有打开密码的文件：退出码 2。CSV 没有单元格类型：长数字显示成 9.13201E+17 时按数字读，
   以便报告统一社会信用代码已被截断。
-  .xlsx (Excel 2007+); .csv in UTF-8 (with or without BOM) or GB18030/GBK, detected automatically.
+  Excel, WPS, OpenDocument, SpreadsheetML, HTML tables and CSV/TXT in UTF-8, GB18030 or UTF-16;
+  a file named as another format is read as what it is, and said; a password-protected file: exit 2.
 
 ${EXPORT_HELP}
 ${TEMPLATE_HELP}

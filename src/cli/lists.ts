@@ -3,12 +3,12 @@
  * sheet (--sheet, else the first sheet with a header) goes through the domain's merge.
  */
 import { readdirSync, statSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { basename, join } from "node:path";
 import { listSheetOf, mergeLists, type MergeInput, type MergeResult, type SourceSummary } from "../domain/merge";
 import type { Programme } from "../domain/programme";
+import { hasListExtension } from "../workbook/formats/book";
 import { InputError, readInput } from "./input";
 
-const LIST_EXTENSIONS = new Set([".xlsx", ".xlsm", ".csv"]);
 
 function isFile(path: string): boolean {
   try {
@@ -33,10 +33,10 @@ export function expandPaths(paths: readonly string[]): string[] {
       continue;
     }
     const files = readdirSync(p)
-      .filter((f) => LIST_EXTENSIONS.has(extname(f).toLowerCase()) && !f.startsWith("~$") && !f.startsWith(".") && isFile(join(p, f)))
+      .filter((f) => hasListExtension(f) && !f.startsWith("~$") && !f.startsWith(".") && isFile(join(p, f)))
       .sort((a, b) => a.localeCompare(b, "zh-CN"))
       .map((f) => join(p, f));
-    if (files.length === 0) throw new InputError(`文件夹 ${p} 中没有 .xlsx 或 .csv 文件`, `The folder ${p} holds no .xlsx or .csv file`);
+    if (files.length === 0) throw new InputError(`文件夹 ${p} 中没有名单文件（Excel、WPS、CSV 等表格）`, `The folder ${p} holds no list file (Excel, WPS, CSV…)`);
     out.push(...files);
   }
   return out;

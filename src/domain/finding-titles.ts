@@ -50,6 +50,7 @@ export const FINDING_TITLES: Record<FindingCode, [zh: string, en: string]> = {
   "encoding-mixed": ["文件混有两种编码", "Two encodings in one file"],
   "cells-outside-list": ["名单以外还有单元格", "Cells far outside the list"],
   "city-unknown": ["无法确定所属的市（全省汇总）", "City unknown (province summary)"],
+  "format-mislabelled": ["文件格式与扩展名不符", "File format differs from its name"],
 };
 
 export function findingTitle(code: string, lang: "zh" | "en" = "zh"): string {

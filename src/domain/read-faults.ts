@@ -85,3 +85,18 @@ export function aboutReference(f: Finding, sheet: string, file?: string): Findin
   const { row: _row, rows: _rows, column: _column, field: _field, ...rest } = f;
   return { ...rest, message: `${where}：${f.message}`, messageEn: `${whereEn}: ${f.messageEn}` };
 }
+
+/**
+ * A file whose name says one format and whose bytes another (an .xlsx named .xls, an HTML table a
+ * system exported as .xls): read as what it is, and said, so the clerk knows what the district sent.
+ */
+export function formatMislabelled(extension: string, actualZh: string, actualEn: string): Finding {
+  return {
+    code: "format-mislabelled",
+    severity: "info",
+    message: `文件扩展名是“${extension || "（无）"}”，内容实际是${actualZh}：已按实际格式读取`,
+    messageEn: `The file is named "${extension || "(none)"}" but is really a ${actualEn}: it was read as what it is`,
+    hint: "如需在 Excel 中直接打开，请另存为 .xlsx",
+    hintEn: "Save it as .xlsx to open it in Excel as it is",
+  };
+}

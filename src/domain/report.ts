@@ -56,6 +56,8 @@ export const FINDING_CODES = [
   "header-uncertain",
   // Added with issue 20: how an ownership was read as exempt from the quota (info).
   "quota-exempt",
+  // Added with the format registry (issue 19): a file named as one format that is another (info).
+  "format-mislabelled",
 ] as const;
 
 export const FindingCode = z.enum(FINDING_CODES);

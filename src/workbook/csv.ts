@@ -27,7 +27,7 @@ export type CsvEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb1
 export interface CsvRead {
   grid: Grid;
   encoding: CsvEncoding;
-  delimiter: "," | "\t" | ";";
+  delimiter: Delimiter;
   /** What reading found about the file itself: an unclosed quote, rows in another encoding. */
   findings: Finding[];
 }
@@ -91,6 +91,29 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   return { text, encoding };
 }
 
+/** A text file's bytes as text (BOM, UTF-16 without BOM, UTF-8, else GB18030 line by line). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  return decodeCsvBytes(bytes);
+}
+
+/**
+ * UTF-16 without a BOM (some exporters' "Unicode 文本"): delimiters, digits and line breaks have a
+ * zero high byte, so one of the two byte positions is mostly zero and the other almost never.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0, oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const half = n / 2;
+  if (oddZeros > half * 0.2 && evenZeros < half * 0.02) return "utf-16le";
+  if (evenZeros > half * 0.2 && oddZeros < half * 0.02) return "utf-16be";
+  return null;
+}
+
 function decode(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8-bom" };
@@ -101,6 +124,8 @@ function decode(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   }
+  const u16 = utf16WithoutBom(bytes);
+  if (u16) return { text: new TextDecoder(u16).decode(bytes), encoding: u16 };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
@@ -197,13 +222,32 @@ export function parseCsvText(text: string, delimiter = ","): string[][] {
   return parseCsv(text, delimiter).records;
 }
 
-function detectDelimiter(text: string): "," | "\t" | ";" {
-  const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? "";
-  const count = (c: string) => firstLine.split(c).length - 1;
-  const comma = count(","), tab = count("\t"), semi = count(";");
-  if (tab > comma && tab >= semi) return "\t";
-  if (semi > comma && semi > tab) return ";";
-  return ",";
+export type Delimiter = "," | "\t" | ";" | "|";
+
+/**
+ * The delimiter over many lines, not the first (often a title with none): each candidate splits the
+ * first records, and the one giving the most records of one same width (2 columns or more) wins;
+ * ties go to tab, then comma (a name with a comma in a tab-separated file stays whole).
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const sample = text.length > 65536 ? text.slice(0, text.indexOf("\n", 65536) + 1 || 65536) : text;
+  let best: Delimiter = ",";
+  let bestScore = 0;
+  for (const d of ["\t", ",", ";", "|"] as const) {
+    const widths = new Map<number, number>();
+    for (const r of parseCsv(sample, d).records.slice(0, 500)) {
+      if (r.length < 2) continue;
+      widths.set(r.length, (widths.get(r.length) ?? 0) + 1);
+    }
+    // The most common width, weighted a little by its columns (a list is wide).
+    let score = 0;
+    for (const [w, count] of widths) score = Math.max(score, count + Math.min(w, 30) / 100);
+    if (score > bestScore + 1e-9) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 const ERROR_LITERAL = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;

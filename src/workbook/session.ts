@@ -17,7 +17,10 @@ import { planExport, uniqueSheetName, type ExportOptions, type ExportPlan } from
 import type { TemplatePlan } from "../domain/template/plan";
 import { UserMappings, type UserStore } from "./user-store";
 import { MERGED_SHEET, type MergeInput, type MergeResult, type SourceSummary } from "../domain/merge";
-import { readCsv } from "./csv";
+import { XlsxReadError } from "./read-error";
+
+/** What the pane says when a reader throws something of its own. */
+const UNREADABLE: readonly [string, string] = ["无法读取该文件：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试", "Cannot read the file: open it in Excel or WPS and save it as .xlsx"];
 
 /** What the pane needs to know about a programme (from the engine's definitions). */
 export interface ProgrammeView {
@@ -438,25 +441,20 @@ export class Session<Refs = unknown, P = unknown> {
   }
 
   private async readListFile(file: ListFile, programme: P): Promise<MergeInput> {
-    const dot = file.name.lastIndexOf(".");
-    const ext = dot >= 0 ? file.name.slice(dot).toLowerCase() : "";
-    const stem = dot >= 0 ? file.name.slice(0, dot) : file.name;
-    if (ext === ".csv" || ext === ".txt") {
-      const { grid, findings } = readCsv(file.bytes, stem);
-      return { file: file.name, sheet: stem, grid, ...(findings.length > 0 ? { findings } : {}) };
-    }
-    if (ext !== ".xlsx" && ext !== ".xlsm") {
-      throw Object.assign(new Error(`不支持的文件“${file.name}”：请选择 .xlsx 或 .csv（.xls 请先在 Excel 中另存为 .xlsx）。`), { messageEn: `Unsupported file “${file.name}”: pick .xlsx or .csv files.` });
-    }
-    // exceljs only when a workbook file is picked, so the pane starts without it.
-    const { readXlsx, XlsxReadError, NOT_XLSX } = await import("./xlsx-adapter");
+    // The readers (exceljs, SheetJS) load only when a file is picked, so the pane starts without them.
+    const { readListFile, textIsNoTable } = await import("./formats/book");
     let sheets;
     try {
-      const book = await readXlsx(file.bytes);
-      sheets = book.sheetNames.map((name) => ({ name, ...book.sheet(name) }));
+      const book = await readListFile(file.bytes, file.name);
+      sheets = book.sheetNames.map((name) => {
+        const s = book.sheet(name);
+        const why = book.format === "text" ? textIsNoTable(s) : null;
+        if (why) throw new XlsxReadError(why[0], why[1]);
+        return { name, grid: s.grid, findings: [...book.fileFindings, ...s.findings] };
+      });
     } catch (e) {
       // One line naming the file, whatever the reader threw: never the library's own text.
-      const [zh, en] = e instanceof XlsxReadError ? [e.message, e.messageEn] : NOT_XLSX;
+      const [zh, en] = e instanceof XlsxReadError ? [e.message, e.messageEn] : UNREADABLE;
       throw new XlsxReadError(`${file.name}：${zh}`, `${file.name}: ${en}`);
     }
     const chosen = this.engine.listSheet(sheets, programme);

@@ -9,6 +9,7 @@ import { columnLetter, columnNumber, isBlankCell, type Cell, type Grid } from ".
 import { areaText, inArea, listAreaOf, shownValue } from "../domain/list-area";
 import { cellsOutsideList, type OutsideCell } from "../domain/read-faults";
 import type { Finding } from "../domain/report";
+import { XlsxReadError } from "./read-error";
 import { checkWorkbookLimits, LimitError, LIMITS, tooManyCells, zipEntries, type BoundedInflate, type Limits } from "./limits";
 
 export interface XlsxSheet {
@@ -34,15 +35,7 @@ export interface ReadXlsxOptions {
   inflate?: BoundedInflate;
 }
 
-export class XlsxReadError extends Error {
-  constructor(
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
-    this.name = "XlsxReadError";
-  }
-}
+export { XlsxReadError };
 
 const EXCEL_EPOCH_OFFSET = 25569; // serial of 1970-01-01 in the 1900 date system
 const MS_PER_DAY = 86400000;

@@ -54,16 +54,21 @@ describe("files that are not lists: exit 2, one bilingual line", () => {
   it("a directory, even one named like a list", async () => {
     mkdirSync(join(tmp(), "名单.xlsx"));
     // A folder is read as several lists (merge); one holding no list is refused.
-    expectRefusal(await check(join(tmp(), "名单.xlsx")), /文件夹 .*名单\.xlsx 中没有 \.xlsx 或 \.csv 文件/);
+    expectRefusal(await check(join(tmp(), "名单.xlsx")), /文件夹 .*名单\.xlsx 中没有名单文件/);
     // A folder of lists is merged; a sub-folder named like a list is not one of them.
     const folder = join(tmp(), "区县名单");
     mkdirSync(join(folder, "历下区.xlsx"), { recursive: true });
-    expectRefusal(await check(folder), /文件夹 .*区县名单 中没有 \.xlsx 或 \.csv 文件/);
+    expectRefusal(await check(folder), /文件夹 .*区县名单 中没有名单文件/);
   });
 
-  it("a CSV renamed .xlsx, and an unknown option", async () => {
+  it("a CSV renamed .xlsx is read as the CSV it is and said; a PDF renamed .xlsx is refused naming what it is; an unknown option", async () => {
     writeFileSync(join(tmp(), "renamed.xlsx"), "序号,申报单位\n1,甲\n");
-    expectRefusal(await check(join(tmp(), "renamed.xlsx")), /不是 \.xlsx 文件/);
+    const r = await check(join(tmp(), "renamed.xlsx"), "--json");
+    expect(r.code).toBe(1);
+    const report = Report.parse(JSON.parse(r.stdout));
+    expect(report.findings.filter((f) => f.code === "format-mislabelled").map((f) => [f.severity, f.message])).toEqual([["info", "文件扩展名是“.xlsx”，内容实际是CSV/文本文件：已按实际格式读取"]]);
+    writeFileSync(join(tmp(), "scan.xlsx"), "%PDF-1.4\n%\xe2\xe3\n1 0 obj\n");
+    expectRefusal(await check(join(tmp(), "scan.xlsx")), /不是表格文件（看起来是PDF 文件）/);
     expectRefusal(await check(SAMPLE, "--frobnicate"), /未知选项 --frobnicate/);
   });
 

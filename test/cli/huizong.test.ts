@@ -195,12 +195,12 @@ describe("bad usage and unreadable files exit 2 with one line on stderr", () => 
     expectOneLineReason(r.stderr, pattern as RegExp);
   });
 
-  it("an .xlsx that is not a workbook, and an unsupported extension", () => {
+  it("a zip that is no workbook named .xlsx is refused; a one-column text named .xls is no table", () => {
     const fake = join(tmp, "fake.xlsx");
-    writeFileSync(fake, "序号,申报单位\r\n1,南京\r\n");
+    writeFileSync(fake, Buffer.from("UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==", "base64"));
     const r = huizong("check", fake, "--programme", "js-2023-platform", "--city", "南京");
     expect(r.code).toBe(2);
-    expectOneLineReason(r.stderr, /不是 \.xlsx 文件/);
+    expectOneLineReason(r.stderr, /不是表格文件（看起来是压缩包（不是工作簿））/);
     const xls = join(tmp, "old.xls");
     writeFileSync(xls, "x");
     const r2 = huizong("check", xls, "--programme", "js-2023-platform", "--city", "南京");

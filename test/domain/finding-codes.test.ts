@@ -10,6 +10,7 @@ import { jsPlatformProgramme } from "../../src/domain/programmes/js-2023-platfor
 import { FINDING_CODES, type FindingCode } from "../../src/domain/report";
 import ExcelJS from "exceljs";
 import { readCsv } from "../../src/workbook/csv";
+import { formatMislabelled } from "../../src/domain/read-faults";
 import { gridFromWorksheet } from "../../src/workbook/xlsx-adapter";
 import { encodeGb18030 } from "../../scripts/gb18030";
 import { FIRST, lister, listGrid, run, uscc, VALID, withCode, type RowSpec } from "./check-helpers";
@@ -466,6 +467,16 @@ const CASES: Case[] = [
     nearMiss: nearNote.grid,
     nearMissOptions: nearNote.options,
     severity: "warning",
+  },
+  {
+    code: "format-mislabelled",
+    what: "an HTML table saved as .xls, as the format registry reports it (info); near-miss: a true .xlsx read without it",
+    programme: "js-2023-platform",
+    trigger: jpGrid(jp()),
+    options: { readFindings: [formatMislabelled(".xls", "网页表格（HTML）", "web page table (HTML)")] },
+    nearMiss: jpGrid(jp()),
+    nearMissOptions: { readFindings: [] },
+    severity: "info",
   },
 ];
 

@@ -1,5 +1,5 @@
 /** Reads an exported .xlsx back with SheetJS — a reader independent of the exceljs that wrote it. */
-import * as XLSX from "xlsx";
+import * as XLSX from "@e965/xlsx";
 
 export interface ReadBack {
   book: XLSX.WorkBook;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import * as XLSX from "xlsx";
+import * as XLSX from "@e965/xlsx";
 import { describe, expect, it } from "vitest";
 import type { Cell } from "../../src/domain/cells";
 import { SAMPLES, sampleGrid } from "../../src/samples/index";

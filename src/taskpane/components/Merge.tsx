@@ -6,13 +6,14 @@ import * as React from "react";
 import { Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../workbook/i18n";
 import type { ListFile, MergeOutcome } from "../../workbook/session";
+import { ACCEPT_LIST_FILES } from "../../workbook/formats/book";
 
 const TEXT = {
   zh: {
     title: "合并区县名单",
     open: "合并区县名单…",
     close: "收起合并",
-    files: "名单文件（.xlsx、.csv，可多选；只在本机读取，不上传）",
+    files: "名单文件（.xlsx、.xls、.et、.ods、.csv、.txt、网页表格等，可多选；只在本机读取，不上传）",
     sheets: "本工作簿中的工作表",
     run: "合并并检查",
     explain: "各名单按本项目的表头对应后合并到新工作表“合并名单”，加“来源”列（区县、文件、工作表、行）；原名单不改动。",
@@ -24,7 +25,7 @@ const TEXT = {
     title: "Merge district lists",
     open: "Merge district lists…",
     close: "Hide merge",
-    files: "List files (.xlsx, .csv, several; read on this computer, never uploaded)",
+    files: "List files (.xlsx, .xls, .et, .ods, .csv, .txt, HTML tables…, several; read on this computer, never uploaded)",
     sheets: "Sheets of this workbook",
     run: "Merge and check",
     explain: "The lists are matched to the programme's header and merged into a new sheet 合并名单 with a 来源 (source) column; the lists themselves are not changed.",
@@ -84,7 +85,7 @@ export function MergePanel({
         <input
           type="file"
           multiple
-          accept=".xlsx,.xlsm,.csv"
+          accept={ACCEPT_LIST_FILES}
           disabled={disabled}
           data-testid="merge-files"
           onChange={(e) => setFiles(e.target.files ? [...e.target.files] : [])}
