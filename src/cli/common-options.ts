@@ -10,6 +10,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { check, getProgramme, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
 import type { Grid } from "../domain/cells";
 import { type ColumnChoice, SavedMapping } from "../domain/columns";
+import { parseDraftFile, type DraftBundle } from "../domain/draft/draft";
 import { FIELDS } from "../domain/fields";
 import type { Programme } from "../domain/programme";
 import { isRealIsoDate } from "../domain/readers";
@@ -103,6 +104,19 @@ export function requireProgramme(id: string | undefined): Programme {
   const programme = getProgramme(id);
   if (!programme) throw new UsageError(`未知项目“${id}”，可用：${listProgrammes().map((p) => p.id).join("、")} / unknown programme`);
   return programme;
+}
+
+/** A programme definition from a file (--programme-file): today a draft written by `programmes draft`. */
+export function readProgrammeFile(path: string): { programme: Programme; draft: DraftBundle } {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`找不到或无法读取项目定义文件：${path}`, `cannot read the programme file: ${path}`);
+  }
+  const parsed = parseDraftFile(text);
+  if (!parsed.ok) throw new UsageError(`项目定义文件 ${path} 有误：${parsed.problems.slice(0, 3).map((p) => p.zh).join("；")}`, `the programme file ${path} is invalid: ${parsed.problems.slice(0, 3).map((p) => p.en).join("; ")}`);
+  return { programme: parsed.programme, draft: parsed.bundle };
 }
 
 export function requireCity(city: string | undefined): string {
@@ -218,6 +232,8 @@ export function columnChoicesFrom(programme: Programme, maps: readonly string[] 
 /** How a list read is checked: everything a check request holds apart from the files to read. */
 export interface CheckStep {
   programmeId: string;
+  /** A programme read from a file (--programme-file): used instead of the built-in of programmeId. */
+  programme?: Programme;
   city: string;
   asOf?: string;
   quota?: number;
@@ -261,18 +277,19 @@ export async function readReferences(path: string | undefined): Promise<{ refere
 }
 
 /** The list to check: one file as it is, several (or a folder) merged into one. */
-export async function readList(request: Pick<CheckRequest, "files" | "programmeId" | "city" | "sheet">): Promise<ReadList> {
+export async function readList(request: Pick<CheckRequest, "files" | "programmeId" | "programme" | "city" | "sheet">): Promise<ReadList> {
   if (isOneFile(request.files)) {
     const input = await readInput(request.files[0]!, { sheet: request.sheet });
     return { input, merged: null, grid: input.sheets[0].grid, readFindings: input.sheets[0].findings };
   }
-  const merged = await mergeFiles(request.files, getProgramme(request.programmeId)!, request.city, request.sheet);
+  const merged = await mergeFiles(request.files, request.programme ?? getProgramme(request.programmeId)!, request.city, request.sheet);
   return { input: null, merged, grid: merged.grid, readFindings: merged.readFindings };
 }
 
 /** The check every command runs on a list read: its options, and the read findings (list's, then references') kept. */
 export function checkList(list: Pick<ReadList, "grid" | "readFindings">, step: CheckStep, refs: { references?: ReferenceLists; findings: readonly Finding[] } = { findings: [] }): Report {
   const options: CheckOptions = { programmeId: step.programmeId, city: step.city };
+  if (step.programme) options.programme = step.programme;
   if (step.asOf) options.asOf = step.asOf;
   if (step.quota !== undefined) options.quota = step.quota;
   if (refs.references) options.references = refs.references;

@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import { listProgrammes } from "../domain/check";
 import { describeProgramme, programmeText } from "../domain/rules-text";
 import { resolveSettings, settingsTemplate } from "../domain/settings";
-import { columnChoicesFrom, optionalDate, otherHeaderNote, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { columnChoicesFrom, optionalDate, otherHeaderNote, optionalQuota, parseCommandArgs, readAndCheck, readProgrammeFile, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { unreviewedDraftNote } from "../domain/draft/draft";
 import { summaryLines } from "./lists";
 import { savedMappingOf } from "../domain/columns";
 import { InputError } from "./input";
@@ -17,7 +18,7 @@ import { renderColumns, renderReport } from "./render";
 // Start-up pays only for the command run: export, template (and exceljs behind them) load when used.
 /** The --help text; the export, template and merge parts come from their own (lazily loaded) modules. */
 export async function helpText(): Promise<string> {
-  const [{ EXPORT_HELP }, { TEMPLATE_HELP }, { MERGE_HELP }] = await Promise.all([import("./export-command"), import("./template-command"), import("./merge-command")]);
+  const [{ EXPORT_HELP }, { TEMPLATE_HELP }, { MERGE_HELP }, { DRAFT_HELP }] = await Promise.all([import("./export-command"), import("./template-command"), import("./merge-command"), import("./draft-command")]);
   return `huizong — 推荐汇总助手命令行 / command line of 推荐汇总助手
 
 用法 Usage:
@@ -34,11 +35,16 @@ export async function helpText(): Promise<string> {
                                 what is open and its setting
   huizong programmes <id> --settings-template
                                 打印该项目的设置文件模板（全部为默认值）/ print a settings file template
+  huizong programmes draft <通知.txt> -o <草稿.json> [--category <类别>]
+                                由通知正文生成项目定义草稿（见下）/ draft a programme from a notice (below)
   huizong --help                显示本说明 / show this help
 
 check 选项 / options:
   --programme, -p <id>     项目编号（见 huizong programmes），如 js-2023-platform
                            programme id, e.g. js-2023-platform
+  --programme-file <草稿.json>
+                           用 programmes draft 生成的草稿校验（报告注明草稿未经审核）
+                           check with a draft written by programmes draft (the report says it is unreviewed)
   --city, -c <城市>        推荐单位所在城市：南京 / 南京市 / 昆山市 / 3201
                            recommending city (or county-level unit)
                            全省汇总填 山东省 / 江苏省：各市名单按市核对名额、排序、限额和注册地
@@ -88,6 +94,7 @@ check 选项 / options:
 ${EXPORT_HELP}
 ${TEMPLATE_HELP}
 ${MERGE_HELP}
+${DRAFT_HELP}
 退出码 Exit codes:
   0  没有错误级问题 / no error finding
   1  至少一条错误 / at least one error finding
@@ -125,16 +132,20 @@ function listProgrammesText(): string {
 }
 
 async function runCheck(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" } });
+  const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" }, "programme-file": { type: "string" } });
   const files = requireFiles(positionals, "缺少要校验的文件：huizong check <名单.xlsx|名单.csv|文件夹…> --programme <id> --city <城市> / missing file");
-  const programme = requireProgramme(values.programme);
+  if (values["programme-file"] !== undefined && values.programme !== undefined) throw new UsageError("--programme 和 --programme-file 只能用一个 / give --programme or --programme-file, not both");
+  const fromFile = values["programme-file"] !== undefined ? readProgrammeFile(values["programme-file"]) : null;
+  const programme = fromFile?.programme ?? requireProgramme(values.programme);
   const city = requireCity(values.city);
   const asOf = optionalDate("--as-of", values["as-of"]);
   const quota = optionalQuota(values.quota);
 
   const settings = await readSettingsFile(values.settings, programme);
   const { choices, saved } = columnChoicesFrom(programme, values.map, values.mapping);
-  const { input, merged, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings, columnChoices: choices });
+  const { input, merged, report } = await readAndCheck({ files, programmeId: programme.id, ...(fromFile ? { programme } : {}), city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings, columnChoices: choices });
+  // A draft checks only to review it: the report says so before anything else.
+  if (fromFile?.draft.draft) report.notes.unshift(unreviewedDraftNote(fromFile.draft, programme.id));
 
   const note = otherHeaderNote(saved, report.mappingKey, values.mapping);
   if (note) io.stderr(note);
@@ -152,6 +163,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
 
 /** `programmes`: the list; `programmes <id>`: its rules and settings; `--settings-template`: a settings file to edit. */
 async function runProgrammes(args: string[], io: Io): Promise<number> {
+  if (args[0] === "draft") return (await import("./draft-command")).runDraft(args.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { settings: { type: "string" }, "settings-template": { type: "boolean" } } });

@@ -145,7 +145,7 @@ function locate(sections: NoticeSection[], year: number | null, categories: stri
 const src = (c: Located): DraftSource => ({ section: c.section, text: c.text, confidence: c.confidence });
 const joined = (cs: Located[]): DraftSource => ({
   section: [...new Set(cs.map((c) => c.section))].join("、"),
-  text: cs.map((c) => c.text).join(" / "),
+  text: [...new Set(cs.map((c) => c.text))].join(" / "),
   confidence: Math.min(...cs.map((c) => c.confidence)),
 });
 
@@ -235,7 +235,10 @@ interface NoticeFacts {
 }
 
 function noticeFacts(text: string): NoticeFacts {
-  const title = /关于[^。\n:：]{4,80}?的通知/u.exec(text)?.[0] ?? text.split("\n")[0]!.slice(0, 60);
+  // The notice's own title, not one it cites in 《》; a notice pasted without its title is named by what it organises.
+  const own = [...text.matchAll(/关于[^。\n:：《》]{4,80}?的通知/gu)].find((m) => text[m.index - 1] !== "《");
+  const organised = /现(?:组织)?(?:开展|实施|启动)(.{4,60}?)(?:工作)?[，,。]/u.exec(text)?.[1];
+  const title = own?.[0] ?? (organised ? `关于组织开展${organised}工作的通知` : text.split("\n")[0]!.slice(0, 60));
   const number = /[\p{Script=Han}]{1,10}〔\d{4}〕\d{1,4}号/u.exec(text)?.[0] ?? null;
   const issuer = /(?:[\p{Script=Han}]{2,4}省|[\p{Script=Han}]{2,3}(?:市|自治区))(?:工业和信息化厅|工业和信息化局|经济和信息化厅|经济和信息化委员会|工信厅|经信厅)/u.exec(text)?.[0] ?? "";
   // The date of issue: a line that is a date alone (the signature), else 发布时间.
@@ -670,4 +673,55 @@ export function draftRules(p: ProgrammeInput): { where: string; kind: string; so
     ...(p.quota ? [{ where: "quota", kind: "quota", source: srcOf(p.quota) }] : []),
     ...(p.priority ? [{ where: "priority", kind: "priority", source: srcOf(p.priority) }] : []),
   ];
+}
+
+/** One line saying what a drafted rule checks, in Chinese: what the CLI prints beside its sentence. */
+export function ruleSummary(rule: Record<string, unknown>, kind: string): string {
+  const r = rule as Record<string, any>;
+  switch (kind) {
+    case "identity": return r.party?.role ? `${r.party.role}身份（统一社会信用代码、注册地${r.province === "required" ? "须在本省" : r.province === "warn" ? "省外为警告" : "不在此核对"}、独立法人${r.legalPersonSeverity === "warning" ? "为警告" : ""}）` : "身份";
+    case "min-age": return `注册时间不少于${r.years}年`;
+    case "built": return `建设情况：${(r.ok as string[]).join("、")}可申报${(r.warn as string[]).length ? `；${(r.warn as string[]).join("、")}为警告` : ""}`;
+    case "not-recognised": return "已认定的不得重复申报（升级申报除外）";
+    case "investment-min": return `投入不低于${r.min}万元${(r.parts as string[]).length ? `（合计，含${(r.parts as string[]).length}项构成）` : ""}`;
+    case "certificate": return `${r.name}证书有效期须在${r.after}之后`;
+    case "star-ladder": return `星级逐级申报：${(r.levels as string[]).join("→")}`;
+    case "cloud-window": return `上云时间${r.from}至${r.to}，连续使用不少于${r.minMonths}个月`;
+    case "restricted": return `限制性条件${(r.conditions as unknown[]).length}项${r.textField ? "（另核对限制性条件文字列）" : ""}`;
+    case "excluded-by-list": return `${r.list}不得申报`;
+    case "prior-funding": return "前期未获得过省级财政资金支持";
+    case "letter": return "子公司申报须有推荐函";
+    case "consortium": return `联合体成员不超过${r.maxMembers}家`;
+    case "task-listed": return "揭榜任务须在榜单内";
+    case "duplicates": return "同一申报单位不得重复出现";
+    case "one-direction": return "每个申报单位只能申报一个方向";
+    case "cap": return `每个${r.party?.role ?? "单位"}不超过${r.max}个项目`;
+    case "group-cap": return `同一集团不超过${r.max}个`;
+    case "ranks": return "推荐排序须从1起连续、不重复";
+    case "quota": return r.value === null ? `推荐名额见附件（请设置）${(r.exemptOwnership as string[]).length ? `；${(r.exemptOwnership as string[]).join("、")}不占名额` : ""}` : `每市推荐不超过${r.value}个${(r.exemptOwnership as string[]).length ? `；${(r.exemptOwnership as string[]).join("、")}不占名额` : ""}`;
+    case "priority": return "集群、产业链内企业标记优先";
+    default: return kind;
+  }
+}
+
+/** A draft file read back: the programme it defines, checked by the schema, and the draft's marks. */
+export function parseDraftFile(text: string): { ok: true; programme: Programme; bundle: DraftBundle } | { ok: false; problems: { zh: string; en: string }[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/u, ""));
+  } catch (e) {
+    return { ok: false, problems: [{ zh: `不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`, en: "not valid JSON" }] };
+  }
+  const b = json as Partial<DraftBundle> | null;
+  if (!b || typeof b !== "object" || b.format !== DRAFT_FORMAT || typeof b.programme !== "object") {
+    return { ok: false, problems: [{ zh: `不是项目草稿文件（应有 "format": "${DRAFT_FORMAT}"）`, en: "not a programme draft file" }] };
+  }
+  const parsed = Programme.safeParse(b.programme);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ zh: `${i.path.join(".") || "programme"}：${i.message}`, en: `${i.path.join(".") || "programme"}: ${i.message}` })) };
+  return { ok: true, programme: parsed.data, bundle: b as DraftBundle };
+}
+
+/** What a report says first when its programme is a draft nobody has reviewed. */
+export function unreviewedDraftNote(bundle: DraftBundle, programmeId: string): string {
+  return `本项目定义（${programmeId}）是由通知文本自动生成的草稿，未经审核：规则可能有误或遗漏，结果仅供核对草稿之用${bundle.notes.length ? `；另有${bundle.notes.length}条通知内容未转为规则（见草稿说明）` : ""}。/ The programme is an unreviewed draft made from the notice's text.`;
 }
