@@ -18,8 +18,8 @@ export interface CorpusEntry {
   samples: string[];
 }
 
-export function readCorpus(): CorpusEntry[] {
-  const text = readFileSync(join(__dirname, "..", "data", "headers", "corpus.tsv"), "utf8");
+export function readCorpus(file = "corpus.tsv"): CorpusEntry[] {
+  const text = readFileSync(join(__dirname, "..", "data", "headers", file), "utf8");
   const out: CorpusEntry[] = [];
   text.split("\n").forEach((raw, i) => {
     if (raw.trim() === "" || raw.startsWith("#")) return;
