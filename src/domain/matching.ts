@@ -14,6 +14,7 @@ import type { FieldSpec, Programme } from "./programme";
 import { enumKey, readAmount, readDate, readPhone, readUsccCell, readWholeNumber, readYesNo } from "./readers";
 import { cleanText, headerKey } from "./text";
 import { isValidUscc } from "./uscc";
+import { canonicalWords, modifiersAgree, readHeader, type HeaderReading, type Tense } from "./vocabulary";
 
 /** A header score at or above this maps the column on the header alone. */
 export const HEADER_ASSIGN = 0.5;
@@ -40,6 +41,8 @@ const OTHER_THINGS = [
   "法定代表人", "法人代表", "身份证", "职务", "职称", "学历", "经营范围", "主营产品", "主要产品", "所属行业", "行业类别", "行业分类", "规模", "开户", "账号",
   "银行", "评分", "得分", "分数", "审核意见", "推荐意见", "意见", "签字", "盖章处", "年龄", "出口", "订单", "客户数", "用户数", "连接数",
   "母公司", "上级", "主管", "控股", "股东", "实际控制人", "高新技术企业", "高企", "执照有效期", "专精特新", "许可证",
+  // The form's own dates, not an applicant's.
+  "统计", "数据截止", "填报时间",
 ];
 
 /** Said before a field's own words without changing what it names ("申报企业名称", "本单位…"). */
@@ -85,9 +88,16 @@ interface Wording {
   field: string;
   /** At most this much on the header alone (content must agree for wordings that also mean other things). */
   cap: number;
+  /** The wording in canonical words (vocabulary.ts), as headers are compared. */
   key: string;
   stripped: string;
   grams: Set<string>;
+  reading: HeaderReading;
+  /** The core (modifiers of tense and scope gone) and its shortening. */
+  core: string;
+  coreStripped: string;
+  /** A yes/no question: its counterpart party (与腾讯…) does not make it another party's column. */
+  question: boolean;
 }
 
 export interface Vocabulary {
@@ -97,13 +107,15 @@ export interface Vocabulary {
   /** bigram → wordings containing it: only those are compared with a header. */
   byGram: Map<string, Wording[]>;
   /** Freely worded headers matched by key words (every word of one group). */
-  keywords: { field: string; groups: string[][] }[];
+  keywords: { field: string; groups: string[][]; negated: boolean }[];
   cache: Map<string, ReadonlyMap<string, number>>;
 }
 
 /** What a vocabulary is made of: per field, its wordings, those that need the cells to agree, and key-word groups. */
 export interface VocabularyEntry {
   field: string;
+  /** Yes/no fields: a header naming a counterpart party still asks this question. */
+  question?: boolean;
   wordings: readonly string[];
   contentWordings?: readonly string[];
   keywords?: readonly (readonly string[])[];
@@ -117,14 +129,30 @@ export function makeVocabulary(entries: readonly VocabularyEntry[]): Vocabulary 
   for (const e of entries) {
     if (!order.has(e.field)) order.set(e.field, order.size);
     const all = [...e.wordings.map((w) => ({ w, cap: 1 })), ...(e.contentWordings ?? []).map((w) => ({ w, cap: CONTENT_SYNONYM }))];
+    const mine: Wording[] = [];
     for (const { w, cap } of all) {
-      const key = normaliseHeader(w);
+      const reading = readHeader(normaliseHeader(w));
+      const key = reading.canon;
       if (!key || seen.has(`${e.field}\u0001${key}`)) continue;
       seen.add(`${e.field}\u0001${key}`);
       const stripped = stripAffixes(key, FILLERS_LEADING, FILLERS_TRAILING);
-      wordings.push({ field: e.field, cap, key, stripped, grams: new Set([...bigrams(key), ...bigrams(stripped)]) });
+      const core = reading.core;
+      const coreStripped = stripAffixes(core, FILLERS_LEADING, FILLERS_TRAILING);
+      mine.push({ field: e.field, cap, key, stripped, grams: new Set([...bigrams(key), ...bigrams(stripped), ...bigrams(core)]), reading, core, coreStripped, question: e.question ?? false });
     }
-    if (e.keywords) keywords.push({ field: e.field, groups: e.keywords.map((g) => g.map((k) => headerKey(k))) });
+    // A field most of whose wordings carry one tense (申报星级, 申报级别 …) has that tense in all of them:
+    // its bare "星级" is still the level applied for, never a held level's column.
+    const tensed = mine.filter((w) => w.reading.tense !== null);
+    const tenses = new Set(tensed.map((w) => w.reading.tense));
+    if (tenses.size === 1 && tensed.length * 2 >= mine.length) {
+      const t = [...tenses][0] as Tense;
+      for (const w of mine) if (w.reading.tense === null) w.reading = { ...w.reading, tense: t };
+    }
+    wordings.push(...mine);
+    if (e.keywords) {
+      const zh = e.wordings[0];
+      keywords.push({ field: e.field, groups: e.keywords.map((g) => g.map((k) => canonicalWords(headerKey(k)))), negated: zh !== undefined && readHeader(normaliseHeader(zh)).negated });
+    }
   }
   const byGram = new Map<string, Wording[]>();
   for (const w of wordings) {
@@ -147,7 +175,15 @@ export function programmeVocabulary(programme: Programme): Vocabulary {
     programme.fields.flatMap((spec) => {
       const def = FIELDS[spec.field];
       if (!def) return [];
-      return [{ field: spec.field, wordings: [...def.synonyms, ...(spec.synonyms ?? [])], contentWordings: spec.contentSynonyms ?? [], ...(def.keywords ? { keywords: def.keywords } : {}) }];
+      return [
+        {
+          field: spec.field,
+          wordings: [...def.synonyms, ...(spec.synonyms ?? [])],
+          contentWordings: spec.contentSynonyms ?? [],
+          question: def.kind === "yesno" || def.kind === "certificate",
+          ...(def.keywords ? { keywords: def.keywords } : {}),
+        },
+      ];
     }),
   );
   vocabularies.set(programme, v);
@@ -160,15 +196,16 @@ function onlyWords(rest: string, words: readonly string[]): boolean {
 }
 
 /** How well header key `h` names wording `w`: 1 exact … 0 nothing. */
-function scoreWording(h: string, hStripped: string, hGrams: readonly string[], w: Wording): number {
-  if (h === w.key || (hStripped !== "" && hStripped === w.stripped)) return h === w.key ? 1 : 0.95;
+function scoreWording(h: string, hStripped: string, hGrams: readonly string[], wKey: string, wStripped: string, wGrams: ReadonlySet<string>): number {
+  if (h === "" || wKey === "") return 0;
+  if (h === wKey || (hStripped !== "" && hStripped === wStripped)) return h === wKey ? 1 : 0.95;
   let best = 0;
   const n = [...h].length;
-  const m = [...w.key].length;
-  if (m >= 2 && h.includes(w.key)) {
-    const at = h.indexOf(w.key);
+  const m = [...wKey].length;
+  if (m >= 2 && h.includes(wKey)) {
+    const at = h.indexOf(wKey);
     const before = h.slice(0, at);
-    const after = h.slice(at + w.key.length);
+    const after = h.slice(at + wKey.length);
     if (onlyWords(before, LEADING) && onlyWords(after, TRAILING)) best = Math.max(best, 0.9);
     // The head of a Chinese noun phrase comes last: "社会统一信用代码" ends with "信用代码".
     // A short wording ("星级") under a qualifier that is not a filler ("此前获评星级") says less.
@@ -176,38 +213,56 @@ function scoreWording(h: string, hStripped: string, hGrams: readonly string[], w
     else best = Math.max(best, 0.25 * (m / n));
   }
   // The header is a shortening of the wording: "信用代码" of "统一社会信用代码".
-  if (n >= 2 && w.key.includes(h)) {
-    best = Math.max(best, w.key.endsWith(h) ? 0.45 + 0.4 * (n / m) : 0.2 + 0.3 * (n / m));
+  if (n >= 2 && wKey.includes(h)) {
+    best = Math.max(best, wKey.endsWith(h) ? 0.45 + 0.4 * (n / m) : 0.2 + 0.3 * (n / m));
   }
-  const d = Math.max(dice(hGrams, w.grams, w.grams.size), hStripped !== "" ? dice(bigrams(hStripped), w.grams, w.grams.size) : 0);
+  // The same after the header's own fillers go: "集群名称" of "所属集群".
+  const ns = [...hStripped].length;
+  if (ns >= 2 && hStripped !== h && wKey.endsWith(hStripped)) best = Math.max(best, 0.4 + 0.4 * (ns / m));
+  const d = Math.max(dice(hGrams, wGrams, wGrams.size), hStripped !== "" ? dice(bigrams(hStripped), wGrams, wGrams.size) : 0);
   best = Math.max(best, d >= 0.5 ? 0.9 * d : 0.5 * d);
   return best;
 }
 
 /** What the header alone says: field → score (only fields with some evidence). */
 export function headerScoresIn(v: Vocabulary, label: string): ReadonlyMap<string, number> {
-  const h = normaliseHeader(label);
-  const hit = v.cache.get(h);
+  const raw = normaliseHeader(label);
+  const hit = v.cache.get(raw);
   if (hit) return hit;
   const out = new Map<string, number>();
-  if (h !== "") {
+  if (raw !== "") {
+    // Compared in canonical words: 联络人 is 联系人, 承担单位 is 申报单位, 支出 is 投入 (vocabulary.ts).
+    const reading = readHeader(raw);
+    const h = reading.canon;
     const hStripped = stripAffixes(h, FILLERS_LEADING, FILLERS_TRAILING);
     const hGrams = [...new Set([...bigrams(h), ...bigrams(hStripped)])];
+    const core = reading.core;
+    const coreStripped = stripAffixes(core, FILLERS_LEADING, FILLERS_TRAILING);
+    const coreGrams = [...new Set([...bigrams(core), ...bigrams(coreStripped)])];
     const candidates = new Set<Wording>();
-    for (const g of hGrams) for (const w of v.byGram.get(g) ?? []) candidates.add(w);
+    for (const g of [...hGrams, ...coreGrams]) for (const w of v.byGram.get(g) ?? []) candidates.add(w);
     const otherThing = OTHER_THINGS.find((t) => h.includes(t));
     for (const w of candidates) {
-      let s = Math.min(w.cap, scoreWording(h, hStripped, hGrams, w));
+      // A modifier that changes the meaning (拟 against 已, 未, another party) rules the wording out, however alike the characters.
+      if (!modifiersAgree(reading, w.reading, w.question)) continue;
+      let s = scoreWording(h, hStripped, hGrams, w.key, w.stripped, w.grams);
+      if (core !== h || w.core !== w.key) {
+        // The same thing named at another tense or scope: as good when the tenses agree, a little less when one is unsaid.
+        const same = reading.tense === w.reading.tense;
+        s = Math.max(s, (same ? 0.97 : 0.9) * scoreWording(core, coreStripped, coreGrams, w.core, w.coreStripped, w.grams));
+      }
+      s = Math.min(w.cap, s);
       // A header naming something else counts only where the field's own wording says that thing too.
       if (otherThing !== undefined && !w.key.includes(otherThing) && s < 1) s = 0;
       if (s > (out.get(w.field) ?? 0)) out.set(w.field, s);
     }
     // Freely worded conditions ("近三年是否发生较大以上安全、环境事故…") by their key words.
-    for (const { field, groups } of v.keywords) {
+    for (const { field, groups, negated } of v.keywords) {
+      if (reading.negated && !negated) continue;
       if (groups.some((g) => g.every((k) => h.includes(k)))) out.set(field, Math.max(out.get(field) ?? 0, 0.85));
     }
   }
-  if (v.cache.size < 20_000) v.cache.set(h, out);
+  if (v.cache.size < 20_000) v.cache.set(raw, out);
   return out;
 }
 
@@ -375,8 +430,9 @@ export function scoreColumn(programme: Programme, labels: { parent: string; chil
   };
   if (labels.parent && labels.child) {
     add(labels.parent + labels.child, 1);
-    // The child alone a shade lower: "统一社会信用代码" under 场景落地单位 is the site's, not the applicant's.
-    add(labels.child, 0.95);
+    // The child alone a shade lower: "统一社会信用代码" under 场景落地单位 is the site's, not the applicant's;
+    // and not at all under a title naming a party (牵头企业 / 信用代码 is the lead's code, nobody else's).
+    if (readHeader(normaliseHeader(labels.parent)).party === null) add(labels.child, 0.95);
   } else {
     add(labels.parent || labels.child, 1);
   }

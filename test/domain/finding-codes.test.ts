@@ -107,10 +107,11 @@ const CASES: Case[] = [
   },
   {
     code: "header-uncertain",
-    what: "the credit codes under a loose header (社会代码), one of them bad: read, with a warning; near-miss: the clerk confirmed the column",
+    // 社会代码 is the code by its words now (vocabulary.ts); a bare 代码 over codes half of them bad is still a guess.
+    what: "the credit codes under a loose header (代码), two of four bad: read, with a warning; near-miss: the clerk confirmed the column",
     programme: "js-2023-platform",
-    trigger: listGrid(JP_HEADER.map((h) => (h === "统一社会信用代码" ? "社会代码" : h)), [jp({}, 1), jp({}, 2), jp({ 统一社会信用代码: "91320115MAHEGG3M0X" }, 3)].map(({ 统一社会信用代码: c, ...r }) => ({ ...r, 社会代码: c }))),
-    nearMiss: listGrid(JP_HEADER.map((h) => (h === "统一社会信用代码" ? "社会代码" : h)), [jp({}, 1), jp({}, 2), jp({ 统一社会信用代码: "91320115MAHEGG3M0X" }, 3)].map(({ 统一社会信用代码: c, ...r }) => ({ ...r, 社会代码: c }))),
+    trigger: listGrid(JP_HEADER.map((h) => (h === "统一社会信用代码" ? "代码" : h)), [jp({}, 1), jp({}, 2), jp({ 统一社会信用代码: "91320115MAHEGG3M0X" }, 3), jp({ 统一社会信用代码: "91320115MAHEGG3M1X" }, 4)].map(({ 统一社会信用代码: c, ...r }) => ({ ...r, 代码: c }))),
+    nearMiss: listGrid(JP_HEADER.map((h) => (h === "统一社会信用代码" ? "代码" : h)), [jp({}, 1), jp({}, 2), jp({ 统一社会信用代码: "91320115MAHEGG3M0X" }, 3), jp({ 统一社会信用代码: "91320115MAHEGG3M1X" }, 4)].map(({ 统一社会信用代码: c, ...r }) => ({ ...r, 代码: c }))),
     nearMissOptions: { columnChoices: [{ column: "C", field: "uscc" }] },
     severity: "warning",
   },
