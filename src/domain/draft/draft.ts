@@ -70,12 +70,14 @@ interface Located extends Condition {
 
 /** Category name without the words every category of a notice shares: 省重点工业互联网平台 → 平台. */
 function coreOf(name: string): string {
-  const core = name.replace(/^(?:[\p{Script=Han}]{2,3}省|省级|省)/u, "").replace(/工业互联网|重点|示范/gu, "");
+  const core = name.replace(/^(?:[\p{Script=Han}]{2,3}省|省级|省)/u, "").replace(/工业互联网|重点|示范|^(?:省级|市级|国家级)/gu, "");
   return core.length >= 2 ? core : name;
 }
 
 function categoriesMentioned(text: string, categories: string[]): string[] {
-  return categories.filter((c) => text.includes(coreOf(c)));
+  const found = categories.filter((c) => text.includes(coreOf(c)));
+  // "标杆企业" names 工业互联网标杆企业, not also a category whose core is a part of it.
+  return found.filter((c) => !found.some((d) => d !== c && coreOf(d).includes(coreOf(c))));
 }
 
 function mentionsToCategories(mentions: string[], categories: string[]): string[] {
@@ -86,19 +88,29 @@ function mentionsToCategories(mentions: string[], categories: string[]): string[
 
 /** The notice's categories: the items of a 申报类别/申报类型 section ("1.省重点工业互联网平台：包括…"). */
 function findCategories(sections: NoticeSection[]): { names: string[]; sectionIds: Map<string, string> } {
-  const head = sections.find((s) => s.level === 1 && /^(?:申报|项目)(?:类别|类型)$|^申报(?:类别|类型)和/u.test(headingOf(s)));
-  const names: string[] = [];
-  const sectionIds = new Map<string, string>();
-  if (!head) return { names, sectionIds };
-  for (const s of sections) {
-    if (!s.parents.includes(head.id) || s.level === 1) continue;
-    const m = /^([^：:，,。(]{2,30})[：:。]/u.exec(s.text);
-    if (m) {
-      names.push(m[1]!.trim());
-      sectionIds.set(s.id, m[1]!.trim());
+  const none = { names: [] as string[], sectionIds: new Map<string, string>() };
+  const all = sections.map((s) => s.text).join("\n");
+  for (const head of sections) {
+    if (head.level !== 1) continue;
+    const heading = headingOf(head);
+    const named = /^(?:申报|项目)(?:类别|类型)$|^申报(?:类别|类型)和/u.test(heading);
+    // A 申报范围/方向 section names categories only when the conditions are then given per item ("对于园区类").
+    if (!named && !/^(?:申报|支持|项目)?(?:范围|方向|内容|领域|对象)/u.test(heading)) continue;
+    const names: string[] = [];
+    const sectionIds = new Map<string, string>();
+    for (const s of sections) {
+      if (!s.parents.includes(head.id) || s.level === 1 || s.parents.length > 1) continue;
+      const m = /^([^：:，,。(]{2,30})[：:。]/u.exec(s.text);
+      if (m) {
+        names.push(m[1]!.trim());
+        sectionIds.set(s.id, m[1]!.trim());
+      }
     }
+    if (names.length < 2) continue;
+    const scoped = names.filter((n) => new RegExp(`对于[^，,：:]{0,8}${coreOf(n)}|${coreOf(n)}类`, "u").test(all));
+    if (named || scoped.length >= 2) return { names, sectionIds };
   }
-  return { names: names.length >= 2 ? names : [], sectionIds: names.length >= 2 ? sectionIds : new Map() };
+  return none;
 }
 
 function locate(sections: NoticeSection[], year: number | null, categories: string[], categorySections: Map<string, string>): Located[] {
@@ -116,7 +128,7 @@ function locate(sections: NoticeSection[], year: number | null, categories: stri
         headScope = [own];
         break;
       }
-      const m = /^对于([^，,：:]{2,20})[，,]?(?:还)?应/u.exec(s.text);
+      const m = /^对于([^，,：:]{2,20}?)类?(?:[，,：:]|还应|应)/u.exec(s.text);
       if (m) {
         const found = mentionsToCategories(m[1]!.split(/[和、及]/u), categories);
         if (found.length) {
@@ -129,10 +141,17 @@ function locate(sections: NoticeSection[], year: number | null, categories: stri
     const lead = sentences[0]?.text ?? "";
     const leadScope = sec.level >= 3 && categories.length ? categoriesMentioned(lead, categories) : [];
     for (const st of sentences) {
+      // A sentence that opens "对于X类，…" is X's throughout.
+      const opens = /^对于([^，,：:]{2,20}?)类?[，,：:]/u.exec(st.text);
+      const sentenceScope = opens ? mentionsToCategories(opens[1]!.split(/[和、及]/u), categories) : [];
       for (const cond of recogniseSentence(st.text, { year })) {
         let scope: string[] | null = null;
         const named = cond.mentions ? mentionsToCategories(cond.mentions, categories) : [];
+        // A part of a sentence naming one category ("…、标杆企业不超过5家") is that category's.
+        const inPart = named.length === 0 && cond.text.length < st.text.length ? categoriesMentioned(cond.text, categories) : [];
         if (named.length) scope = named;
+        else if (sentenceScope.length) scope = sentenceScope;
+        else if (inPart.length) scope = inPart;
         else if (headScope) scope = headScope;
         else if (leadScope.length) scope = leadScope;
         out.push({ ...cond, section: sec.id || "正文前", scope });
@@ -239,7 +258,7 @@ function noticeFacts(text: string): NoticeFacts {
   const own = [...text.matchAll(/关于[^。\n:：《》]{4,80}?的通知/gu)].find((m) => text[m.index - 1] !== "《");
   const organised = /现(?:组织)?(?:开展|实施|启动)(.{4,60}?)(?:工作)?[，,。]/u.exec(text)?.[1];
   const title = own?.[0] ?? (organised ? `关于组织开展${organised}工作的通知` : text.split("\n")[0]!.slice(0, 60));
-  const number = /[\p{Script=Han}]{1,10}〔\d{4}〕\d{1,4}号/u.exec(text)?.[0] ?? null;
+  const number = /[\p{Script=Han}]{1,10}[〔\[(]\d{4}[〕\])]\d{1,4}号/u.exec(text)?.[0]?.replace(/^.*(?:通知|文件)/u, "") ?? null;
   const issuer = /(?:[\p{Script=Han}]{2,4}省|[\p{Script=Han}]{2,3}(?:市|自治区))(?:工业和信息化厅|工业和信息化局|经济和信息化厅|经济和信息化委员会|工信厅|经信厅)/u.exec(text)?.[0] ?? "";
   // The date of issue: a line that is a date alone (the signature), else 发布时间.
   const lines = text.split("\n");
@@ -658,6 +677,10 @@ export function draftProgramme(raw: string, options: DraftOptions = {}): DraftRe
     notes,
   };
   const parsed = Programme.safeParse(programme);
+  if (!parsed.success && parsed.error.issues.some((i) => i.path[0] === "province")) {
+    const name = Object.entries(PROVINCES).find(([, [code]]) => code === province[0])?.[0] ?? province[0];
+    return { ok: false, categories, problems: [{ zh: `通知属于${name}（${province[0]}）：项目定义目前只支持江苏（32）和山东（37），这份草稿还不能用于校验`, en: `the notice is of province ${province[0]}; programmes support only 32 and 37 for now` }] };
+  }
   if (!parsed.success) {
     return { ok: false, categories, problems: parsed.error.issues.map((i) => ({ zh: `草稿不是有效的项目定义：${i.path.join(".")} ${i.message}`, en: `the draft is not a valid programme: ${i.path.join(".")} ${i.message}` })) };
   }
@@ -682,7 +705,7 @@ export function ruleSummary(rule: Record<string, unknown>, kind: string): string
     case "identity": return r.party?.role ? `${r.party.role}身份（统一社会信用代码、注册地${r.province === "required" ? "须在本省" : r.province === "warn" ? "省外为警告" : "不在此核对"}、独立法人${r.legalPersonSeverity === "warning" ? "为警告" : ""}）` : "身份";
     case "min-age": return `注册时间不少于${r.years}年`;
     case "built": return `建设情况：${(r.ok as string[]).join("、")}可申报${(r.warn as string[]).length ? `；${(r.warn as string[]).join("、")}为警告` : ""}`;
-    case "not-recognised": return "已认定的不得重复申报（升级申报除外）";
+    case "not-recognised": return `已认定的不得重复申报${String(r.source?.text ?? "").includes("升级") ? "（升级申报除外）" : ""}`;
     case "investment-min": return `投入不低于${r.min}万元${(r.parts as string[]).length ? `（合计，含${(r.parts as string[]).length}项构成）` : ""}`;
     case "certificate": return `${r.name}证书有效期须在${r.after}之后`;
     case "star-ladder": return `星级逐级申报：${(r.levels as string[]).join("→")}`;

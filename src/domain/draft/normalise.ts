@@ -72,6 +72,8 @@ export function normaliseNotice(raw: string): string {
 
 function endsParagraph(line: string): boolean {
   if (/[。：；！？:]$/u.test(line)) return true;
+  // A title ("…的通知") or a document number ("〔2025〕88号") is a line of its own.
+  if (/(?:通知|〕\d{1,4}号)$/u.test(line)) return true;
   // A heading ("一、总体要求") or a line too short to be cut prose (a title, an addressee, a date).
   if (MARKER.test(line) && line.length <= 20 && !/[，、]/u.test(line)) return true;
   // A line a page layout broke is long; a short one ends its paragraph (a title, an addressee, a contact, a date).

@@ -183,6 +183,11 @@ const recognisers: Recogniser[] = [
     if (/到\d{4}年(?:底|末)?.{0,12}(?:打造|培育|建设|遴选|认定)\d+(?:家|个)/u.test(s)) return [c("note", {}, 0.7, s, { reason: "全省目标，不是各地推荐名额（不作校验）" })];
     return [];
   },
+  // Shares and rates (上云率不低于60%): no column of a district list carries them.
+  (s) => {
+    const m = /([\p{Script=Han}]{2,12}?)(?:应|须|需)?(?:不低于|不少于|不高于|达到|超过)\d+(?:\.\d+)?%/u.exec(s);
+    return m ? [c("note", { subject: m[1]! }, 0.6, s, { reason: `比例条件（${m[1]}）不在字段表中：请人工核对或新增字段` })] : [];
+  },
   // Registration age: 注册时间不少于N年, 成立N年以上, 注册满N年.
   (s) => {
     if (!/注册|成立|设立|登记/u.test(s)) return [];
@@ -330,6 +335,8 @@ const recognisers: Recogniser[] = [
       if (/联合体成员|联合体单位/u.test(before)) out.push(c("consortium", { maxMembers: n }, 0.85, part));
       else if (/同一集团|同一企业集团|集团内/u.test(before)) out.push(c("group-cap", { max: n }, 0.85, part));
       else if (/(?:各|每个?)(?:设区)?(?:市|地|县|区|城市)|各地|推荐(?:数量|名额)/u.test(before)) out.push(c("quota", { max: n }, 0.85, part));
+      // "各市推荐园区不超过2个、标杆企业不超过5家": a part with no subject of its own continues the quota before it.
+      else if (out[out.length - 1]?.kind === "quota" && /^[、，,]?[\p{Script=Han}]{0,10}$/u.test(before)) out.push(c("quota", { max: n }, 0.75, part));
       else if (/每(?:个|家|一)?([\p{Script=Han}]{2,10}?)(?:参与|申报|牵头|承担|揭榜)/u.test(before)) {
         const who = /每(?:个|家|一)?([\p{Script=Han}]{2,10}?)(?:参与|申报|牵头|承担|揭榜)/u.exec(before)![1]!;
         out.push(c("cap", { max: n, party: partyOf(who), who }, 0.8, part));

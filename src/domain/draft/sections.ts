@@ -37,7 +37,7 @@ function idOf(labels: (string | undefined)[]): string {
 export function splitSections(normalised: string): NoticeSection[] {
   // Notices pasted as one line keep their markers after a sentence end or a heading word.
   const paragraphs = normalised
-    .replace(/([。；：:])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}、)\p{Script=Han})/gu, "$1\n")
+    .replace(/([。；;：:])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}、|\(\d{1,2}\))\p{Script=Han})/gu, "$1\n")
     .split("\n")
     .map((p) => p.trim())
     .filter((p) => p !== "");
