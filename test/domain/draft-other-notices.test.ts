@@ -57,3 +57,19 @@ describe("notices in other wordings", () => {
     if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ zh: expect.stringContaining("浙江（33）") })]);
   });
 });
+
+describe("circled numbers as list items", () => {
+  it("①②③ after 有下列情形之一 are the restriction items", () => {
+    const text = "关于开展2025年度省级工业互联网平台申报工作的通知\n各设区市工信局：\n一、申报条件\n申报单位须在江苏省内注册，具有独立法人资格。有下列情形之一的，不得申报：①近三年发生较大以上安全生产事故的；②被纳入严重失信黑名单的；③不符合国家和省产业政策的。\n二、其他\n请各设区市于2025年6月30日前将推荐文件报送省工信厅。";
+    const r = draftProgramme(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const rule = r.bundle.programme.rowRules.find((x) => x.type === "restricted");
+    expect(rule && rule.type === "restricted" && rule.conditions.map((c) => [c.field, c.barsWhen])).toEqual([
+      ["restrictAccident", true],
+      ["restrictCredit", true],
+      ["policyCompliant", false],
+    ]);
+    expect((rule as unknown as { source: { section: string } }).source.section).toBe("一、一(1)、一(2)、一(3)");
+  });
+});

@@ -163,7 +163,7 @@ function locate(sections: NoticeSection[], year: number | null, categories: stri
 
 const src = (c: Located): DraftSource => ({ section: c.section, text: c.text, confidence: c.confidence });
 const joined = (cs: Located[]): DraftSource => ({
-  section: [...new Set(cs.map((c) => c.section))].join("、"),
+  section: [...new Set(cs.map((c) => c.section.replace(/、$/u, "")))].join("、"),
   text: [...new Set(cs.map((c) => c.text))].join(" / "),
   confidence: Math.min(...cs.map((c) => c.confidence)),
 });

@@ -36,7 +36,7 @@ const PINYIN_GLOSS = /(\p{Script=Han})\((?:[a-zA-Zāáǎàēéěèīíǐìōóǒ
 
 const CJK = "\p{Script=Han}";
 /** A numbering marker at the start of a segment: 一、 （一） 1. 1、 （1）. */
-export const MARKER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.．、](?!\d)|\(\d{1,2}\))/u;
+export const MARKER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.．、](?!\d)|\(\d{1,2}\)|[\u2460-\u2473])/u;
 
 /**
  * Characters normalised (simplified, glosses dropped, full-width folded to ASCII brackets, digits

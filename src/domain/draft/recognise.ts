@@ -207,8 +207,11 @@ const recognisers: Recogniser[] = [
   },
   // Amounts: …投入/投资…不低于|不少于 N 万元.
   (s) => {
-    const re = new RegExp(`(不低于|不少于|达到|超过|高于)${NUM}(万元|亿元|万|亿|元)`, "u");
-    const m = re.exec(s);
+    const re = new RegExp(`(不低于|不少于|达到|超过|高于)${NUM}(万元|亿元|万|亿|元)|()${NUM}(万元|亿元)(?:\\(含\\))?以上`, "u");
+    const found = re.exec(s);
+    // Both forms in one shape: [comparison, number, unit].
+    const m = found ? ([found[0], found[1] ?? found[4], found[2] ?? found[5], found[3] ?? found[6]] as unknown as RegExpExecArray & { index: number }) : null;
+    if (m && found) m.index = found.index;
     if (!m) return [];
     if (/奖补|奖励|补助|最高|给予/u.test(s.slice(0, m.index))) return [];
     const subject = s.slice(0, m.index);
@@ -325,7 +328,7 @@ const recognisers: Recogniser[] = [
   // City quotas and their exemptions; per-party caps; group caps; consortium size.
   (s) => {
     const out: Condition[] = [];
-    const max = new RegExp(`(?:原则上)?(?:不超过|不多于|不得超过|最多|限报|限)${NUM}(个|家|项|户|名)`, "u");
+    const max = new RegExp(`(?:原则上)?(?:不超过|不多于|不得超过|最多|限报|限)(?:推荐|申报|报)?${NUM}(个|家|项|户|名)`, "u");
     for (const part of partsWith(s, max)) {
       const m = max.exec(part);
       if (!m) continue;
@@ -384,7 +387,7 @@ const recognisers: Recogniser[] = [
   // Deadlines.
   (s, ctx) => {
     const out: Condition[] = [];
-    const re = /(?:于|在)?((?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:\d{1,2}[:：]\d{2}|\d{1,2}时)?(?:前|之前|以前)|截止(?:时间|日期)?(?:为|是)?((?:\d{4}年)?\d{1,2}月\d{1,2}日)/u;
+    const re = /(?:于|在)?((?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:\((?:星期|周)[一二三四五六日天]\))?(?:\d{1,2}[:：]\d{2}|\d{1,2}时)?(?:前|之前|以前)|截止(?:时间|日期)?[:：]?(?:为|是)?((?:\d{4}年)?\d{1,2}月\d{1,2}日)/u;
     // Dates of registration, validity and as-of (截至) are not deadlines.
     if (!re.test(s) || /有效期|截至|(?:成立|注册|设立)(?:时间|日期)?(?:在|于|为)?\d|\d日(?:之前|以前|前)(?:注册|成立|设立)/u.test(s)) return [];
     for (const part of partsWith(s, re)) {

@@ -26,6 +26,8 @@ const LEVELS: { re: RegExp; level: 1 | 2 | 3 | 4; label: (m: string) => string }
   { re: /^\(([一二三四五六七八九十]{1,3})\)/u, level: 2, label: (m) => `(${m})` },
   { re: /^(\d{1,2})[.．、](?!\d)/u, level: 3, label: (m) => m },
   { re: /^\((\d{1,2})\)/u, level: 4, label: (m) => `(${m})` },
+  // ①…⑳ stand where （1）… would.
+  { re: /^([\u2460-\u2473])/u, level: 4, label: (m) => `(${m.charCodeAt(0) - 0x2460 + 1})` },
 ];
 
 /** Section id from the labels of its levels: 三、 + (一) + 1 → "三(一)1". */
@@ -37,7 +39,7 @@ function idOf(labels: (string | undefined)[]): string {
 export function splitSections(normalised: string): NoticeSection[] {
   // Notices pasted as one line keep their markers after a sentence end or a heading word.
   const paragraphs = normalised
-    .replace(/([。；;：:])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}、|\(\d{1,2}\))\p{Script=Han})/gu, "$1\n")
+    .replace(/([。；;：:])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}、|\(\d{1,2}\)|[\u2460-\u2473])\p{Script=Han})/gu, "$1\n")
     .split("\n")
     .map((p) => p.trim())
     .filter((p) => p !== "");
