@@ -54,6 +54,7 @@ export const CHECK_OPTIONS = {
   sheet: { type: "string", short: "s" },
   "as-of": { type: "string" },
   quota: { type: "string" },
+  keep: { type: "string" },
   reference: { type: "string" },
   settings: { type: "string" },
   map: { type: "string", multiple: true },
@@ -136,6 +137,16 @@ export function optionalQuota(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--quota 应为不小于 0 的整数，收到“${value}” / --quota must be a whole number`);
   return Number(value);
+}
+
+/** `--keep 5,8,12`: the sheet rows that take the quota's places, in order (rows 1… of the sheet as Excel numbers them). */
+export function optionalKeep(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(/[,，、\s]+/u).filter((p) => p !== "");
+  if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p) || Number(p) < 1)) {
+    throw new UsageError(`--keep 应为逗号分隔的行号（名单中 Excel 的行号），如 --keep 4,5,9，收到“${value}” / --keep takes sheet row numbers separated by commas`);
+  }
+  return parts.map(Number);
 }
 
 /**
@@ -237,6 +248,8 @@ export interface CheckStep {
   city: string;
   asOf?: string;
   quota?: number;
+  /** Sheet rows that take the quota's places (--keep). */
+  keep?: number[];
   /** Setting values by id (a --settings file); --as-of and --quota win over them. */
   settings?: Record<string, unknown>;
   columnChoices?: ColumnChoice[];
@@ -292,6 +305,7 @@ export function checkList(list: Pick<ReadList, "grid" | "readFindings">, step: C
   if (step.programme) options.programme = step.programme;
   if (step.asOf) options.asOf = step.asOf;
   if (step.quota !== undefined) options.quota = step.quota;
+  if (step.keep !== undefined) options.keep = step.keep;
   if (refs.references) options.references = refs.references;
   const readFindings = [...list.readFindings, ...refs.findings];
   if (readFindings.length > 0) options.readFindings = readFindings;

@@ -13,7 +13,8 @@ import { ExportError, planExport, type ExportOptions, type ExportWarning } from 
 import { fillTemplate } from "../export/template";
 import { buildExportWorkbook } from "../export/xlsx";
 import { sheetSpec } from "../domain/export/sheet-spec";
-import { columnChoicesFrom, optionalDate, optionalQuota, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, refuseOptions, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { columnChoicesFrom, optionalDate, optionalQuota,
+  optionalKeep, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, refuseOptions, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { checkOutput, writeOutput } from "./output";
 import { ReferenceError } from "../domain/reference";
@@ -22,7 +23,7 @@ import { XlsxReadError } from "../workbook/xlsx-adapter";
 export const EXPORT_HELP = `  huizong export <名单.xlsx|名单.csv>… --programme <项目编号> --city <城市> -o <汇总表.xlsx> [选项]
                            检查名单后生成报省的推荐项目汇总表 / check, then write the province's summary table
 
-export 选项 / options（另可用 check 的 --sheet --as-of --quota --reference --settings --map --mapping）:
+export 选项 / options（另可用 check 的 --sheet --as-of --quota --keep --reference --settings --map --mapping）:
   --output, -o <文件.xlsx>  输出文件（必填；不能是名单、表样本身）/ output workbook (required; never an input)
   --force                  输出文件已存在时覆盖（默认拒绝）/ replace an existing output (refused by default)
   --layout <格式>          汇总表格式，如 sd-2023-platform/附件3（默认该项目第一种）
@@ -87,6 +88,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
   const asOf = optionalDate("--as-of", values["as-of"]);
   optionalDate("--date", values.date);
   const quota = optionalQuota(values.quota);
+  const keep = optionalKeep(values.keep);
   if (values.layout !== undefined) {
     const ids = layoutsFor(programme.id).map((l) => l.id);
     if (!ids.includes(values.layout)) throw new UsageError(`项目 ${programme.id} 没有“${values.layout}”格式，可用：${ids.join("、")} / unknown layout`);
@@ -98,7 +100,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
   const settings = await readSettingsFile(values.settings, programme);
   const { choices } = columnChoicesFrom(programme, values.map, values.mapping);
   refuseOptions(values, ["columns"], () => ["--columns 用于 huizong check（列出列对应）；导出时用 --map 或 --mapping 更正", "--columns belongs to check"]);
-  const { grid, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings, columnChoices: choices });
+  const { grid, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, keep, referencePath: values.reference, settings, columnChoices: choices });
 
   const exportOptions: ExportOptions = {
     includeErrors: values["include-errors"] ?? false,

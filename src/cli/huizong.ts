@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { listProgrammes } from "../domain/check";
 import { describeProgramme, programmeText } from "../domain/rules-text";
 import { resolveSettings, settingsTemplate } from "../domain/settings";
-import { columnChoicesFrom, optionalDate, otherHeaderNote, optionalQuota, parseCommandArgs, readAndCheck, readProgrammeFile, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { columnChoicesFrom, optionalDate, otherHeaderNote, optionalQuota, optionalKeep, parseCommandArgs, readAndCheck, readProgrammeFile, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { unreviewedDraftNote } from "../domain/draft/draft";
 import { summaryLines } from "./lists";
 import { savedMappingOf } from "../domain/columns";
@@ -52,6 +52,9 @@ check 选项 / options:
   --sheet, -s <名称>       .xlsx 中要校验的工作表，默认第一个 / worksheet to check (default: the first)
   --as-of <YYYY-MM-DD>     计算注册年限等的基准日，默认取项目设定 / as-of date (default: the programme's)
   --quota <N>              推荐名额（通知未定或需覆盖时）/ city quota where the notice leaves it open
+  --keep <行号,…>          占用名额的行（名单中的 Excel 行号，按先后）：先给这些行，其余按推荐排序，
+                           无排序时按表中顺序；有错误或不占名额的行不能占用名额
+                           sheet rows that take the quota's places first (then by rank, else sheet order)
   --settings <设置.json>   通知未明确事项的设置（方向名单、集群名称、名额、基准日、排除名单等），
                            格式见下；--as-of、--quota 优先于文件中的值
                            settings for what the notice leaves open (format below); --as-of and
@@ -140,10 +143,11 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const city = requireCity(values.city);
   const asOf = optionalDate("--as-of", values["as-of"]);
   const quota = optionalQuota(values.quota);
+  const keep = optionalKeep(values.keep);
 
   const settings = await readSettingsFile(values.settings, programme);
   const { choices, saved } = columnChoicesFrom(programme, values.map, values.mapping);
-  const { input, merged, report } = await readAndCheck({ files, programmeId: programme.id, ...(fromFile ? { programme } : {}), city, sheet: values.sheet, asOf, quota, referencePath: values.reference, settings, columnChoices: choices });
+  const { input, merged, report } = await readAndCheck({ files, programmeId: programme.id, ...(fromFile ? { programme } : {}), city, sheet: values.sheet, asOf, quota, keep, referencePath: values.reference, settings, columnChoices: choices });
   // A draft checks only to review it: the report says so before anything else.
   if (fromFile?.draft.draft) report.notes.unshift(unreviewedDraftNote(fromFile.draft, programme.id));
 

@@ -6,7 +6,8 @@
  */
 import { extname } from "node:path";
 import { gridsToXlsx } from "../workbook/xlsx-write";
-import { checkList, columnChoicesFrom, optionalDate, optionalQuota, otherHeaderNote, parseCommandArgs, readSettingsFile, refuseOptions, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { checkList, columnChoicesFrom, optionalDate, optionalQuota,
+  optionalKeep, otherHeaderNote, parseCommandArgs, readSettingsFile, refuseOptions, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { expandPaths, mergeFiles, summaryLines } from "./lists";
 import { checkOutput, writeOutput } from "./output";
 import { renderReport } from "./render";
@@ -17,8 +18,8 @@ export const MERGE_HELP = `  huizong merge <名单…|文件夹> --programme <�
                            --city 山东省/江苏省：各市名单，按市核对。已存在的输出文件须加 --force 才覆盖。
                            merges the lists into one sheet 合并名单 with a 来源 column, then checks it;
                            the inputs are never written; an existing output needs --force
-                           另可用 check 的 --sheet --as-of --quota --settings --map --mapping（不用 --reference、--columns）
-                           also check's --sheet --as-of --quota --settings --map --mapping (not --reference, --columns)
+                           另可用 check 的 --sheet --as-of --quota --keep --settings --map --mapping（不用 --reference、--columns）
+                           also check's --sheet --as-of --quota --keep --settings --map --mapping (not --reference, --columns)
 `;
 
 export async function runMerge(args: string[], io: Io): Promise<number> {
@@ -28,6 +29,7 @@ export async function runMerge(args: string[], io: Io): Promise<number> {
   const city = requireCity(values.city);
   const asOf = optionalDate("--as-of", values["as-of"]);
   const quota = optionalQuota(values.quota);
+  const keep = optionalKeep(values.keep);
   refuseOptions(values, ["reference", "columns"], (zh, en) => [`merge 不用 ${zh}：合并后用 huizong check <合并.xlsx> ${zh.replace(/、/g, " ")} …`, `merge takes no ${en}: use huizong check on the merged file`]);
   if (!values.output) throw new UsageError("缺少 -o <合并.xlsx>：合并名单写到哪里 / missing -o <output.xlsx>");
   if (extname(values.output).toLowerCase() !== ".xlsx") throw new UsageError(`输出文件应以 .xlsx 结尾，收到“${values.output}” / the output must be an .xlsx file`);
@@ -38,7 +40,7 @@ export async function runMerge(args: string[], io: Io): Promise<number> {
   const { choices, saved } = columnChoicesFrom(programme, values.map, values.mapping);
 
   const merged = await mergeFiles(files, programme, city, values.sheet);
-  const report = checkList(merged, { programmeId: programme.id, city, asOf, quota, settings, columnChoices: choices });
+  const report = checkList(merged, { programmeId: programme.id, city, asOf, quota, keep, settings, columnChoices: choices });
   const note = otherHeaderNote(saved, report.mappingKey, values.mapping);
   if (note) io.stderr(note);
   const bytes = await gridsToXlsx([merged.grid]);

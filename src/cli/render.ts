@@ -48,7 +48,11 @@ export function renderReport(report: Report, source: string): string {
   out.push(`行数 Rows：读取 ${c.rowsRead}，校验 ${c.rowsChecked}，跳过 ${c.rowsSkipped}（空行 ${skippedBy("empty")}、合计 ${skippedBy("total")}、说明 ${skippedBy("note")}${skippedBy("header") ? `、重复表头 ${skippedBy("header")}` : ""}）`);
   for (const q of report.quotas) {
     const quota = q.quota === null ? "未设置 / not set" : String(q.quota);
-    out.push(`名额 Quota（${q.city ? `${q.city} ` : ""}${q.label}）：计入 ${q.counted}，不占名额 ${q.exempt}，名额 ${quota}${q.excess > 0 ? `，超出 ${q.excess}` : ""}`);
+    out.push(`名额 Quota（${q.city ? `${q.city} ` : ""}${q.label}）：计入 ${q.counted}，不占名额 ${q.exempt}${q.failing ? `，有错误不计 ${q.failing}` : ""}，名额 ${quota}${q.excess > 0 ? `，超出 ${q.excess}` : ""}`);
+    if (q.quota !== null && q.placed && q.placed.length > 0) {
+      const by = q.placedBy === "keep" ? "按 --keep 选定 / as kept" : q.placedBy === "rank" ? "按推荐排序 / by rank" : "名单未排序，按表中顺序 / in sheet order";
+      out.push(`  占名额 Places：第${q.placed.join("、")}行（${by}）`);
+    }
   }
   for (const r of [...(report.ranks ? [report.ranks] : []), ...(report.cityRanks ?? [])]) {
     const bits = [`应排 1–${r.expected}`];

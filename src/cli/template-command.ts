@@ -25,7 +25,7 @@ async function templateOrThrow(args: string[], io: Io): Promise<number> {
     deadline: { type: "string" },
     force: { type: "boolean" },
   });
-  refuseOptions(values, ["sheet", "as-of", "quota", "reference", "map", "mapping", "columns"], (zh, en) => [`template 不读名单，不用 ${zh}`, `template reads no list and takes no ${en}`]);
+  refuseOptions(values, ["sheet", "as-of", "quota", "keep", "reference", "map", "mapping", "columns"], (zh, en) => [`template 不读名单，不用 ${zh}`, `template reads no list and takes no ${en}`]);
   if (positionals.length > 0) throw new UsageError(`template 不读取名单文件，多余的参数：${positionals.join(" ")} / template takes no input file`);
   const programme = requireProgramme(values.programme);
   const city = requireCity(values.city);

@@ -45,6 +45,12 @@ export interface CheckOptions {
   columnChoices?: readonly ColumnChoice[];
   /** Findings the reader made about the file itself (src/domain/read-faults.ts), listed with the rest. */
   readFindings?: readonly Finding[];
+  /**
+   * The clerk's choice of the rows that take the quota's places (Excel row numbers of the sheet, in order):
+   * they take places first, the rest go by rank, else sheet order. A row that fails a hard condition or takes
+   * no place (exempt) cannot be kept, and the report says so.
+   */
+  keep?: readonly number[];
 }
 
 export function listProgrammes(): readonly Programme[] {
@@ -158,6 +164,7 @@ export function check(grid: Grid, options: CheckOptions): Report {
   const quotas: QuotaStanding[] = [];
   const cityRanks: RankStanding[] = [];
   let ranks: RankStanding | null = null;
+  const pending: { scope: CityScope | undefined; counted: RowData[]; exempt: RowData[]; rankField: string | null }[] = [];
   for (const scope of scopes) {
     const rows = scope?.rows ?? ctx.rows;
     const { counted, exempt } = splitByOwnership(ctx, rows, programme.quota);
@@ -185,13 +192,24 @@ export function check(grid: Grid, options: CheckOptions): Report {
         }
       }
     }
-    if (programme.quota) quotas.push(checkQuota(ctx, programme.quota, counted, exempt, rankField, scope));
+    pending.push({ scope, counted, exempt, rankField });
   }
   if (ctx.province) {
     for (const rule of programme.setRules) {
       if (rule.type === "duplicates") checkDuplicates(ctx, ctx.rows, rule);
       else if (rule.type === "one-direction") checkOneDirection(ctx, ctx.rows, rule);
     }
+  }
+  // The quota last: a row that fails any other hard condition takes no place.
+  if (programme.quota) {
+    const failing = new Set<number>();
+    // A rank is the list's bookkeeping, not a condition of the notice: a row without one still competes for a place.
+    for (const f of [...(options.readFindings ?? []), ...ctx.findings]) if (f.severity === "error" && f.row !== undefined && f.code !== "rank-invalid") failing.add(f.row);
+    const keep = (options.keep ?? []).filter((n) => Number.isInteger(n) && n > 0);
+    const dataRows = new Set(ctx.rows.map((r) => r.excelRow));
+    const notData = keep.filter((n) => !dataRows.has(n));
+    if (notData.length > 0) notes.push(`选定保留的第${[...new Set(notData)].join("、")}行不是名单的数据行，已忽略。`);
+    for (const p of pending) quotas.push(checkQuota(ctx, programme.quota, p.counted, p.exempt, p.rankField, p.scope, { failing, keep }));
   }
   if (programme.quota) {
     if (quotaValue === null && programme.quota.open) {

@@ -123,6 +123,12 @@ export const QuotaStanding = z.object({
   quota: z.number().int().nonnegative().nullable(),
   /** counted − quota when positive, else 0. */
   excess: z.number().int().nonnegative(),
+  /** Rows that would count but fail a hard condition: they take no place (not in `counted`). */
+  failing: z.number().int().nonnegative().optional(),
+  /** The rows that take the places, in the order they took them. */
+  placed: z.array(z.number().int().positive()).optional(),
+  /** How the places were given: the clerk's choice (keep), the list's ranks, or sheet order (nothing ranks the rows). */
+  placedBy: z.enum(["keep", "rank", "order"]).optional(),
 });
 export type QuotaStanding = z.infer<typeof QuotaStanding>;
 

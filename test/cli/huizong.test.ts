@@ -97,6 +97,17 @@ describe("huizong check on every sample", () => {
     expect(set.quotas.some((q) => q.quota === 8)).toBe(true);
   });
 
+  it("--keep gives the quota's places to the rows chosen first, and the text report names the rows placed", () => {
+    const kept = jsonReport([...sampleArgs(sdPlatform), "--keep", "31,29"]).report;
+    expect(kept.quotas[0]).toMatchObject({ placedBy: "keep", excess: 2 });
+    expect(kept.quotas[0]!.placed!.slice(0, 2)).toEqual([31, 29]);
+    const text = huizong(...sampleArgs(sdPlatform), "--keep", "31,29");
+    expect(text.stdout).toContain("占名额 Places：第31、29、");
+    const bad = huizong(...sampleArgs(sdPlatform), "--keep", "三");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--keep 应为逗号分隔的行号");
+  });
+
   it("--sheet picks a named worksheet", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await sampleXlsxBuffer(jsPlatform)) as unknown as ExcelJS.Buffer);

@@ -163,9 +163,14 @@ describe("each sample yields the findings its rows intend", () => {
 
   it("sd-2023-platform: quota 10 with 中央驻鲁 and 省属 exempt; the central code raises no province finding", () => {
     const r = reportOf("sd-2023-platform");
-    expect(r.quotas).toEqual([{ id: "sd-2023-platform-quota", label: "平台", labelEn: "platforms", counted: 20, exempt: 2, exemptRows: [17, 18], quota: 10, excess: 10 }]);
-    // Each of the ten rows beyond the quota is judged (and left out of the export).
-    expect(r.findings.filter((f) => f.code === "quota-exceeded")).toHaveLength(10);
+    // Corrections, third reading (Quota places): the 11 rows failing another hard condition take no place; of the 12
+    // that can be recommended, the first 10 in sheet order take the places (nothing ranks them, and the report says so).
+    expect(r.quotas).toEqual([
+      { id: "sd-2023-platform-quota", label: "平台", labelEn: "platforms", counted: 12, exempt: 3, exemptRows: [17, 18, 30], quota: 10, excess: 2, failing: 11, placed: [4, 5, 6, 7, 8, 16, 24, 25, 27, 28], placedBy: "order" },
+    ]);
+    // Each of the two rows beyond the quota is judged (and left out of the export).
+    expect(r.findings.filter((f) => f.code === "quota-exceeded").map((f) => f.row)).toEqual([29, 31]);
+    expect(r.notes.some((n) => n.includes("名单没有推荐排序") && n.includes("按表中顺序"))).toBe(true);
     expect(r.findings.filter((f) => (f.row === 16 || f.row === 24) && f.code.startsWith("uscc"))).toEqual([]);
     expect(r.findings.filter((f) => f.code === "duplicate-applicant")).toEqual([]);
   });
@@ -174,7 +179,8 @@ describe("each sample yields the findings its rows intend", () => {
     const r = reportOf("sd-2024-gfbj-2");
     expect(r.headerRows).toEqual([3, 4]);
     expect(r.columns.filter((c) => ["leadName", "leadUscc", "siteName", "siteUscc"].includes(c.field ?? "")).map((c) => c.column)).toEqual(["E", "F", "G", "H"]);
-    expect(r.quotas[0]).toMatchObject({ counted: 14, exempt: 3, quota: null, excess: 0 });
+    // Corrections, third reading (Quota places): of the 14 rows that would count, the 11 failing another condition take no place.
+    expect(r.quotas[0]).toMatchObject({ counted: 3, failing: 11, exempt: 3, quota: null, excess: 0 });
     expect(r.ranks).toEqual({ expected: 14, missing: [5, 11, 12], duplicated: [7], unranked: 0 });
     expect(r.notes.some((n) => n.includes("推荐名额未设置"))).toBe(true);
     expect(r.findings.find((f) => f.code === "group-cap")!.rows).toHaveLength(9);

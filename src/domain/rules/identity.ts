@@ -319,7 +319,7 @@ export function checkOneDirection(ctx: CheckContext, rows: readonly RowData[], r
         eachRowReported: true,
         field: rule.field,
         value: value<string>(row, rule.field) ?? "",
-        message: `${rule.party.role}“${partyName(row, rule.party) ?? ""}”申报了多个方向：${listed}；每个申报单位只能申报一个方向`,
+        message: `${rule.party.role}“${partyName(row, rule.party) ?? ""}”申报了多个方向：${listed}；每个申报单位${rule.clause.includes("原则上") ? "原则上" : ""}只能申报一个方向`,
         messageEn: `The ${rule.party.roleEn} applies in several directions (rows ${rowListEn(group)}); one direction per applicant`,
         hint: "与申报单位确认保留一个方向，删除其余行",
         hintEn: "Agree one direction with the applicant and remove the other rows",

@@ -519,6 +519,11 @@ export function checkRestricted(ctx: CheckContext, row: RowData, rule: Rule<"res
   }
 }
 
+/** The notice's own strength: 工赋百景 says 原则上不能再次申报, the 155 list 不得重复申报. */
+function again(rule: Rule<"excluded-by-list">): string {
+  return rule.clause.includes("原则上") ? "原则上不能再次申报" : "不得再次申报";
+}
+
 export function checkExcludedByList(ctx: CheckContext, row: RowData, rule: Rule<"excluded-by-list">): void {
   if (rule.field && value<boolean>(row, rule.field) === true) {
     addFinding(ctx, {
@@ -527,7 +532,7 @@ export function checkExcludedByList(ctx: CheckContext, row: RowData, rule: Rule<
       row,
       field: rule.field,
       value: shownOf(ctx, row, rule.field),
-      message: `表中注明${rule.party.role}属于${rule.list}，不得再次申报`,
+      message: `表中注明${rule.party.role}属于${rule.list}，${again(rule)}`,
       messageEn: `The sheet says the ${rule.party.roleEn} is on ${rule.listEn}; it may not apply again`,
       clause: rule.clause,
     });
@@ -548,7 +553,7 @@ export function checkExcludedByList(ctx: CheckContext, row: RowData, rule: Rule<
     row,
     field: byCode ? rule.party.uscc : rule.party.name,
     value: byCode ? code! : name!,
-    message: `${rule.party.role}“${name ?? ""}”在参考名单“${hit.list}”中（按${byCode ? "统一社会信用代码" : "名称"}匹配），不得申报`,
+    message: `${rule.party.role}“${name ?? ""}”在参考名单“${hit.list}”中（按${byCode ? "统一社会信用代码" : "名称"}匹配），${again(rule)}`,
     messageEn: `The ${rule.party.roleEn} is on the reference list “${hit.list}” (matched by ${byCode ? "credit code" : "name"})`,
     hint: byCode ? undefined : "按名称匹配：请核对是否为同一单位",
     hintEn: byCode ? undefined : "Matched by name: check it is the same unit",

@@ -223,34 +223,76 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
   return { ...city, expected, missing, duplicated, unranked: unranked.length };
 }
 
-/** The city quota: counted rows beyond it are named, by rank when ranks are given, else in sheet order. */
-export function checkQuota(ctx: CheckContext, quota: Quota, counted: readonly RowData[], exempt: readonly RowData[], rankField: string | null, scope?: CityScope): QuotaStanding {
+/** What the clerk chose and what the check knows when it gives the places. */
+export interface PlaceChoice {
+  /** Rows that fail a hard condition (an error judges them): they take no place. */
+  failing: ReadonlySet<number>;
+  /** Sheet rows the clerk chose to take the places (CheckOptions.keep), in their order. */
+  keep: readonly number[];
+}
+
+/**
+ * The city quota. Places go to rows that can be recommended — rows failing a hard condition take none — first
+ * to the rows the clerk chose, then in rank order where the list ranks, else in sheet order (said). Rows that
+ * can be recommended beyond the quota are each told which rows took the places and why.
+ */
+export function checkQuota(
+  ctx: CheckContext,
+  quota: Quota,
+  countedAll: readonly RowData[],
+  exempt: readonly RowData[],
+  rankField: string | null,
+  scope: CityScope | undefined,
+  choice: PlaceChoice,
+): QuotaStanding {
   const q = ctx.quota;
-  const excess = q === null ? 0 : Math.max(0, counted.length - q);
+  const counted = countedAll.filter((r) => !choice.failing.has(r.excelRow));
+  const failing = countedAll.length - counted.length;
+  const byRow = new Map(counted.map((r) => [r.excelRow, r]));
+  const kept = [...new Set(choice.keep)].map((n) => byRow.get(n)).filter((r): r is RowData => r !== undefined);
+  const keptSet = new Set(kept);
+  const ranked = rankField !== null && hasColumn(ctx, rankField);
+  const order = new Map(counted.map((r, i) => [r, i]));
+  const rest = counted.filter((r) => !keptSet.has(r));
+  if (ranked) {
+    const rankOf = (r: RowData) => value<number>(r, rankField!) ?? Number.POSITIVE_INFINITY;
+    rest.sort((a, b) => rankOf(a) - rankOf(b) || order.get(a)! - order.get(b)!);
+  }
+  const queue = [...kept, ...rest];
+  const placedBy: "keep" | "rank" | "order" = kept.length > 0 ? "keep" : ranked ? "rank" : "order";
+  const placed = q === null ? queue : queue.slice(0, q);
+  const over = q === null ? [] : queue.slice(q);
+  const excess = over.length;
   if (q !== null && excess > 0) {
-    let over: RowData[];
-    if (rankField) {
-      over = counted.filter((r) => {
-        const rank = value<number>(r, rankField);
-        return rank === undefined || rank > q;
-      });
-      if (over.length === 0) over = counted.slice(q);
-    } else {
-      over = counted.slice(q);
-    }
-    for (const row of over) addFinding(ctx, {
+    const why = placedBy === "keep" ? "名额按选定的行" : placedBy === "rank" ? "名额按推荐排序" : "名单未排序，名额按表中顺序";
+    const whyEn = placedBy === "keep" ? "as chosen" : placedBy === "rank" ? "by rank" : "in sheet order, as nothing ranks the rows";
+    const overSorted = [...over].sort((a, b) => a.excelRow - b.excelRow);
+    // Every row that took a place is named: the clerk acts on exactly this list.
+    const placedList = placed.length <= 30 ? placed.map((r) => r.excelRow).join("、") : rowList(placed);
+    for (const row of overSorted) addFinding(ctx, {
       code: "quota-exceeded",
       severity: "error",
       row,
-      rows: over,
+      rows: overSorted,
       eachRowReported: true,
       field: rankField ?? undefined,
-      message: `${prefix(scope)}计入名额的${quota.label}${counted.length}个，超过名额${q}个（超出${excess}个${exempt.length ? `；另有${exempt.length}个不占名额` : ""}）：超出的为第${rowList(over)}行`,
-      messageEn: `${prefixEn(scope)}${counted.length} counted ${quota.labelEn} exceed the quota of ${q} by ${excess}${exempt.length ? ` (${exempt.length} more are exempt)` : ""}`,
-      hint: `按择优顺序保留${q}个；${quota.exemptOwnership.slice(0, 2).join("、")}等单位不占名额，请在“${fieldLabel(quota.ownershipField)}”中注明`,
-      hintEn: `Keep the best ${q}; exempt units must say so in the ownership column`,
+      message: `${prefix(scope)}可推荐的${quota.label}${counted.length}个${failing ? `（另有${failing}个有错误，不占名额）` : ""}${exempt.length ? `，另有${exempt.length}个不占名额` : ""}，超过名额${q}个（原则上不超过${q}个，超出${excess}个）：${why}给了第${placedList}行，本行未得名额`,
+      messageEn: `${prefixEn(scope)}${counted.length} ${quota.labelEn} can be recommended, over the quota of ${q} by ${excess}: the places went ${whyEn} to rows ${rowListEn(placed)}; this row took none`,
+      hint:
+        placedBy === "order"
+          ? `名单没有推荐排序：如需另选占名额的行，在任务窗格中选定保留的行，或命令行用 --keep 行号,…；${exemptHint(quota)}`
+          : `如需另选，调整推荐排序或选定保留的行（命令行 --keep 行号,…）；${exemptHint(quota)}`,
+      hintEn: `To choose other rows, pick the rows to keep (--keep on the command line); exempt units must say so in the ownership column`,
       clause: quota.clause,
     });
+  }
+  if (q !== null && excess > 0 && placedBy === "order") {
+    ctx.notes.push(`${prefix(scope)}名单没有推荐排序：${quota.label}名额按表中顺序给了前${placed.length}个可推荐的行（第${placed.map((r) => r.excelRow).join("、")}行）。各市择优推荐，如需另选，在任务窗格中选定保留的行，或命令行用 --keep 行号,…`);
+  }
+  const skippedKeep = [...new Set(choice.keep)].filter((n) => !byRow.has(n) && (scope ? scope.rows : ctx.rows).some((r) => r.excelRow === n));
+  if (skippedKeep.length > 0) {
+    const why = skippedKeep.map((n) => (choice.failing.has(n) ? `第${n}行有错误` : `第${n}行不占名额`)).join("、");
+    ctx.notes.push(`${prefix(scope)}选定保留的行中，${why}，不能占用名额。`);
   }
   return {
     id: scope ? `${ctx.programme.id}-quota-${scope.city.code}` : `${ctx.programme.id}-quota`,
@@ -262,5 +304,12 @@ export function checkQuota(ctx: CheckContext, quota: Quota, counted: readonly Ro
     exemptRows: exempt.map((r) => r.excelRow),
     quota: q,
     excess,
+    failing,
+    placed: placed.map((r) => r.excelRow),
+    placedBy,
   };
+}
+
+function exemptHint(quota: Quota): string {
+  return `${quota.exemptOwnership.join("、")}不占名额，请在“${fieldLabel(quota.ownershipField)}”中注明`;
 }
