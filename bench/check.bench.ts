@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import type { Grid } from "../src/domain/cells";
-import { check, getProgramme } from "../src/domain/check";
+import { check } from "../src/domain/check";
+import { getProgramme } from "../src/domain/catalogue";
 import { mergeLists, type MergeInput } from "../src/domain/merge";
 import { findHeader } from "../src/domain/header";
 import { organisationCodeCheckChar, usccCheckChar } from "../src/domain/uscc";
@@ -102,7 +103,7 @@ async function measureMerge(dir: string, lists: number, rows: number): Promise<v
   const merged = mergeLists(inputs, { programme, city: "南京" });
   const t2 = performance.now();
   const cpu0 = process.cpuUsage();
-  const report = check(merged.grid, { programmeId: "js-2023-platform", city: "南京" });
+  const report = check(merged.grid, { programme: getProgramme("js-2023-platform")!, city: "南京" });
   const cpu = process.cpuUsage(cpu0);
   const t3 = performance.now();
   const total = lists * rows;
@@ -133,7 +134,7 @@ async function measure(dir: string, rows: number): Promise<Result> {
   const { grid } = (await readXlsx(bytes)).sheet();
   const t1 = performance.now();
   const cpu0 = process.cpuUsage();
-  const report = check(grid, { programmeId: "js-2023-platform", city: "南京" });
+  const report = check(grid, { programme: getProgramme("js-2023-platform")!, city: "南京" });
   const cpu = process.cpuUsage(cpu0);
   const t2 = performance.now();
   if (report.counts.rowsChecked < rows * 0.99) throw new Error(`checked only ${report.counts.rowsChecked} of ${rows} rows`);
@@ -161,7 +162,7 @@ async function matchingShare(dir: string, rows: number): Promise<{ matchMs: numb
   await writeList(path, rows);
   const { grid } = (await readXlsx(readFileSync(path))).sheet();
   const programme = getProgramme("js-2023-platform")!;
-  const run = (g: Grid) => check(g, { programmeId: "js-2023-platform", city: "南京" });
+  const run = (g: Grid) => check(g, { programme: getProgramme("js-2023-platform")!, city: "南京" });
   run(grid);
   const match: number[] = [];
   const whole: number[] = [];

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { listProgrammes } from "../src/domain/check";
+import { listProgrammes } from "../src/domain/catalogue";
 import { describeProgramme } from "../src/domain/rules-text";
 import { settingSummary } from "../src/domain/setting-values";
 import { resolveSettings } from "../src/domain/settings";

@@ -7,7 +7,8 @@ import { readFile } from "node:fs/promises";
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { check, getProgramme, listProgrammes, type CheckOptions, type ReferenceLists } from "../domain/check";
+import { check, type CheckOptions, type ReferenceLists } from "../domain/check";
+import { getProgramme, listProgrammes } from "../domain/catalogue";
 import type { Grid } from "../domain/cells";
 import { type ColumnChoice, SavedMapping } from "../domain/columns";
 import { parseDraftFile, type DraftBundle } from "../domain/draft/draft";
@@ -242,9 +243,7 @@ export function columnChoicesFrom(programme: Programme, maps: readonly string[] 
 
 /** How a list read is checked: everything a check request holds apart from the files to read. */
 export interface CheckStep {
-  programmeId: string;
-  /** A programme read from a file (--programme-file): used instead of the built-in of programmeId. */
-  programme?: Programme;
+  programme: Programme;
   city: string;
   asOf?: string;
   quota?: number;
@@ -290,19 +289,18 @@ export async function readReferences(path: string | undefined): Promise<{ refere
 }
 
 /** The list to check: one file as it is, several (or a folder) merged into one. */
-export async function readList(request: Pick<CheckRequest, "files" | "programmeId" | "programme" | "city" | "sheet">): Promise<ReadList> {
+export async function readList(request: Pick<CheckRequest, "files" | "programme" | "city" | "sheet">): Promise<ReadList> {
   if (isOneFile(request.files)) {
     const input = await readInput(request.files[0]!, { sheet: request.sheet });
     return { input, merged: null, grid: input.sheets[0].grid, readFindings: input.sheets[0].findings };
   }
-  const merged = await mergeFiles(request.files, request.programme ?? getProgramme(request.programmeId)!, request.city, request.sheet);
+  const merged = await mergeFiles(request.files, request.programme, request.city, request.sheet);
   return { input: null, merged, grid: merged.grid, readFindings: merged.readFindings };
 }
 
 /** The check every command runs on a list read: its options, and the read findings (list's, then references') kept. */
 export function checkList(list: Pick<ReadList, "grid" | "readFindings">, step: CheckStep, refs: { references?: ReferenceLists; findings: readonly Finding[] } = { findings: [] }): Report {
-  const options: CheckOptions = { programmeId: step.programmeId, city: step.city };
-  if (step.programme) options.programme = step.programme;
+  const options: CheckOptions = { programme: step.programme, city: step.city };
   if (step.asOf) options.asOf = step.asOf;
   if (step.quota !== undefined) options.quota = step.quota;
   if (step.keep !== undefined) options.keep = step.keep;

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { listProgrammes } from "../domain/check";
+import { listProgrammes } from "../domain/catalogue";
 import { layoutsFor } from "../domain/export/layouts";
 import { ExportError, planExport, type ExportOptions, type ExportWarning } from "../domain/export/plan";
 import { fillTemplate } from "../export/template";
@@ -100,7 +100,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
   const settings = await readSettingsFile(values.settings, programme);
   const { choices } = columnChoicesFrom(programme, values.map, values.mapping);
   refuseOptions(values, ["columns"], () => ["--columns 用于 huizong check（列出列对应）；导出时用 --map 或 --mapping 更正", "--columns belongs to check"]);
-  const { grid, report } = await readAndCheck({ files, programmeId: programme.id, city, sheet: values.sheet, asOf, quota, keep, referencePath: values.reference, settings, columnChoices: choices });
+  const { grid, report } = await readAndCheck({ files, programme, city, sheet: values.sheet, asOf, quota, keep, referencePath: values.reference, settings, columnChoices: choices });
 
   const exportOptions: ExportOptions = {
     includeErrors: values["include-errors"] ?? false,
@@ -135,7 +135,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
       filled.fill.lineEdits.map((e) => `已填写表样第 ${e.row} 行：${e.after.trim()}\n`).join("") +
       (filled.fill.unfilled.length > 0 ? `未能填写的列 / columns not filled:\n${filled.fill.unfilled.map((u) => `  - ${u.message}\n`).join("")}` : "表样各列均已填写。\n");
   } else {
-    const plan = planExport(grid, report, exportOptions);
+    const plan = planExport(grid, report, programme, exportOptions);
     bytes = await buildExportWorkbook(plan);
     warnings = plan.warnings;
     const c = plan.counts;

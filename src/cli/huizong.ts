@@ -4,7 +4,7 @@
  * unreadable file (one-line reason on stderr).
  */
 import { parseArgs } from "node:util";
-import { listProgrammes } from "../domain/check";
+import { listProgrammes } from "../domain/catalogue";
 import { describeProgramme, programmeText } from "../domain/rules-text";
 import { resolveSettings, settingsTemplate } from "../domain/settings";
 import { columnChoicesFrom, optionalDate, otherHeaderNote, optionalQuota, optionalKeep, parseCommandArgs, readAndCheck, readProgrammeFile, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
@@ -147,7 +147,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
 
   const settings = await readSettingsFile(values.settings, programme);
   const { choices, saved } = columnChoicesFrom(programme, values.map, values.mapping);
-  const { input, merged, report } = await readAndCheck({ files, programmeId: programme.id, ...(fromFile ? { programme } : {}), city, sheet: values.sheet, asOf, quota, keep, referencePath: values.reference, settings, columnChoices: choices });
+  const { input, merged, report } = await readAndCheck({ files, programme, city, sheet: values.sheet, asOf, quota, keep, referencePath: values.reference, settings, columnChoices: choices });
   // A draft checks only to review it: the report says so before anything else.
   if (fromFile?.draft.draft) report.notes.unshift(unreviewedDraftNote(fromFile.draft, programme.id));
 

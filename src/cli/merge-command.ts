@@ -40,7 +40,7 @@ export async function runMerge(args: string[], io: Io): Promise<number> {
   const { choices, saved } = columnChoicesFrom(programme, values.map, values.mapping);
 
   const merged = await mergeFiles(files, programme, city, values.sheet);
-  const report = checkList(merged, { programmeId: programme.id, city, asOf, quota, keep, settings, columnChoices: choices });
+  const report = checkList(merged, { programme, city, asOf, quota, keep, settings, columnChoices: choices });
   const note = otherHeaderNote(saved, report.mappingKey, values.mapping);
   if (note) io.stderr(note);
   const bytes = await gridsToXlsx([merged.grid]);

@@ -11,7 +11,6 @@ import { FIELDS } from "./fields";
 import { type ColumnInfo, findHeader, repeatsHeader, skipReason, WEAK_CONFIDENCE } from "./header";
 import { matchPriority, priorityIndex } from "./priority";
 import type { Programme } from "./programme";
-import { PROGRAMMES } from "./programmes/index";
 import { isRealIsoDate, parseIsoDate, readText, shownValue, type TextExpectation } from "./readers";
 import { extraColumn, parseSource, provinceMode } from "./merge";
 import { findCity, PROVINCE_NAMES, resolveDistrict, type City, type ProvinceCode } from "./regions";
@@ -28,10 +27,8 @@ import { uncheckedNotes } from "./unchecked";
 export type { ReferenceLists } from "./rules/context";
 
 export interface CheckOptions {
-  /** A built-in programme by id; `programme` wins over it. */
-  programmeId?: string;
-  /** The programme definition itself (a built-in, or one the user imported). */
-  programme?: Programme;
+  /** The programme to check against, parsed (a built-in from catalogue.ts, or a loaded bundle). */
+  programme: Programme;
   /** 南京 / 南京市 / 3201 / 昆山市 …; or 山东省 / 江苏省 for province mode (each row judged against its own city). */
   city: string;
   /** ISO date; default: the programme's as-of date. Same as settings.asOf, and wins over it. */
@@ -53,19 +50,10 @@ export interface CheckOptions {
   keep?: readonly number[];
 }
 
-export function listProgrammes(): readonly Programme[] {
-  return PROGRAMMES;
-}
-
-export function getProgramme(id: string): Programme | undefined {
-  return PROGRAMMES.find((p) => p.id === id);
-}
-
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function check(grid: Grid, options: CheckOptions): Report {
-  const programme = options.programme ?? getProgramme(options.programmeId ?? "");
-  if (!programme) throw new Error(`unknown programme id “${options.programmeId ?? ""}”: ${PROGRAMMES.map((p) => p.id).join(", ")}`);
+  const programme = options.programme;
   const notes: string[] = [];
 
   const given: Record<string, unknown> = { ...options.settings };

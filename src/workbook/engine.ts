@@ -3,7 +3,9 @@
  * and reference lists read from sheets. The only file of the pane that
  * knows the engine's shapes.
  */
-import { check, listProgrammes, type ReferenceLists } from "../domain/check";
+import { check, type ReferenceLists } from "../domain/check";
+import { listProgrammes } from "../domain/catalogue";
+import { planExport } from "../domain/export/plan";
 import { FIELDS } from "../domain/fields";
 import { describeProgramme, settingLine } from "../domain/rules-text";
 import { parseSettingText, settingText } from "../domain/setting-values";
@@ -53,6 +55,7 @@ export const engine: Engine<ReferenceLists, Programme> = {
   settingText: (kind, value) => settingText(kind, value),
   merge: (inputs, options) => mergeLists(inputs, options),
   listSheet: (sheets, programme) => listSheetOf(sheets, programme),
+  summary: (grid, report, programme, options) => planExport(grid, report, programme, options),
   template: (programme, city, settings) => planTemplate({ programme, city, ...(settings ? { settings } : {}) }),
   references: (sheets) => referenceListsFromGrids(sheets, "本工作簿"),
 };

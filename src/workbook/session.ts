@@ -13,7 +13,7 @@ import { MappingTooLargeError } from "./mappings";
 import { planMarks } from "./marks";
 import { toBase64 } from "./base64";
 import { MarkConflictError, type Capabilities, type ExportTarget, type ReadScope, type WorkbookPort } from "./port";
-import { planExport, uniqueSheetName, type ExportOptions, type ExportPlan } from "../domain/export/plan";
+import { uniqueSheetName, type ExportOptions, type ExportPlan } from "../domain/export/plan";
 import type { TemplatePlan } from "../domain/template/plan";
 import { UserMappings, type UserStore } from "./user-store";
 import { MERGED_SHEET, type MergeInput, type MergeResult, type SourceSummary } from "../domain/merge";
@@ -78,6 +78,8 @@ export interface Engine<Refs = unknown, P = unknown> {
   merge(inputs: MergeInput[], options: { programme: P; city: string }): MergeResult;
   /** The sheet of a file that holds the list. */
   listSheet<T extends { name: string; grid: Grid }>(sheets: T[], programme: P): T | undefined;
+  /** The summary table's plan from a checked list (the programme is the one the report was checked against). */
+  summary(grid: Grid, report: Report, programme: P, options: ExportOptions): ExportPlan;
   /** The district template's plan (生成区县填报模板). */
   template(programme: P, city: string, settings?: Record<string, unknown>): TemplatePlan;
   check(
@@ -502,7 +504,7 @@ export class Session<Refs = unknown, P = unknown> {
     if (!this.last || !this.lastGrid) {
       throw Object.assign(new Error("请先检查名单，再导出汇总表。"), { messageEn: "Check the list before exporting the summary." });
     }
-    return planExport(this.lastGrid, this.last.report, options);
+    return this.engine.summary(this.lastGrid, this.last.report, this.programme(this.last.report.programme), options);
   }
 
   /**

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/workbook/xlsx-adapter";
-import { getProgramme } from "../../src/domain/check";
+import { getProgramme } from "../../src/domain/catalogue";
 import { planTemplate } from "../../src/domain/template/plan";
 import { openPane, type Pane } from "./pane";
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getProgramme } from "../../src/domain/check";
+import { getProgramme } from "../../src/domain/catalogue";
 import { Report } from "../../src/domain/report";
 import { settingsTemplate } from "../../src/domain/settings";
 import { uscc } from "../domain/check-helpers";

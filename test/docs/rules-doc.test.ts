@@ -1,7 +1,7 @@
 /** docs/rules.md is what the definitions say: regenerate it with `npx tsx scripts/rules-doc.ts` after changing a programme. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { getProgramme, listProgrammes } from "../../src/domain/check";
+import { getProgramme, listProgrammes } from "../../src/domain/catalogue";
 import { describeProgramme } from "../../src/domain/rules-text";
 import { resolveSettings } from "../../src/domain/settings";
 import { listGrid, run, uscc, withCode } from "../domain/check-helpers";

@@ -1,4 +1,5 @@
 /** Small lists for engine tests: a title row, a header row, then data rows (Excel row 3 on). */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { gridFromValues, type Grid } from "../../src/domain/cells";
 import { check, type CheckOptions } from "../../src/domain/check";
 import { Report, type Finding } from "../../src/domain/report";
@@ -21,7 +22,7 @@ export function listGrid(header: readonly string[], rows: readonly RowSpec[], ti
 }
 
 export function run(programmeId: string, grid: Grid, options: Partial<CheckOptions> = {}): Report {
-  return Report.parse(check(grid, { programmeId, city: "南京", ...options }));
+  return Report.parse(check(grid, { programme: builtinProgramme(programmeId), city: "南京", ...options }));
 }
 
 export function withCode(report: Report, code: string): Finding[] {

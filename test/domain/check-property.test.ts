@@ -2,10 +2,12 @@
  * Random messy grids thrown at check(): it never throws, its report always passes the schema, it
  * never changes the grid, and what it counts adds up.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Cell, Grid } from "../../src/domain/cells";
-import { check, listProgrammes } from "../../src/domain/check";
+import { check } from "../../src/domain/check";
+import { listProgrammes } from "../../src/domain/catalogue";
 import { Report } from "../../src/domain/report";
 import { PLAIN } from "../../src/domain/rules/read";
 import { cleanText } from "../../src/domain/text";
@@ -66,7 +68,7 @@ describe("check() on random messy grids", () => {
         fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }),
         (grid, programmeId, city, quota) => {
           const before = JSON.stringify(grid);
-          const report = check(grid, { programmeId, city, ...(quota !== undefined ? { quota } : {}) });
+          const report = check(grid, { programme: builtinProgramme(programmeId), city, ...(quota !== undefined ? { quota } : {}) });
           Report.parse(report);
           expect(JSON.stringify(grid)).toBe(before);
           expect(report.counts.errors + report.counts.warnings + report.counts.infos).toBe(report.findings.length);

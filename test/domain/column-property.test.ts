@@ -3,6 +3,7 @@
  * columns, inserting empty or unrelated ones, or rewording a header to another wording of the same
  * field (one the corpus pins as mapped) leaves every row's findings as they were.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gridFromValues } from "../../src/domain/cells";
@@ -50,7 +51,7 @@ function listOf(columns: Column[]) {
 }
 
 const base: Column[] = COLUMNS.map((c) => ({ header: c.header, values: c.values }));
-const baseVerdicts = verdicts(check(listOf(base), { programmeId: PROGRAMME, city: "南京" }));
+const baseVerdicts = verdicts(check(listOf(base), { programme: builtinProgramme(PROGRAMME), city: "南京" }));
 
 const extraColumn: fc.Arbitrary<Column> = fc.oneof(
   fc.constant<Column>({ header: "", values: [] }),
@@ -77,7 +78,7 @@ describe("verdicts do not depend on column order or wording", () => {
             return { header: pick === words.length ? base[i]!.header : words[pick]!, values: base[i]!.values };
           });
           for (const [at, col] of extras) columns.splice(at % (columns.length + 1), 0, col);
-          const report = check(listOf(columns), { programmeId: PROGRAMME, city: "南京" });
+          const report = check(listOf(columns), { programme: builtinProgramme(PROGRAMME), city: "南京" });
           expect(verdicts(report)).toEqual(baseVerdicts);
         },
       ),

@@ -3,6 +3,7 @@
  * programme's bundled sample with the built-in definition's verdict per row (error / warning / clean),
  * and names the thresholds, dates and quotas of the programme with the sentence each comes from.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ function draft(seed: string, category?: string): DraftBundle {
 function agreement(programmeId: string, bundle: DraftBundle): { agree: number; rows: number; differ: string[] } {
   const sample = SAMPLES.find((s) => s.programmeId === programmeId)!;
   const grid = sampleGrid(sample);
-  const builtIn = check(grid, { programmeId, city: sample.city });
+  const builtIn = check(grid, { programme: builtinProgramme(programmeId), city: sample.city });
   const programme = Programme.parse(bundle.programme);
   const drafted = check(grid, { programme, city: sample.city });
   const a = rowVerdicts(builtIn);

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cellFromValue, type Grid } from "../../src/domain/cells";
-import { getProgramme } from "../../src/domain/check";
+import { getProgramme } from "../../src/domain/catalogue";
 import { findHeader } from "../../src/domain/header";
 
 export interface CorpusEntry {

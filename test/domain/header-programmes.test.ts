@@ -1,7 +1,7 @@
 /** Header finding and column mapping; programme definitions as data; the task pane's view of them. */
 import { describe, expect, it } from "vitest";
 import { gridFromValues } from "../../src/domain/cells";
-import { getProgramme, listProgrammes } from "../../src/domain/check";
+import { getProgramme, listProgrammes } from "../../src/domain/catalogue";
 import { FIELDS } from "../../src/domain/fields";
 import { findHeader, skipReason } from "../../src/domain/header";
 import { Programme } from "../../src/domain/programme";

@@ -2,9 +2,11 @@
  * Merging district lists (grids in, one grid and its sources out) and checking the merged list:
  * rows kept, sources named in findings, province mode city by city.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import { gridFromValues, type Grid } from "../../src/domain/cells";
-import { check, listProgrammes } from "../../src/domain/check";
+import { check } from "../../src/domain/check";
+import { listProgrammes } from "../../src/domain/catalogue";
 import { findHeader } from "../../src/domain/header";
 import { encodingMixed } from "../../src/domain/read-faults";
 import { formatSource, mergeLists, mergedLabel, parseSource, sourcesText, type MergeInput } from "../../src/domain/merge";
@@ -110,7 +112,7 @@ describe("mergeLists", () => {
 
 describe("checking a merged list", () => {
   const merged = () => mergeLists(inputs(), { programme: sd, city: "济南" }).grid;
-  const report = () => Report.parse(check(merged(), { programmeId: "sd-2023-platform", city: "济南" }));
+  const report = () => Report.parse(check(merged(), { programme: builtinProgramme("sd-2023-platform"), city: "济南" }));
 
   it("a duplicate across districts names both districts and their own rows", () => {
     const dup = withCode(report(), "duplicate-applicant");
@@ -141,7 +143,7 @@ describe("checking a merged list", () => {
     const header = m.grid.rows[0]!.map((c) => c.value);
     expect(header).toContain("投资额（万元）");
     expect(m.grid.rows[1]![header.indexOf(mergedLabel("investment"))]!.value).toBe("3000000元");
-    const r = Report.parse(check(m.grid, { programmeId: "sd-2024-gfbj-2", city: "青岛", quota: 5 }));
+    const r = Report.parse(check(m.grid, { programme: builtinProgramme("sd-2024-gfbj-2"), city: "青岛", quota: 5 }));
     expect(withCode(r, "investment-below-minimum").map((f) => f.row)).toEqual([3]);
     expect(withCode(r, "amount-unreadable")).toEqual([]);
   });
@@ -153,7 +155,7 @@ describe("checking a merged list", () => {
     // Minimum 2000万元: 1,500,000元 and 贰仟伍佰元 are far under it, read as 万元 they would pass.
     for (const amount of ["１５０００００", "1,500,000", "贰仟伍佰", 1_500_000, "150万元"]) {
       const grid = L.grid(L.row({ "投资额（元）": amount }));
-      const verdict = (g: Grid) => withCode(Report.parse(check(g, { programmeId: bf.id, city: "苏州" })), "investment-below-minimum").length;
+      const verdict = (g: Grid) => withCode(Report.parse(check(g, { programme: builtinProgramme(bf.id), city: "苏州" })), "investment-below-minimum").length;
       const m = mergeLists([{ file: "姑苏区.xlsx", sheet: "Sheet1", grid }], { programme: bf, city: "苏州" });
       expect(verdict(grid), String(amount)).toBe(1);
       expect(verdict(m.grid), String(amount)).toBe(1);
@@ -161,7 +163,7 @@ describe("checking a merged list", () => {
   });
 
   it("a list without a 来源 column gets no sources", () => {
-    const r = Report.parse(check(lixia(), { programmeId: "sd-2023-platform", city: "济南" }));
+    const r = Report.parse(check(lixia(), { programme: builtinProgramme("sd-2023-platform"), city: "济南" }));
     expect(r.findings.some((f) => f.sources)).toBe(false);
   });
 });
@@ -184,7 +186,7 @@ describe("province mode", () => {
   }
   const run = (inputs: MergeInput[]) => {
     const m = mergeLists(inputs, { programme: sd, city: "山东省" });
-    return Report.parse(check(m.grid, { programmeId: "sd-2023-platform", city: "山东省" }));
+    return Report.parse(check(m.grid, { programme: builtinProgramme("sd-2023-platform"), city: "山东省" }));
   };
 
   it("quotas per city: the city over its quota is flagged, the other is not", () => {
@@ -216,7 +218,7 @@ describe("province mode", () => {
 
   it("a 城市 column gives the city where the source does not", () => {
     const grid = gridFromValues([[...HEADER, "城市"], [...platform("青岛1号科技有限公司", uscc("370202", 100), 1), "青岛"], [...platform("济南一号科技有限公司", uscc("370102", 200), 2), "济南市"]]);
-    const r = Report.parse(check(grid, { programmeId: "sd-2023-platform", city: "山东省" }));
+    const r = Report.parse(check(grid, { programme: builtinProgramme("sd-2023-platform"), city: "山东省" }));
     expect(withCode(r, "city-unknown")).toEqual([]);
     expect(r.quotas.map((q) => [q.city, q.counted])).toEqual([["济南市", 1], ["青岛市", 1]]);
   });
@@ -230,7 +232,7 @@ describe("province mode", () => {
     ]);
     grid.rows[2]![6] = { kind: "error", value: "#N/A" };
     grid.rows[3]![6] = { kind: "date", value: 45000 };
-    const r = Report.parse(check(grid, { programmeId: "sd-2023-platform", city: "山东省" }));
+    const r = Report.parse(check(grid, { programme: builtinProgramme("sd-2023-platform"), city: "山东省" }));
     const unknown = withCode(r, "city-unknown");
     expect(unknown.map((f) => [f.row, f.column, f.value])).toEqual([[3, "G", "#N/A"], [4, "G", "2023-03-15"]]);
     for (const f of unknown) {
@@ -244,11 +246,11 @@ describe("province mode", () => {
 
   it("an empty 城市 cell says the cell is empty; no 城市 column says there is none", () => {
     const withColumn = gridFromValues([[...HEADER, "城市"], [...platform("济南一号科技有限公司", uscc("370102", 200), 1), null]]);
-    const a = withCode(Report.parse(check(withColumn, { programmeId: "sd-2023-platform", city: "山东省" })), "city-unknown");
+    const a = withCode(Report.parse(check(withColumn, { programme: builtinProgramme("sd-2023-platform"), city: "山东省" })), "city-unknown");
     expect(a.map((f) => [f.row, f.column])).toEqual([[2, "G"]]);
     expect(a[0]!.message).toContain("城市列（G列）为空");
     const without = gridFromValues([HEADER, platform("济南一号科技有限公司", uscc("370102", 200), 1)]);
-    const b = withCode(Report.parse(check(without, { programmeId: "sd-2023-platform", city: "山东省" })), "city-unknown");
+    const b = withCode(Report.parse(check(without, { programme: builtinProgramme("sd-2023-platform"), city: "山东省" })), "city-unknown");
     expect(b.map((f) => [f.row, f.column])).toEqual([[2, undefined]]);
     expect(b[0]!.message).toContain("没有“城市/推荐单位”列");
   });
@@ -262,7 +264,7 @@ describe("province mode", () => {
       { file: "济南.xlsx", sheet: "Sheet1", grid: gridFromValues([GF, row(1, "济南", "370102", 3, 9), row(1, "济南", "370102", 4, 9), row(2, "济南", "370102", 5, 9)]) },
     ];
     const m = mergeLists(lists, { programme: listProgrammes().find((p) => p.id === "sd-2024-gfbj-2")!, city: "山东省" });
-    const r = Report.parse(check(m.grid, { programmeId: "sd-2024-gfbj-2", city: "山东省", quota: 5 }));
+    const r = Report.parse(check(m.grid, { programme: builtinProgramme("sd-2024-gfbj-2"), city: "山东省", quota: 5 }));
     expect(r.cityRanks!.map((x) => [x.city, x.expected, x.duplicated])).toEqual([
       ["济南市", 3, [1]],
       ["青岛市", 2, []],
@@ -274,7 +276,7 @@ describe("province mode", () => {
     expect(cap).toHaveLength(1);
     expect(cap[0]!.message).toMatch(/^济南市：/);
     // The same lists checked as one city's list: ranks 1 and 2 repeat across the two.
-    const asCity = Report.parse(check(m.grid, { programmeId: "sd-2024-gfbj-2", city: "济南", quota: 5 }));
+    const asCity = Report.parse(check(m.grid, { programme: builtinProgramme("sd-2024-gfbj-2"), city: "济南", quota: 5 }));
     expect(withCode(asCity, "rank-invalid").some((f) => f.message.includes("第1位重复") && f.rows!.length === 3)).toBe(true);
   });
 });

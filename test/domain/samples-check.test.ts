@@ -2,6 +2,7 @@
  * The bundled samples, checked: each row's 备注 says what it is meant to trigger; these are spot
  * checks of those intentions by code and Excel row, and of the standings each sample shows.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/domain/check";
 import { Report } from "../../src/domain/report";
@@ -9,7 +10,7 @@ import { SAMPLES, sampleGrid } from "../../src/samples/index";
 
 function reportOf(id: string): Report {
   const sample = SAMPLES.find((s) => s.id === id)!;
-  return Report.parse(check(sampleGrid(sample), { programmeId: sample.programmeId, city: sample.city }));
+  return Report.parse(check(sampleGrid(sample), { programme: builtinProgramme(sample.programmeId), city: sample.city }));
 }
 
 /** [code, Excel row, column or null, severity] the sample's rows are meant to raise. */
@@ -196,8 +197,8 @@ describe("each sample yields the findings its rows intend", () => {
     const sample = SAMPLES[0]!;
     const grid = sampleGrid(sample);
     const before = JSON.stringify(grid);
-    const a = check(grid, { programmeId: sample.programmeId, city: sample.city });
-    const b = check(grid, { programmeId: sample.programmeId, city: sample.city });
+    const a = check(grid, { programme: builtinProgramme(sample.programmeId), city: sample.city });
+    const b = check(grid, { programme: builtinProgramme(sample.programmeId), city: sample.city });
     expect(JSON.stringify(grid)).toBe(before);
     expect(b).toEqual(a);
   });

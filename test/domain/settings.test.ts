@@ -3,7 +3,7 @@
  * changed and by its provenance otherwise; bad values become notes, never a crash.
  */
 import { describe, expect, it } from "vitest";
-import { getProgramme } from "../../src/domain/check";
+import { getProgramme } from "../../src/domain/catalogue";
 import { FIELDS } from "../../src/domain/fields";
 import { Programme } from "../../src/domain/programme";
 import { jsPlatformProgramme } from "../../src/domain/programmes/js-2023-platform";

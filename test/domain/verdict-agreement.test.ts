@@ -4,6 +4,7 @@
  * export give each data row the same verdict — error rows marked red and left out of the export,
  * warning rows marked yellow and exported, the rest unmarked and exported.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,7 +36,7 @@ function fromMarks(report: Report, grid: Grid): Verdicts {
 /** The export keeps what is not an error; with errors included, every data row is there once. */
 function exportKept(report: Report, grid: Grid): { kept: number[]; all: number[] } {
   const rowsOf = (include: boolean) =>
-    planExport(grid, report, { includeErrors: include })
+    planExport(grid, report, builtinProgramme(report.programme), { includeErrors: include })
       .rows.flatMap((r) => (r.kind === "data" ? [r.sourceRow] : []))
       .sort((a, b) => a - b);
   return { kept: rowsOf(false), all: rowsOf(true) };
@@ -70,7 +71,7 @@ describe("one verdict per row: marks, findings, CLI report and export agree on e
   for (const sample of SAMPLES) {
     it(`src/samples ${sample.id}`, async () => {
       const grid = sampleGrid(sample);
-      const report = Report.parse(check(grid, { programmeId: sample.programmeId, city: sample.city }));
+      const report = Report.parse(check(grid, { programme: builtinProgramme(sample.programmeId), city: sample.city }));
       const verdicts = agree(report, grid, null);
       // The file the CLI reads holds the same list: the CLI's verdicts are these.
       const file = join(__dirname, "../../samples", `${sample.id}.xlsx`);
@@ -84,7 +85,7 @@ describe("one verdict per row: marks, findings, CLI report and export agree on e
       const sample = SAMPLES.find((s) => name.startsWith(`${s.id}.`))!;
       const file = join(__dirname, "../../samples", name);
       const grid = (await readInput(file)).sheets[0]!.grid;
-      const report = Report.parse(check(grid, { programmeId: sample.programmeId, city: sample.city }));
+      const report = Report.parse(check(grid, { programme: builtinProgramme(sample.programmeId), city: sample.city }));
       agree(report, grid, await cliReport(file, sample.programmeId, sample.city));
     });
   }
@@ -93,7 +94,7 @@ describe("one verdict per row: marks, findings, CLI report and export agree on e
     const all: string[] = [];
     for (const sample of SAMPLES) {
       const grid = sampleGrid(sample);
-      const report = Report.parse(check(grid, { programmeId: sample.programmeId, city: sample.city }));
+      const report = Report.parse(check(grid, { programme: builtinProgramme(sample.programmeId), city: sample.city }));
       all.push(...Object.values(agree(report, grid, null)));
     }
     expect(new Set(all)).toEqual(new Set(["error", "warning", "ok"]));
@@ -107,7 +108,7 @@ describe("one verdict per row: marks, findings, CLI report and export agree on e
     const parts = [utf8(`XX区2023年推荐汇总表\r\n${header.join(",")}\r\n${line(1)}`), encodeGb18030(line(2)), utf8(line(3)), encodeGb18030(line(4)), utf8(line(5) + line(6))];
     const bytes = new Uint8Array(parts.flatMap((p) => [...p]));
     const read = readCsv(bytes);
-    const report = Report.parse(check(read.grid, { programmeId: "js-2023-platform", city: "南京", readFindings: read.findings }));
+    const report = Report.parse(check(read.grid, { programme: builtinProgramme("js-2023-platform"), city: "南京", readFindings: read.findings }));
     expect(report.findings.filter((f) => f.code === "encoding-mixed").map((f) => f.row)).toEqual([4, 6]);
     const verdicts = agree(report, read.grid, null);
     expect(verdicts).toEqual({ 3: "ok", 4: "error", 5: "ok", 6: "error", 7: "ok", 8: "ok" });
@@ -115,7 +116,7 @@ describe("one verdict per row: marks, findings, CLI report and export agree on e
 
   it("the kept twin of a duplicate is exported and unmarked; the repeat is an error everywhere", () => {
     const grid = sampleGrid(SAMPLES.find((s) => s.id === "js-2023-platform")!);
-    const report = Report.parse(check(grid, { programmeId: "js-2023-platform", city: "南京" }));
+    const report = Report.parse(check(grid, { programme: builtinProgramme("js-2023-platform"), city: "南京" }));
     const dup = report.findings.find((f) => f.code === "duplicate-applicant")!;
     expect(dup.rows).toEqual([4, 15]);
     const verdicts = fromFindings(report, [4, 15]);

@@ -2,6 +2,7 @@
  * Verdicts on the answers districts really write (issue 20; spec "Corrections, third reading"): one
  * reading of yes/no answers, denials and ownership, each case on a small list, each naming its clause.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import { planExport } from "../../src/domain/export/plan";
 import { readOwnership } from "../../src/domain/ownership";
@@ -23,7 +24,7 @@ describe("sd-2023 二(二)3 and 二(二)5: a disqualifying answer bars the row h
       const grid = listGrid(SD_HEADER, [sd({ 是否纳入严重失信黑名单: answer }), sd({}, 2)]);
       const r = run("sd-2023-platform", grid, { city: "济南" });
       expect(withCode(r, "restricted").map((f) => [f.row, f.severity, f.field])).toEqual([[FIRST, "error", "restrictCredit"]]);
-      expect(planExport(grid, r).rows.flatMap((x) => (x.kind === "data" ? [x.sourceRow] : []))).toEqual([FIRST + 1]);
+      expect(planExport(grid, r, builtinProgramme(r.programme)).rows.flatMap((x) => (x.kind === "data" ? [x.sourceRow] : []))).toEqual([FIRST + 1]);
     });
   }
   for (const answer of ["不符合", "0", "否（待核实）", "×", "N", "FALSE"]) {
@@ -50,7 +51,7 @@ describe("sd-2023 二(二)3 and 二(二)5: a disqualifying answer bars the row h
       expect(own.map((f) => f.severity)).toEqual(["error"]);
       expect(own[0]!.message).toContain("无法判断");
       expect(own[0]!.message).toContain("请填写是或否");
-      expect(planExport(grid, r).rows.flatMap((x) => (x.kind === "data" ? [x.sourceRow] : []))).toEqual([FIRST + 1]);
+      expect(planExport(grid, r, builtinProgramme(r.programme)).rows.flatMap((x) => (x.kind === "data" ? [x.sourceRow] : []))).toEqual([FIRST + 1]);
     });
   }
 });

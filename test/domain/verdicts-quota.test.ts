@@ -3,6 +3,7 @@
  * take no place; places go to rows that can be recommended — the clerk's choice first, then rank order,
  * else sheet order (said) — and the export fills exactly those places.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/domain/check";
 import { planExport } from "../../src/domain/export/plan";
@@ -20,7 +21,7 @@ describe("sd-2023 四(二) 原则上不超过10个: places go to rows that can b
     const r = run("sd-2023-platform", grid, { city: "济南" });
     expect(withCode(r, "quota-exceeded")).toEqual([]);
     expect(r.quotas[0]).toMatchObject({ counted: 10, failing: 2, excess: 0 });
-    const plan = planExport(grid, r);
+    const plan = planExport(grid, r, builtinProgramme(r.programme));
     expect(exported(plan)).toHaveLength(10);
     expect(plan.notes.join("")).toContain("其中占推荐名额10个");
   });
@@ -43,7 +44,7 @@ describe("sd-2023 四(二) 原则上不超过10个: places go to rows that can b
     expect(r.quotas[0]!.placed!.slice(0, 2)).toEqual([FIRST + 12, FIRST + 11]);
     expect(withCode(r, "quota-exceeded").map((f) => f.row)).toEqual([FIRST + 10]);
     expect(r.notes.some((n) => n.includes(`第${FIRST}行有错误`) && n.includes(`第${FIRST + 1}行不占名额`))).toBe(true);
-    const plan = planExport(grid, r);
+    const plan = planExport(grid, r, builtinProgramme(r.programme));
     expect(exported(plan)).toContain(FIRST + 12);
     expect(exported(plan)).not.toContain(FIRST + 10);
   });
@@ -59,7 +60,7 @@ describe("工赋百景 三(二) 按推荐数量名额要求排序推荐: places 
     expect(r.quotas[0]).toMatchObject({ placedBy: "rank", placed: [FIRST + 1, FIRST + 4, FIRST + 3], failing: 1, excess: 1 });
     expect(withCode(r, "quota-exceeded").map((f) => f.row)).toEqual([FIRST]);
     expect(withCode(r, "quota-exceeded")[0]!.message).toContain("按推荐排序");
-    expect(exported(planExport(grid, r)).sort()).toEqual([FIRST + 1, FIRST + 3, FIRST + 4]);
+    expect(exported(planExport(grid, r, builtinProgramme(r.programme))).sort()).toEqual([FIRST + 1, FIRST + 3, FIRST + 4]);
   });
 
   it("the first-batch rule keeps the notice's 原则上 (二(二) 原则上不能再次申报)", () => {
@@ -84,8 +85,8 @@ describe("the sd sample: the export fills all 10 places with rows that can be re
   it("10 counted rows exported, each with no error, and the report names them", () => {
     const sample = SAMPLES.find((s) => s.id === "sd-2023-platform")!;
     const grid = sampleGrid(sample);
-    const report = check(grid, { programmeId: sample.programmeId, city: sample.city });
-    const plan = planExport(grid, report);
+    const report = check(grid, { programme: builtinProgramme(sample.programmeId), city: sample.city });
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const counted = plan.rows.filter((r) => r.kind === "data" && !r.exempt).map((r) => (r.kind === "data" ? r.sourceRow : 0));
     expect(counted).toHaveLength(10);
     expect(plan.counts.counted).toBe(10);

@@ -1,6 +1,7 @@
 /**
  * Verdicts as the notices decide them (issue 10): one named case per point, each on a small list.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import { writtenCell } from "../../src/domain/cells";
 import { planExport } from "../../src/domain/export/plan";
@@ -69,7 +70,7 @@ describe("2. quota exemption reads the ownership words as a whole", () => {
   it("the export leaves exactly the check's exempt rows out of the count", () => {
     const grid = listGrid(SD_HEADER, sdRows(4, (i) => ({ 单位性质: ["民营（非央企）", "中央驻鲁", "非省属", "省属"][i - 1] })));
     const report = run("sd-2023-platform", grid, { city: "济南" });
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const exempt = plan.rows.flatMap((r) => (r.kind === "data" && r.exempt ? [r.sourceRow] : []));
     expect(exempt.sort()).toEqual([FIRST + 1, FIRST + 3]);
     expect(report.quotas[0]).toMatchObject({ counted: 2, exempt: 2 });

@@ -1,3 +1,4 @@
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { check } from "../../src/domain/check";
@@ -60,7 +61,7 @@ describe.each(PROGRAMMES.map((p) => [p.id, p] as const))("district template of %
     const { filled } = await files();
     const book = await readXlsx(filled);
     expect(book.sheetNames.slice(0, 2)).toEqual(["推荐名单", "填报说明"]);
-    const report = check(book.sheet().grid, { programmeId: id, city });
+    const report = check(book.sheet().grid, { programme, city });
     expect(report.headerRows).toEqual([plan.headerRow]);
     expect(report.columns.map((c) => [c.field, c.header])).toEqual(plan.columns.map((c) => [c.field, c.header]));
     expect(report.columns.map((c) => [c.header, c.confidence, c.why])).toEqual(plan.columns.map((c) => [c.header, 1, "header"]));
@@ -133,7 +134,7 @@ describe.each(PROGRAMMES.map((p) => [p.id, p] as const))("district template of %
     const notes = book.sheet("填报说明").grid;
     const text = notes.rows.flat().map((c) => String(c.value ?? ""));
     for (const c of plan.columns) if (c.example !== null) expect(text).toContain(exampleText(c.example));
-    expect(check(notes, { programmeId: id, city }).counts.rowsChecked).toBe(0);
+    expect(check(notes, { programme: builtinProgramme(id), city }).counts.rowsChecked).toBe(0);
     for (const clause of plan.instructions.conditions.map((x) => x.clause)) expect(text.some((t) => t.includes(clause))).toBe(true);
   });
 });

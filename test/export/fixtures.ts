@@ -1,6 +1,6 @@
 /** Small hand-made lists and reports for the export tests: the engine is not needed to plan or draw a table. */
 import { columnLetter, gridFromValues, type Grid } from "../../src/domain/cells";
-import { getProgramme } from "../../src/domain/check";
+import { getProgramme } from "../../src/domain/catalogue";
 import { ownershipWord } from "../../src/domain/ownership";
 import { Report, type Finding, type PriorityMatch } from "../../src/domain/report";
 

@@ -6,12 +6,14 @@
  * With HUIZONG_RENDER=1 each form is also rendered by LibreOffice to PDF and PNG in
  * test-results/form/ to be looked at (soffice and pdftoppm must be installed).
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { check, getProgramme } from "../../src/domain/check";
+import { check } from "../../src/domain/check";
+import { getProgramme } from "../../src/domain/catalogue";
 import { layoutsFor } from "../../src/domain/export/layouts";
 import { planExport } from "../../src/domain/export/plan";
 import { fitScale, headerLines, MIN_PRINTED_PT, sheetSpec, FORM_FONTS } from "../../src/domain/export/sheet-spec";
@@ -23,11 +25,11 @@ import { SAMPLES, sampleGrid } from "../../src/samples/index";
 const OUT = join(process.cwd(), "test-results", "form");
 const PUNCTUATION_ONLY = /^[\p{P}\s]+$/u;
 
-function exported(sampleId: string, layoutId: string, options: Parameters<typeof planExport>[2] = {}) {
+function exported(sampleId: string, layoutId: string, options: Parameters<typeof planExport>[3] = {}) {
   const sample = SAMPLES.find((s) => s.id === sampleId)!;
   const grid = sampleGrid(sample);
-  const report = check(grid, { programmeId: sample.programmeId, city: sample.city, quota: 8 });
-  const plan = planExport(grid, report, { layoutId, ...options });
+  const report = check(grid, { programme: builtinProgramme(sample.programmeId), city: sample.city, quota: 8 });
+  const plan = planExport(grid, report, builtinProgramme(report.programme), { layoutId, ...options });
   return { sample, grid, report, plan, spec: sheetSpec(plan) };
 }
 
@@ -126,9 +128,9 @@ describe("备注", () => {
   it("carries the districts' remarks only when asked; the tool's own marks always", () => {
     const sample = SAMPLES.find((s) => s.programmeId === "sd-2024-gfbj-2")!;
     const grid = sampleGrid(sample);
-    const report = check(grid, { programmeId: sample.programmeId, city: sample.city, quota: 8 });
+    const report = check(grid, { programme: builtinProgramme(sample.programmeId), city: sample.city, quota: 8 });
     const remarksOf = (keep: boolean) => {
-      const plan = planExport(grid, report, { keepSourceRemarks: keep, includeErrors: true });
+      const plan = planExport(grid, report, builtinProgramme(report.programme), { keepSourceRemarks: keep, includeErrors: true });
       const col = plan.columns.findIndex((c) => c.header === "备注");
       return plan.rows.flatMap((r) => (r.kind === "data" && r.values[col].kind === "text" ? [r.values[col].text] : []));
     };

@@ -1,3 +1,4 @@
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { planExport, planValueText, ExportError, displayWidth, widthForOneLine, safeSheetName, uniqueSheetName, officeSafeText, type ExportPlan, type PlanRow } from "../../src/domain/export/plan";
@@ -45,7 +46,7 @@ function column(plan: ExportPlan, header: string): string[] {
 describe("planExport: which rows, in what order", () => {
   it("leaves rows with errors out by default, in rank order, renumbered, and says which rows were left out", () => {
     const { grid, report } = platformList();
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     expect(plan.layoutId).toBe("js-2023-platform/附件7");
     expect(dataRows(plan).map((r) => r.sourceRow)).toEqual([5, 4, 8]);
     expect(column(plan, "序号")).toEqual(["1", "2", "3"]);
@@ -58,7 +59,7 @@ describe("planExport: which rows, in what order", () => {
 
   it("includes rows with errors only when asked, with a warning naming them", () => {
     const { grid, report } = platformList();
-    const plan = planExport(grid, report, { includeErrors: true });
+    const plan = planExport(grid, report, builtinProgramme(report.programme), { includeErrors: true });
     expect(dataRows(plan).map((r) => r.sourceRow)).toEqual([5, 4, 6, 8]);
     expect(dataRows(plan).map((r) => r.hasErrors)).toEqual([false, false, true, false]);
     expect(plan.warnings.find((x) => x.code === "errors-included")?.rows).toEqual([6]);
@@ -67,7 +68,7 @@ describe("planExport: which rows, in what order", () => {
 
   it("never exports the title rows, the header, skipped empty rows or the 合计 row", () => {
     const { grid, report } = platformList();
-    const applicants = column(planExport(grid, report, { includeErrors: true }), "申报单位");
+    const applicants = column(planExport(grid, report, builtinProgramme(report.programme), { includeErrors: true }), "申报单位");
     expect(applicants).toHaveLength(4);
     expect(applicants.join()).not.toMatch(/合计|申报单位|汇总表/);
   });
@@ -78,20 +79,20 @@ describe("planExport: which rows, in what order", () => {
       header: PLATFORM_HEADER.filter(([, f]) => f !== "rank"),
       rows: [[1, "", "甲公司"], [2, "", "乙公司"], [3, "", "丙公司"]],
     });
-    expect(column(planExport(noRank.grid, noRank.report), "申报单位")).toEqual(["甲公司", "乙公司", "丙公司"]);
+    expect(column(planExport(noRank.grid, noRank.report, builtinProgramme(noRank.report.programme)), "申报单位")).toEqual(["甲公司", "乙公司", "丙公司"]);
     const someRanks = makeList({
       programme: "js-2023-platform",
       header: [["申报单位", "applicant"], ["推荐排序", "rank"], ["序号", "seq"], ["备注", "remarks"]],
       rows: [["甲公司", ""], ["乙公司", 2], ["丙公司", "1"], ["丁公司", "第一"]],
     });
-    expect(column(planExport(someRanks.grid, someRanks.report), "申报单位")).toEqual(["丙公司", "乙公司", "甲公司", "丁公司"]);
+    expect(column(planExport(someRanks.grid, someRanks.report, builtinProgramme(someRanks.report.programme)), "申报单位")).toEqual(["丙公司", "乙公司", "甲公司", "丁公司"]);
   });
 });
 
 describe("planExport: what each cell shows", () => {
   it("reads each field as its kind: compact USCC, dates at their precision, amounts in 万元, cleaned text", () => {
     const { grid, report } = platformList();
-    const plan = planExport(grid, report, { includeErrors: true });
+    const plan = planExport(grid, report, builtinProgramme(report.programme), { includeErrors: true });
     expect(column(plan, "统一社会信用代码")).toEqual(["91320115MAAKNGJT0X", "91320115MAHEGG3M0K", "91320115MAR2BHWN68", "91320115280040807X"]);
     expect(column(plan, "注册时间")).toEqual(["2016-03", "2018-05-16", "2019-07-12", "2015-11-03"]);
     const invest = plan.columns.findIndex((c) => c.header === "平台投入（万元）");
@@ -106,7 +107,7 @@ describe("planExport: what each cell shows", () => {
 
   it("keeps formula-like text as text values, never as numbers or formulas", () => {
     const { grid, report } = platformList();
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const name = plan.columns.findIndex((c) => c.header === "平台名称");
     expect(dataRows(plan)[0].values[name]).toEqual({ kind: "text", text: '=HYPERLINK("http://x")' });
     const phone = plan.columns.findIndex((c) => c.header === "联系电话");
@@ -116,9 +117,9 @@ describe("planExport: what each cell shows", () => {
 
   it("writes 备注 as the district's remark followed by the priority mark", () => {
     const { grid, report } = platformList();
-    const plan = planExport(grid, report, { keepSourceRemarks: true });
+    const plan = planExport(grid, report, builtinProgramme(report.programme), { keepSourceRemarks: true });
     expect(column(plan, "备注")).toEqual(["升级申报", "属“531”产业链（集成电路）", "-待核"]);
-    const marksOnly = planExport(grid, report);
+    const marksOnly = planExport(grid, report, builtinProgramme(report.programme));
     expect(column(marksOnly, "备注")).toEqual(["", "属“531”产业链（集成电路）", ""]);
     const cluster = makeList({
       programme: "js-2023-platform",
@@ -129,17 +130,17 @@ describe("planExport: what each cell shows", () => {
         { row: 2, name: "车联网", kind: "chain", via: "reference-name", reason: "参考名单" },
       ],
     });
-    expect(column(planExport(cluster.grid, cluster.report, { keepSourceRemarks: true }), "备注")).toEqual(["链主企业；属先进制造业集群（物联网）；属“531”产业链（车联网）"]);
+    expect(column(planExport(cluster.grid, cluster.report, builtinProgramme(cluster.report.programme), { keepSourceRemarks: true }), "备注")).toEqual(["链主企业；属先进制造业集群（物联网）；属“531”产业链（车联网）"]);
   });
 
   it("fills the unit line from the city and the options; leaves blanks to write by hand otherwise", () => {
     const { grid, report } = platformList();
-    const plan = planExport(grid, report, { contact: "张明", phone: "025-52186731", fillDate: "2023-03-02" });
+    const plan = planExport(grid, report, builtinProgramme(report.programme), { contact: "张明", phone: "025-52186731", fillDate: "2023-03-02" });
     expect(plan.unitLine).toMatch(/^推荐单位（盖章）：南京市工业和信息化局/);
     expect(plan.unitLine).toContain("联系人：张明");
     expect(plan.unitLine).toContain("联系电话：025-52186731");
     expect(plan.unitLine).toContain("填报日期：2023年3月2日");
-    const blank = planExport(grid, report, { unit: "南京市工信局" });
+    const blank = planExport(grid, report, builtinProgramme(report.programme), { unit: "南京市工信局" });
     expect(blank.unitLine).toMatch(/^推荐单位（盖章）：南京市工信局/);
     expect(blank.unitLine).toMatch(/填报日期：\u3000+年\u3000+月\u3000+日$/);
     expect(plan.title).toBe("2023年度省工业互联网示范工程推荐项目汇总表（省重点工业互联网平台）");
@@ -149,7 +150,7 @@ describe("planExport: what each cell shows", () => {
 
   it("says which layout columns the list has no column for", () => {
     const { grid, report } = makeList({ programme: "js-2023-platform", header: [["序号", "seq"], ["申报单位", "applicant"]], rows: [[1, "甲公司"]] });
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const missing = plan.warnings.filter((w) => w.code === "column-missing").map((w) => w.message);
     expect(missing).toHaveLength(10);
     // an optional column the list lacks is left off the form rather than printed empty
@@ -161,7 +162,7 @@ describe("planExport: what each cell shows", () => {
 
   it("fits column widths to Chinese text within the layout's bounds", () => {
     const { grid, report } = platformList();
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const applicant = plan.columns.find((c) => c.header === "申报单位")!;
     expect(applicant.width).toBe(widthForOneLine("南京天衡智能装备有限公司"));
     expect(applicant.width).toBeGreaterThanOrEqual(displayWidth("南京天衡智能装备有限公司") + 2);
@@ -178,7 +179,7 @@ describe("planExport: sections and quota slots", () => {
       header: [["序号", "seq"], ["企业名称", "applicant"], ["申报星级", "starApplied"], ["备注", "remarks"]],
       rows: [[1, "甲", "五星级"], [2, "乙", "三星级"], [3, "丙", "四星"], [4, "丁", "5星"], [5, "戊", "七星"]],
     });
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const name = plan.columns.findIndex((c) => c.header === "企业名称");
     const shape = plan.rows.map((r) => (r.kind === "section" ? r.label.slice(0, 2) : `${planValueText(r.values[0])}${planValueText(r.values[name])}`));
     expect(shape).toEqual(["一、", "1乙", "2丙", "二、", "1甲", "2丁", "三、", "1戊"]);
@@ -193,7 +194,7 @@ describe("planExport: sections and quota slots", () => {
       header: [["序号", "seq"], ["企业名称", "applicant"], ["申报星级", "starApplied"]],
       rows: [[1, "甲", "三星级"], [2, "乙", "5 星"]],
     });
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const name = plan.columns.findIndex((c) => c.header === "企业名称");
     const shape = plan.rows.map((r) => (r.kind === "section" ? r.label.slice(0, 2) : planValueText(r.values[name])));
     expect(shape).toEqual(["一、", "甲", "二、", "乙"]);
@@ -206,7 +207,7 @@ describe("planExport: sections and quota slots", () => {
       header: [["序号", "seq"], ["项目类型", "category"], ["申报单位", "applicant"], ["备注", "remarks"]],
       rows: [[1, "上云上平台示范企业", "甲"], [2, "工业互联网服务骨干企业", "乙"], [3, "云基地", "丙"], [4, "骨干企业", "丁"]],
     });
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const name = plan.columns.findIndex((c) => c.header === "申报单位");
     const shape = plan.rows.map((r) => (r.kind === "section" ? r.label : planValueText(r.values[name])));
     expect(shape).toEqual(["一、省级工业互联网云服务中心（云基地）", "丙", "二、工业互联网服务骨干企业", "乙", "丁", "三、上云上平台示范企业", "甲"]);
@@ -220,7 +221,7 @@ describe("planExport: sections and quota slots", () => {
       header: [["推荐排序", "rank"], ["项目名称", "projectName"], ["企业性质", "ownership"], ["备注", "remarks"]],
       rows: [[3, "丙项目", "民营"], [11, "央企项目", "中央驻鲁企业"], [1, "甲项目", "民营"], [17, "省属项目", "省属国企"], [2, "乙项目", "民营"]],
     });
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     expect(column(plan, "项目名称")).toEqual(["甲项目", "乙项目", "丙项目", "央企项目", "省属项目"]);
     expect(column(plan, "序号")).toEqual(["1", "2", "3", "4", "5"]);
     expect(column(plan, "推荐排序")).toEqual(["1", "2", "3", "", ""]);
@@ -237,7 +238,7 @@ describe("planExport: sections and quota slots", () => {
       header: [["序号", "seq"], ["申报单位名称", "applicant"], ["单位性质", "ownership"], ["备注", "remarks"]],
       rows: [[1, "甲", "省属国企"], [2, "乙", "民营"]],
     });
-    const plan = planExport(grid, report, { layoutId: "sd-2023-platform/附件3" });
+    const plan = planExport(grid, report, builtinProgramme(report.programme), { layoutId: "sd-2023-platform/附件3" });
     expect(plan.attachment).toBe("附件3");
     expect(column(plan, "申报单位名称")).toEqual(["乙", "甲"]);
     expect(column(plan, "是否占用推荐名额")).toEqual(["是", "否"]);
@@ -248,24 +249,24 @@ describe("planExport: sections and quota slots", () => {
 describe("planExport: bad requests and bad input", () => {
   it("refuses an unknown layout or another programme's layout with a Chinese reason", () => {
     const { grid, report } = platformList();
-    expect(() => planExport(grid, report, { layoutId: "js-2023-platform/附件9" })).toThrow(ExportError);
-    expect(() => planExport(grid, report, { layoutId: "sd-2023-platform/附件3" })).toThrow(/属于 sd-2023-platform/);
-    expect(() => planExport(grid, report, { fillDate: "2023/3/2" })).toThrow(/YYYY-MM-DD/);
+    expect(() => planExport(grid, report, builtinProgramme(report.programme), { layoutId: "js-2023-platform/附件9" })).toThrow(ExportError);
+    expect(() => planExport(grid, report, builtinProgramme(report.programme), { layoutId: "sd-2023-platform/附件3" })).toThrow(/属于 sd-2023-platform/);
+    expect(() => planExport(grid, report, builtinProgramme(report.programme), { fillDate: "2023/3/2" })).toThrow(/YYYY-MM-DD/);
   });
 
   it("says so when the list has no header or nothing is left to export", () => {
     const { grid, report } = platformList();
-    const noHeader = planExport(grid, { ...report, headerRows: [] });
+    const noHeader = planExport(grid, { ...report, headerRows: [] }, builtinProgramme(report.programme));
     expect(dataRows(noHeader)).toHaveLength(0);
     expect(noHeader.warnings.map((w) => w.code)).toContain("no-header");
-    const allBad = planExport(grid, { ...report, findings: [4, 5, 6, 8].map((row) => ({ code: "uscc-checksum" as const, severity: "error" as const, row, message: "x", messageEn: "x" })) });
+    const allBad = planExport(grid, { ...report, findings: [4, 5, 6, 8].map((row) => ({ code: "uscc-checksum" as const, severity: "error" as const, row, message: "x", messageEn: "x" })) }, builtinProgramme(report.programme));
     expect(dataRows(allBad)).toHaveLength(0);
     expect(allBad.warnings.map((w) => w.code)).toContain("no-rows");
   });
 
   it("passes list-level errors (quota, ranks) on as warnings without dropping rows", () => {
     const { grid, report } = platformList();
-    const plan = planExport(grid, { ...report, findings: [...report.findings, { code: "quota-exceeded", severity: "error", rows: [4, 5, 8], message: "推荐 12 个，超出名额 10 个", messageEn: "12 > 10" }] });
+    const plan = planExport(grid, { ...report, findings: [...report.findings, { code: "quota-exceeded", severity: "error", rows: [4, 5, 8], message: "推荐 12 个，超出名额 10 个", messageEn: "12 > 10" }] }, builtinProgramme(report.programme));
     expect(dataRows(plan)).toHaveLength(3);
     expect(plan.warnings.find((w) => w.code === "list-errors")?.message).toContain("超出名额");
   });
@@ -292,7 +293,7 @@ describe("planExport: bad requests and bad input", () => {
           skipped: [], quotas: [], ranks: null, priority: [], notes: [],
           findings: errorRowsList.map((row) => ({ code: "cell-error", severity: "error", row, message: "x", messageEn: "x" })),
         });
-        const plan = planExport(grid, report, { includeErrors });
+        const plan = planExport(grid, report, builtinProgramme(report.programme), { includeErrors });
         const rowsOut = plan.rows.filter((r) => r.kind === "data").length;
         expect(rowsOut).toBe(plan.counts.exported);
         expect(rowsOut).toBeLessThanOrEqual(Math.max(0, rows.length - 1));
@@ -329,7 +330,7 @@ describe("Excel's 32,767-character cell limit", () => {
     const { grid, report } = platformList();
     const long = "云".repeat(32_782);
     grid.rows[3][6] = { kind: "text", value: long }; // row 4, 平台名称
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const col = plan.columns.findIndex((c) => c.header.includes("平台名称"));
     const row = plan.rows.find((r): r is Extract<PlanRow, { kind: "data" }> => r.kind === "data" && r.sourceRow === 4)!;
     const text = planValueText(row.values[col]);
@@ -343,7 +344,7 @@ describe("Excel's 32,767-character cell limit", () => {
   it("a text of exactly 32,767 characters is left whole, without a warning", () => {
     const { grid, report } = platformList();
     grid.rows[3][6] = { kind: "text", value: "云".repeat(32_767) };
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     expect(plan.warnings.some((x) => x.code === "cell-truncated")).toBe(false);
   });
 });

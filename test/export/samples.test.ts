@@ -2,6 +2,7 @@
  * End to end on the bundled samples: the engine checks each messy district list, the export plans
  * and writes the summary, and SheetJS — not the exceljs that wrote it — reads it back.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/domain/check";
 import { layoutsFor } from "../../src/domain/export/layouts";
@@ -15,7 +16,7 @@ import { readBack } from "./readback";
 function checked(id: string, quota?: number) {
   const sample = SAMPLES.find((s) => s.id === id)!;
   const grid = sampleGrid(sample);
-  const report = check(grid, { programmeId: sample.programmeId, city: sample.city, ...(quota !== undefined ? { quota } : {}) });
+  const report = check(grid, { programme: builtinProgramme(sample.programmeId), city: sample.city, ...(quota !== undefined ? { quota } : {}) });
   return { sample, grid, report };
 }
 
@@ -35,7 +36,7 @@ describe("every sample exports to a readable summary table", () => {
       for (const includeErrors of [false, true]) {
         it(`${layout.id}${includeErrors ? " with rows that have errors" : ""}`, async () => {
           const { grid, report } = checked(sample.id, 8);
-          const plan = planExport(grid, report, { layoutId: layout.id, includeErrors });
+          const plan = planExport(grid, report, builtinProgramme(report.programme), { layoutId: layout.id, includeErrors });
           const errorRows = new Set(report.findings.filter((f) => f.severity === "error" && f.row !== undefined).map((f) => f.row));
           const listRows = report.headerRows.length === 0 ? 0 : grid.rows.length + grid.firstRow - 1 - Math.max(...report.headerRows) - report.skipped.length;
           const expected = includeErrors ? listRows : listRows - [...errorRows].filter((r) => !report.skipped.some((s) => s.row === r)).length;
@@ -77,7 +78,7 @@ describe("every sample exports to a readable summary table", () => {
 describe("the samples' particular orders", () => {
   it("工赋百景: ranked projects by rank, then the projects of 中央驻鲁 and 省属 units marked 不占名额", () => {
     const { grid, report } = checked(sdGfbj2.id, 8);
-    const plan = planExport(grid, report, { includeErrors: true });
+    const plan = planExport(grid, report, builtinProgramme(report.programme), { includeErrors: true });
     const rankCol = plan.columns.findIndex((c) => c.header === "推荐排序");
     const remarks = plan.columns.findIndex((c) => c.header === "备注");
     const rows = plan.rows.filter((r) => r.kind === "data");
@@ -102,7 +103,7 @@ describe("the samples' particular orders", () => {
   it("工赋百景: rows left out leave gaps in the ranks (1, 2, 16); the form renumbers them in the city's order and says so", () => {
     // Quota 14: every counted row fits, so only the rows with errors of their own are left out.
     const { grid, report } = checked(sdGfbj2.id, 14);
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const rankCol = plan.columns.findIndex((c) => c.header === "推荐排序");
     const rows = plan.rows.filter((r) => r.kind === "data" && !r.exempt);
     const listRanks = rows.map((r) => (r.kind === "data" ? Number(textAt(grid, r.sourceRow, "A")) : 0));
@@ -116,7 +117,7 @@ describe("the samples' particular orders", () => {
 
   it("星级上云: every 五星 row in the province section, every 三星/四星 row in the city section", () => {
     const { grid, report } = checked(jsStarCloud.id);
-    const plan = planExport(grid, report, { includeErrors: true });
+    const plan = planExport(grid, report, builtinProgramme(report.programme), { includeErrors: true });
     const star = plan.columns.findIndex((c) => c.header === "申报星级");
     let section = "";
     for (const r of plan.rows) {
@@ -129,7 +130,7 @@ describe("the samples' particular orders", () => {
 
   it("Jiangsu samples mark priority enterprises in 备注 with the cluster or chain", () => {
     const { grid, report } = checked("js-2023-platform");
-    const plan = planExport(grid, report, { includeErrors: true });
+    const plan = planExport(grid, report, builtinProgramme(report.programme), { includeErrors: true });
     const remarks = plan.columns.findIndex((c) => c.header === "备注");
     const marked = plan.rows.filter((r) => r.kind === "data" && r.priority);
     expect(marked.length).toBe(new Set(report.priority.map((p) => p.row)).size);

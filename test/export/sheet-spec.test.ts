@@ -1,3 +1,4 @@
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import { planExport } from "../../src/domain/export/plan";
 import { sheetSpec, lineCount, FORM_FONTS } from "../../src/domain/export/sheet-spec";
@@ -9,7 +10,7 @@ function spec() {
     header: [["序号", "seq"], ["企业名称", "applicant"], ["统一社会信用代码", "uscc"], ["申报星级", "starApplied"], ["上云投入（元）", "investment"], ["备注", "remarks"]],
     rows: [[1, "泰州甲有限公司", "91321202MACW97U66K", "五星级", 380000, "=SUM(A1:A9)"], [2, "泰州乙有限公司", "91321202MAT3HP8C29", "三星级", "1,250,000", ""]],
   });
-  const plan = planExport(grid, report, { fillDate: "2023-04-10", keepSourceRemarks: true });
+  const plan = planExport(grid, report, builtinProgramme(report.programme), { fillDate: "2023-04-10", keepSourceRemarks: true });
   return { plan, spec: sheetSpec(plan) };
 }
 

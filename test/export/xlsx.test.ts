@@ -1,3 +1,4 @@
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { planExport } from "../../src/domain/export/plan";
@@ -23,7 +24,7 @@ function list() {
 
 async function exported() {
   const { grid, report } = list();
-  const plan = planExport(grid, report, { contact: "周岩", phone: "0532-85912736", fillDate: "2024-08-01", keepSourceRemarks: true });
+  const plan = planExport(grid, report, builtinProgramme(report.programme), { contact: "周岩", phone: "0532-85912736", fillDate: "2024-08-01", keepSourceRemarks: true });
   return { plan, back: readBack(await buildExportWorkbook(plan)) };
 }
 
@@ -92,7 +93,7 @@ describe("the .xlsx a bureau prints and stamps", () => {
 
   it("writes 宋体 body, 黑体 title and thin borders around the table", async () => {
     const { grid, report } = list();
-    const bytes = await buildExportWorkbook(planExport(grid, report));
+    const bytes = await buildExportWorkbook(planExport(grid, report, builtinProgramme(report.programme)));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
@@ -107,7 +108,7 @@ describe("the .xlsx a bureau prints and stamps", () => {
     const mine = wb.addWorksheet("推荐项目汇总表");
     mine.getCell("A1").value = "我的数据";
     const { grid, report } = list();
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const { worksheet, spec } = addExportSheet(wb, plan);
     expect(worksheet.name).toBe("推荐项目汇总表 (2)");
     expect(spec.parts.firstDataRow).toBe(5);
@@ -119,7 +120,7 @@ describe("the .xlsx a bureau prints and stamps", () => {
 
   it("gives the pane base64 that decodes to the same workbook", async () => {
     const { grid, report } = list();
-    const plan = planExport(grid, report);
+    const plan = planExport(grid, report, builtinProgramme(report.programme));
     const b64 = await buildExportWorkbookBase64(plan);
     const bytes = Uint8Array.from(Buffer.from(b64, "base64"));
     expect(readBack(bytes).cell("A2")?.v).toBe(plan.title);

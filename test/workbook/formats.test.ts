@@ -3,6 +3,7 @@
  * LibreOffice, SheetJS's writer, openpyxl and as export systems write HTML and SpreadsheetML): each
  * file is recognised by its bytes, and every twin of the .xlsx list gives the same findings per row.
  */
+import { builtinProgramme } from "../../src/domain/catalogue";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -39,7 +40,7 @@ const EXPECTED: Record<string, FormatId | "encrypted"> = {
 async function findingsOf(name: string): Promise<{ rows: string[]; mislabelled: number }> {
   const book = await readListFile(bytesOf(name), name);
   const { grid, findings } = book.sheet();
-  const report = check(grid, { programmeId: "js-2023-platform", city: "南京", readFindings: [...book.fileFindings, ...findings] });
+  const report = check(grid, { programme: builtinProgramme("js-2023-platform"), city: "南京", readFindings: [...book.fileFindings, ...findings] });
   return {
     rows: report.findings.filter((f) => f.code !== "format-mislabelled").map((f) => `${f.code}:${f.row ?? ""}:${f.column ?? ""}:${f.severity}`).sort(),
     mislabelled: report.findings.filter((f) => f.code === "format-mislabelled").length,

@@ -15,7 +15,6 @@ import { findCity } from "../regions";
 import { errorRows } from "../verdict";
 import { FIELDS } from "../fields";
 import { cleanText, headerUnit } from "../text";
-import { getProgramme } from "../check";
 import type { Programme } from "../programme";
 import { understoodValue } from "../rules/read";
 import type { CertificateStatus, ListValue, UsccValue } from "../rules/context";
@@ -460,7 +459,10 @@ export { layoutsFor };
  * Plans the summary table. Never throws on data: what it cannot place is a warning. Throws
  * ExportError only for a bad request (unknown layout, a layout of another programme, a bad date).
  */
-export function planExport(grid: Grid, report: Report, options: ExportOptions = {}): ExportPlan {
+export function planExport(grid: Grid, report: Report, programme: Programme, options: ExportOptions = {}): ExportPlan {
+  if (programme.id !== report.programme) {
+    throw new ExportError(`名单是按 ${report.programme} 检查的，不能按项目 ${programme.id} 导出`, `The list was checked as ${report.programme}, not as ${programme.id}`);
+  }
   const layout = options.layoutId ? findLayout(options.layoutId) : layoutsFor(report.programme)[0];
   if (!layout) {
     const known = layoutsFor(report.programme).map((l) => l.id);
@@ -474,7 +476,6 @@ export function planExport(grid: Grid, report: Report, options: ExportOptions = 
   }
   const fillDate = options.fillDate ? chineseDate(options.fillDate) : `${IDSP}${IDSP}年${IDSP}${IDSP}月${IDSP}${IDSP}日`;
   const keepRemarks = options.keepSourceRemarks ?? false;
-  const programme = getProgramme(report.programme);
   const settings = options.settings ?? {};
   const warnings: ExportWarning[] = [];
   const columns = mappedColumns(grid, report);

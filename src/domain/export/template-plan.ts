@@ -192,7 +192,7 @@ export function planTemplateFill(template: Grid, programme: Programme, grid: Gri
     columns.push({ letter, header: label, align: centred ? "center" : null, amountScale: amountScale(unit) });
   }
 
-  const plan = planExport(grid, report, { ...options, columns: layoutColumns });
+  const plan = planExport(grid, report, programme, { ...options, columns: layoutColumns });
   // Our layout's missing-column warnings become the form's unfilled columns.
   const warnings: ExportWarning[] = [];
   for (const w of plan.warnings) {
