@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { check, getProgramme } from "../../src/domain/check";
+import { check } from "../../src/domain/check";
+import { getProgramme } from "../../src/domain/catalogue";
 import { findHeader } from "../../src/domain/header";
 import { headerScores, normaliseHeader } from "../../src/domain/matching";
 import type { Report } from "../../src/domain/report";
@@ -55,7 +56,7 @@ describe("tense and status modifiers tell two fields apart", () => {
     const byHeader = new Map(h.all.map((c) => [c.header, c.field]));
     expect(byHeader.get("是否已认定")).toBe("alreadyRecognised");
     expect(byHeader.get("是否申请升级认定")).toBe("upgrade");
-    const report = check(grid, { programmeId: "js-2023-platform", city: "南京" });
+    const report = check(grid, { programme: getProgramme("js-2023-platform")!, city: "南京" });
     // Only row 2 (recognised, not upgrading) is refused; row 1 applies to upgrade.
     expect(withCode(report, "already-recognised").map((f) => f.row)).toEqual([4]);
     expect(headerScores(platform, "是否申请升级认定").get("alreadyRecognised") ?? 0).toBe(0);
@@ -120,7 +121,7 @@ function verdicts(report: Report): string[] {
 function listOf(headers: string[]): Report {
   const rows = COLUMNS[0]!.values.length;
   const grid = listGrid(headers, Array.from({ length: rows }, (_, i) => Object.fromEntries(headers.map((h, c) => [h, COLUMNS[c]!.values[i] ?? null]))));
-  return check(grid, { programmeId: PROGRAMME, city: "南京" });
+  return check(grid, { programme: getProgramme(PROGRAMME)!, city: "南京" });
 }
 
 describe("a header word swapped for a synonym of its concept never changes a verdict", () => {
