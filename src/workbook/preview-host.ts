@@ -14,6 +14,7 @@ import { cellsOutsideList } from "../domain/read-faults";
 import { LIMITS, READ_CHUNK_CELLS, tooManyCells } from "./limits";
 import type { Finding } from "../domain/report";
 import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
+import { PROGRAMMES_SETTING } from "./programme-store";
 import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ReadOptions, WorkbookPort } from "./port";
 
 export interface SheetInit {
@@ -71,6 +72,9 @@ export interface SheetSnapshot {
 }
 
 const k = (row: number, column: number) => `${row},${column}`;
+
+/** Settings a real workbook keeps in its file that the preview keeps in its store across page loads (besides the mappings). */
+const STORED_SETTINGS = new Set([PROGRAMMES_SETTING]);
 
 export const PREVIEW_CAPABILITIES: Capabilities = {
   host: "预览",
@@ -271,12 +275,23 @@ export class PreviewHost implements WorkbookPort {
   }
 
   async loadSetting<T>(key: string): Promise<T | undefined> {
-    const v = this.settings.get(key);
-    return v === undefined ? undefined : (JSON.parse(v) as T);
+    const v = this.store && STORED_SETTINGS.has(key) ? this.store.getItem(key) : this.settings.get(key);
+    if (v === undefined || v === null) return undefined;
+    try {
+      return JSON.parse(v) as T;
+    } catch {
+      // Edited by hand in the browser's storage: as good as nothing saved.
+      return undefined;
+    }
   }
 
   async saveSetting<T>(key: string, value: T): Promise<void> {
-    this.settings.set(key, JSON.stringify(value));
+    const gone = value === null || value === undefined;
+    if (this.store && STORED_SETTINGS.has(key)) {
+      if (gone) this.store.removeItem(key);
+      else this.store.setItem(key, JSON.stringify(value));
+    } else if (gone) this.settings.delete(key);
+    else this.settings.set(key, JSON.stringify(value));
   }
 
   async loadMapping(key: string): Promise<SavedMapping | undefined> {
