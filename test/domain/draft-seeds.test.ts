@@ -164,7 +164,7 @@ describe("each draft names the thresholds, dates and quotas of its programme wit
     expect(p.province).toBe("37");
     const q = p.quota as NonNullable<ProgrammeInput["quota"]> & { source: { text: string } };
     expect(q.value).toBe(10);
-    expect(q.exemptOwnership).toEqual(["中央驻鲁", "央企", "中央企业", "省属"]);
+    expect(q.exemptOwnership).toEqual(["中央驻鲁单位", "省属单位"]);
     expect(q.source.text).toContain("原则上不超过10个");
     expect(q.clause).toContain("原则上");
     expect(rule(p, "one-direction").source.text).toContain("原则上只能申报一个方向");
@@ -212,7 +212,7 @@ describe("each draft names the thresholds, dates and quotas of its programme wit
     expect(rule(p, "ranks").source.section).toBe("三(二)");
     const q = p.quota!;
     expect([q.value, q.open]).toEqual([null, true]);
-    expect(q.exemptOwnership).toEqual(expect.arrayContaining(["中央驻鲁", "省属国企"]));
+    expect(q.exemptOwnership).toEqual(["中央驻鲁企业", "省属国企"]);
     expect(p.cityDeadline).toBe("2024-08-05");
     expect(b.notes.some((n) => n.reason.includes("奖补") && n.text.includes("最高100万元"))).toBe(true);
   });

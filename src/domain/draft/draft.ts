@@ -6,6 +6,7 @@
  */
 import { CHAIN_SOURCE, CLUSTER_SOURCE, JIANGSU_531_CHAINS, JIANGSU_CLUSTERS } from "../data/clusters";
 import { FIELDS } from "../fields";
+import { OWNERSHIP_CLASSES } from "../ownership";
 import { Programme, type FieldSpec, type Party, type ProgrammeInput, type RowRule, type SetRule, type Setting } from "../programme";
 import { APPLICANT, COMMON_OPTIONAL, CONSTRUCTION_ALIASES, CONSTRUCTION_ALLOWED, LEAD, SITE } from "../programmes/common";
 import { normaliseNotice, traditionalCount } from "./normalise";
@@ -380,7 +381,7 @@ export function draftProgramme(raw: string, options: DraftOptions = {}): DraftRe
       otherCity: true,
       legalPerson: true,
       ...(legal.length ? {} : { legalPersonSeverity: "warning" as const }),
-      ...(central ? { centralOwnership: { field: "ownership", words: [central, "央企", "中央企业"] } } : {}),
+      ...(central ? { centralOwnership: { field: "ownership", words: `${central}单位` in OWNERSHIP_CLASSES ? [`${central}单位`] : [central, "央企", "中央企业"] } } : {}),
       clause: prov[0] ? clause(prov[0]) : noClause("注册地"),
       legalPersonClause: legal[0] ? clause(legal[0]) : noClause("独立法人"),
       source: where ? joined([...prov, ...legal]) : { section: "—", text: "通知未列注册地、独立法人条款：按警告核对（共同检查）", confidence: 0.5 },
@@ -548,7 +549,7 @@ export function draftProgramme(raw: string, options: DraftOptions = {}): DraftRe
       letter: "letter",
       subsidiaryField: "subsidiary",
       subsidiary: ["子公司", "子企业"],
-      stateOwnership: exempt.length ? exempt : ["央企", "中央企业", "省属国企"],
+      stateOwnership: exempt.length ? exempt : ["中央驻鲁企业", "省属国企"].filter((w) => w in OWNERSHIP_CLASSES),
       otherSubsidiaries: { severity: "warning", reading: "通知未明确其他集团的子公司是否也须推荐函，请核实", readingEn: "whether other groups' subsidiaries need the letter is open" },
       clause: clause(c),
       source: src(c),

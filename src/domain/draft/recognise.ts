@@ -5,6 +5,7 @@
  * materials give nothing.
  */
 import { FIELDS } from "../fields";
+import { OWNERSHIP_CLASSES } from "../ownership";
 import { parseChineseNumeral } from "../readers";
 
 export type ConditionKind =
@@ -450,39 +451,33 @@ export function partyOf(who: string): "lead" | "site" | "applicant" {
 }
 
 /**
- * Ownership words a notice exempts ("中央驻鲁和省属单位" → 中央驻鲁, 省属): the unit kind ("单位")
- * dropped when it means any kind, kept when it narrows (企业, 国企); the usual other spellings of the
- * same owner added (央企, 中央企业 for 中央驻X; 省属国有企业, 省管企业 for 省属国企).
+ * Ownership classes a notice exempts, in its own words, the unit kind of the last item shared by the
+ * others ("中央驻鲁和省属单位" → 中央驻鲁单位, 省属单位; "中央驻鲁企业、省属国企" as written). A class the
+ * ownership reader knows (ownership.ts) stands as it is; any other word is matched as a whole word,
+ * with the usual other spellings of a central unit (央企, 中央企业) added.
  */
 export function exemptWords(phrase: string): string[] {
   const out: string[] = [];
   const add = (w: string) => {
     if (w.length >= 2 && !out.includes(w)) out.push(w);
   };
-  for (let raw of phrase.split(/[、和及与]/u)) {
-    raw = raw.replace(/^.*?(?:对于|其中|对)/u, "").trim();
-    if (!/中央|央企|省属|省管|国资|驻/u.test(raw)) continue;
-    const anyKind = /单位$/u.test(raw);
-    const w = raw.replace(/单位$/u, "");
-    if (/中央|央企/u.test(w)) {
-      const central = /中央驻[\p{Script=Han}]/u.exec(w)?.[0] ?? w.replace(/(企业|国企)$/u, "");
-      add(central);
-      add("央企");
-      add("中央企业");
+  const items = phrase
+    .replace(/^.*?(?:对于|其中|对)/u, "")
+    .split(/[、和及与]/u)
+    .map((x) => x.trim())
+    .filter((x) => /中央|央企|省属|省管|国资|驻/u.test(x));
+  const kind = /(单位|企业|国企|国有企业)$/u.exec(items[items.length - 1] ?? "")?.[1] ?? "";
+  for (const raw of items) {
+    const w = /(单位|企业|国企|国有企业)$/u.test(raw) ? raw : raw + kind;
+    if (w in OWNERSHIP_CLASSES) {
+      add(w);
       continue;
     }
-    if (/省属|省管/u.test(w)) {
-      if (anyKind || w === "省属") add("省属");
-      else {
-        add(w);
-        if (/国企|国有企业/u.test(w)) {
-          add("省属国企");
-          add("省属国有企业");
-          add("省属企业");
-          add("省管企业");
-        }
-      }
-    }
+    if (/中央|央企/u.test(w)) {
+      add(/中央驻[\p{Script=Han}]/u.exec(w)?.[0] ?? w.replace(/(企业|国企|单位)$/u, ""));
+      add("央企");
+      add("中央企业");
+    } else add(/单位$/u.test(w) ? w.replace(/单位$/u, "") : w);
   }
   return out;
 }
