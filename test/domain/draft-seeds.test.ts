@@ -181,6 +181,12 @@ describe("each draft names the thresholds, dates and quotas of its programme wit
     expect(p.fields.find((f) => f.field === "direction")?.allowed).toEqual(["综合型（跨行业跨领域）", "特色型（面向重点行业）", "特色型（面向重点区域）", "专业型（面向产业链供应链协同）", "专业型（面向特定技术）"]);
     expect(p.cityDeadline).toBe("2023-06-20");
     expect(p.notice.issued).toBe("2023-06-05");
+    // Checked with the draft, a finding keeps 原则上 and cites the section and sentence.
+    const sample = SAMPLES.find((s) => s.programmeId === "sd-2023-platform")!;
+    const report = check(sampleGrid(sample), { programme: Programme.parse(p), city: sample.city });
+    const repeated = report.findings.find((f) => f.code === "direction-repeated");
+    expect(repeated?.message).toContain("原则上只能申报一个方向");
+    expect(repeated?.clause).toContain("二(一)4：每个申报单位原则上只能申报一个方向");
   });
   it("003 js-2020-666 (traditional characters)", () => {
     const b = draft("003");
