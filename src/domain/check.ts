@@ -165,11 +165,12 @@ export function check(grid: Grid, options: CheckOptions): Report {
         case "one-direction":
           if (!scope) checkOneDirection(ctx, ctx.rows, rule);
           break;
+        // Caps count every list of the province (nothing in the notices limits them to a city): below, once.
         case "cap":
-          checkCap(ctx, rows, rule, scope);
+          if (!scope) checkCap(ctx, rows, rule);
           break;
         case "group-cap":
-          checkGroupCap(ctx, rows, rule, scope);
+          if (!scope) checkGroupCap(ctx, rows, rule);
           break;
         case "ranks": {
           rankField = rule.field;
@@ -186,7 +187,11 @@ export function check(grid: Grid, options: CheckOptions): Report {
     for (const rule of programme.setRules) {
       if (rule.type === "duplicates") checkDuplicates(ctx, ctx.rows, rule);
       else if (rule.type === "one-direction") checkOneDirection(ctx, ctx.rows, rule);
+      else if (rule.type === "cap") checkCap(ctx, ctx.rows, rule);
+      else if (rule.type === "group-cap") checkGroupCap(ctx, ctx.rows, rule);
     }
+  } else if (programme.setRules.some((r) => r.type === "cap" || r.type === "group-cap") && ctx.rows.length > 0) {
+    notes.push(`服务商、制造业企业和集团的项目数限额按全省计算：本次只核对了本名单中的项目，看不到其他市报送的项目（全省汇总时以“${PROVINCE_NAMES[programme.province]}”检查，可跨市核对）。`);
   }
   // The quota last: a row that fails any other hard condition takes no place.
   if (programme.quota) {

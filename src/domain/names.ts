@@ -61,3 +61,20 @@ function withoutTrailingRemarks(s: string): string {
 export function isBranchName(s: string): boolean {
   return /(分公司|分厂|办事处|分支机构)$/u.test(withoutTrailingRemarks(s));
 }
+
+/** The legal suffixes a group name is written with: 海尔集团, 海尔集团公司, 海尔集团有限公司, 海尔（集团）股份有限公司 are one group. */
+const GROUP_SUFFIX = /(集团)?(控股)?(股份有限公司|有限责任公司|有限公司|股份公司|公司)?$/u;
+
+/**
+ * One key per group across its legal suffixes (集团、集团公司、集团有限公司、集团股份有限公司、（集团）); spaces,
+ * punctuation and place tags as normaliseCompanyName drops them. Null when nothing is left.
+ */
+export function groupKey(s: string): string | null {
+  let key = normaliseCompanyName(s).replace(/\(集团\)/gu, "集团");
+  for (;;) {
+    const next = key.replace(GROUP_SUFFIX, "");
+    if (next === key || next === "") break;
+    key = next;
+  }
+  return key === "" ? null : key;
+}

@@ -255,7 +255,7 @@ describe("province mode", () => {
     expect(b[0]!.message).toContain("没有“城市/推荐单位”列");
   });
 
-  it("ranks and caps per city: each city ranks from 1, a provider's cap counts within its city", () => {
+  it("ranks per city, caps across the province: each city ranks from 1, a provider's cap names the cities of its projects", () => {
     const GF = ["推荐排序", "揭榜任务", "项目名称", "牵头单位名称", "牵头单位统一社会信用代码", "场景落地单位名称", "场景落地单位统一社会信用代码", "预期投入（万元）"];
     const row = (rank: number, city: string, region: string, n: number, lead = n) => [rank, "2-01 人工智能大模型赋能研发设计", `项目${n}`, `服务商${lead}科技有限公司`, uscc(region, 100 + lead), `${city}制造${n}有限公司`, uscc(region, 200 + n), 500];
     const lists: MergeInput[] = [
@@ -274,7 +274,8 @@ describe("province mode", () => {
     expect(ranks.every((f) => f.message.startsWith("济南市："))).toBe(true);
     const cap = withCode(r, "provider-cap");
     expect(cap).toHaveLength(1);
-    expect(cap[0]!.message).toMatch(/^济南市：/);
+    // Corrections, third reading (Province-mode caps): counted over every list, the rows named by city.
+    expect(cap[0]!.message).toContain("（济南市第");
     // The same lists checked as one city's list: ranks 1 and 2 repeat across the two.
     const asCity = Report.parse(check(m.grid, { programme: builtinProgramme("sd-2024-gfbj-2"), city: "济南", quota: 5 }));
     expect(withCode(asCity, "rank-invalid").some((f) => f.message.includes("第1位重复") && f.rows!.length === 3)).toBe(true);

@@ -96,3 +96,33 @@ describe("the sd sample: the export fills all 10 places with rows that can be re
     expect(plan.notes.join("")).toContain("其中占推荐名额10个");
   });
 });
+
+describe("工赋百景 二(二), 三(二): caps count every list of a province-mode check; group names across legal suffixes", () => {
+  const GF = ["城市", "推荐排序", "揭榜任务", "项目名称", "牵头单位名称", "牵头单位统一社会信用代码", "场景落地单位名称", "场景落地单位统一社会信用代码", "其他联合体成员", "所属集团", "预期投入（万元）"];
+  const mk = (o: RowSpec, n: number): RowSpec => ({ ...Object.fromEntries(Object.entries(VALID.gfbj(n)).filter(([k]) => GF.includes(k))), 城市: "青岛市", ...o });
+  const provider = { 牵头单位名称: "青岛服务商甲科技有限公司", 牵头单位统一社会信用代码: VALID.gfbj(90).牵头单位统一社会信用代码 };
+
+  it("a provider leading 2 projects in 青岛 and a member of a third in 济南 is over its cap of 2, naming both cities", () => {
+    const rows = [mk({ ...provider, 推荐排序: 1 }, 1), mk({ ...provider, 推荐排序: 2 }, 2), mk({ 城市: "济南市", 推荐排序: 1, 其他联合体成员: "青岛服务商甲科技有限公司" }, 3)];
+    const r = run("sd-2024-gfbj-2", listGrid(GF, rows), { city: "山东省", quota: 5 });
+    const cap = withCode(r, "provider-cap");
+    expect(cap.map((f) => f.row)).toEqual([FIRST + 2]);
+    expect(cap[0]!.message).toContain("青岛市第");
+    expect(cap[0]!.message).toContain("济南市第");
+  });
+
+  it("a manufacturer that is the site in two cities is over its cap of 1", () => {
+    const site = { 场景落地单位名称: "潍坊制造乙有限公司", 场景落地单位统一社会信用代码: VALID.gfbj(80).场景落地单位统一社会信用代码 };
+    const r = run("sd-2024-gfbj-2", listGrid(GF, [mk({ ...site, 推荐排序: 1 }, 1), mk({ ...site, 城市: "济南市", 推荐排序: 1 }, 2)]), { city: "山东省", quota: 5 });
+    expect(withCode(r, "enterprise-cap").map((f) => f.row)).toEqual([FIRST + 1]);
+  });
+
+  it("one group with 3 tasks in each of two cities, written three ways, is over the group cap of 5", () => {
+    const names = ["海尔集团", "海尔集团公司", "海尔集团有限公司", "海尔（集团）", "海尔集团股份有限公司", "海尔集团"];
+    const rows = names.map((g, i) => mk({ 所属集团: g, 城市: i < 3 ? "青岛市" : "济南市", 推荐排序: (i % 3) + 1 }, i + 1));
+    const r = run("sd-2024-gfbj-2", listGrid(GF, rows), { city: "山东省", quota: 5 });
+    expect(withCode(r, "group-cap").map((f) => f.row)).toEqual([FIRST + 5]);
+    const city = run("sd-2024-gfbj-2", listGrid(GF.filter((h) => h !== "城市"), rows.slice(0, 3).map(({ 城市: _c, ...rest }) => rest)), { city: "青岛", quota: 5 });
+    expect(city.notes.some((n) => n.includes("看不到其他市报送的项目"))).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@
 import type { Quota, SetRule } from "../programme";
 import type { City } from "../regions";
 import type { QuotaStanding, RankStanding } from "../report";
+import { groupKey } from "../names";
 import { ownershipMatch } from "../ownership";
 import { cleanText, saysNothing } from "../text";
 import { addFinding, fieldLabel, hasColumn, rowList, rowListEn, shownOf, value, type CheckContext, type RowData } from "./context";
@@ -26,6 +27,27 @@ function prefix(scope: CityScope | undefined): string {
 
 function prefixEn(scope: CityScope | undefined): string {
   return scope ? `${scope.city.name}: ` : "";
+}
+
+/** Rows named by city where the list spans cities (a province's lists): "青岛市第5、6行，济南市第9行". */
+function whereRows(rows: readonly RowData[]): string {
+  if (!rows.some((r) => r.city)) return `第${rowList(rows)}行`;
+  const byCity = new Map<string, RowData[]>();
+  for (const r of rows) {
+    const name = r.city?.name ?? "未知市";
+    byCity.set(name, [...(byCity.get(name) ?? []), r]);
+  }
+  return [...byCity].map(([city, rs]) => `${city}第${rowList(rs)}行`).join("，");
+}
+
+function whereRowsEn(rows: readonly RowData[]): string {
+  if (!rows.some((r) => r.city)) return `rows ${rowListEn(rows)}`;
+  const byCity = new Map<string, RowData[]>();
+  for (const r of rows) {
+    const name = r.city?.name ?? "unknown city";
+    byCity.set(name, [...(byCity.get(name) ?? []), r]);
+  }
+  return [...byCity].map(([city, rs]) => `${city} rows ${rowListEn(rs)}`).join("; ");
 }
 
 const CODE_IN_TEXT = /[0-9A-HJ-NP-RTUWXY]{18}/u;
@@ -79,8 +101,8 @@ export function checkCap(ctx: CheckContext, rows: readonly RowData[], rule: Rule
       eachRowReported: true,
       field: ownSet.has(row) ? rule.party.name : rule.members ?? rule.party.name,
       value: name,
-      message: `${prefix(scope)}${rule.party.role}“${name}”参与${all.length}个项目（第${rowList(all)}行${among ? `，其中${among}个作为其他联合体成员` : ""}），原则上不超过${rule.max}个`,
-      messageEn: `${prefixEn(scope)}The ${rule.party.roleEn} “${name}” takes part in ${all.length} projects (rows ${rowListEn(all)}${among ? `, ${among} as another member` : ""}); at most ${rule.max}`,
+      message: `${prefix(scope)}${rule.party.role}“${name}”参与${all.length}个项目（${whereRows(all)}${among ? `，其中${among}个作为其他联合体成员` : ""}），原则上不超过${rule.max}个`,
+      messageEn: `${prefixEn(scope)}The ${rule.party.roleEn} “${name}” takes part in ${all.length} projects (${whereRowsEn(all)}${among ? `, ${among} as another member` : ""}); at most ${rule.max}`,
       hint: `保留${rule.max}个项目，其余不予推荐`,
       hintEn: `Keep ${rule.max} and drop the rest`,
       clause: rule.clause,
@@ -95,8 +117,9 @@ export function checkGroupCap(ctx: CheckContext, rows: readonly RowData[], rule:
   const groups = groupBy(rows, (r) => {
     const g = value<string>(r, rule.field);
     if (!g) return null;
-    const key = cleanText(g).replace(/[\s（）()]/g, "");
-    return saysNothing(key) || NO_GROUP.test(key) ? null : key;
+    const plain = cleanText(g).replace(/[\s（）()]/g, "");
+    // One group however its legal suffix is written (海尔集团 / 海尔集团公司 / 海尔集团有限公司).
+    return saysNothing(plain) || NO_GROUP.test(plain) ? null : groupKey(g);
   });
   for (const group of groups.values()) {
     if (group.length <= rule.max) continue;
@@ -109,8 +132,8 @@ export function checkGroupCap(ctx: CheckContext, rows: readonly RowData[], rule:
       eachRowReported: true,
       field: rule.field,
       value: name,
-      message: `${prefix(scope)}“${name}”内企业共揭榜${group.length}个任务（第${rowList(group)}行），同一集团内企业总揭榜任务不超过${rule.max}个`,
-      messageEn: `${prefixEn(scope)}Enterprises of the group “${name}” take ${group.length} tasks (rows ${rowListEn(group)}); at most ${rule.max} per group`,
+      message: `${prefix(scope)}“${name}”内企业共揭榜${group.length}个任务（${whereRows(group)}），同一集团内企业总揭榜任务不超过${rule.max}个`,
+      messageEn: `${prefixEn(scope)}Enterprises of the group “${name}” take ${group.length} tasks (${whereRowsEn(group)}); at most ${rule.max} per group`,
       hint: `集团内协调，保留不超过${rule.max}个任务`,
       hintEn: `Keep at most ${rule.max} tasks for the group`,
       clause: rule.clause,
