@@ -68,7 +68,7 @@ export function summaryLines(summaries: readonly SourceSummary[]): string {
   return summaries
     .map((s) => {
       const bits = [`${s.file}（工作表“${s.sheet}”）`, `${s.unit ?? "区县未知"}`, `并入 ${s.rowsTaken} 行`];
-      if (s.rowsSkipped > 0) bits.push(`跳过 ${s.rowsSkipped} 行（空行、合计、说明）`);
+      if (s.rowsSkipped > 0) bits.push(`跳过 ${s.rowsSkipped} 行（空行、合计、说明、签字行、备选名单等）`);
       if (s.missing.length > 0) bits.push(`缺少必需列：${s.missing.join("、")}`);
       if (s.unmapped.length > 0) bits.push(`未并入的列：${s.unmapped.join("、")}`);
       return `  · ${bits.join("，")}\n`;

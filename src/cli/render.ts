@@ -45,7 +45,7 @@ export function renderReport(report: Report, source: string): string {
     out.push(`表头 Header：未找到 / not found`);
   }
   const skippedBy = (reason: string) => report.skipped.filter((s) => s.reason === reason).length;
-  out.push(`行数 Rows：读取 ${c.rowsRead}，校验 ${c.rowsChecked}，跳过 ${c.rowsSkipped}（空行 ${skippedBy("empty")}、合计 ${skippedBy("total")}、说明 ${skippedBy("note")}${skippedBy("header") ? `、重复表头 ${skippedBy("header")}` : ""}）`);
+  out.push(`行数 Rows：读取 ${c.rowsRead}，校验 ${c.rowsChecked}，跳过 ${c.rowsSkipped}（空行 ${skippedBy("empty")}、合计 ${skippedBy("total")}、说明 ${skippedBy("note")}${skippedBy("signature") ? `、签字/日期 ${skippedBy("signature")}` : ""}${skippedBy("block") ? `、另一份名单 ${skippedBy("block")}` : ""}${skippedBy("continuation") ? `、合并单元格续行 ${skippedBy("continuation")}` : ""}${skippedBy("header") ? `、重复表头 ${skippedBy("header")}` : ""}）`);
   for (const q of report.quotas) {
     const quota = q.quota === null ? "未设置 / not set" : String(q.quota);
     out.push(`名额 Quota（${q.city ? `${q.city} ` : ""}${q.label}）：计入 ${q.counted}，不占名额 ${q.exempt}${q.failing ? `，有错误不计 ${q.failing}` : ""}，名额 ${quota}${q.excess > 0 ? `，超出 ${q.excess}` : ""}`);

@@ -8,7 +8,9 @@
 import { columnLetter, EMPTY_CELL, type Grid } from "./cells";
 import { type ColumnChoice, isColumnLetter, mappingKey } from "./columns";
 import { FIELDS } from "./fields";
-import { type ColumnInfo, findHeader, repeatsHeader, skipReason, WEAK_CONFIDENCE } from "./header";
+import { type ColumnInfo, findHeader, repeatsHeader, WEAK_CONFIDENCE } from "./header";
+import { areaText } from "./list-area";
+import { carryMerges, classifyRows, formulasUncached, hiddenParts, listsBeside, secondListBeside, uncachedFormulas } from "./shape";
 import { matchPriority, priorityIndex } from "./priority";
 import type { Programme } from "./programme";
 import { isRealIsoDate, parseIsoDate, readText, shownValue, type TextExpectation } from "./readers";
@@ -52,14 +54,16 @@ export interface CheckOptions {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function check(grid: Grid, options: CheckOptions): Report {
+export function check(given: Grid, options: CheckOptions): Report {
+  // Merged cells carry their value down to every row they cover, for every reader alike.
+  let grid = carryMerges(given);
   const programme = options.programme;
   const notes: string[] = [];
 
-  const given: Record<string, unknown> = { ...options.settings };
-  if (options.asOf !== undefined) given.asOf = options.asOf;
-  if (options.quota !== undefined && options.quota !== null) given.quota = options.quota;
-  const resolved = resolveSettings(programme, given);
+  const givenSettings: Record<string, unknown> = { ...options.settings };
+  if (options.asOf !== undefined) givenSettings.asOf = options.asOf;
+  if (options.quota !== undefined && options.quota !== null) givenSettings.quota = options.quota;
+  const resolved = resolveSettings(programme, givenSettings);
   for (const p of resolved.problems) notes.push(problemNote(p));
   const settings = resolved.values;
   const asOfIso = typeof settings.asOf === "string" && isRealIsoDate(settings.asOf) ? settings.asOf : programme.asOf;
@@ -86,7 +90,25 @@ export function check(grid: Grid, options: CheckOptions): Report {
   for (const c of choices) {
     if (c.field !== null && !known.has(c.field)) notes.push(`列对应“${c.column}=${c.field}”中的字段“${c.field}”不是本项目的字段，已忽略（可用字段：${programme.fields.map((f) => f.field).join("、")}）。`);
   }
-  const header = findHeader(grid, programme, { choices });
+  let header = findHeader(grid, programme, { choices });
+  const shapeFindings: Finding[] = [];
+  if (header.rowIndices.length > 0) {
+    // A second list beside this one (after blank columns) is named and left out, not read as more columns.
+    const fieldAt = new Map<number, string>();
+    for (const c of header.all) if (c.field ?? c.ambiguousWith) fieldAt.set(c.index, (c.field ?? c.ambiguousWith)!);
+    const beside = listsBeside(grid, header.rowIndices[0], fieldAt);
+    if (beside) {
+      const top = grid.firstRow + header.rowIndices[0];
+      const bottom = grid.firstRow + grid.rows.length - 1;
+      for (const [a, b] of beside.others) {
+        const labels = header.all.filter((c) => c.index >= a && c.index <= b && c.header).map((c) => c.header);
+        shapeFindings.push(secondListBeside(areaText({ top, bottom, left: grid.firstColumn + a, right: grid.firstColumn + b }), labels));
+      }
+      const [a, b] = beside.main;
+      grid = { ...grid, firstColumn: grid.firstColumn + a, rows: grid.rows.map((r) => r.slice(a, b + 1)) };
+      header = findHeader(grid, programme, { choices });
+    }
+  }
   const lastLetter = header.all[header.all.length - 1]?.letter;
   for (const c of header.unmatchedChoices) {
     // An unknown field was noted above.
@@ -118,16 +140,21 @@ export function check(grid: Grid, options: CheckOptions): Report {
   const identityIndices = [...header.columns.values()].filter((c) => FIELDS[c.field]?.kind === "name" || FIELDS[c.field]?.kind === "uscc").map((c) => c.index);
   let rowsRead = 0;
   if (header.rowIndices.length > 0) {
+    const classes = classifyRows(grid, header.dataStart, identityIndices, (i) => repeatsHeader(grid, programme, i, header));
+    shapeFindings.push(...classes.findings);
     for (let i = header.dataStart; i < grid.rows.length; i++) {
       rowsRead++;
-      const cells = grid.rows[i] ?? [];
-      const reason = skipReason(cells, identityIndices) ?? (repeatsHeader(grid, programme, i, header) ? "header" : null);
+      const reason = classes.skipped.get(i);
       if (reason) {
         skipped.push({ row: grid.firstRow + i, reason });
         continue;
       }
       ctx.rows.push(readRow(ctx, programme, i));
     }
+    const uncached = uncachedFormulas(grid, ctx.rows.map((r) => r.index));
+    if (uncached.length > 0) shapeFindings.push(formulasUncached(uncached));
+    const hidden = hiddenOfList(grid, header.rowIndices[0]);
+    if (hidden) shapeFindings.push(hidden);
     if (ctx.rows.length === 0) {
       const headerRow = grid.firstRow + header.rowIndices[header.rowIndices.length - 1];
       addFinding(ctx, {
@@ -215,7 +242,7 @@ export function check(grid: Grid, options: CheckOptions): Report {
   notes.push(...resolved.states.map(settingNote));
   notes.push(...programme.notes);
 
-  const findings = sortFindings([...(options.readFindings ?? []), ...withSources(ctx, ctx.findings)]);
+  const findings = sortFindings([...(options.readFindings ?? []), ...shapeFindings, ...withSources(ctx, ctx.findings)]);
   const byCode: Record<string, number> = {};
   let errors = 0;
   let warnings = 0;
@@ -246,6 +273,20 @@ export function check(grid: Grid, options: CheckOptions): Report {
     notes,
     findings,
   };
+}
+
+/** Hidden and filtered rows from the header down, and hidden columns of the list, as the reader gave them. */
+function hiddenOfList(grid: Grid, headerTop: number): Finding | null {
+  const shape = grid.shape;
+  if (!shape) return null;
+  const top = grid.firstRow + headerTop;
+  const bottom = grid.firstRow + grid.rows.length - 1;
+  const left = grid.firstColumn;
+  const right = grid.firstColumn + (grid.rows[0]?.length ?? 0) - 1;
+  const rows = [...new Set([...(shape.hiddenRows ?? []), ...(shape.filteredRows ?? [])])].filter((r) => r >= top && r <= bottom).sort((a, b) => a - b);
+  const columns = [...new Set(shape.hiddenColumns ?? [])].filter((c) => c >= left && c <= right).sort((a, b) => a - b);
+  if (rows.length === 0 && columns.length === 0) return null;
+  return hiddenParts(rows, new Set(shape.filteredRows ?? []), columns);
 }
 
 /**

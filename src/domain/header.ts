@@ -13,6 +13,7 @@ import { FIELDS } from "./fields";
 import type { Programme } from "./programme";
 import { assign, columnContent, CONTENT_ROWS, headerField, scoreColumn } from "./matching";
 import type { ColumnWhy } from "./report";
+import { rowKind, type SkipReason } from "./shape";
 import { cleanText, headerKey, headerUnit } from "./text";
 
 /** Below this a match is weak: the report calls the mapping uncertain and a required field so matched gets header-uncertain. */
@@ -94,25 +95,41 @@ interface Candidate {
   child: string;
 }
 
-/** Each column's labels for a one- or two-row header; a merged parent title carries right over empty cells. */
-function columnLabels(grid: Grid, headerIndex: number, subIndex: number | null): Candidate[] {
-  const width = grid.rows[headerIndex]?.length ?? 0;
+/**
+ * Each column's labels for a header of one to three rows (levels, top first). A title carries right
+ * over empty cells only while the rows below hold text (a group title merged over its children); an
+ * empty column ends a group. A label repeated down a column (a vertical merge carried) counts once.
+ */
+function columnLabels(grid: Grid, levels: readonly number[]): Candidate[] {
+  const width = Math.max(0, ...levels.map((r) => grid.rows[r]?.length ?? 0));
+  const last = levels.length - 1;
   const out: Candidate[] = [];
-  let carried = "";
-  let carriedRaw = "";
+  const carried: { key: string; raw: string }[] = levels.map(() => ({ key: "", raw: "" }));
   for (let c = 0; c < width; c++) {
-    const own = labelOf(grid.rows[headerIndex]?.[c]);
-    const child = subIndex === null ? "" : labelOf(grid.rows[subIndex]?.[c]);
-    // Only a group title (one with children below) is carried to the right.
-    if (own) carried = own;
-    const parent = own || (subIndex !== null && child ? carried : "");
-    // An empty column ends a merged group.
-    if (!own && !child) carried = "";
-    // Shown as the district wrote it (full-width brackets kept), only spaces tidied.
-    const shownParent = own ? rawLabel(grid.rows[headerIndex]?.[c]) : parent ? carriedRaw : "";
-    const shownChild = child ? rawLabel(grid.rows[subIndex!]?.[c]) : "";
-    if (own) carriedRaw = shownParent;
-    out.push({ index: c, label: shownParent && shownChild ? `${shownParent}/${shownChild}` : shownParent || shownChild, parent, child });
+    const own = levels.map((r) => labelOf(grid.rows[r]?.[c]));
+    const raw = levels.map((r) => rawLabel(grid.rows[r]?.[c]));
+    if (own.every((l) => !l)) {
+      for (const k of carried) k.key = k.raw = "";
+      out.push({ index: c, label: "", parent: "", child: "" });
+      continue;
+    }
+    const parts: { key: string; raw: string }[] = [];
+    for (let l = 0; l <= last; l++) {
+      const below = own.slice(l + 1).some(Boolean);
+      if (own[l]) {
+        // A new title at this level starts a new group for the levels under it.
+        carried[l] = below ? { key: own[l], raw: raw[l] } : { key: "", raw: "" };
+        for (let k = l + 1; k < last; k++) if (!own[k]) carried[k] = { key: "", raw: "" };
+        parts.push({ key: own[l], raw: raw[l] });
+      } else if (l < last && below && carried[l].key) {
+        parts.push(carried[l]);
+      }
+    }
+    const distinct = parts.filter((p, i) => i === 0 || p.key !== parts[i - 1].key);
+    const child = distinct.length > 1 ? distinct[distinct.length - 1] : own[last] ? distinct[distinct.length - 1] : { key: "", raw: "" };
+    const parent = distinct.length > 1 ? distinct[distinct.length - 2] : own[last] ? { key: "", raw: "" } : (distinct[0] ?? { key: "", raw: "" });
+    if (levels.length === 1) out.push({ index: c, label: raw[0], parent: own[0], child: "" });
+    else out.push({ index: c, label: distinct.map((p) => p.raw).join("/"), parent: parent.key, child: child.key });
   }
   return out;
 }
@@ -149,10 +166,10 @@ interface Mapped {
   unmatched: ColumnChoice[];
 }
 
-function mapColumns(grid: Grid, programme: Programme, headerIndex: number, subIndex: number | null, choices: readonly ColumnChoice[], withContent: boolean): Mapped {
+function mapColumns(grid: Grid, programme: Programme, levels: readonly number[], choices: readonly ColumnChoice[], withContent: boolean): Mapped {
   const allowed = new Set(programme.fields.map((f) => f.field));
-  const cands = columnLabels(grid, headerIndex, subIndex);
-  const dataStart = (subIndex ?? headerIndex) + 1;
+  const cands = columnLabels(grid, levels);
+  const dataStart = levels[levels.length - 1] + 1;
   const resolved = resolveChoices(cands, grid.firstColumn, choices);
   const user = new Map<number, ColumnChoice>();
   for (const [index, choice] of resolved.byIndex) {
@@ -232,6 +249,25 @@ function namedFields(grid: Grid, programme: Programme, rowIndex: number, choices
   return fields.size;
 }
 
+/**
+ * A row above the header that holds its group titles: text only, two labels or more, no 填报单位-style
+ * "key：value" line, and a label over an empty cell of the header (序号 merged down) or a title over
+ * several header cells (企业基本情况 over 申报单位, 统一社会信用代码).
+ */
+function couldBeGroupRow(grid: Grid, up: number, header: number): boolean {
+  const row = grid.rows[up];
+  if (!couldBeSubHeader(row)) return false;
+  const labels = row!.map(labelOf);
+  if (labels.filter(Boolean).length < 2 || labels.some((l) => /[:：]/.test(l))) return false;
+  const below = grid.rows[header] ?? [];
+  for (let c = 0; c < labels.length; c++) {
+    if (!labels[c]) continue;
+    if (!labelOf(below[c])) return true;
+    if (c + 1 < labels.length && !labels[c + 1] && labelOf(below[c + 1])) return true;
+  }
+  return false;
+}
+
 /** A row that could be a sub-header: some text, and nothing that looks like data (numbers, dates, codes). */
 function couldBeSubHeader(row: Cell[] | undefined): boolean {
   if (!row) return false;
@@ -265,15 +301,24 @@ export function findHeader(grid: Grid, programme: Programme, options: FindHeader
   // Two fields could be chance (a 填报单位 line naming 联系人 and 联系电话); a header names more.
   if (best < 0 || bestScore < 3) return { rowIndices: [], dataStart: grid.rows.length, columns: new Map(), ambiguous: [], all: [], unmatchedChoices: [] };
 
-  let subIndex: number | null = null;
-  if (couldBeSubHeader(grid.rows[best + 1])) {
-    const one = mapColumns(grid, programme, best, null, choices, false);
-    const two = mapColumns(grid, programme, best, best + 1, choices, false);
+  // Up to three rows: group titles above the best row (merged over its columns, or over its empty
+  // cells as 序号 and 备注 are when merged down), and a sub-header below it.
+  let levels = [best];
+  const tries = (ls: number[]) => mapColumns(grid, programme, ls, choices, false).distinct;
+  for (let up = best - 1; up >= 0 && up >= best - 2 && levels.length < 3; up--) {
+    if (!couldBeGroupRow(grid, up, levels[0])) break;
+    const more = [up, ...levels];
+    if (tries(more) < tries(levels)) break;
+    levels = more;
+  }
+  if (levels.length < 3 && couldBeSubHeader(grid.rows[best + 1])) {
+    const one = tries(levels);
+    const two = tries([...levels, best + 1]);
     // A title merged over children ("近三年投入（万元）" over 平台和系统开发费 … 合计) makes a two-row header
     // even when the children name no more fields than the title: the title's own column is only the first child.
-    if (two.distinct > one.distinct || (two.distinct === one.distinct && hasMergedChildren(grid, best, best + 1))) subIndex = best + 1;
+    if (two > one || (two === one && hasMergedChildren(grid, best, best + 1))) levels = [...levels, best + 1];
   }
-  const mapped = mapColumns(grid, programme, best, subIndex, choices, true);
+  const mapped = mapColumns(grid, programme, levels, choices, true);
 
   const columns = new Map<string, MappedColumn>();
   const ambiguous: AmbiguousField[] = [];
@@ -297,8 +342,7 @@ export function findHeader(grid: Grid, programme: Programme, options: FindHeader
     if (entry) entry.others.push(mc);
     else ambiguous.push({ field: col.field, used, others: [mc] });
   }
-  const rowIndices = subIndex === null ? [best] : [best, subIndex];
-  return { rowIndices, dataStart: (subIndex ?? best) + 1, columns, ambiguous, all: mapped.all, unmatchedChoices: mapped.unmatched };
+  return { rowIndices: levels, dataStart: levels[levels.length - 1] + 1, columns, ambiguous, all: mapped.all, unmatchedChoices: mapped.unmatched };
 }
 
 /** Is this row the header again (districts pasting their own header above their rows)? */
@@ -323,30 +367,10 @@ export function repeatsHeader(grid: Grid, programme: Programme, rowIndex: number
   return same >= 3 && same >= header.columns.size / 2;
 }
 
-export type SkipReason = "empty" | "total" | "note" | "header";
+export type { SkipReason } from "./shape";
 
-/** Only spaces of any kind and zero-width characters: what a "blank" text cell holds. */
-const BLANK = /^[\s\u00A0\u2007\u202F\u3000\u200B-\u200D\u2060\uFEFF]*$/u;
-const TOTAL = /^(合计|小计|总计|共计|累计|总合计)/u;
-const NOTE = /^(填报说明|填表说明|说明|备注|注|附注|注意|填写说明|审核意见|推荐意见|制表|审核人|填报人|负责人)[:：]|^(填报说明|填表说明|注意事项)/u;
-
-/** Why a row below the header is not an applicant row, or null when it is one. */
+/** Why a row below the header is not an applicant row on its own look, or null when it is one (classifyRows sees the rows around it). */
 export function skipReason(row: Cell[], identityIndices: readonly number[]): SkipReason | null {
-  let first: string | null = null;
-  let nonEmpty = 0;
-  let onlyIndex = -1;
-  for (let c = 0; c < row.length; c++) {
-    const cell = row[c];
-    if (!cell || cell.kind === "empty") continue;
-    if (cell.kind === "text" && BLANK.test(String(cell.value))) continue;
-    nonEmpty++;
-    onlyIndex = c;
-    if (first === null) first = cell.kind === "text" ? cleanText(String(cell.value)).replace(/ /g, "") : "";
-  }
-  if (nonEmpty === 0) return "empty";
-  if (first !== null && TOTAL.test(first)) return "total";
-  if (first !== null && NOTE.test(first)) return "note";
-  // One long text in a column that names no one: a section title or a note ("一、历城区").
-  if (nonEmpty === 1 && first !== null && first !== "" && !identityIndices.includes(onlyIndex) && row.length >= 4) return "note";
-  return null;
+  const kind = rowKind(row, identityIndices);
+  return kind === "heading" ? "note" : kind;
 }

@@ -10,7 +10,8 @@
  */
 import type { Cell, Grid } from "./cells";
 import { FIELDS } from "./fields";
-import { findHeader, repeatsHeader, skipReason, type HeaderResult } from "./header";
+import { findHeader, repeatsHeader, type HeaderResult } from "./header";
+import { carryMerges, classifyRows } from "./shape";
 import type { Programme } from "./programme";
 import { headerMultiplier, readAmount } from "./readers";
 import type { Finding, RowSource } from "./report";
@@ -226,7 +227,10 @@ export function mergeLists(inputs: readonly MergeInput[], options: MergeOptions)
   const { programme } = options;
   const { places, resolve } = placesFor(options);
   const fields = programme.fields.map((f) => f.field);
-  const heads = inputs.map((input) => ({ input, header: findHeader(input.grid, programme) }));
+  const heads = inputs.map((input) => {
+    const grid = carryMerges(input.grid);
+    return { input, grid, header: findHeader(grid, programme) };
+  });
   const withCity = heads.some(({ input, header }) => header.rowIndices.length > 0 && extraColumn(input.grid, header, "city") !== null);
   const labels = [...fields.map(mergedLabel), ...(withCity ? [FIELDS.city!.zh] : []), FIELDS.source!.zh];
   const rows: Cell[][] = [labels.map((l) => ({ kind: "text", value: l }) as Cell)];
@@ -235,8 +239,7 @@ export function mergeLists(inputs: readonly MergeInput[], options: MergeOptions)
   const problems: MergeProblem[] = [];
   const readFindings: Finding[] = [];
 
-  for (const { input, header } of heads) {
-    const { grid } = input;
+  for (const { input, header, grid } of heads) {
     for (const f of input.findings ?? []) {
       // Said once per source: per-row findings (encoding-mixed) lose their rows here and read alike.
       const scoped = sourceScoped(f, input);
@@ -273,9 +276,11 @@ export function mergeLists(inputs: readonly MergeInput[], options: MergeOptions)
     }
     let taken = 0;
     let skipped = 0;
+    // The same rows as check() takes: no 小计/填表人 line, no 备选名单 block, an applicant merged over rows once.
+    const classes = classifyRows(grid, header.dataStart, identity, (i) => repeatsHeader(grid, programme, i, header));
     for (let i = header.dataStart; i < grid.rows.length; i++) {
       const cells = grid.rows[i] ?? [];
-      if (skipReason(cells, identity) ?? (repeatsHeader(grid, programme, i, header) ? "header" : null)) {
+      if (classes.skipped.has(i)) {
         skipped++;
         continue;
       }

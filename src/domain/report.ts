@@ -58,6 +58,11 @@ export const FINDING_CODES = [
   "quota-exempt",
   // Added with the format registry (issue 19): a file named as one format that is another (info).
   "format-mislabelled",
+  // Added with sheet shapes (issue 19): a second list below or beside the list (info / warning),
+  // formulas stored without a result (error), hidden or filtered rows and columns (warning).
+  "second-list",
+  "formula-uncached",
+  "hidden-rows",
 ] as const;
 
 export const FindingCode = z.enum(FINDING_CODES);
@@ -160,8 +165,12 @@ export type PriorityMatch = z.infer<typeof PriorityMatch>;
 
 export const SkippedRow = z.object({
   row: z.number().int().positive(),
-  /** header: the header repeated inside the list (districts pasting their own). */
-  reason: z.enum(["empty", "total", "note", "header"]),
+  /**
+   * header: the header repeated inside the list (districts pasting their own); signature: 填表人/审核人/
+   * 填报日期/盖章 lines; block: a second list below this one (二、备选名单); continuation: a row of an
+   * applicant merged over several rows.
+   */
+  reason: z.enum(["empty", "total", "note", "header", "signature", "block", "continuation"]),
 });
 
 /** Why a column reads as its field: its header, its content backing a weak header, the user's choice, or nothing. */

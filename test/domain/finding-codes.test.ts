@@ -479,7 +479,47 @@ const CASES: Case[] = [
     nearMissOptions: { readFindings: [] },
     severity: "info",
   },
+  {
+    code: "second-list",
+    what: "二、备选名单 below the list (info); near-miss: 一、二、 sections of one list",
+    programme: "js-2023-platform",
+    trigger: withRows(jpGrid(jp({}, 1), jp({}, 2)), [["二、备选名单"], ["", "南京备1有限公司", uscc("320115", 50)]]),
+    nearMiss: withRows(jpGrid(), [["一、玄武区"], JP_HEADER.map((h) => jp({}, 1)[h] ?? null), ["二、秦淮区"], JP_HEADER.map((h) => jp({}, 2)[h] ?? null)]),
+    severity: "info",
+    row: FIRST + 2,
+  },
+  {
+    code: "formula-uncached",
+    what: "a formula stored without its result (a script wrote the file); near-miss: a formula with its result",
+    programme: "js-2023-platform",
+    trigger: withCell(jpGrid(jp({}, 1)), FIRST, 1, { kind: "empty", value: null, formula: "=Sheet2!B2" }),
+    nearMiss: withCell(jpGrid(jp({}, 1)), FIRST, 1, { kind: "text", value: "南京甲1科技有限公司", formula: "=Sheet2!B2" }),
+    row: FIRST,
+  },
+  {
+    code: "hidden-rows",
+    what: "a row hidden by a filter (warning); near-miss: a hidden row above the header (a title row)",
+    programme: "js-2023-platform",
+    trigger: { ...jpGrid(jp({}, 1), jp({}, 2)), shape: { hiddenRows: [FIRST + 1], filteredRows: [FIRST + 1] } },
+    nearMiss: { ...jpGrid(jp({}, 1), jp({}, 2)), shape: { hiddenRows: [1] } },
+    severity: "warning",
+    row: FIRST + 1,
+  },
 ];
+
+/** A grid with rows added below (short rows padded). */
+function withRows(g: Grid, more: (string | number | boolean | null)[][]): Grid {
+  const width = g.rows[0]!.length;
+  const pad = (r: (string | number | boolean | null)[]) => Array.from({ length: width }, (_, i) => r[i] ?? null);
+  return { ...g, rows: [...g.rows, ...more.map((r) => pad(r).map((v) => (v === null || v === "" ? { kind: "empty" as const, value: null } : typeof v === "number" ? { kind: "number" as const, value: v } : { kind: "text" as const, value: String(v) })))] };
+}
+
+/** A grid with one cell replaced (Excel row, 0-based column). */
+function withCell(g: Grid, excelRow: number, column: number, cell: Grid["rows"][number][number]): Grid {
+  const rows = g.rows.map((r) => r.slice());
+  rows[excelRow - g.firstRow]![column] = cell;
+  return { ...g, rows };
+}
 
 describe("each finding code: a trigger and a near-miss", () => {
   for (const c of CASES) {

@@ -8,6 +8,7 @@
  * Order: rank order where the layout ranks (rows without a readable rank keep list order after
  * the ranked ones), rows that take no quota slot after all others. 序号 is renumbered.
  */
+import { carryMerges } from "../shape";
 import { columnNumber, type Cell, type Grid } from "../cells";
 import type { Finding, PriorityMatch, Report } from "../report";
 import { formatPartialDate, parseIsoDate, readAmount, readDate, readText, readUsccCell, readWholeNumber, shownValue, type PartialDate } from "../readers";
@@ -59,7 +60,8 @@ export type ExportWarningCode =
   | "column-missing"
   | "section-unmatched"
   | "ranks-renumbered"
-  | "cell-truncated";
+  | "cell-truncated"
+  | "hidden-included";
 
 /** Excel's limit on the characters in one cell: a longer text makes the workbook one Excel repairs. */
 export const EXCEL_CELL_CHARS = 32767;
@@ -459,10 +461,12 @@ export { layoutsFor };
  * Plans the summary table. Never throws on data: what it cannot place is a warning. Throws
  * ExportError only for a bad request (unknown layout, a layout of another programme, a bad date).
  */
-export function planExport(grid: Grid, report: Report, programme: Programme, options: ExportOptions = {}): ExportPlan {
+export function planExport(given: Grid, report: Report, programme: Programme, options: ExportOptions = {}): ExportPlan {
   if (programme.id !== report.programme) {
     throw new ExportError(`名单是按 ${report.programme} 检查的，不能按项目 ${programme.id} 导出`, `The list was checked as ${report.programme}, not as ${programme.id}`);
   }
+  // The rows a merge covers carry its value, as check() read them (a district merged down its rows).
+  const grid = carryMerges(given);
   const layout = options.layoutId ? findLayout(options.layoutId) : layoutsFor(report.programme)[0];
   if (!layout) {
     const known = layoutsFor(report.programme).map((l) => l.id);
@@ -512,6 +516,16 @@ export function planExport(grid: Grid, report: Report, programme: Programme, opt
   const listErrors = report.findings.filter((f) => f.severity === "error" && f.row === undefined);
   for (const f of listErrors) {
     warnings.push({ code: "list-errors", message: `名单层面的错误仍未解决：${f.message}`, messageEn: `A list-level error remains: ${f.messageEn}`, ...(f.rows ? { rows: f.rows } : {}) });
+  }
+
+  for (const f of report.findings.filter((g) => g.code === "hidden-rows")) {
+    const rows = (f.rows ?? []).filter((r) => dataRows.includes(r));
+    warnings.push({
+      code: "hidden-included",
+      message: `${f.value ?? "名单中有隐藏的行列"}：这些行${rows.length ? `（${rowsText(rows)}）` : ""}与其余行一样列入了汇总表（隐藏和筛选只改变显示）；如不应报送，请在名单中删除。`,
+      messageEn: `Hidden or filtered rows${rows.length ? ` (rows ${rowsTextEn(rows)})` : ""} are included like the others (hiding changes the view, not the list); delete them from the list if they should not be sent.`,
+      ...(rows.length ? { rows } : {}),
+    });
   }
 
   layoutColumns.forEach((c, column) => {

@@ -286,6 +286,11 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
     const def = FIELDS[spec.field];
     if (!def) continue;
     const cell = cells[col.index] ?? EMPTY_CELL;
+    // A formula the file stores without its result: unknown, not blank (check() names these cells once).
+    if (cell.kind === "empty" && cell.formula) {
+      markUnreadable(spec.field);
+      continue;
+    }
     if (isErrorCell(cell)) {
       markUnreadable(spec.field);
       const shown = shownValue(cell);
