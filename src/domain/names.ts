@@ -62,6 +62,18 @@ export function isBranchName(s: string): boolean {
   return /(分公司|分厂|办事处|分支机构)$/u.test(withoutTrailingRemarks(s));
 }
 
+/**
+ * The legal form a name gives that is not an independent legal person, or null: a branch (分公司/分厂/办事处), a
+ * partnership (…合伙企业（有限合伙）: it carries a 91 code, so the name decides) or a sole proprietorship (个人独资企业).
+ */
+export function nonLegalPersonForm(s: string): { zh: string; en: string } | null {
+  const name = withoutTrailingRemarks(s);
+  if (/(分公司|分厂|办事处|分支机构)$/u.test(name)) return { zh: "分支机构（分公司、分厂或办事处）", en: "a branch (分公司/分厂/办事处)" };
+  if (/合伙企业$|\((普通|有限|特殊普通)合伙\)$/u.test(foldBrackets(cleanText(s)).replace(/ /g, ""))) return { zh: "合伙企业", en: "a partnership (合伙企业)" };
+  if (/个人独资企业$/u.test(name)) return { zh: "个人独资企业", en: "a sole proprietorship (个人独资企业)" };
+  return null;
+}
+
 /** The legal suffixes a group name is written with: 海尔集团, 海尔集团公司, 海尔集团有限公司, 海尔（集团）股份有限公司 are one group. */
 const GROUP_SUFFIX = /(集团)?(控股)?(股份有限公司|有限责任公司|有限公司|股份公司|公司)?$/u;
 

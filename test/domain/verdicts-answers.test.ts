@@ -6,7 +6,7 @@ import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import { planExport } from "../../src/domain/export/plan";
 import { readOwnership } from "../../src/domain/ownership";
-import { FIRST, lister, listGrid, run, withCode, type RowSpec } from "./check-helpers";
+import { FIRST, lister, listGrid, run, uscc, withCode, type RowSpec } from "./check-helpers";
 import { VALID } from "./check-helpers";
 
 const SD_HEADER = ["申报单位名称", "统一社会信用代码", "申报方向", "单位性质", "平台建设情况", "近三年是否发生较大以上安全、环境事故或严重质量问题", "是否纳入严重失信黑名单", "是否符合产业政策", "限制性条件"];
@@ -124,5 +124,46 @@ describe("exempt ownership as the notices word it (sd-2023 四(二): 中央驻�
     expect(readOwnership("驻鲁央企")).toMatchObject({ level: "central", kind: "enterprise" });
     expect(readOwnership("民营（非省属）")).toBeNull();
     expect(readOwnership("市属")).toBeNull();
+  });
+});
+
+describe("remaining readings (Corrections, third reading)", () => {
+  const BF_HEADER = ["申报单位", "统一社会信用代码", "成立日期", "业态模式创新方向", "是否建成", "投入合计（万元）", "是否通过贯标", "证书有效期至"];
+  const { row: bf } = lister(BF_HEADER, VALID.benchmark);
+  const bfRun = (o: RowSpec) => run("js-2023-benchmark-factory", listGrid(BF_HEADER, [bf(o)]), { city: "苏州" });
+  for (const status of ["基本建成", "在建"]) {
+    it(`js-2023-benchmark-factory 三(三)1 须为已建成项目: “${status}” is an error`, () => {
+      const f = withCode(bfRun({ 是否建成: status }), "not-built");
+      expect(f.map((x) => [x.severity, x.clause?.includes("三(三)1")])).toEqual([["error", true]]);
+    });
+  }
+  for (const answer of ["1", "是（已提供）", "是(证书已提供)", "√"]) {
+    it(`js-2023-benchmark-factory 三(三): 是否通过贯标 “${answer}” reads as 是`, () => {
+      const r = bfRun({ 是否通过贯标: answer });
+      expect(r.findings.filter((f) => f.field === "certified" && f.severity !== "info")).toEqual([]);
+    });
+  }
+
+  const SC_HEADER = ["企业名称", "统一社会信用代码", "注册日期", "申报星级", "已获评星级", "上云开始时间", "上云截止时间", "是否仍在使用"];
+  const { row: sc } = lister(SC_HEADER, VALID.starCloud);
+  it("js-2023-star-cloud 三(四)1: a blank 已获评星级 on a 四星 row is a warning to confirm, not 尚未获评", () => {
+    const r = run("js-2023-star-cloud", listGrid(SC_HEADER, [sc({ 申报星级: "四星级", 已获评星级: null }), sc({ 申报星级: "四星级", 已获评星级: "无" }, 2)]), { city: "泰州" });
+    const ladder = withCode(r, "star-ladder");
+    expect(ladder.map((f) => [f.row, f.severity])).toEqual([[FIRST, "warning"], [FIRST + 1, "error"]]);
+    expect(ladder[0]!.message).not.toContain("尚未获评");
+  });
+
+  const JP_HEADER = ["申报单位", "统一社会信用代码", "注册时间", "平台类型", "建设情况"];
+  const { row: jp } = lister(JP_HEADER, VALID.jsPlatform);
+  for (const name of ["南京甲创业投资合伙企业（有限合伙）", "南京乙科技合伙企业", "南京丙软件个人独资企业", "南京丁科技有限公司江宁分厂", "南京戊科技有限公司驻苏办事处"]) {
+    it(`江苏 三(一)1 独立法人: “${name}” is not an independent legal person (an error)`, () => {
+      const r = run("js-2023-platform", listGrid(JP_HEADER, [jp({ 申报单位: name })]));
+      expect(withCode(r, "not-legal-person").map((f) => f.severity)).toEqual(["error"]);
+    });
+  }
+  it("js-2020-666 only says 企业或机构: a 合伙企业 is a warning there", () => {
+    const header = ["项目类型", "申报单位", "统一社会信用代码", "项目名称"];
+    const r = run("js-2020-666", listGrid(header, [{ 项目类型: "上云上平台示范企业", 申报单位: "苏州甲科技合伙企业（有限合伙）", 统一社会信用代码: uscc("320506", 1), 项目名称: "上云项目1" }]), { city: "苏州" });
+    expect(withCode(r, "not-legal-person").map((f) => f.severity)).toEqual(["warning"]);
   });
 });

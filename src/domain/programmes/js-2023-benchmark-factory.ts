@@ -48,7 +48,8 @@ export const jsBenchmarkFactoryProgramme: ProgrammeInput = {
   rowRules: [
     JS_2023_IDENTITY,
     { type: "min-age", field: "registeredOn", years: 3, clause: `${JS_2023} 三(一)1：单位注册时间，标杆工厂类不少于3年` },
-    js2023Built(`${JS_2023} 三(三)1：申报项目须为已建成项目`),
+    // Corrections, third reading: 须为已建成项目 — 基本建成 and 在建 are errors.
+    js2023Built(`${JS_2023} 三(三)1：申报项目须为已建成项目`, false),
     {
       type: "investment-min",
       total: "investment",

@@ -32,9 +32,12 @@ export const JS_2023_IDENTITY: RowRule = applicantIdentity({
 /** Platforms and star-rated cloud enterprises: registered at least one year. */
 export const JS_2023_MIN_AGE_ONE_YEAR: RowRule = { type: "min-age", field: "registeredOn", years: 1, clause: `${JS_2023} 三(一)1：单位注册时间，平台和星级上云企业类不少于1年` };
 
-/** Built or operating passes, 基本建成 warns, anything else is an error; each programme cites its own clause. */
-export function js2023Built(clause: string): RowRule {
-  return { type: "built", field: "constructionStatus", ok: ["已建成", "已建成运营", "运营中"], warn: ["基本建成"], clause };
+/**
+ * Built or operating passes, anything else is an error; each programme cites its own clause. `basicWarns`: 基本建成
+ * only warns (platforms: 未建或在建项目不得申报 leaves it to a person); the benchmark factory's 须为已建成项目 does not.
+ */
+export function js2023Built(clause: string, basicWarns = true): RowRule {
+  return { type: "built", field: "constructionStatus", ok: ["已建成", "已建成运营", "运营中"], warn: basicWarns ? ["基本建成"] : [], clause };
 }
 
 export const JS_2023_DUPLICATES: SetRule[] = [

@@ -3,7 +3,7 @@
  * independent legal person, and the set rules that compare parties across rows (duplicates,
  * similar names, one direction per applicant).
  */
-import { isBranchName, normaliseCompanyName } from "../names";
+import { isBranchName, nonLegalPersonForm, normaliseCompanyName } from "../names";
 import { ownershipWord } from "../ownership";
 import type { Party, RowRule, SetRule } from "../programme";
 import { cityOfRegion, countyUnitOfRegion, PROVINCE_NAMES } from "../regions";
@@ -85,17 +85,19 @@ const BAD_CHARS = /[IOSVZ]/;
 export function checkIdentity(ctx: CheckContext, row: RowData, rule: Extract<RowRule, { type: "identity" }>): void {
   const { party } = rule;
   const name = partyName(row, party);
-  if (rule.legalPerson && name && isBranchName(name)) {
+  const form = rule.legalPerson && name ? nonLegalPersonForm(name) : null;
+  if (form && name) {
+    const branch = isBranchName(name);
     addFinding(ctx, {
       code: "not-legal-person",
       severity: rule.legalPersonSeverity ?? "error",
       row,
       field: party.name,
       value: name,
-      message: `${party.role}“${name}”是分支机构（分公司、分厂或办事处），不是独立法人`,
-      messageEn: `The ${party.roleEn} “${name}” is a branch (分公司/分厂/办事处), not an independent legal person`,
-      hint: "应由具有独立法人资格的总公司申报",
-      hintEn: "The parent company, an independent legal person, should apply",
+      message: `${party.role}“${name}”是${form.zh}，不是独立法人`,
+      messageEn: `The ${party.roleEn} “${name}” is ${form.en}, not an independent legal person`,
+      hint: branch ? "应由具有独立法人资格的总公司申报" : "应由具有独立法人资格的企业或机构申报",
+      hintEn: branch ? "The parent company, an independent legal person, should apply" : "An independent legal person should apply",
       clause: rule.legalPersonClause,
     });
   }

@@ -353,6 +353,24 @@ export function checkStarLadder(ctx: CheckContext, row: RowData, rule: Rule<"sta
   if (row.unreadable.has(rule.held)) return;
   const a = rule.levels.indexOf(applied);
   const heldValue = value<string>(row, rule.held);
+  if (heldValue === undefined) {
+    // A blank cell states nothing: not "尚未获评" (Corrections, third reading, 三(四)1) — a person confirms.
+    if (a > 0) {
+      addFinding(ctx, {
+        code: "star-ladder",
+        severity: "warning",
+        row,
+        field: rule.held,
+        value: applied,
+        message: `申报${applied}须已评定为${rule.levels[a - 1]}：“${fieldLabel(rule.held)}”未填写，请确认该企业已获评的星级`,
+        messageEn: `Applying for ${applied} requires an existing ${rule.levels[a - 1]} rating; the held rating is blank — confirm it`,
+        hint: `填写已获评星级（未获评的填“${rule.none}”）`,
+        hintEn: `Fill in the rating held (${rule.none} if none)`,
+        clause: rule.clause,
+      });
+    }
+    return;
+  }
   const h = heldValue && heldValue !== rule.none ? rule.levels.indexOf(heldValue) : -1;
   if (a < 0) return;
   const heldShown = h >= 0 ? rule.levels[h]! : "未获评星级";
