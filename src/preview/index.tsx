@@ -11,6 +11,7 @@ import { pickLang, strings, type Lang } from "../workbook/i18n";
 import { PreviewHost, type TextStore } from "../workbook/preview-host";
 import { Session } from "../workbook/session";
 import { engine } from "../workbook/engine";
+import { browserCheckWorker, withCheckWorker } from "../workbook/worker-engine";
 import { detectUserStore } from "../workbook/user-store";
 import { previewWorkbook, withHeaders } from "./workbook";
 import { writers } from "../export/writers";
@@ -27,6 +28,7 @@ function Preview({ host, session, lang, sampleId }: { host: PreviewHost; session
     host.listSheets().then((names) => setSheets((had) => (had.join("\u0000") === names.join("\u0000") ? had : names)));
   });
   const sel = host.selected();
+  const narrow = useNarrow();
   React.useEffect(() => {
     host.activeSheet().then(setActive);
   });
@@ -51,7 +53,8 @@ function Preview({ host, session, lang, sampleId }: { host: PreviewHost; session
           <div className="namebox" data-testid="selection">
             {sel.sheet}!{sel.address}
           </div>
-          {active && <SheetView host={host} sheet={active} />}
+          {/* A window as narrow as a task pane shows the pane alone: drawing the sheet too would only be hidden. */}
+          {active && !narrow && <SheetView host={host} sheet={active} />}
           <nav className="tabs" aria-label={s.sheetTab}>
             {sheets.map((name) => (
               <button key={name} type="button" className={name === active ? "tab on" : "tab"} aria-pressed={name === active} onClick={() => host.select(name, "A1")}>
@@ -66,6 +69,20 @@ function Preview({ host, session, lang, sampleId }: { host: PreviewHost; session
       </div>
     </div>
   );
+}
+
+const NARROW = "(max-width: 600px)";
+
+/** Whether the window is as narrow as a task pane (preview.html's stylesheet then hides the sheet). */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = React.useState(() => window.matchMedia(NARROW).matches);
+  React.useEffect(() => {
+    const q = window.matchMedia(NARROW);
+    const on = () => setNarrow(q.matches);
+    q.addEventListener("change", on);
+    return () => q.removeEventListener("change", on);
+  }, []);
+  return narrow;
 }
 
 /**
@@ -91,7 +108,7 @@ const headers = Object.fromEntries([...params].filter(([k]) => k.startsWith("hea
 const lang = pickLang(params.get("lang") ?? navigator.language);
 document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
 const host = new PreviewHost(previewWorkbook(withHeaders(sample, headers)), { store: previewStore(sample.id) });
-const session = new Session(host, engine, lang, writers, detectUserStore());
+const session = new Session(host, withCheckWorker(engine, browserCheckWorker), lang, writers, detectUserStore());
 // Tests and curious users reach the in-memory workbook from the console.
 (window as unknown as { previewHost: PreviewHost }).previewHost = host;
 

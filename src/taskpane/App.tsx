@@ -8,19 +8,37 @@ import type { Finding } from "../domain/report";
 import { hostName, missingFeatures, strings, type Lang } from "../workbook/i18n";
 import { errorText } from "./errors";
 import type { Capabilities } from "../workbook/port";
-import type { CheckOutcome, CheckSettings, ExportDestination, ListFile, MergeOutcome, Progress, Session } from "../workbook/session";
+import type { CheckOutcome, CheckSettings, ExportOutcome, ListFile, MergeOutcome, Progress, Session } from "../workbook/session";
 import type { ExportOptions } from "../domain/export/plan";
 import { Findings, Gauges, PriorityList, Summary, type SeverityFilter } from "./components/Results";
 import { SettingsForm } from "./components/Settings";
-import { ExportPanel } from "./components/Export";
+import { ExportDone, ExportPanel, exportDestinations, type ExportChoice } from "./components/Export";
+import { useFileAction } from "./components/file-action";
+import { Section } from "./components/Layout";
+import { paneText } from "./text";
 import { TemplateAction } from "./components/Template";
 import { ColumnsPanel } from "./components/Columns";
 import type { ColumnChoice } from "../domain/columns";
 import { MergePanel } from "./components/Merge";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "12px", boxSizing: "border-box", minWidth: 0 },
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "0 12px 12px", boxSizing: "border-box", minWidth: 0 },
   buttons: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  // The action bar stays at the top of the pane however far it scrolls (检查 / 导出 / 列对应 in reach).
+  bar: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    margin: "0 -12px",
+    padding: "8px 12px",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  results: { scrollMarginTop: "64px" },
+  title: { marginTop: "12px" },
   small: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -47,6 +65,13 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
   const [error, setError] = React.useState<string | null>(null);
   const [filter, setFilter] = React.useState<SeverityFilter>("all");
   const [columnsOpen, setColumnsOpen] = React.useState(false);
+  /** The settings the shown results were checked with: any other settings make them out of date. */
+  const [checkedWith, setCheckedWith] = React.useState<CheckSettings | null>(null);
+  const [exportChoice, setExportChoice] = React.useState<ExportChoice | null>(null);
+  const [recheckedNote, setRecheckedNote] = React.useState<string | null>(null);
+  const resultsRef = React.useRef<HTMLDivElement>(null);
+  const [checkCount, setCheckCount] = React.useState(0);
+  const t = paneText(lang);
 
   React.useEffect(() => {
     session.onStale = () => setStale(true);
@@ -74,12 +99,14 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
   };
 
   /** What a finished check shows, whether it checked the list or a merged one. */
-  const showOutcome = (result: CheckOutcome) => {
+  const showOutcome = (result: CheckOutcome, checked: CheckSettings | null = settings) => {
     // The 列对应 panel opens by itself when the mapping is in doubt, not right after the user confirmed it.
     setColumnsOpen(result.mapping.source !== "confirmed" && result.report.mappingUncertain);
     if (result.mapping.notSaved) setError(errorText(result.mapping.notSaved, lang));
     setReady((r) => (r ? { ...r, active: result.sheet, sheets: result.sheets } : r));
     setOutcome(result);
+    setCheckedWith(checked);
+    setCheckCount((n) => n + 1);
     // Refused marks leave the sheet as it was, the previous check's marks included.
     if (result.marksRefused) setError(errorText(result.marksRefused, lang));
     else setMarked(true);
@@ -129,9 +156,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     try {
       await session.clear(outcome?.sheet ?? ready.active);
       setMarked(false);
-      setStale(false);
-      // The marks are gone: results shown without them would point at nothing. Check again to see them.
-      setOutcome(null);
+      // The findings stay until the next check: they still name their cells, which still select.
     } catch (e) {
       setError(errorText(e, lang));
     } finally {
@@ -139,9 +164,38 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     }
   };
 
+  // After a check the summary comes into view, below the action bar.
+  React.useEffect(() => {
+    if (checkCount > 0) resultsRef.current?.scrollIntoView({ block: "start" });
+  }, [checkCount]);
+
+  const settingsStale = Boolean(outcome && checkedWith && settings && !sameSettings(checkedWith, settings));
+  const outOfDate = stale || settingsStale;
+
+  /**
+   * 导出: from the shown results when they still stand; out of date (settings changed, the sheet
+   * edited, or — where Excel cannot tell — its content no longer what was read), checked again first.
+   */
+  const exportNow = async (): Promise<ExportOutcome> => {
+    if (!settings || !ready) throw new Error("not ready");
+    setRecheckedNote(null);
+    const changed = outOfDate || (!ready.capabilities.changeEvents && (await session.contentChanged()));
+    if (changed) {
+      setProgress({ phase: "read", fraction: 0 });
+      try {
+        showOutcome(await session.recheck(settings, setProgress), settings);
+      } finally {
+        setProgress(null);
+      }
+      setRecheckedNote(outOfDate ? null : t.staleFingerprint);
+    }
+    const choice = exportChoice ?? { destination: exportDestinations(ready.capabilities)[0], options: {} };
+    return session.exportSummary(choice.destination, choice.options);
+  };
+  const exportAction = useFileAction(lang, exportNow);
+
   // Stable while the outcome stands, so the export preview is planned once per change of options.
-  const previewSummary = React.useCallback((options: ExportOptions) => session.planSummary(options), [session, outcome]);
-  const exportSummary = React.useCallback((destination: ExportDestination, options: ExportOptions) => session.exportSummary(destination, options), [session]);
+  const previewSummary = React.useCallback((options: ExportOptions) => session.planSummaryAsync(options), [session, outcome]);
 
   const selectFinding = (f: Finding) => {
     session.selectFinding(f).catch((e) => setError(errorText(e, lang)));
@@ -172,43 +226,67 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
   // The programme the shown report was checked against (its fields are the panel's choices).
   const programme = report ? programmes.find((p) => p.id === report.programme) : undefined;
 
+  const choice = exportChoice ?? { destination: exportDestinations(ready.capabilities)[0], options: {} };
+  const working = busy || exportAction.busy;
+
   return (
-    <main className={st.root} lang={lang === "en" ? "en" : "zh-CN"} aria-busy={busy}>
-      <Title3 as="h1">{s.appTitle}</Title3>
-      <SettingsForm
-        lang={lang}
-        programmes={programmes}
-        settings={settings}
-        sheets={ready.sheets}
-        sheet={ready.active}
-        disabled={busy}
-        today={today}
-        engine={session.settingEngine}
-        onChange={changeSettings}
-      />
-      <div className={st.buttons}>
-        <Button appearance="primary" onClick={() => runCheck()} disabled={busy || tooOld} data-testid="check">
-          {outcome ? s.recheck : s.check}
-        </Button>
-        <Button onClick={clearMarks} disabled={busy || !marked} data-testid="clear">
-          {s.clearMarks}
-        </Button>
-        {report && (
-          <Button onClick={() => setColumnsOpen((o) => !o)} disabled={busy} aria-expanded={columnsOpen} data-testid="columns-button">
-            {s.columns.open}
+    <main className={st.root} lang={lang === "en" ? "en" : "zh-CN"} aria-busy={working}>
+      <div className={st.bar} role="toolbar" aria-label={t.actions} data-testid="action-bar">
+        <div className={st.buttons}>
+          <Button appearance="primary" onClick={() => runCheck()} disabled={working || tooOld} data-testid="check">
+            {outcome ? s.recheck : s.check}
           </Button>
-        )}
-      </div>
-      <TemplateAction lang={lang} disabled={busy} onTemplate={() => session.districtTemplate(settings)} />
-      <MergePanel lang={lang} sheets={ready.sheets} disabled={busy} onMerge={mergeLists} />
-      {progress && (
-        <div role="status" aria-live="polite">
-          <Caption1>
-            {s.checking} {phaseLabel}
-          </Caption1>
-          <ProgressBar value={progress.fraction} max={1} />
+          {report && (
+            <Button onClick={exportAction.run} disabled={working} data-testid="bar-export">
+              {outOfDate ? t.recheckExport : t.exportNow}
+            </Button>
+          )}
+          {report && (
+            <Button onClick={() => setColumnsOpen((o) => !o)} disabled={working} aria-expanded={columnsOpen} data-testid="columns-button">
+              {s.columns.open}
+            </Button>
+          )}
+          <Button appearance="subtle" onClick={clearMarks} disabled={working || !marked} data-testid="clear">
+            {s.clearMarks}
+          </Button>
         </div>
-      )}
+        {progress && (
+          <div role="status" aria-live="polite">
+            <Caption1>
+              {s.checking} {phaseLabel}
+            </Caption1>
+            <ProgressBar value={progress.fraction} max={1} />
+          </div>
+        )}
+        {outOfDate && (
+          <MessageBar intent="warning" data-testid="stale" data-why={stale ? "sheet" : "settings"}>
+            <MessageBarBody>{stale ? `${s.stale} ${t.staleSheet}` : t.staleSettings}</MessageBarBody>
+          </MessageBar>
+        )}
+        {exportAction.error && (
+          <MessageBar intent="error" data-testid="bar-export-error">
+            <MessageBarBody>{exportAction.error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {exportAction.done && <ExportDone lang={lang} done={exportAction.done} testId="bar-export-done" />}
+        {recheckedNote && <Caption1 data-testid="rechecked-note">{recheckedNote}</Caption1>}
+      </div>
+      <Title3 as="h1" className={st.title}>{s.appTitle}</Title3>
+      <Section title={s.settings} lang={lang} testId="settings-section">
+        <SettingsForm
+          lang={lang}
+          programmes={programmes}
+          settings={settings}
+          sheets={ready.sheets}
+          sheet={ready.active}
+          disabled={working}
+          today={today}
+          engine={session.settingEngine}
+          onChange={changeSettings}
+        />
+      </Section>
+      <TemplateAction lang={lang} disabled={working} onTemplate={() => session.districtTemplate(settings)} />
+      <MergePanel lang={lang} sheets={ready.sheets} disabled={working} onMerge={mergeLists} />
       <Caption1 className={st.small} data-testid="capabilities">
         {hostName(ready.capabilities.host, lang)} · {missing.length ? `${s.lacks}${missing.join(lang === "en" ? "; " : "；")}` : s.lacksNothing}
       </Caption1>
@@ -222,11 +300,6 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {stale && (
-        <MessageBar intent="warning" data-testid="stale">
-          <MessageBarBody>{s.stale}</MessageBarBody>
-        </MessageBar>
-      )}
       {outcome && !ready.capabilities.changeEvents && (
         <Caption1 className={st.small} data-testid="no-change-events">
           {s.noChangeEvents}
@@ -237,7 +310,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
         <MessageBar intent="info" data-testid="mapping-note" data-source={outcome.mapping.source}>
           <MessageBarBody>
             {{ workbook: s.columns.usedWorkbook, user: s.columns.usedUser, confirmed: outcome.mapping.notSaved ? s.columns.usedConfirmedOnce : s.columns.usedConfirmed }[outcome.mapping.source]}{" "}
-            <Button size="small" appearance="transparent" onClick={() => runCheck("reset")} disabled={busy} data-testid="mapping-reset">
+            <Button size="small" appearance="transparent" onClick={() => runCheck("reset")} disabled={working} data-testid="mapping-reset">
               {s.columns.reset}
             </Button>
           </MessageBarBody>
@@ -249,26 +322,56 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
           columns={report.columns}
           programme={programme}
           uncertain={report.mappingUncertain}
-          disabled={busy}
+          disabled={working}
           onConfirm={(choices) => runCheck({ confirm: choices })}
           onClose={() => setColumnsOpen(false)}
         />
       )}
       {report && (
         <>
-          <Summary report={report} lang={lang} />
-          <Gauges report={report} lang={lang} />
-          <Findings report={report} lang={lang} filter={filter} onFilter={setFilter} onSelect={selectFinding} />
-          <PriorityList items={report.priority} lang={lang} onSelectRow={selectRow} />
-          <ExportPanel
-            lang={lang}
-            capabilities={ready.capabilities}
-            disabled={busy || stale}
-            onExport={exportSummary}
-            onPreview={previewSummary}
-          />
+          <div ref={resultsRef} className={st.results} data-testid="results" data-stale={outOfDate ? "true" : "false"}>
+            <Summary report={report} lang={lang} stale={outOfDate ? t.staleBadge : undefined} deadline={programme?.deadline ?? null} />
+            <Gauges report={report} lang={lang} />
+          </div>
+          <Section title={s.findings} lang={lang} testId="findings-section">
+            <Findings report={report} lang={lang} filter={filter} onFilter={setFilter} onSelect={selectFinding} />
+          </Section>
+          {report.priority.length > 0 && (
+            <Section title={`${s.priorityList}（${report.priority.length}）`} lang={lang} testId="priority-section">
+              <PriorityList items={report.priority} lang={lang} onSelectRow={selectRow} />
+            </Section>
+          )}
+          <Section title={s.exportTitle} lang={lang} testId="export-section">
+            <ExportPanel
+              lang={lang}
+              capabilities={ready.capabilities}
+              disabled={working}
+              choice={choice}
+              onChoice={setExportChoice}
+              action={exportAction}
+              stale={outOfDate}
+              onPreview={previewSummary}
+            />
+          </Section>
         </>
       )}
     </main>
   );
+}
+
+/** The same settings, whatever order their keys were written in. */
+export function sameSettings(a: CheckSettings, b: CheckSettings): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v);
 }

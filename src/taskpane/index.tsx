@@ -7,6 +7,7 @@ import { pickLang, strings } from "../workbook/i18n";
 import { OfficeWorkbook } from "../workbook/office-adapter";
 import { Session } from "../workbook/session";
 import { engine } from "../workbook/engine";
+import { browserCheckWorker, withCheckWorker } from "../workbook/worker-engine";
 import { writers } from "../export/writers";
 import { detectUserStore } from "../workbook/user-store";
 import { showOutsideExcel } from "./outside";
@@ -52,7 +53,7 @@ function renderPane(): void {
   document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
   const root = createRoot(rootElement);
   // Mappings are remembered for the user too, where this Office gives the pane storage.
-  const session = new Session(new OfficeWorkbook(), engine, lang, writers, detectUserStore());
+  const session = new Session(new OfficeWorkbook(), withCheckWorker(engine, browserCheckWorker), lang, writers, detectUserStore());
   root.render(
     <FluentProvider theme={officeTheme()}>
       <App session={session} lang={lang} />

@@ -95,6 +95,10 @@ export interface Engine<Refs = unknown, P = unknown> {
       readFindings?: readonly Finding[];
     },
   ): Report;
+  /** The same check off the main thread where the host can (worker-engine.ts); absent: check() is used. */
+  checkAsync?(grid: Grid, options: Parameters<Engine<Refs, P>["check"]>[1]): Promise<Report>;
+  /** planExport off the main thread where the host can; absent: planExport is used. */
+  planExportAsync?(grid: Grid, report: Report, programme: P, options: ExportOptions): Promise<ExportPlan>;
   /** The programme's rules with the open facts that decide them, under these setting values. */
   rules(programme: P, settings: Record<string, unknown>): RuleView[];
   /** A box's text → a setting value, or why not. */
@@ -221,6 +225,8 @@ export class Session<Refs = unknown, P = unknown> {
   private lastScope: ReadScope | null = null;
   /** Sheets the last check read (the list and its reference sheets): edits there make it stale. */
   private readSheets: string[] = [];
+  /** What the last check read and a fingerprint of it, to tell later whether the sheet still holds it. */
+  private lastRead: { sheet: string; scope: ReadScope; refs: string[]; fingerprint: string } | null = null;
   /** What reading the merged files found, by the sheet they were merged into: every check of that sheet says it. */
   private mergedReadFindings = new Map<string, Finding[]>();
   /** Called when the user edits a sheet the shown results came from. */
@@ -347,7 +353,7 @@ export class Session<Refs = unknown, P = unknown> {
     const programme = this.programme(settings.programmeId);
     const references = refs.length ? this.engine.references(refs.map((g) => ({ name: g.sheetName, grid: g }))) : undefined;
     const check = (columnChoices?: readonly ColumnChoice[]) =>
-      this.engine.check(grid, {
+      (this.engine.checkAsync ?? (async (g: Grid, o: Parameters<Engine<Refs, P>["check"]>[1]) => this.engine.check(g, o)))(grid, {
         programme,
         city: settings.city,
         asOf: settings.asOf || undefined,
@@ -357,7 +363,7 @@ export class Session<Refs = unknown, P = unknown> {
         ...(columnChoices ? { columnChoices } : {}),
         ...(readFindings.length > 0 ? { readFindings } : {}),
       });
-    let report = check(confirmed ?? undefined);
+    let report = await check(confirmed ?? undefined);
     const mapping: MappingUse = { source: confirmed ? "confirmed" : null, notSaved: null };
     if (confirmed && report.mappingKey) {
       mapping.notSaved = await this.keepMapping({ version: 1, key: report.mappingKey, choices: confirmed });
@@ -367,13 +373,16 @@ export class Session<Refs = unknown, P = unknown> {
       const inBook = await this.port.loadMapping(report.mappingKey);
       const saved = inBook ?? (await this.userMappings?.load(report.mappingKey));
       if (saved) {
-        report = check(saved.choices);
+        report = await check(saved.choices);
         mapping.source = inBook ? "workbook" : "user";
       }
     }
     onProgress({ phase: "mark", fraction: 0.8 });
+    // Each phase its own task: the pane repaints its progress between them and never freezes.
+    await pause();
     const plan = planMarks({ ...report, sheet: checked }, grid, this.lang);
     let marksRefused: MarkConflictError | null = null;
+    await pause();
     try {
       await this.port.applyMarks(plan);
     } catch (e) {
@@ -384,10 +393,32 @@ export class Session<Refs = unknown, P = unknown> {
     const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
     this.last = { report, sheet: checked, sheets: read.sheets, firstColumn: grid.firstColumn, lastColumn: grid.firstColumn + Math.max(0, width - 1), marksRefused, mapping };
     this.readSheets = [checked, ...refs.map((g) => g.sheetName)];
+    this.lastRead = { sheet: checked, scope, refs: refs.map((g) => g.sheetName), fingerprint: fingerprint([grid, ...refs]) };
     this.lastGrid = grid;
     this.lastScope = scope;
     onProgress({ phase: "done", fraction: 1 });
     return this.last;
+  }
+
+  /** The last check again, on the same sheet and range (a merged sheet whole), with `settings`. */
+  async recheck(settings: CheckSettings, onProgress: (p: Progress) => void = () => {}): Promise<CheckOutcome> {
+    const read = this.lastRead;
+    return this.checkWith(settings, onProgress, read?.sheet, null, read?.scope ?? settings.scope);
+  }
+
+  /**
+   * Whether the sheets the last check read still hold what it read (values and formulas within the
+   * checked columns; its own marks right of them do not count). For hosts without change events,
+   * asked before an export. True when nothing was checked.
+   */
+  async contentChanged(): Promise<boolean> {
+    const read = this.lastRead;
+    if (!read || !this.lastGrid) return true;
+    const again = await this.port.readGrids([{ sheet: read.sheet, scope: read.scope }, ...read.refs.map((name) => ({ sheet: name, scope: "used" as const }))]);
+    const [grid, ...refs] = again.grids;
+    const width = this.lastGrid.rows.reduce((w, r) => Math.max(w, r.length), 0);
+    const trimmed: Grid = { ...grid, rows: grid.rows.map((r) => r.slice(0, Math.max(0, this.lastGrid!.firstColumn + width - grid.firstColumn))) };
+    return fingerprint([trimmed, ...refs]) !== read.fingerprint;
   }
 
   /**
@@ -507,6 +538,12 @@ export class Session<Refs = unknown, P = unknown> {
     return this.engine.summary(this.lastGrid, this.last.report, this.programme(this.last.report.programme), options);
   }
 
+  /** planSummary, off the pane's main thread where the host can: the preview of a long list. */
+  async planSummaryAsync(options: ExportOptions = {}): Promise<ExportPlan> {
+    if (!this.last || !this.lastGrid || !this.engine.planExportAsync) return this.planSummary(options);
+    return this.engine.planExportAsync(this.lastGrid, this.last.report, this.programme(this.last.report.programme), options);
+  }
+
   /**
    * The province's summary table from the last check (helper modules in src/domain/export and
    * src/export): into a new sheet or a new workbook through the port, or as .xlsx bytes to download.
@@ -544,6 +581,31 @@ export class Session<Refs = unknown, P = unknown> {
     this.unwatch = null;
     this.onStale = null;
   }
+}
+
+/** A short text standing for what grids hold (position, values, formulas): equal grids, equal text. */
+export function fingerprint(grids: Grid[]): string {
+  // FNV-1a over the cells: cheap, and a 2,000-row list never becomes one huge string.
+  let h = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  };
+  for (const g of grids) {
+    add(`\u0001${g.sheetName}|${g.firstRow}|${g.firstColumn}|${g.rows.length}`);
+    for (const row of g.rows) {
+      // Trailing empty cells do not count: a re-read may stop at the last filled one.
+      let end = row.length;
+      while (end > 0 && (!row[end - 1] || (row[end - 1].kind === "empty" && !row[end - 1].formula))) end--;
+      add("\u0002");
+      for (let c = 0; c < end; c++) add(`${row[c]?.kind ?? ""}:${String(row[c]?.value ?? "")}:${row[c]?.formula ?? ""}\u0003`);
+    }
+  }
+  return h.toString(16);
+}
+
+/** Lets the page paint and handle input before the next phase of a check. */
+function pause(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
 }
 
 function errorMessage(e: unknown): string {

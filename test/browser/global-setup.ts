@@ -27,10 +27,11 @@ declare module "vitest" {
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-async function build(outDir: string): Promise<void> {
+/** The add-in built with the real webpack config (development mode for the tests, production where a test measures what users get). */
+export async function build(outDir: string, mode: "development" | "production" = "development"): Promise<void> {
   const webpack = require("webpack") as typeof import("webpack");
   const makeConfig = require(join(ROOT, "webpack.config.js")) as (env: Record<string, unknown>, argv: Record<string, unknown>) => Configuration;
-  const config = makeConfig({ outDir }, { mode: "development" });
+  const config = makeConfig({ outDir }, { mode });
   const stats = await new Promise<Stats>((ok, fail) => {
     webpack(config).run((err, result) => (err || !result ? fail(err ?? new Error("webpack gave no result")) : ok(result)));
   });

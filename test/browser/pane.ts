@@ -44,6 +44,10 @@ export interface OpenOptions {
   blockOfficeJs?: boolean;
   /** Viewport width (default 1920). */
   width?: number;
+  /** Viewport height (default 1080). */
+  height?: number;
+  /** Another build's server (default: the one global-setup.ts serves). */
+  baseUrl?: string;
 }
 
 /** `path` is relative to the build root, e.g. "preview.html?sample=js-2023-platform". */
@@ -54,7 +58,7 @@ export async function openPane(path: string, options: OpenOptions = {}): Promise
     headless: true,
     args: CHROMIUM_ARGS,
     locale: "zh-CN",
-    viewport: { width: options.width ?? 1920, height: 1080 },
+    viewport: { width: options.width ?? 1920, height: options.height ?? 1080 },
   });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -85,7 +89,7 @@ export async function openPane(path: string, options: OpenOptions = {}): Promise
     rmSync(profile, { recursive: true, force: true });
   };
   try {
-    await page.goto(new URL(path, inject("baseUrl")).href);
+    await page.goto(new URL(path, options.baseUrl ?? inject("baseUrl")).href);
   } catch (err) {
     await close();
     throw err;

@@ -16,7 +16,19 @@ describe("export panel", () => {
       throw Object.assign(new Error("该项目没有汇总表格式"), { messageEn: "This programme has no summary form" });
     };
     const panel = (lang: "zh" | "en") =>
-      renderToString(React.createElement(ExportPanel, { lang, capabilities: CAPS, disabled: false, onExport: async () => ({}) as never, onPreview: failing }));
+      renderToString(
+        React.createElement(ExportPanel, {
+          lang,
+          capabilities: CAPS,
+          disabled: false,
+          choice: { destination: "download", options: {} },
+          onChoice: () => {},
+          action: { busy: false, done: null, error: null, run: () => {} },
+          stale: false,
+          onPreview: failing,
+          planNow: true,
+        }),
+      );
     const zh = panel("zh");
     expect(zh).toContain('data-testid="export-preview-error"');
     expect(zh).toContain("该项目没有汇总表格式");

@@ -3,7 +3,7 @@
  * this workbook; the session merges them into a new sheet 合并名单 and checks it.
  */
 import * as React from "react";
-import { Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, Field, Label, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../workbook/i18n";
 import type { ListFile, MergeOutcome } from "../../workbook/session";
 import { ACCEPT_LIST_FILES } from "../../workbook/formats/book";
@@ -59,6 +59,7 @@ export function MergePanel({
   const [files, setFiles] = React.useState<File[]>([]);
   const [picked, setPicked] = React.useState<string[]>([]);
   const [done, setDone] = React.useState<MergeOutcome | null>(null);
+  const sheetsLabel = React.useId();
 
   const run = async () => {
     const read: ListFile[] = [];
@@ -82,17 +83,22 @@ export function MergePanel({
       <Subtitle2 as="h2">{t.title}</Subtitle2>
       <Caption1 className={st.small}>{t.explain}</Caption1>
       <Field label={t.files}>
-        <input
-          type="file"
-          multiple
-          accept={ACCEPT_LIST_FILES}
-          disabled={disabled}
-          data-testid="merge-files"
-          onChange={(e) => setFiles(e.target.files ? [...e.target.files] : [])}
-        />
+        {(field) => (
+          <input
+            {...field}
+            type="file"
+            multiple
+            accept={ACCEPT_LIST_FILES}
+            disabled={disabled}
+            data-testid="merge-files"
+            onChange={(e) => setFiles(e.target.files ? [...e.target.files] : [])}
+          />
+        )}
       </Field>
       {sheets.length > 0 && (
-        <Field label={t.sheets}>
+        // A group, not a Field: a Field gives its one id to every checkbox in it (clicking one label ticked another).
+        <div role="group" aria-labelledby={sheetsLabel} className={st.sheets}>
+          <Label id={sheetsLabel}>{t.sheets}</Label>
           <div className={st.sheets}>
             {sheets.map((name) => (
               <Checkbox
@@ -105,7 +111,7 @@ export function MergePanel({
               />
             ))}
           </div>
-        </Field>
+        </div>
       )}
       <div>
         <Button appearance="primary" onClick={run} disabled={disabled || files.length + picked.length === 0} data-testid="merge-run">

@@ -25,6 +25,8 @@ import type { Finding, PriorityMatch, QuotaStanding, RankStanding, Report, Sever
 import { sourcesText } from "../../domain/merge";
 import { codeTitle, strings, type Lang } from "../../workbook/i18n";
 import { MARK_COLOURS } from "../../workbook/marks";
+import { paneText } from "../text";
+import { Paged } from "./Layout";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "12px" },
@@ -77,9 +79,10 @@ export function MarkLegend({ lang }: { lang: Lang }) {
   );
 }
 
-export function Summary({ report, lang }: { report: Report; lang: Lang }) {
+export function Summary({ report, lang, stale, deadline = null }: { report: Report; lang: Lang; stale?: string; deadline?: string | null }) {
   const s = strings(lang);
   const st = useStyles();
+  const t = paneText(lang);
   const c = report.counts;
   const cell = (label: string, value: number, cls?: string, id?: string) => (
     <div className={st.count} data-testid={id}>
@@ -89,7 +92,14 @@ export function Summary({ report, lang }: { report: Report; lang: Lang }) {
   );
   return (
     <section className={st.section} aria-label={s.summary}>
-      <Subtitle2 as="h2">{s.summary}</Subtitle2>
+      <div className={st.groupHeader}>
+        <Subtitle2 as="h2">{s.summary}</Subtitle2>
+        {stale && (
+          <Badge appearance="filled" color="warning" data-testid="stale-badge">
+            {stale}
+          </Badge>
+        )}
+      </div>
       <div className={st.counts}>
         {cell(s.rowsRead, c.rowsRead, undefined, "count-read")}
         {cell(s.rowsChecked, c.rowsChecked, undefined, "count-checked")}
@@ -98,15 +108,27 @@ export function Summary({ report, lang }: { report: Report; lang: Lang }) {
         {cell(s.warnings, c.warnings, st.warning, "count-warnings")}
         {cell(s.priorityCount, c.priority, st.priority, "count-priority")}
       </div>
+      {(report.quotas.length > 0 || deadline) && (
+        <Caption1 data-testid="summary-quota">
+          {[...report.quotas.filter((q) => !q.city).map((q) => gaugeText(q, lang)), ...(deadline ? [`${s.deadline}${s.colon}${deadline}`] : [])].join(lang === "en" ? " · " : " · ")}
+        </Caption1>
+      )}
       <MarkLegend lang={lang} />
       {report.notes.length > 0 && (
-        <ul className={st.notes} aria-label={s.notes}>
-          {report.notes.map((n) => (
-            <li key={n}>
-              <Caption1>{n}</Caption1>
-            </li>
-          ))}
-        </ul>
+        <details open>
+          <summary>
+            <Caption1>
+              {s.notes}（{report.notes.length}）
+            </Caption1>
+          </summary>
+          <ul className={st.notes} aria-label={s.notes}>
+            {report.notes.map((n) => (
+              <li key={n}>
+                <Caption1>{n}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );
@@ -245,8 +267,7 @@ export function Findings({
   const groups = groupFindings(visible);
   const badgeColour = (sev: Severity) => (sev === "error" ? "danger" : sev === "warning" ? "warning" : "informative");
   return (
-    <section className={st.section} aria-label={s.findings}>
-      <Subtitle2 as="h2">{s.findings}</Subtitle2>
+    <div className={st.section}>
       <RadioGroup layout="horizontal" value={filter} onChange={(_, d) => onFilter(d.value as SeverityFilter)} aria-label={s.filterBy}>
         <Radio value="all" label={s.filterAll} />
         <Radio value="error" label={`${s.severity.error} ${report.counts.errors}`} />
@@ -269,7 +290,11 @@ export function Findings({
                 </span>
               </AccordionHeader>
               <AccordionPanel>
-                {g.findings.map((f, i) => (
+                <Paged
+                  items={g.findings}
+                  lang={lang}
+                  testId="finding-more"
+                  render={(f, i) => (
                   <button key={i} type="button" className={st.item} onClick={() => onSelect(f)} data-testid="finding" data-code={f.code} data-where={where(f, lang)}>
                     <span className={st.where}>{where(f, lang)}</span>
                     <span>{lang === "en" ? f.messageEn : f.message}</span>
@@ -289,13 +314,14 @@ export function Findings({
                       </span>
                     )}
                   </button>
-                ))}
+                  )}
+                />
               </AccordionPanel>
             </AccordionItem>
           ))}
         </Accordion>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -304,11 +330,14 @@ export function PriorityList({ items, lang, onSelectRow }: { items: PriorityMatc
   const st = useStyles();
   if (items.length === 0) return null;
   return (
-    <section className={st.section} aria-label={s.priorityList}>
-      <Subtitle2 as="h2">{s.priorityList}</Subtitle2>
+    <div className={st.section}>
       {/* One block per enterprise: three table columns squeezed the reason into a tall narrow strip. */}
       <ul className={st.priorityItems} aria-label={s.priorityList}>
-        {items.map((p) => (
+        <Paged
+          items={items}
+          lang={lang}
+          testId="priority-more"
+          render={(p) => (
           <li key={`${p.row}-${p.name}`} data-testid="priority-row">
             <button type="button" className={st.item} onClick={() => onSelectRow(p.row)}>
               {p.applicant}
@@ -324,8 +353,9 @@ export function PriorityList({ items, lang, onSelectRow }: { items: PriorityMatc
               {p.reason}
             </Caption1>
           </li>
-        ))}
+          )}
+        />
       </ul>
-    </section>
+    </div>
   );
 }

@@ -13,6 +13,7 @@ import {
   Checkbox,
   Field,
   Input,
+  Label,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -181,6 +182,7 @@ export function SettingsForm({
   const set = (patch: Partial<CheckSettings>) => onChange({ ...settings, ...patch });
   // Said once when a programme of another province replaced the chosen city; cleared by the next choice.
   const [cityNote, setCityNote] = React.useState<string | null>(null);
+  const refsId = React.useId();
 
   return (
     <form className={st.form} aria-label={s.settings} onSubmit={(e) => e.preventDefault()}>
@@ -324,8 +326,13 @@ export function SettingsForm({
           <Radio value="selection" label={s.scopeSelection} />
         </RadioGroup>
       </Field>
-      <Field label={s.references} hint={refCandidates.length ? s.referencesHint : s.noOtherSheets}>
-        <div className={st.refs} role="group" aria-label={s.references}>
+      {/* Not a Field: it would give its one id to every checkbox in it. */}
+      <div role="group" aria-labelledby={`${refsId}-label`} aria-describedby={`${refsId}-hint`} className={st.refs}>
+        <Label id={`${refsId}-label`}>{s.references}</Label>
+        <Caption1 id={`${refsId}-hint`} className={st.small}>
+          {refCandidates.length ? s.referencesHint : s.noOtherSheets}
+        </Caption1>
+        <div className={st.refs}>
           {refCandidates.map((name) => (
             <Checkbox
               key={name}
@@ -338,7 +345,7 @@ export function SettingsForm({
             />
           ))}
         </div>
-      </Field>
+      </div>
     </form>
   );
 }
