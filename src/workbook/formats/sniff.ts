@@ -82,13 +82,16 @@ function head(text: string): string {
   return text.slice(0, 4000).replace(/^\uFEFF/, "").trimStart().toLowerCase();
 }
 
-/** Bytes that are no text: NULs (outside UTF-16) or many control characters. */
+/**
+ * Bytes that are no text: NULs (outside UTF-16) or many control characters. ESC and BEL are left
+ * out of the count: terminal escapes pasted into cells still make a text file (the report strips them).
+ */
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 4000);
   let bad = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+    if (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27 && c !== 7)) bad++;
   }
   return bad > Math.max(2, sample.length / 50);
 }
