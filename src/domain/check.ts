@@ -11,7 +11,7 @@ import { FIELDS } from "./fields";
 import { type ColumnInfo, findHeader, repeatsHeader, WEAK_CONFIDENCE } from "./header";
 import { areaText } from "./list-area";
 import { carryMerges, classifyRows, formulasUncached, hiddenParts, listsBeside, secondListBeside, uncachedFormulas } from "./shape";
-import { matchPriority, priorityIndex } from "./priority";
+import { groupLabel, matchPriority, priorityIndex } from "./priority";
 import type { Programme } from "./programme";
 import { isRealIsoDate, parseIsoDate, readText, shownValue, type TextExpectation } from "./readers";
 import { extraColumn, parseSource, provinceMode } from "./merge";
@@ -529,6 +529,7 @@ function markPriority(ctx: CheckContext): PriorityMatch[] {
     chains: { groups: ctx.settings[rule.chainSetting] as Group[], userSet: ctx.settingsChanged.has(rule.chainSetting) },
   });
   const { party, declaredField } = rule;
+  const groups = (setting: string) => ((ctx.settings[setting] as Group[] | null | undefined) ?? []).length;
   const out: PriorityMatch[] = [];
   for (const row of ctx.rows) {
     const applicant = row.values.get(party.name);
@@ -560,7 +561,7 @@ function markPriority(ctx: CheckContext): PriorityMatch[] {
         row,
         field: declaredField,
         value: result.unknownDeclared,
-        message: `所属集群/产业链“${result.unknownDeclared}”不是已确认的13个先进制造业集群或10条卓越提升产业链名称，未标记优先`,
+        message: `所属集群/产业链“${result.unknownDeclared}”不是${groups(rule.clusterSetting)}个${groupLabel(programme, "cluster")}或${groups(rule.chainSetting)}个${groupLabel(programme, "chain")}的名称（设置中的名单），未标记优先`,
         messageEn: `“${result.unknownDeclared}” is not a confirmed cluster or chain name; no priority mark`,
         hint: `如确属某集群或产业链，请在设置“${settingName(programme, rule.clusterSetting)}”或“${settingName(programme, rule.chainSetting)}”中补充该名称，或在参考名单中补充该企业`,
         hintEn: "If it belongs, add the name in the cluster or chain settings, or the enterprise to a reference list",

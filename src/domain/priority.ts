@@ -5,6 +5,7 @@
  */
 import type { Group } from "./setting-values";
 import { normaliseCompanyName } from "./names";
+import type { Programme } from "./programme";
 import type { PriorityMatch } from "./report";
 import type { ReferenceLists } from "./rules/context";
 import { cleanText, foldBrackets } from "./text";
@@ -15,6 +16,13 @@ export function groupKey(s: string): string {
     .replace(/[\s“”"'‘’「」《》]/gu, "")
     .replace(/(先进制造业集群|产业集群|集群|产业链|链)$/u, "")
     .toLowerCase();
+}
+
+/** What a programme calls its clusters or its chains: the name of the setting holding them, without 名称 ("“531”产业链"). */
+export function groupLabel(programme: Pick<Programme, "priority" | "settings">, kind: "cluster" | "chain"): string {
+  const id = kind === "cluster" ? programme.priority?.clusterSetting : programme.priority?.chainSetting;
+  const zh = programme.settings.find((s) => s.id === id)?.zh.replace(/名称$/u, "");
+  return zh || (kind === "cluster" ? "集群" : "产业链");
 }
 
 interface KnownName {

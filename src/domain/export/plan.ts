@@ -12,6 +12,7 @@ import { carryMerges } from "../shape";
 import { columnNumber, type Cell, type Grid } from "../cells";
 import type { Finding, PriorityMatch, Report } from "../report";
 import { formatPartialDate, parseIsoDate, readAmount, readDate, readText, readUsccCell, readWholeNumber, shownValue, type PartialDate } from "../readers";
+import { groupLabel } from "../priority";
 import { findCity } from "../regions";
 import { errorRows } from "../verdict";
 import { FIELDS } from "../fields";
@@ -384,8 +385,9 @@ function rankOf(programme: Programme | undefined, field: string, cell: Cell, hea
   return integerOf(cell);
 }
 
-function priorityMark(m: PriorityMatch): string {
-  return m.kind === "chain" ? `属“531”产业链（${m.name}）` : `属先进制造业集群（${m.name}）`;
+/** "属“531”产业链（集成电路）": the group as the programme's settings name it. */
+function priorityMark(programme: Programme, m: PriorityMatch): string {
+  return `属${groupLabel(programme, m.kind)}（${m.name}）`;
 }
 
 function rowsText(rows: readonly number[]): string {
@@ -661,7 +663,7 @@ export function planExport(given: Grid, report: Report, programme: Programme, op
         }
         if (c.exempt && exemptMark && !parts.some((p) => p.includes(exemptMark))) parts.push(exemptMark);
         for (const m of c.priority) {
-          const mark = priorityMark(m);
+          const mark = priorityMark(programme, m);
           if (!parts.includes(mark)) parts.push(mark);
         }
         return parts.length ? { kind: "text", text: parts.join("；") } : { kind: "empty" };

@@ -1,0 +1,45 @@
+/** The engine's words about priority groups come from the programme's settings, not from the built-in data. */
+import { describe, expect, it } from "vitest";
+import { parseBundleData, programmeToBundle } from "../../src/domain/bundle";
+import { builtinProgramme } from "../../src/domain/catalogue";
+import { check } from "../../src/domain/check";
+import { planExport } from "../../src/domain/export/plan";
+import { VALID, listGrid } from "./check-helpers";
+
+const HEADER = ["序号", "申报单位", "统一社会信用代码", "注册时间", "平台类型", "建设情况", "是否已认定为省重点平台", "是否升级申报", "平台投入（万元）", "联系电话", "所属集群/产业链"];
+
+function renamedChains() {
+  const bundle = programmeToBundle(builtinProgramme("js-2023-platform"));
+  const settings = bundle.programme.settings!.map((s) =>
+    s.id === "chains" ? { ...s, zh: "重点产业链名称", default: [{ name: "低空经济", aliases: [] }, { name: "人形机器人", aliases: [] }] } : s,
+  );
+  const parsed = parseBundleData({ ...bundle, programme: { ...bundle.programme, settings } });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.programme;
+}
+
+describe("priority words follow the programme", () => {
+  const grid = listGrid(HEADER, [
+    { ...VALID.jsPlatform(1), "所属集群/产业链": "低空经济" },
+    { ...VALID.jsPlatform(2), "所属集群/产业链": "元宇宙" },
+  ]);
+
+  it("counts and names the groups in force when a declared name is unknown", () => {
+    const programme = renamedChains();
+    const report = check(grid, { programme, city: "南京" });
+    const unknown = report.findings.find((f) => f.code === "value-not-allowed" && f.field === "clusterOrChain");
+    expect(unknown?.message).toContain("不是13个先进制造业集群或2个重点产业链的名称");
+    const builtIn = check(grid, { programme: builtinProgramme("js-2023-platform"), city: "南京" });
+    expect(builtIn.findings.filter((f) => f.field === "clusterOrChain").map((f) => f.message).join("\n")).toContain("不是13个先进制造业集群或10个“531”产业链的名称");
+  });
+
+  it("marks the export with the programme's own name of the group", () => {
+    const programme = renamedChains();
+    const report = check(grid, { programme, city: "南京" });
+    const plan = planExport(grid, report, programme);
+    const remarks = plan.columns.findIndex((c) => c.header === "备注");
+    const marks = plan.rows.flatMap((r) => (r.kind === "data" && r.values[remarks]?.kind === "text" ? [r.values[remarks].text] : []));
+    expect(marks).toContain("属重点产业链（低空经济）");
+    expect(marks.join("")).not.toContain("531");
+  });
+});
