@@ -4,7 +4,7 @@
  * programme or every problem found, each with its JSON path and a Chinese and an English message.
  */
 import { z } from "zod";
-import { Programme, ROW_RULE_KINDS, SET_RULE_KINDS, type ProgrammeInput } from "./programme";
+import { DERIVED_SETTING_IDS, Programme, ROW_RULE_KINDS, SET_RULE_KINDS, type ProgrammeInput } from "./programme";
 
 export const BUNDLE_FORMAT = "huizong-programme";
 export const BUNDLE_VERSION = 1;
@@ -188,7 +188,7 @@ function dedupe(problems: BundleProblem[]): BundleProblem[] {
 /** A parsed programme back as the definition a person edits: what the parse derived is left out. */
 export function programmeToBundle(programme: Programme): ProgrammeBundle {
   const { settings, fieldDefs: _derived, ...rest } = programme;
-  const derived = new Set(["asOf", ...(programme.quota ? ["quota"] : [])]);
+  const derived = new Set(DERIVED_SETTING_IDS);
   const input: ProgrammeInput = { ...rest, settings: settings.filter((s) => !derived.has(s.id)) };
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, programme: JSON.parse(JSON.stringify(input)) as ProgrammeInput };
 }

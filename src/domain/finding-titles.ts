@@ -25,6 +25,7 @@ export const FINDING_TITLES: Record<FindingCode, [zh: string, en: string]> = {
   "similar-applicant": ["名称相近、代码不同", "Similar names, different USCC"],
   "date-unreadable": ["日期无法识别", "Date unreadable"],
   "amount-unreadable": ["金额无法识别", "Amount unreadable"],
+  "amount-implausible": ["金额疑似单位有误", "Amount implausible for its unit"],
   "phone-unreadable": ["电话号码无法识别", "Phone unreadable"],
   "value-not-allowed": ["填写值不在允许范围内", "Value not allowed"],
   "registered-too-recently": ["注册时间不满要求年限", "Registered too recently"],

@@ -371,11 +371,28 @@ type ProgrammeObject = z.output<typeof ProgrammeObject>;
 export const Programme = ProgrammeObject
   .superRefine((p, ctx) => crossCheck(p, ctx))
   // The as-of date and the quota are settings too: declared by asOf/asOfSource and quota, listed first.
-  .transform((p) => ({ ...p, settings: [...derivedSettings(p), ...p.settings], fieldDefs: fieldDefsOf(p.fields) }));
+  .transform((p) => {
+    const fieldDefs = fieldDefsOf(p.fields);
+    return { ...p, settings: [...derivedSettings(p, fieldDefs), ...p.settings], fieldDefs };
+  });
 export type Programme = z.infer<typeof Programme>;
 export type ProgrammeInput = z.input<typeof Programme>;
 
-function derivedSettings(p: { asOf: string; asOfSource: string; quota: Quota | null }): Setting[] {
+/** The plausibility ceiling of amounts (in 亿元), declared for every programme with an amount column. */
+export const AMOUNT_CEILING: Setting = {
+  id: "amountCeiling",
+  kind: "count",
+  zh: "金额合理上限（亿元）",
+  en: "Plausible amount ceiling (亿元)",
+  decides: "金额读作万元后达到此数（亿元）的为警告，并给出按更小单位（如元）的读法",
+  default: 100,
+  provenance: `${UNVERIFIED}：通知未规定；各项目的单个申报投入远低于100亿元，达到的多为把以元计的数填在万元列（15000000万元即1500亿元）`,
+};
+
+/** Setting ids the parse derives from the definition: a definition may not declare them itself. */
+export const DERIVED_SETTING_IDS: readonly string[] = ["asOf", "quota", AMOUNT_CEILING.id];
+
+function derivedSettings(p: { asOf: string; asOfSource: string; quota: Quota | null }, fieldDefs: Readonly<Record<string, FieldDef>>): Setting[] {
   const out: Setting[] = [
     { id: "asOf", kind: "date", zh: "基准日", en: "As-of date", decides: "计算注册年限等的日期", default: p.asOf, provenance: p.asOfSource },
   ];
@@ -390,6 +407,7 @@ function derivedSettings(p: { asOf: string; asOfSource: string; quota: Quota | n
       provenance: p.quota.open ? `${p.quota.clause}；各市名额在附件中，未随通知正文公布：默认不设` : p.quota.clause,
     });
   }
+  if (Object.values(fieldDefs).some((d) => d.kind === "amount")) out.push(AMOUNT_CEILING);
   return out;
 }
 
@@ -501,7 +519,7 @@ function crossCheck(p: ProgrammeObject, ctx: z.RefinementCtx): void {
   p.settings.forEach((s, i) => {
     if (declared.has(s.id)) add(["settings", i, "id"], `设置 ${s.id} 重复声明`, `setting ${s.id} is declared twice`);
     else declared.set(s.id, { kind: s.kind, at: i });
-    if (s.id === "asOf" || s.id === "quota") add(["settings", i, "id"], `设置 ${s.id} 由项目的 asOf 和 quota 给出，不另行声明`, `setting ${s.id} comes from the programme's asOf and quota`);
+    if (DERIVED_SETTING_IDS.includes(s.id)) add(["settings", i, "id"], `设置 ${s.id} 由项目的 asOf、quota 和金额列给出，不另行声明`, `setting ${s.id} comes from the programme's asOf, quota and amount columns`);
     const bad = settingValueProblem(s.kind, s.default);
     if (bad) add(["settings", i, "default"], `设置 ${s.id} 的默认值有误：${bad}`, `setting ${s.id}: its default ${bad}`);
   });

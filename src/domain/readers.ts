@@ -396,10 +396,11 @@ function roundWan(x: number): number {
 }
 
 /** An amount is ok only when it is a finite number (1e308 亿元 overflows) and not below zero: no investment is negative. */
-function okAmount(wan: number, shown: string): Read<number> {
+function okAmount(r: Omit<AmountReading, "wan">, shown: string): Read<AmountReading> {
+  const wan = r.number * r.factor;
   if (!Number.isFinite(wan)) return notAnAmount(shown, { zh: "超出可计算的范围", en: "is out of range" });
   if (wan < 0) return notAnAmount(shown, { zh: "是负数，金额不能小于 0", en: "is negative; an amount cannot be below 0" });
-  return ok(roundWan(wan), shown);
+  return ok({ ...r, wan: roundWan(wan) }, shown);
 }
 
 /** The multiplier to 万元 a header unit gives bare numbers; null when the unit is not money in 人民币. */
@@ -410,12 +411,43 @@ export function headerMultiplier(unit: string | null | undefined): number | null
   return UNIT_TO_WAN[key] ?? null;
 }
 
+/** An amount as read: the figure in 万元, and the number and unit it was written in (for plausibility). */
+export interface AmountReading {
+  /** The amount in 万元, what every rule compares. */
+  wan: number;
+  /** The number as written, before its unit. */
+  number: number;
+  /** 万元 per unit of `number`: 1 for 万元, 1e-4 for 元, 1e4 for 亿元. */
+  factor: number;
+  /** The unit `number` was read in ("万元", "元", "亿元" …). */
+  unit: string;
+  /** Where the unit came from: the cell's own text, the column header, or neither (万元 by default). */
+  unitFrom: "cell" | "header" | "default";
+}
+
+/** A unit word as a reading names it: "万" → 万元, "亿" → 亿元, "千" → 千元. */
+function unitWord(magnitude: string): string {
+  const m = magnitude.replace("萬", "万").replace("億", "亿").replace("拾", "十").replace("佰", "百").replace("仟", "千");
+  return `${m}元`;
+}
+
 /** Amounts in 万元: "2,000", "2000万", "2000万元", "0.2亿元", "20000000元", "贰仟万元"; a bare number uses `headerUnit` ("万元" default, "元", "亿元"). */
 export function readAmount(cell: Cell, headerUnit?: string | null): Read<number> {
+  const r = readAmountReading(cell, headerUnit);
+  return r.status === "ok" ? ok(r.value.wan, r.shown) : r;
+}
+
+/** readAmount with what the figure was read from: the one amount reader, which readAmount and the plausibility check share. */
+export function readAmountReading(cell: Cell, headerUnit?: string | null): Read<AmountReading> {
   const look = lookAt(cell);
   if ("done" in look) return look.done;
   const { seen, shown } = look;
   const headerFactor = headerMultiplier(headerUnit);
+  const headerKey = cleanText(headerUnit ?? "").replace(/\s|人民币|RMB/giu, "");
+  const fromHeader = (n: number): Read<AmountReading> =>
+    headerKey === ""
+      ? okAmount({ number: n, factor: 1, unit: "万元", unitFrom: "default" }, shown)
+      : okAmount({ number: n, factor: headerFactor!, unit: headerKey.endsWith("元") ? headerKey : `${headerKey}元`, unitFrom: "header" }, shown);
   const unitProblem = {
     zh: `所在列的表头单位“${headerUnit ?? ""}”不是人民币金额单位，无法换算为万元`,
     en: `sits in a column whose header unit “${headerUnit ?? ""}” is not a 人民币 amount unit, so it cannot be converted to 万元`,
@@ -428,7 +460,7 @@ export function readAmount(cell: Cell, headerUnit?: string | null): Read<number>
     case "number":
       if (!Number.isFinite(seen.number)) return notAnAmount(shown);
       if (headerFactor === null) return notAnAmount(shown, unitProblem);
-      return okAmount(seen.number * headerFactor, shown);
+      return fromHeader(seen.number);
     case "text":
       break;
   }
@@ -447,19 +479,73 @@ export function readAmount(cell: Cell, headerUnit?: string | null): Read<number>
     const magnitude = MAGNITUDE[arabic[2] ?? ""] ?? 1;
     const hasUnit = (arabic[2] ?? "") !== "" || arabic[3] !== undefined;
     if (!Number.isFinite(n)) return notAnAmount(shown);
-    if (hasUnit) return okAmount((n * magnitude) / 1e4, shown);
+    if (hasUnit) return okAmount({ number: n, factor: magnitude / 1e4, unit: unitWord(arabic[2] ?? ""), unitFrom: "cell" }, shown);
     if (headerFactor === null) return notAnAmount(shown, unitProblem);
-    return okAmount(n * headerFactor, shown);
+    return fromHeader(n);
   }
   const chinese = /^(.+?)(元|圆)?$/u.exec(s);
   const numeral = chinese ? parseChineseNumeral(chinese[1] ?? "") : null;
   if (chinese && numeral !== null) {
     const hasUnit = chinese[2] !== undefined || /[万萬亿億]/u.test(chinese[1] ?? "");
-    if (hasUnit) return okAmount(numeral / 1e4, shown);
+    if (hasUnit) return okAmount({ number: numeral, factor: 1e-4, unit: "元", unitFrom: "cell" }, shown);
     if (headerFactor === null) return notAnAmount(shown, unitProblem);
-    return okAmount(numeral * headerFactor, shown);
+    return fromHeader(numeral);
   }
   return notAnAmount(shown);
+}
+
+/** "1500", "0.25", "15000000": a figure for a message, without float noise or an exponent. */
+function figure(x: number): string {
+  const r = Number(x.toPrecision(10));
+  return Number.isInteger(r) && Math.abs(r) < 1e21 ? r.toFixed(0) : String(r);
+}
+
+/** An amount in 万元 as a clerk says it: 亿元 from 1亿 up, else 万元. */
+function inWords(wan: number): string {
+  return wan >= 1e4 ? `${figure(wan / 1e4)}亿元` : `${figure(wan)}万元`;
+}
+
+/** The smaller units a figure may really have been written in, largest first. */
+const SMALLER_UNITS: readonly { unit: string; factor: number }[] = [
+  { unit: "万元", factor: 1 },
+  { unit: "元", factor: 1e-4 },
+];
+
+export interface ImplausibleAmount {
+  problem: string;
+  problemEn: string;
+  hint: string;
+  hintEn: string;
+}
+
+/**
+ * An amount at or above `ceilingWan` (万元) is implausible for a project: most often a figure in 元
+ * under a 万元 header. Says what was read and, when one exists, the reading in a smaller unit that is
+ * plausible. Null when the amount is below the ceiling.
+ */
+export function implausibleAmount(r: AmountReading, shown: string, ceilingWan: number): ImplausibleAmount | null {
+  if (!(r.wan >= ceilingWan)) return null;
+  const ceiling = inWords(ceilingWan);
+  const written = r.unitFrom === "cell" ? `“${shown}”` : `${figure(r.number)}${r.unit}`;
+  const read = written === inWords(r.wan) ? written : `${written}即${inWords(r.wan)}`;
+  const lead = r.unitFrom === "default" ? `表头未注明单位，按万元读作${read}` : read;
+  const en = `${r.unitFrom === "default" ? "With no unit in the header, " : ""}“${shown}” read as ${figure(r.number)} ${r.unit} = ${figure(r.wan)} 万元`;
+  const alt = SMALLER_UNITS.find((u) => u.factor < r.factor && r.number * u.factor < ceilingWan);
+  if (alt) {
+    const altWan = r.number * alt.factor;
+    return {
+      problem: `${lead}，达到金额合理上限（${ceiling}），疑为以${alt.unit}填写（即${inWords(altWan)}）`,
+      problemEn: `${en} reaches the plausible ceiling (${figure(ceilingWan)} 万元); it was probably written in ${alt.unit} (${figure(altWan)} 万元)`,
+      hint: `核实金额的单位；如以${alt.unit}计，可在单元格中写明“${figure(r.number)}${alt.unit}”`,
+      hintEn: `Check the unit; if the figure is in ${alt.unit}, write “${figure(r.number)}${alt.unit}” in the cell`,
+    };
+  }
+  return {
+    problem: `${lead}，达到金额合理上限（${ceiling}），请核实金额和单位`,
+    problemEn: `${en} reaches the plausible ceiling (${figure(ceilingWan)} 万元); check the figure and its unit`,
+    hint: "核实金额和单位",
+    hintEn: "Check the figure and its unit",
+  };
 }
 
 // ---------------------------------------------------------------- yes / no

@@ -63,6 +63,8 @@ export const FINDING_CODES = [
   "second-list",
   "formula-uncached",
   "hidden-rows",
+  // Added with issue 20: an amount far beyond what its unit makes plausible, with both readings (warning).
+  "amount-implausible",
 ] as const;
 
 export const FindingCode = z.enum(FINDING_CODES);

@@ -4,7 +4,7 @@
  * `huizong programmes <id>`, the pane and docs/rules.md say what the check does and cannot drift.
  */
 import { FIELDS } from "./fields";
-import type { FieldSpec, Programme, RowRule, SetRule } from "./programme";
+import { fieldDefIn, type FieldSpec, type Programme, type RowRule, type SetRule } from "./programme";
 import { PROVINCE_NAMES } from "./regions";
 import { settingSummary } from "./setting-values";
 import type { SettingState } from "./settings";
@@ -149,6 +149,14 @@ function fieldRules(p: Programme, values: Record<string, unknown>): RuleText[] {
     const kind = FIELDS[f.field]?.kind === "list" ? "可填" : "须为";
     const qualified = f.qualifiable && !own?.length ? "（可在类名后写明具体方向，如“特色型（面向重点行业）”）" : "";
     out.push({ zh: `${label(f.field)}${kind}${list.join("、")}之一${qualified}`, clause: "", settings: f.allowedFromSetting ? [f.allowedFromSetting] : [] });
+  }
+  const amounts = p.fields.filter((f) => fieldDefIn(p, f.field)?.kind === "amount").map((f) => f.field);
+  if (amounts.length && p.settings.some((s) => s.id === "amountCeiling")) {
+    out.push({
+      zh: `${labels(amounts)}按表头或单元格写明的单位读作万元（表头未注明单位的按万元读）；达到${String(values.amountCeiling)}亿元的为警告，并给出按更小单位（如元）的读法`,
+      clause: "",
+      settings: ["amountCeiling"],
+    });
   }
   return out;
 }

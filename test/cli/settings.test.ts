@@ -107,7 +107,7 @@ describe("huizong programmes <id>", () => {
     expect(r.code).toBe(0);
     const template = JSON.parse(r.stdout);
     expect(template).toEqual(JSON.parse(JSON.stringify(settingsTemplate(getProgramme("sd-2024-gfbj-2")!))));
-    expect(Object.keys(template.settings)).toEqual(["asOf", "quota", "tasks", "firstBatch"]);
+    expect(Object.keys(template.settings)).toEqual(["asOf", "quota", "amountCeiling", "tasks", "firstBatch"]);
     const file = settingsFile("template.json", r.stdout);
     const ok = huizong("programmes", "sd-2024-gfbj-2", "--settings", file);
     expect(ok.code).toBe(0);

@@ -213,6 +213,15 @@ const CASES: Case[] = [
     row: FIRST,
   },
   {
+    code: "amount-implausible",
+    what: "15000000 under 投入合计（万元）: 1500亿元, probably 元 (warning); near-miss: 999999 万元, under the 100亿元 bound",
+    programme: "js-2023-benchmark-factory",
+    trigger: bfGrid(bf({ "投入合计（万元）": 15000000 })),
+    nearMiss: bfGrid(bf({ "投入合计（万元）": 999999 })),
+    row: FIRST,
+    severity: "warning",
+  },
+  {
     code: "phone-unreadable",
     what: "a landline without area code (warning); near-miss: two numbers in one cell",
     programme: "js-2023-platform",

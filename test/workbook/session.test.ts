@@ -356,3 +356,24 @@ describe("合并区县名单 through the session", () => {
     expect(confirmed.report.counts.rowsChecked).toBe(2);
   }, 120_000);
 });
+
+describe("the amount ceiling in the pane (issue 20 item 4)", () => {
+  const cell = (v: string | number) => (typeof v === "number" ? { kind: "number" as const, value: v } : { kind: "text" as const, value: v });
+  const header = ["申报单位", "统一社会信用代码", "成立日期", "业态模式创新方向", "是否建成", "近三年投入合计（万元）", "是否通过贯标", "证书有效期至"];
+  const row = (n: number, amount: number) => [`苏州乙${n}机械有限公司`, uscc("320506", n), "2012-06-01", "智能化制造", "已建成", amount, "是", "2025-06-30"].map(cell);
+  const init = { sheets: [{ name: "标杆工厂", rows: [header.map(cell), row(1, 150000), row(2, 15000000)] }], active: "标杆工厂" };
+  const settings: CheckSettings = { programmeId: "js-2023-benchmark-factory", city: "苏州市", asOf: "", quota: null, referenceSheets: [], scope: "used" };
+  const implausibleRows = (r: { findings: { code: string; row?: number }[] }) => r.findings.filter((f) => f.code === "amount-implausible").map((f) => f.row);
+
+  it("is one of the open facts the pane shows, and its box's value is what the check uses", async () => {
+    const view = engine.view(engine.builtIns().find((p) => p.id === "js-2023-benchmark-factory")!);
+    expect(view.settings.find((s) => s.id === "amountCeiling")).toMatchObject({ kind: "count", defaultText: "100" });
+    const parsed = engine.parseSetting("count", "10");
+    expect(parsed).toEqual({ ok: true, value: 10 });
+    const byDefault = await new Session(new PreviewHost(init), engine, "zh", writers).run(settings);
+    expect(implausibleRows(byDefault.report)).toEqual([3]);
+    const set = await new Session(new PreviewHost(init), engine, "zh", writers).run({ ...settings, values: { amountCeiling: 10 } });
+    expect(implausibleRows(set.report)).toEqual([2, 3]);
+    expect(set.report.notes.some((n) => n.startsWith("用户设置：金额合理上限（亿元） = 10"))).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@
 import { isErrorCell, type Cell } from "../cells";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme } from "../programme";
-import { enumKey, readAmount, readDate, readEnum, readPhone, readText, readUsccCell, readWholeNumber, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
+import { enumKey, implausibleAmount, readAmountReading, readDate, readEnum, readPhone, readText, readUsccCell, readWholeNumber, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
 import { cleanText, saysNothing } from "../text";
 import { usccProblem } from "../uscc";
 import type { FindingCode, Severity } from "../report";
@@ -52,12 +52,27 @@ function readQualified(cell: Cell, allowed: readonly string[]): string | null {
 /** Text cleanText leaves as it is: no leading/trailing or doubled space, no NBSP/U+3000/zero-width, no full-width ASCII. */
 export const PLAIN = /^(?! )(?!.* $)(?!.*  )[^\t\n\r\f\v\u00A0\u2007\u202F\u3000\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\u1680\u2000-\u200A\u2028\u2029\u205F\u0085]+$/u;
 
-export type Outcome = { status: "ok"; value: unknown } | { status: "empty" } | { status: "bad"; code: FindingCode; problem: string; problemEn: string; hint?: string; hintEn?: string };
+/** A value read that still deserves a look (an amount far beyond what its unit makes plausible): a warning beside the value. */
+export interface ReadWarning {
+  code: FindingCode;
+  problem: string;
+  problemEn: string;
+  hint: string;
+  hintEn: string;
+}
+
+export type Outcome = { status: "ok"; value: unknown; warn?: ReadWarning } | { status: "empty" } | { status: "bad"; code: FindingCode; problem: string; problemEn: string; hint?: string; hintEn?: string };
 
 function fromRead<T>(r: Read<T>, code: FindingCode, map?: (v: T) => unknown): Outcome {
   if (r.status === "ok") return { status: "ok", value: map ? map(r.value) : r.value };
   if (r.status === "empty") return { status: "empty" };
   return { status: "bad", code, problem: r.problem, problemEn: r.problemEn };
+}
+
+/** The amountCeiling setting (亿元) in 万元; null when the programme has none or the user set none. */
+function amountCeilingWan(settings: Record<string, unknown>): number | null {
+  const v = settings.amountCeiling;
+  return typeof v === "number" && Number.isFinite(v) ? v * 1e4 : null;
 }
 
 /** A company name is only ever text: a number, date or TRUE/FALSE there is a paste slip. */
@@ -140,8 +155,13 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
       // null = 至今: kept as the string "ongoing" so that "absent" still means empty.
       return fromRead(r, "date-unreadable", (v) => v ?? "ongoing");
     }
-    case "amount":
-      return fromRead(readAmount(cell, unit), "amount-unreadable");
+    case "amount": {
+      const r = readAmountReading(cell, unit);
+      if (r.status !== "ok") return fromRead(r, "amount-unreadable");
+      const ceiling = amountCeilingWan(settings);
+      const odd = ceiling === null ? null : implausibleAmount(r.value, r.shown, ceiling);
+      return { status: "ok", value: r.value.wan, ...(odd ? { warn: { code: "amount-implausible" as const, ...odd } } : {}) };
+    }
     case "yesno":
       // A programme may read other answers as yes or no (升级申报 → 是).
       return fromRead(readYesNo(cell, { ...(spec.aliases ? { aliases: spec.aliases } : {}), question: question ?? FIELDS[spec.field]?.zh ?? "" }), "value-not-allowed");
@@ -310,6 +330,19 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
     const outcome = readCached(ctx, def.kind, cell, spec, col.unit, `${col.header} ${def.zh}`);
     if (outcome.status === "ok") {
       row.values.set(spec.field, outcome.value);
+      if (outcome.warn) {
+        addFinding(ctx, {
+          code: outcome.warn.code,
+          severity: "warning",
+          row,
+          field: spec.field,
+          value: shownValue(cell),
+          message: `“${def.zh}”：${outcome.warn.problem}`,
+          messageEn: `${def.en}: ${outcome.warn.problemEn}`,
+          hint: outcome.warn.hint,
+          hintEn: outcome.warn.hintEn,
+        });
+      }
     } else if (outcome.status === "empty") {
       if (spec.onlyWhereCounted) {
         // the ranks rule names a counted row without one; an exempt row needs none
