@@ -7,7 +7,8 @@ import { readFile } from "node:fs/promises";
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { check, type CheckOptions, type ReferenceLists } from "../domain/check";
+import { checkGrid, type MergedLists } from "../app";
+import type { ReferenceLists } from "../domain/check";
 import { getProgramme, listProgrammes } from "../domain/catalogue";
 import type { Grid } from "../domain/cells";
 import { type ColumnChoice, SavedMapping } from "../domain/columns";
@@ -15,7 +16,6 @@ import { parseDraftFile, type DraftBundle } from "../domain/draft/draft";
 import { FIELDS } from "../domain/fields";
 import type { Programme } from "../domain/programme";
 import { isRealIsoDate } from "../domain/readers";
-import type { MergeResult } from "../domain/merge";
 import { findCity, findProvince } from "../domain/regions";
 import { Report, type Finding } from "../domain/report";
 import { aboutReference } from "../domain/read-faults";
@@ -264,7 +264,7 @@ export interface CheckRequest extends CheckStep {
 /** A list as read for the check: the grid, and what reading it found (a CSV's broken quote, mixed encodings…). */
 export interface ReadList {
   input: InputSheets | null;
-  merged: MergeResult | null;
+  merged: MergedLists | null;
   grid: Grid;
   readFindings: readonly Finding[];
 }
@@ -300,16 +300,8 @@ export async function readList(request: Pick<CheckRequest, "files" | "programme"
 
 /** The check every command runs on a list read: its options, and the read findings (list's, then references') kept. */
 export function checkList(list: Pick<ReadList, "grid" | "readFindings">, step: CheckStep, refs: { references?: ReferenceLists; findings: readonly Finding[] } = { findings: [] }): Report {
-  const options: CheckOptions = { programme: step.programme, city: step.city };
-  if (step.asOf) options.asOf = step.asOf;
-  if (step.quota !== undefined) options.quota = step.quota;
-  if (step.keep !== undefined) options.keep = step.keep;
-  if (refs.references) options.references = refs.references;
   const readFindings = [...list.readFindings, ...refs.findings];
-  if (readFindings.length > 0) options.readFindings = readFindings;
-  if (step.settings) options.settings = step.settings;
-  if (step.columnChoices && step.columnChoices.length > 0) options.columnChoices = step.columnChoices;
-  return Report.parse(check(list.grid, options));
+  return Report.parse(checkGrid(list.grid, { ...step, ...(refs.references ? { references: refs.references } : {}), readFindings }));
 }
 
 /** A saved mapping made on another header is used only where its column names match: say so. */
@@ -318,7 +310,7 @@ export function otherHeaderNote(saved: SavedMapping | null, mappingKey: string, 
 }
 
 /** Reads the reference lists (if any), then the list (several merged into one), and checks it. */
-export async function readAndCheck(request: CheckRequest): Promise<{ input: InputSheets | null; merged: MergeResult | null; grid: Grid; report: Report }> {
+export async function readAndCheck(request: CheckRequest): Promise<{ input: InputSheets | null; merged: MergedLists | null; grid: Grid; report: Report }> {
   const refs = await readReferences(request.referencePath);
   const list = await readList(request);
   return { input: list.input, merged: list.merged, grid: list.grid, report: checkList(list, request, refs) };

@@ -9,9 +9,9 @@ import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { listProgrammes } from "../domain/catalogue";
 import { layoutsFor } from "../domain/export/layouts";
-import { ExportError, planExport, type ExportOptions, type ExportWarning } from "../domain/export/plan";
+import { planSummary, writeSummary } from "../app";
+import { ExportError, type ExportOptions, type ExportWarning } from "../domain/export/plan";
 import { fillTemplate } from "../export/template";
-import { buildExportWorkbook } from "../export/xlsx";
 import { sheetSpec } from "../domain/export/sheet-spec";
 import { columnChoicesFrom, optionalDate, optionalQuota,
   optionalKeep, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, refuseOptions, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
@@ -135,8 +135,8 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
       filled.fill.lineEdits.map((e) => `已填写表样第 ${e.row} 行：${e.after.trim()}\n`).join("") +
       (filled.fill.unfilled.length > 0 ? `未能填写的列 / columns not filled:\n${filled.fill.unfilled.map((u) => `  - ${u.message}\n`).join("")}` : "表样各列均已填写。\n");
   } else {
-    const plan = planExport(grid, report, programme, exportOptions);
-    bytes = await buildExportWorkbook(plan);
+    const plan = planSummary(grid, report, programme, exportOptions);
+    bytes = await writeSummary(plan);
     warnings = plan.warnings;
     const c = plan.counts;
     const page = sheetSpec(plan).page;

@@ -160,7 +160,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
-  else if (merged) io.stdout(`合并 ${merged.summaries.length} 份名单，共 ${merged.sources.length} 行 / ${merged.summaries.length} lists merged:\n${summaryLines(merged.summaries)}\n` + renderReport(report, files.join("、")));
+  else if (merged) io.stdout(`合并 ${merged.summaries.length} 份名单，共 ${merged.sources.length} 行 / ${merged.summaries.length} lists merged:\n${summaryLines(merged.summaries, merged.skipped)}\n` + renderReport(report, files.join("、")));
   else io.stdout(renderReport(report, files[0] + (input?.encoding ? `（${input.encoding}）` : "")));
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;
 }

@@ -4,8 +4,8 @@ import { basename } from "node:path";
 import { inflateRawSync } from "node:zlib";
 import type { Grid } from "../domain/cells";
 import type { Finding } from "../domain/report";
+import { ListReadError, openListFile, type FormatId, type ListFile } from "../app/files";
 import type { CsvEncoding } from "../workbook/csv";
-import { textIsNoTable, type FormatId, type ListBook } from "../workbook/formats/book";
 import { LIMITS, megabytes, type BoundedInflate } from "../workbook/limits";
 
 /** A file that cannot be read as a list: one line on stderr, exit code 2. */
@@ -53,40 +53,24 @@ function readBytes(path: string, maxBytes: number): Buffer {
   }
 }
 
-export async function readInput(path: string, options: { sheet?: string; all?: boolean } = {}): Promise<InputSheets> {
+/** A file on disk as the application layer takes it (stat, size limit, bytes); InputError when it cannot be. */
+export function listFileAt(path: string, name: string = basename(path)): ListFile {
   const bytes = readBytes(path, LIMITS.uncompressedBytes);
-  const { readListFile, XlsxReadError } = await loadReaders();
-  let book: ListBook;
+  return { name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+/** One file read (the application layer's openListFile): the sheet asked for, or all (`all`: a reference file). */
+export async function readInput(path: string, options: { sheet?: string; all?: boolean } = {}): Promise<InputSheets> {
+  const file = listFileAt(path);
   try {
-    book = await readListFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), basename(path), { inflate: boundedInflate });
-  } catch (e) {
-    if (e instanceof XlsxReadError) throw new InputError(`${path}：${e.message}`, `${path}: ${e.messageEn}`);
-    throw e;
-  }
-  try {
+    const book = await openListFile(file, { inflate: boundedInflate, oneColumn: options.all ?? false });
     const names = options.all ? book.sheetNames : [options.sheet ?? book.defaultSheet];
     if (names.length === 0 || names[0] === undefined) throw new InputError(`工作簿中没有可见的工作表：${path}`, `The workbook has no visible worksheet: ${path}`);
-    const sheets = names.map((name) => {
-      const { grid, findings } = book.sheet(name);
-      return { name: name!, grid, findings: [...book.fileFindings, ...findings] };
-    });
-    if (book.format === "text") refuseNonTable(path, sheets[0]!, options.all ?? false);
+    const sheets = names.map((name) => book.sheet(name));
     return { sheets, format: book.format, ...(book.encoding ? { encoding: book.encoding } : {}), formatName: book.formatName };
   } catch (e) {
-    if (e instanceof XlsxReadError) throw new InputError(`${path}：${e.message}`, `${path}: ${e.messageEn}`);
+    // The CLI names the file as the user typed it, the path with it.
+    if (e instanceof ListReadError) throw new InputError(`${path}：${e.why}`, `${path}: ${e.whyEn}`);
     throw e;
   }
-}
-
-/** A text file that holds nothing, or no line of several columns, is no list (a reference list may be one column). */
-function refuseNonTable(path: string, sheet: InputSheet, all: boolean): void {
-  const why = textIsNoTable(sheet);
-  if (!why || (all && sheet.grid.rows.some((r) => r.some((c) => c.kind !== "empty")))) return;
-  throw new InputError(`${path} ${why[0]}`, `${path} ${why[1]}`);
-}
-
-/** The readers (exceljs, SheetJS) load only when a file is read. */
-async function loadReaders() {
-  const [{ readListFile }, { XlsxReadError }] = await Promise.all([import("../workbook/formats/book"), import("../workbook/read-error")]);
-  return { readListFile, XlsxReadError };
 }

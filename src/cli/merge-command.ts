@@ -5,7 +5,7 @@
  * list has errors; 2 bad usage or a list that cannot be read or has no header (nothing written).
  */
 import { extname } from "node:path";
-import { gridsToXlsx } from "../workbook/xlsx-write";
+import { writeListWorkbook } from "../app/write";
 import { checkList, columnChoicesFrom, optionalDate, optionalQuota,
   optionalKeep, otherHeaderNote, parseCommandArgs, readSettingsFile, refuseOptions, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { expandPaths, mergeFiles, summaryLines } from "./lists";
@@ -43,11 +43,11 @@ export async function runMerge(args: string[], io: Io): Promise<number> {
   const report = checkList(merged, { programme, city, asOf, quota, keep, settings, columnChoices: choices });
   const note = otherHeaderNote(saved, report.mappingKey, values.mapping);
   if (note) io.stderr(note);
-  const bytes = await gridsToXlsx([merged.grid]);
+  const bytes = await writeListWorkbook([merged.grid]);
   writeOutput(values.output, bytes);
-  if (values.json) io.stdout(JSON.stringify({ output: values.output, sources: merged.summaries, report }, null, 2) + "\n");
+  if (values.json) io.stdout(JSON.stringify({ output: values.output, sources: merged.summaries, skipped: merged.skipped, report }, null, 2) + "\n");
   else {
-    io.stdout(`已合并 ${merged.summaries.length} 份名单，共 ${merged.sources.length} 行，写入 ${values.output}（工作表“${merged.grid.sheetName}”）/ merged ${merged.sources.length} rows:\n${summaryLines(merged.summaries)}\n`);
+    io.stdout(`已合并 ${merged.summaries.length} 份名单，共 ${merged.sources.length} 行，写入 ${values.output}（工作表“${merged.grid.sheetName}”）/ merged ${merged.sources.length} rows:\n${summaryLines(merged.summaries, merged.skipped)}\n`);
     io.stdout(renderReport(report, values.output));
   }
   return report.findings.some((f) => f.severity === "error") ? 1 : 0;

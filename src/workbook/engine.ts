@@ -1,17 +1,17 @@
 /**
- * Binds the session to the engine in src/domain: the programmes as the pane shows them, check(),
- * and reference lists read from sheets. The only file of the pane that
+ * Binds the session to the engine: the programmes as the pane shows them (src/domain), the check,
+ * merge and plan of the application layer (src/app), and reference lists read from sheets. The only file of the pane that
  * knows the engine's shapes.
  */
-import { check, type ReferenceLists } from "../domain/check";
+import { checkGrid, planSummary } from "../app/check";
+import { mergeListFiles } from "../app/merge";
+import type { ReferenceLists } from "../domain/check";
 import { listProgrammes } from "../domain/catalogue";
-import { planExport } from "../domain/export/plan";
 import { FIELDS } from "../domain/fields";
 import { describeProgramme, settingLine } from "../domain/rules-text";
 import { parseSettingText, settingText } from "../domain/setting-values";
 import { resolveSettings } from "../domain/settings";
 import type { Programme } from "../domain/programme";
-import { listSheetOf, mergeLists } from "../domain/merge";
 import { citiesOf, COUNTY_LEVEL_UNITS, PROVINCE_NAMES } from "../domain/regions";
 import { referenceListsFromGrids } from "../domain/reference";
 import { planTemplate } from "../domain/template/plan";
@@ -49,13 +49,12 @@ function rulesOf(p: Programme, settings: Record<string, unknown>): RuleView[] {
 export const engine: Engine<ReferenceLists, Programme> = {
   builtIns: () => listProgrammes(),
   view: programmeView,
-  check: (grid, { programme, ...options }) => check(grid, { ...options, programme }),
+  check: (grid, options) => checkGrid(grid, options),
   rules: rulesOf,
   parseSetting: (kind, text) => parseSettingText(kind, text),
   settingText: (kind, value) => settingText(kind, value),
-  merge: (inputs, options) => mergeLists(inputs, options),
-  listSheet: (sheets, programme) => listSheetOf(sheets, programme),
-  summary: (grid, report, programme, options) => planExport(grid, report, programme, options),
+  mergeFiles: (files, sheets, { programme, city }) => mergeListFiles(files, programme, city, { sheets }),
+  summary: (grid, report, programme, options) => planSummary(grid, report, programme, options),
   template: (programme, city, settings) => planTemplate({ programme, city, ...(settings ? { settings } : {}) }),
   references: (sheets) => referenceListsFromGrids(sheets, "本工作簿"),
 };

@@ -16,11 +16,10 @@ import { MarkConflictError, type Capabilities, type ExportTarget, type ReadScope
 import { uniqueSheetName, type ExportOptions, type ExportPlan } from "../domain/export/plan";
 import type { TemplatePlan } from "../domain/template/plan";
 import { UserMappings, type UserStore } from "./user-store";
-import { MERGED_SHEET, type MergeInput, type MergeResult, type SourceSummary } from "../domain/merge";
-import { XlsxReadError } from "./read-error";
-
-/** What the pane says when a reader throws something of its own. */
-const UNREADABLE: readonly [string, string] = ["无法读取该文件：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试", "Cannot read the file: open it in Excel or WPS and save it as .xlsx"];
+import { MERGED_SHEET, type MergeInput, type SourceSummary } from "../domain/merge";
+import type { ListFile } from "../app/files";
+import { LIST_FILES_TEXT, LIST_FILES_TEXT_EN } from "../app/files";
+import { nothingMerged, type MergedLists, type SkippedSource } from "../app/merge";
 
 /** What the pane needs to know about a programme (from the engine's definitions). */
 export interface ProgrammeView {
@@ -74,10 +73,12 @@ export interface Engine<Refs = unknown, P = unknown> {
   builtIns(): readonly P[];
   /** What the pane shows of a programme. */
   view(programme: P): ProgrammeView;
-  /** District (or city) lists into one merged grid with sources (src/domain/merge.ts). */
-  merge(inputs: MergeInput[], options: { programme: P; city: string }): MergeResult;
-  /** The sheet of a file that holds the list. */
-  listSheet<T extends { name: string; grid: Grid }>(sheets: T[], programme: P): T | undefined;
+  /**
+   * Picked files (read here: any format of the registry) and sheets of this workbook merged into one
+   * list with sources, through the application layer (src/app/merge.ts): every file or sheet not
+   * merged is in `skipped`, with why.
+   */
+  mergeFiles(files: readonly ListFile[], sheets: readonly MergeInput[], options: { programme: P; city: string }): Promise<MergedLists>;
   /** The summary table's plan from a checked list (the programme is the one the report was checked against). */
   summary(grid: Grid, report: Report, programme: P, options: ExportOptions): ExportPlan;
   /** The district template's plan (生成区县填报模板). */
@@ -163,16 +164,15 @@ export interface MappingUse {
 }
 
 /** A list file the user picked in the pane: read there, never uploaded. */
-export interface ListFile {
-  name: string;
-  bytes: Uint8Array;
-}
+export type { ListFile } from "../app/files";
 
 export interface MergeOutcome {
   /** The new sheet the merged list went to. */
   sheet: string;
   rows: number;
   summaries: SourceSummary[];
+  /** Files that could not be read and sheets holding no list: named with why, the others merged all the same. */
+  skipped: SkippedSource[];
   check: CheckOutcome;
 }
 
@@ -452,47 +452,23 @@ export class Session<Refs = unknown, P = unknown> {
    */
   async mergeAndCheck(settings: CheckSettings, files: ListFile[], sheets: string[], onProgress: (p: Progress) => void = () => {}): Promise<MergeOutcome> {
     if (files.length + sheets.length === 0) {
-      throw Object.assign(new Error("请先选择要合并的名单文件（.xlsx、.csv）或本工作簿中的工作表。"), { messageEn: "Pick the list files (.xlsx, .csv) or sheets of this workbook to merge first." });
+      throw Object.assign(new Error(`请先选择要合并的名单文件（${LIST_FILES_TEXT}）或本工作簿中的工作表。`), { messageEn: `Pick the list files (${LIST_FILES_TEXT_EN}) or sheets of this workbook to merge first.` });
     }
     onProgress({ phase: "read", fraction: 0 });
-    const inputs: MergeInput[] = [];
+    const inBook: MergeInput[] = [];
     const programme = this.programme(settings.programmeId);
-    for (const f of files) inputs.push(await this.readListFile(f, programme));
     if (sheets.length > 0) {
       const read = await this.port.readGrids(sheets.map((name) => ({ sheet: name, scope: "used" as const })));
-      read.grids.forEach((grid, i) => inputs.push({ file: "", sheet: grid.sheetName, grid, ...(read.findings[i].length > 0 ? { findings: read.findings[i] } : {}) }));
+      read.grids.forEach((grid, i) => inBook.push({ file: "", sheet: grid.sheetName, grid, ...(read.findings[i].length > 0 ? { findings: read.findings[i] } : {}) }));
     }
-    const merged = this.engine.merge(inputs, { programme, city: settings.city });
-    if (merged.problems.length > 0) {
-      throw Object.assign(new Error(`未合并：${merged.problems.map((p) => p.message).join("；")}。`), { messageEn: `Nothing merged: ${merged.problems.map((p) => p.messageEn).join("; ")}.` });
-    }
+    const merged = await this.engine.mergeFiles(files, inBook, { programme, city: settings.city });
+    const refusal = nothingMerged(merged);
+    if (refusal) throw Object.assign(new Error(`${refusal[0]}。`), { messageEn: `${refusal[1]}.` });
     const sheet = await this.port.addSheet(MERGED_SHEET, merged.grid.rows);
     if (merged.readFindings.length > 0) this.mergedReadFindings.set(sheet, merged.readFindings);
     // The whole new sheet is the list; the clerk's own scope is still what gets saved.
     const check = await this.checkWith(settings, onProgress, sheet, null, "used");
-    return { sheet, rows: merged.sources.length, summaries: merged.summaries, check };
-  }
-
-  private async readListFile(file: ListFile, programme: P): Promise<MergeInput> {
-    // The readers (exceljs, SheetJS) load only when a file is picked, so the pane starts without them.
-    const { readListFile, textIsNoTable } = await import("./formats/book");
-    let sheets;
-    try {
-      const book = await readListFile(file.bytes, file.name);
-      sheets = book.sheetNames.map((name) => {
-        const s = book.sheet(name);
-        const why = book.format === "text" ? textIsNoTable(s) : null;
-        if (why) throw new XlsxReadError(why[0], why[1]);
-        return { name, grid: s.grid, findings: [...book.fileFindings, ...s.findings] };
-      });
-    } catch (e) {
-      // One line naming the file, whatever the reader threw: never the library's own text.
-      const [zh, en] = e instanceof XlsxReadError ? [e.message, e.messageEn] : UNREADABLE;
-      throw new XlsxReadError(`${file.name}：${zh}`, `${file.name}: ${en}`);
-    }
-    const chosen = this.engine.listSheet(sheets, programme);
-    if (!chosen) throw Object.assign(new Error(`${file.name}：工作簿中没有工作表。`), { messageEn: `${file.name}: the workbook has no worksheet.` });
-    return { file: file.name, sheet: chosen.name, grid: chosen.grid, ...(chosen.findings.length > 0 ? { findings: chosen.findings } : {}) };
+    return { sheet, rows: merged.sources.length, summaries: merged.summaries, skipped: merged.skipped, check };
   }
 
   /** Removes the marks; the report stays shown, its findings still select their cells. */

@@ -116,12 +116,18 @@ describe("huizong merge", () => {
     expect((await huizong("merge", ...files, "-p", "sd-2023-platform", "-c", "济南", "-o", out, "--force")).code).toBe(1);
   });
 
-  it("refuses a list without a header rather than losing its rows", async () => {
+  it("names a list without a header (its rows cannot be placed) and merges the others; refuses when none is left", async () => {
     const bad = join(tmp, "说明.csv");
-    writeFileSync(bad, "请按表格填写\n截止6月20日\n");
+    writeFileSync(bad, "请按表格填写,截止6月20日\n报送时加盖公章,\n");
     const r = await huizong("merge", files[0]!, bad, "-p", "sd-2023-platform", "-c", "济南", "-o", join(tmp, "x.xlsx"));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/说明\.csv.*找不到表头/);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/× 说明\.csv“说明”：未并入，前30行中找不到表头/);
+    const json = JSON.parse((await huizong("merge", files[0]!, bad, "-p", "sd-2023-platform", "-c", "济南", "-o", join(tmp, "x.xlsx"), "--force", "--json")).stdout) as { sources: { file: string }[]; skipped: { file: string; reason: string }[] };
+    expect(json.sources.map((s) => s.file)).toEqual(["历下区.xlsx"]);
+    expect(json.skipped).toEqual([expect.objectContaining({ file: "说明.csv", sheet: "说明", reason: "no-header" })]);
+    const none = await huizong("merge", bad, "-p", "sd-2023-platform", "-c", "济南", "-o", join(tmp, "y.xlsx"));
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/未合并：说明\.csv“说明”：前30行中找不到表头/);
   });
 });
 

@@ -32,4 +32,30 @@ describe("layering", () => {
     }
     expect(offences).toEqual([]);
   });
+
+  it("src/app (what the CLI and the pane share) knows no host: no node: module, nothing from the CLI, the pane or the preview; only write.ts reaches the writers", () => {
+    const offences: string[] = [];
+    for (const f of files(join(SRC, "app"))) {
+      for (const spec of imports(f)) {
+        if (spec.startsWith("node:") || ["fs", "path", "zlib"].includes(spec)) offences.push(`${relative(SRC, f)} → ${spec}`);
+        if (!spec.startsWith(".")) continue;
+        const target = relative(SRC, join(f, "..", spec)).split(/[\\/]/)[0];
+        if (target === "cli" || target === "taskpane" || target === "preview") offences.push(`${relative(SRC, f)} → ${spec}`);
+        if (target === "export" && !f.endsWith("write.ts")) offences.push(`${relative(SRC, f)} → ${spec}`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it("src/workbook reaches src/app only below its writers (never app/index or app/write)", () => {
+    const offences: string[] = [];
+    for (const f of files(join(SRC, "workbook"))) {
+      for (const spec of imports(f)) {
+        if (!spec.startsWith(".")) continue;
+        const target = relative(SRC, join(f, "..", spec));
+        if (/^app([\\/](index|write))?$/.test(target)) offences.push(`${relative(SRC, f)} → ${spec}`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
 });

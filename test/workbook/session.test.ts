@@ -326,7 +326,7 @@ describe("合并区县名单 through the session", () => {
     expect(said(again.report.findings)).toHaveLength(1);
   }, 120_000);
 
-  it("a picked workbook that cannot be read is refused in one line naming the file, in Chinese and English", async () => {
+  it("a merge of nothing but a file that cannot be read is refused in one line naming the file, in Chinese and English", async () => {
     const { session } = await officeSession(5);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("名单");
@@ -335,12 +335,26 @@ describe("合并区县名单 through the session", () => {
     const huge = new Uint8Array(await wb.xlsx.writeBuffer());
     const refusal = (name: string, bytes: Uint8Array) => session.mergeAndCheck(SETTINGS, [{ name, bytes }], []).then(() => null, (e: unknown) => e as Error & { messageEn?: string });
     const big = await refusal("巨表.xlsx", huge);
-    expect(big?.message).toMatch(/^巨表\.xlsx：.*名单区域/);
-    expect(big?.messageEn).toMatch(/^巨表\.xlsx: .*list area/);
+    expect(big?.message).toMatch(/^未合并：巨表\.xlsx：.*名单区域/);
+    expect(big?.messageEn).toMatch(/^nothing merged: 巨表\.xlsx: .*list area/);
     const junk = await refusal("乱码.xlsx", new TextEncoder().encode("not a workbook"));
-    expect(junk?.message).toMatch(/^乱码\.xlsx：不是表格/);
-    expect(junk?.messageEn).toMatch(/^乱码\.xlsx: is not a table/);
+    expect(junk?.message).toMatch(/^未合并：乱码\.xlsx：不是表格/);
+    expect(junk?.messageEn).toMatch(/^nothing merged: 乱码\.xlsx: is not a table/);
     for (const e of [big, junk]) expect(`${e?.message}${e?.messageEn}`).not.toMatch(/\n|Error:/);
+  }, 120_000);
+
+  it("a file that cannot be read is named in skipped with why, and the others still merge", async () => {
+    const { session } = await officeSession(5);
+    const csv = ["企业名称,统一社会信用代码,平台类型,建设情况,注册时间", `南京丁一科技有限公司,${uscc("320115", 61)},综合型,已建成,2015-03-01`].join("\r\n");
+    const out = await session.mergeAndCheck(SETTINGS, [
+      { name: "江宁区.csv", bytes: new TextEncoder().encode(csv) },
+      { name: "乱码.xls", bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]) },
+      { name: "空.csv", bytes: new Uint8Array() },
+    ], []);
+    expect(out.rows).toBe(1);
+    expect(out.summaries.map((s) => s.file)).toEqual(["江宁区.csv"]);
+    expect(out.skipped.map((s) => [s.file, s.reason])).toEqual([["乱码.xls", "not-a-list"], ["空.csv", "empty"]]);
+    for (const s of out.skipped) expect(s.why).not.toMatch(/Error|\n/);
   }, 120_000);
 
   it("checks the whole merged sheet but saves the clerk's settings unchanged (当前选中区域 stays chosen)", async () => {

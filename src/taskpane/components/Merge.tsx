@@ -6,7 +6,7 @@ import * as React from "react";
 import { Button, Caption1, Checkbox, Field, Label, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../workbook/i18n";
 import type { ListFile, MergeOutcome } from "../../workbook/session";
-import { ACCEPT_LIST_FILES } from "../../workbook/formats/book";
+import { ACCEPT_LIST_FILES, skippedPlace, skippedPlaceEn } from "../../app";
 
 const TEXT = {
   zh: {
@@ -20,6 +20,7 @@ const TEXT = {
     merged: (rows: number, sheet: string) => `已合并 ${rows} 行到工作表“${sheet}”，并已检查：`,
     line: (file: string, sheet: string, unit: string | null, rows: number, skipped: number, missing: string[]) =>
       `${file ? `${file}（${sheet}）` : `工作表“${sheet}”`}：${unit ?? "区县未知"}，${rows} 行${skipped ? `，跳过 ${skipped} 行` : ""}${missing.length ? `，缺少“${missing.join("、")}”列` : ""}`,
+    notMerged: (place: string, why: string) => `${place}：未并入，${why}`,
   },
   en: {
     title: "Merge district lists",
@@ -32,6 +33,7 @@ const TEXT = {
     merged: (rows: number, sheet: string) => `Merged ${rows} rows into “${sheet}” and checked them:`,
     line: (file: string, sheet: string, unit: string | null, rows: number, skipped: number, missing: string[]) =>
       `${file ? `${file} (${sheet})` : `sheet “${sheet}”`}: ${unit ?? "district unknown"}, ${rows} rows${skipped ? `, ${skipped} skipped` : ""}${missing.length ? `, lacks ${missing.join(", ")}` : ""}`,
+    notMerged: (place: string, why: string) => `${place}: not merged, ${why}`,
   },
 };
 
@@ -122,12 +124,17 @@ export function MergePanel({
         </Button>
       </div>
       {done && (
-        <MessageBar intent="success" data-testid="merge-summary">
+        <MessageBar intent={done.skipped.length > 0 ? "warning" : "success"} data-testid="merge-summary">
           <MessageBarBody>
             {t.merged(done.rows, done.sheet)}
             <ul className={st.list}>
               {done.summaries.map((s, i) => (
                 <li key={i}>{t.line(s.file, s.sheet, s.unit, s.rowsTaken, s.rowsSkipped, s.missing)}</li>
+              ))}
+              {done.skipped.map((s, i) => (
+                <li key={`skipped-${i}`} data-testid="merge-skipped">
+                  {lang === "en" ? t.notMerged(skippedPlaceEn(s), s.whyEn) : t.notMerged(skippedPlace(s), s.why)}
+                </li>
               ))}
             </ul>
           </MessageBarBody>
