@@ -14,6 +14,13 @@ import { savedMappingOf } from "../domain/columns";
 import { InputError } from "./input";
 import { ReferenceError } from "../domain/reference";
 import { renderColumns, renderReport } from "./render";
+import { checkOutput, writeOutput } from "./output";
+import { extname } from "node:path";
+
+/** Today as YYYY-MM-DD in the machine's own time zone (the clerk's day, not UTC's). */
+function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
 
 // Start-up pays only for the command run: export, template (and exceljs behind them) load when used.
 /** The --help text; the export, template and merge parts come from their own (lazily loaded) modules. */
@@ -49,6 +56,10 @@ check 选项 / options:
                            recommending city (or county-level unit)
                            全省汇总填 山东省 / 江苏省：各市名单按市核对名额、排序、限额和注册地
                            a province (山东省 / 江苏省): city lists, quotas and ranks per city
+  --findings-out <清单.xlsx>
+                           另写出退回修改清单：每个区县一张表，列出其问题行（企业、问题、如何修改、依据条款），
+                           可直接打印或发给区县；文件已存在时须加 --force 才覆盖
+                           also write the return list: a sheet per district with its rows to correct
   --sheet, -s <名称>       .xlsx 中要校验的工作表，默认第一个 / worksheet to check (default: the first)
   --as-of <YYYY-MM-DD>     计算注册年限等的基准日，默认取项目设定 / as-of date (default: the programme's)
   --quota <N>              推荐名额（通知未定或需覆盖时）/ city quota where the notice leaves it open
@@ -135,8 +146,14 @@ function listProgrammesText(): string {
 }
 
 async function runCheck(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" }, "programme-file": { type: "string" } });
+  const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" }, "programme-file": { type: "string" }, "findings-out": { type: "string" }, force: { type: "boolean" } });
   const files = requireFiles(positionals, "缺少要校验的文件：huizong check <名单.xlsx|名单.csv|文件夹…> --programme <id> --city <城市> / missing file");
+  const findingsOut = values["findings-out"];
+  if (findingsOut !== undefined) {
+    if (extname(findingsOut).toLowerCase() !== ".xlsx") throw new UsageError(`--findings-out 应以 .xlsx 结尾，收到“${findingsOut}” / --findings-out must be an .xlsx file`);
+    // Refused before any work: never onto an input, never over a file without --force.
+    checkOutput(findingsOut, [...files.map((path) => ({ what: "名单", whatEn: "list", path })), { what: "参考名单", whatEn: "reference list", path: values.reference }], values.force ?? false);
+  } else if (values.force) throw new UsageError("--force 只与 --findings-out 一起使用 / --force goes with --findings-out");
   if (values["programme-file"] !== undefined && values.programme !== undefined) throw new UsageError("--programme 和 --programme-file 只能用一个 / give --programme or --programme-file, not both");
   const fromFile = values["programme-file"] !== undefined ? readProgrammeFile(values["programme-file"]) : null;
   const programme = fromFile?.programme ?? requireProgramme(values.programme);
@@ -147,7 +164,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
 
   const settings = await readSettingsFile(values.settings, programme);
   const { choices, saved } = columnChoicesFrom(programme, values.map, values.mapping);
-  const { input, merged, report } = await readAndCheck({ files, programme, city, sheet: values.sheet, asOf, quota, keep, referencePath: values.reference, settings, columnChoices: choices });
+  const { input, merged, grid, report } = await readAndCheck({ files, programme, city, sheet: values.sheet, asOf, quota, keep, referencePath: values.reference, settings, columnChoices: choices });
   // A draft checks only to review it: the report says so before anything else.
   if (fromFile?.draft.draft) report.notes.unshift(unreviewedDraftNote(fromFile.draft, programme.id));
 
@@ -158,6 +175,13 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     if (values.json) io.stdout(JSON.stringify(savedMappingOf(report.mappingKey, report.columns), null, 2) + "\n");
     else io.stdout(renderColumns(report, files.join("、")));
     return 0;
+  }
+  if (findingsOut !== undefined) {
+    const [{ planReturnLists }, { returnListWorkbook }] = await Promise.all([import("../domain/export/return-list"), import("../export/return-list")]);
+    const plan = planReturnLists(grid, report, { date: localIsoDate(new Date()) });
+    writeOutput(findingsOut, await returnListWorkbook(plan));
+    const withProblems = plan.units.filter((u) => u.rows.length > 0).length;
+    io.stderr(`已写出退回修改清单 ${findingsOut}：${plan.units.length} 个${plan.by === "city" ? "市" : "区县"}，其中 ${withProblems} 个有问题行 / return list written: ${plan.units.length} units, ${withProblems} with rows to correct\n`);
   }
   if (values.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
   else if (merged) io.stdout(`合并 ${merged.summaries.length} 份名单，共 ${merged.sources.length} 行 / ${merged.summaries.length} lists merged:\n${summaryLines(merged.summaries, merged.skipped)}\n` + renderReport(report, files.join("、")));
