@@ -20,6 +20,7 @@ import { TemplateAction } from "./components/Template";
 import { ColumnsPanel } from "./components/Columns";
 import type { ColumnChoice } from "../domain/columns";
 import { MergePanel } from "./components/Merge";
+import { ReturnListAction } from "./components/ReturnList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "0 12px 12px", boxSizing: "border-box", minWidth: 0 },
@@ -177,6 +178,12 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
    * edited, or — where Excel cannot tell — its content no longer what was read), checked again first.
    */
   const exportNow = async (): Promise<ExportOutcome> => {
+    await freshen();
+    const choice = exportChoice ?? { destination: exportDestinations(ready!.capabilities)[0], options: {} };
+    return session.exportSummary(choice.destination, choice.options);
+  };
+  /** What is written from the results (the summary, the return list) comes from a check that still stands. */
+  const freshen = async (): Promise<void> => {
     if (!settings || !ready) throw new Error("not ready");
     setRecheckedNote(null);
     const changed = outOfDate || (!ready.capabilities.changeEvents && (await session.contentChanged()));
@@ -189,10 +196,12 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
       }
       setRecheckedNote(outOfDate ? null : t.staleFingerprint);
     }
-    const choice = exportChoice ?? { destination: exportDestinations(ready.capabilities)[0], options: {} };
-    return session.exportSummary(choice.destination, choice.options);
   };
   const exportAction = useFileAction(lang, exportNow);
+  const makeReturnList = async () => {
+    await freshen();
+    return session.returnList(isoDay(today));
+  };
 
   // Stable while the outcome stands, so the export preview is planned once per change of options.
   const previewSummary = React.useCallback((options: ExportOptions) => session.planSummaryAsync(options), [session, outcome]);
@@ -336,6 +345,9 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
           <Section title={s.findings} lang={lang} testId="findings-section">
             <Findings report={report} lang={lang} filter={filter} onFilter={setFilter} onSelect={selectFinding} />
           </Section>
+          <Section title={t.returnListButton} lang={lang} testId="return-list-section">
+            <ReturnListAction lang={lang} disabled={working} onMake={makeReturnList} />
+          </Section>
           {report.priority.length > 0 && (
             <Section title={`${s.priorityList}（${report.priority.length}）`} lang={lang} testId="priority-section">
               <PriorityList items={report.priority} lang={lang} onSelectRow={selectRow} />
@@ -357,6 +369,11 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
       )}
     </main>
   );
+}
+
+/** YYYY-MM-DD of the clerk's own day (local time). */
+function isoDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 /** The same settings, whatever order their keys were written in. */

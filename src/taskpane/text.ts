@@ -16,6 +16,11 @@ const ZH = {
   showMore: (n: number) => `再显示 ${Math.min(n, 50)} 条（还有 ${n} 条）`,
   previewColumns: "只看主要列",
   previewAll: "显示全部列",
+  returnListButton: "生成退回修改清单",
+  returnListBusy: "正在生成…",
+  returnListHint: "每个区县一张表：有问题的行、企业名称、问题、如何修改、依据条款，可直接打印或发给区县更正。",
+  returnListDone: (where: "workbook" | "download", fileName: string, units: number, withRows: number, byCity: boolean) =>
+    `${where === "workbook" ? "已在新工作簿中打开退回修改清单，请保存后发送" : `已下载“${fileName}”`}：${units} 个${byCity ? "市" : "区县"}，其中 ${withRows} 个有需更正的行。`,
 };
 
 type Text = typeof ZH;
@@ -35,6 +40,11 @@ const EN: Text = {
   showMore: (n) => `Show ${Math.min(n, 50)} more (${n} left)`,
   previewColumns: "Main columns only",
   previewAll: "All columns",
+  returnListButton: "Make the return list",
+  returnListBusy: "Making…",
+  returnListHint: "A sheet per district: its rows to correct, the enterprise, what is wrong, what to do and the clause — to print or send back.",
+  returnListDone: (where, fileName, units, withRows, byCity) =>
+    `${where === "workbook" ? "The return list opened as a new workbook: save it and send it" : `Downloaded "${fileName}"`}: ${units} ${byCity ? "cities" : "districts"}, ${withRows} with rows to correct.`,
 };
 
 export function paneText(lang: Lang): Text {

@@ -3,6 +3,7 @@
  * select a finding's cells; remember the settings per workbook; notice when results go stale.
  * The task pane calls this and nothing else; it knows neither Office.js nor the preview host.
  */
+import { planReturnLists, returnListFileName, type ReturnPlan } from "../domain/export/return-list";
 import { columnLetter, type Grid } from "../domain/cells";
 import type { ColumnChoice, SavedMapping } from "../domain/columns";
 import type { Finding, Report } from "../domain/report";
@@ -194,12 +195,19 @@ export interface ExportOutcome {
  */
 export interface Writers {
   summaryWorkbook(plan: ExportPlan): Promise<Uint8Array>;
+  returnListWorkbook(plan: ReturnPlan): Promise<Uint8Array>;
   templateWorkbook(plan: TemplatePlan): Promise<{ bytes: Uint8Array; fileName: string }>;
 }
 
 export interface TemplateOutcome {
   plan: TemplatePlan;
   /** "workbook": opened as a new workbook in Excel; "download": bytes to save. */
+  destination: "workbook" | "download";
+  download?: { fileName: string; bytes: Uint8Array };
+}
+
+export interface ReturnListOutcome {
+  plan: ReturnPlan;
   destination: "workbook" | "download";
   download?: { fileName: string; bytes: Uint8Array };
 }
@@ -535,6 +543,22 @@ export class Session<Refs = unknown, P = unknown> {
     const plan = destination === "sheet" ? { ...planned, sheetName: uniqueSheetName(planned.sheetName, await this.port.listSheets()) } : planned;
     const sheets = await this.port.openXlsx(toBase64(await this.writers.summaryWorkbook(plan)), destination);
     return { plan, destination, sheets };
+  }
+
+  /**
+   * 退回修改清单 from the last check: a sheet per district with its rows to correct, opened as a new
+   * workbook where Excel can (the clerk saves or sends it), else as .xlsx bytes to download.
+   */
+  async returnList(today: string): Promise<ReturnListOutcome> {
+    if (!this.last || !this.lastGrid) {
+      throw Object.assign(new Error("请先检查名单，再生成退回修改清单。"), { messageEn: "Check the list before making the return list." });
+    }
+    const plan = planReturnLists(this.lastGrid, this.last.report, { date: today });
+    const fileName = returnListFileName(plan, this.last.report.programme);
+    const [bytes, capabilities] = await Promise.all([this.writers.returnListWorkbook(plan), this.port.capabilities()]);
+    if (!capabilities.createWorkbook) return { plan, destination: "download", download: { fileName, bytes } };
+    await this.port.openXlsx(toBase64(bytes), "workbook");
+    return { plan, destination: "workbook" };
   }
 
   /**

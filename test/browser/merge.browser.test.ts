@@ -91,6 +91,37 @@ describe("合并区县名单 in the task pane (Chromium)", () => {
     expect(pane.errors).toEqual([]);
   });
 
+  it("退回修改清单 of the merged list: one sheet per district holding the rows and findings of the report", async () => {
+    // The rows the pane's findings judge with an error or a warning, and how many problems each has.
+    const judged = await page.locator("[data-testid=finding-group]").evaluateAll((groups) =>
+      groups
+        .filter((g) => g.getAttribute("data-severity") !== "info")
+        .flatMap((g) => [...g.querySelectorAll("[data-testid=finding]")].map((f) => Number(f.getAttribute("data-row"))))
+        .filter((r) => r > 0),
+    );
+    expect(judged.length).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("return-list-button").click()]);
+    expect(download.suggestedFilename()).toMatch(/^退回修改清单-济南市-sd-2023-platform-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "历下区", "历城区"]);
+    const perRow = new Map<number, number>();
+    for (const ws of wb.worksheets.slice(1)) {
+      ws.eachRow((row, n) => {
+        const r = row.getCell(2).value;
+        if (n <= 5 || typeof r !== "number") return;
+        perRow.set(r, (perRow.get(r) ?? 0) + 1);
+        // Each row sits in the sheet of the district it came from.
+        expect(String(row.getCell(3).value)).toContain(`${ws.name}.`);
+      });
+    }
+    const expected = new Map<number, number>();
+    for (const r of judged) expected.set(r, (expected.get(r) ?? 0) + 1);
+    expect([...perRow.entries()].sort((a, b) => a[0] - b[0])).toEqual([...expected.entries()].sort((a, b) => a[0] - b[0]));
+    expect(await page.getByTestId("return-list-done").getAttribute("data-units")).toBe("2");
+    expect(await snapshot(page, sample)).toEqual(original);
+  });
+
   it("province mode: city lists merged and checked city by city, the city over its quota shown", async () => {
     await page.getByTestId("city").selectOption("山东省");
     const HEADER = ["序号", "申报单位", "统一社会信用代码", "平台类型", "企业性质", "建设情况"];

@@ -295,7 +295,7 @@ export function Findings({
                   lang={lang}
                   testId="finding-more"
                   render={(f, i) => (
-                  <button key={i} type="button" className={st.item} onClick={() => onSelect(f)} data-testid="finding" data-code={f.code} data-where={where(f, lang)}>
+                  <button key={i} type="button" className={st.item} onClick={() => onSelect(f)} data-testid="finding" data-code={f.code} data-row={f.row ?? ""} data-where={where(f, lang)}>
                     <span className={st.where}>{where(f, lang)}</span>
                     <span>{lang === "en" ? f.messageEn : f.message}</span>
                     {f.sources && f.sources.length > 0 && (
