@@ -70,7 +70,7 @@ export function nonLegalPersonForm(s: string): { zh: string; en: string } | null
   const name = withoutTrailingRemarks(s);
   if (/(分公司|分厂|办事处|分支机构)$/u.test(name)) return { zh: "分支机构（分公司、分厂或办事处）", en: "a branch (分公司/分厂/办事处)" };
   if (/合伙企业$|\((普通|有限|特殊普通)合伙\)$/u.test(foldBrackets(cleanText(s)).replace(/ /g, ""))) return { zh: "合伙企业", en: "a partnership (合伙企业)" };
-  if (/个人独资企业$/u.test(name)) return { zh: "个人独资企业", en: "a sole proprietorship (个人独资企业)" };
+  if (/个人独资企业$|\(个人独资(企业)?\)$/u.test(foldBrackets(cleanText(s)).replace(/ /g, ""))) return { zh: "个人独资企业", en: "a sole proprietorship (个人独资企业)" };
   return null;
 }
 

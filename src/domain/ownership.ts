@@ -42,7 +42,7 @@ export const OWNERSHIP_CLASSES: Readonly<Record<string, OwnershipClass>> = {
 /** Central units based in the province, as districts write them. Longest first so the match names the whole word. */
 const CENTRAL = /(中央驻[鲁苏]|驻[鲁苏]央企|驻[鲁苏]中央|中央在[鲁苏]|在[鲁苏]央企|中央企业|中央国有企业|中央国企|中央直属|中央单位|中直|央企)/u;
 /** Provincial units: 省属, 省管, 省国资委监管/出资, 山东省属. */
-const PROVINCIAL = /(省属|省管|省国资委|省人民政府国有资产监督管理委员会|省直属|省直)/u;
+const PROVINCIAL = /(省属|省管|省国资委|省人民政府国有资产监督管理委员会|省直属|省直|省级(?=国有|国企|事业)|省(?=国有))/u;
 /** A word before the match that denies it: 非央企, 不属于省属, 并非. */
 const NEGATED_BEFORE = /(非|不是|不属于|并非|无)$/u;
 /** A word after the match that makes it a minority share, not ownership: 央企参股. */

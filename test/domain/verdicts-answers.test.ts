@@ -76,6 +76,14 @@ describe("sd-2023 二(二)1 bars 较大以上 accidents: a lesser or ungraded on
   it("a 较大 accident stated is an error", () => {
     expect(errorsOn(sdRun(sd({ 限制性条件: "2022年发生较大安全生产事故一起" })))).toEqual(["restricted"]);
   });
+  // Told in words in the yes/no column itself: judged by its grade, as in the free-text cell (not "cannot read").
+  for (const [text, severity] of [["2022年发生一般安全生产事故一起", "warning"], ["发生安全事故1起", "warning"], ["2023年发生较大环境事故", "error"], ["发生重大质量事故", "error"]] as const) {
+    it(`“${text}” in the 较大以上 question column → restricted (${severity})`, () => {
+      const r = sdRun(sd({ "近三年是否发生较大以上安全、环境事故或严重质量问题": text }));
+      expect(withCode(r, "value-not-allowed")).toEqual([]);
+      expect(withCode(r, "restricted").map((f) => [f.severity, f.clause?.includes("二(二)1")])).toEqual([[severity, true]]);
+    });
+  }
   it("是（一般事故） in the 较大以上 question column is a warning; 是 alone an error", () => {
     expect(withCode(sdRun(sd({ "近三年是否发生较大以上安全、环境事故或严重质量问题": "是（一般事故）" })), "restricted").map((f) => f.severity)).toEqual(["warning"]);
     expect(withCode(sdRun(sd({ "近三年是否发生较大以上安全、环境事故或严重质量问题": "是" })), "restricted").map((f) => f.severity)).toEqual(["error"]);
@@ -83,7 +91,7 @@ describe("sd-2023 二(二)1 bars 较大以上 accidents: a lesser or ungraded on
 });
 
 describe("exempt ownership as the notices word it (sd-2023 四(二): 中央驻鲁和省属单位; 工赋百景 三(二): 中央驻鲁企业、省属国企)", () => {
-  const SD_FORMS = ["省管企业", "驻鲁央企", "山东省属国有企业", "中央企业在鲁子公司", "中央企业在鲁分公司", "省国资委监管企业", "中央驻鲁企业二级子公司", "中央企业（二级）子公司", "中央企业（三级）子公司", "省属国有（控股）企业", "省属事业单位", "中央驻鲁单位", "央企在鲁子公司"];
+  const SD_FORMS = ["省管企业", "驻鲁央企", "山东省属国有企业", "中央企业在鲁子公司", "中央企业在鲁分公司", "省国资委监管企业", "中央驻鲁企业二级子公司", "中央企业（二级）子公司", "中央企业（三级）子公司", "省属国有（控股）企业", "省属事业单位", "中央驻鲁单位", "央企在鲁子公司", "省级国有企业", "山东省国有控股企业", "省直事业单位"];
   for (const words of SD_FORMS) {
     it(`sd-2023: “${words}” takes no slot, and the report says how it was read`, () => {
       const r = sdRun(...sdRows(11, (i) => (i === 11 ? { 单位性质: words } : {})));
@@ -155,7 +163,7 @@ describe("remaining readings (Corrections, third reading)", () => {
 
   const JP_HEADER = ["申报单位", "统一社会信用代码", "注册时间", "平台类型", "建设情况"];
   const { row: jp } = lister(JP_HEADER, VALID.jsPlatform);
-  for (const name of ["南京甲创业投资合伙企业（有限合伙）", "南京乙科技合伙企业", "南京丙软件个人独资企业", "南京丁科技有限公司江宁分厂", "南京戊科技有限公司驻苏办事处"]) {
+  for (const name of ["南京甲创业投资合伙企业（有限合伙）", "南京乙科技合伙企业", "南京丙软件个人独资企业", "南京庚软件开发中心（个人独资）", "南京辛信息服务部（个人独资企业）", "南京丁科技有限公司江宁分厂", "南京戊科技有限公司驻苏办事处"]) {
     it(`江苏 三(一)1 独立法人: “${name}” is not an independent legal person (an error)`, () => {
       const r = run("js-2023-platform", listGrid(JP_HEADER, [jp({ 申报单位: name })]));
       expect(withCode(r, "not-legal-person").map((f) => f.severity)).toEqual(["error"]);

@@ -6,6 +6,7 @@
 import { isErrorCell, type Cell } from "../cells";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme } from "../programme";
+import { accidentGrade } from "./accident";
 import { enumKey, implausibleAmount, readAmountReading, readDate, readEnum, readPhone, readText, readUsccCell, readWholeNumber, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
 import { cleanText, saysNothing } from "../text";
 import { usccProblem } from "../uscc";
@@ -281,6 +282,12 @@ export function disqualifyingFields(programme: Programme): ReadonlySet<string> {
   return out;
 }
 
+/** The text tells of an accident, in the field a restriction's accident grades are about. */
+function statesAccident(programme: Programme, field: string, shown: string): boolean {
+  for (const r of programme.rowRules) if (r.type === "restricted" && r.accidentGrades?.field === field && accidentGrade(shown, r.accidentGrades) !== null) return true;
+  return false;
+}
+
 /** Severity of a cell that cannot be read: an error where the programme needs the field or its answer can bar the row, else a warning. */
 function severityFor(spec: FieldSpec, code: FindingCode, programme: Programme): Severity {
   if (code === "phone-unreadable") return "warning";
@@ -360,6 +367,9 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
           hintEn: `Fill in ${fieldLabelEn(spec.field)}`,
         });
       }
+    } else if (def.kind === "yesno" && statesAccident(programme, spec.field, shownValue(cell))) {
+      // "2023年发生一般事故一起" under 是否发生较大以上事故: an answer in words, judged by its grade (the rule).
+      row.values.set(spec.field, true);
     } else {
       markUnreadable(spec.field);
       addFinding(ctx, {

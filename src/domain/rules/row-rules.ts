@@ -6,9 +6,9 @@
 import { normaliseCompanyName } from "../names";
 import { ownershipTokens, ownershipWord } from "../ownership";
 import type { RowRule } from "../programme";
-import { dayNumber, formatPartialDate, parseIsoDate, readEnum, type PartialDate } from "../readers";
+import { dayNumber, formatPartialDate, parseIsoDate, readEnum, readYesNo, type PartialDate } from "../readers";
 import { PROVINCE_NAMES } from "../regions";
-import { cleanText, saysNothing, statedPieces } from "../text";
+import { cleanText, saysNothing } from "../text";
 import { describeUscc } from "../uscc";
 import {
   addFinding,
@@ -23,6 +23,7 @@ import {
   type RowData,
 } from "./context";
 import { partyCode, partyName, validPartyCode } from "./identity";
+import { accidentGrade, type AccidentGrades } from "./accident";
 import { allowedValues } from "./read";
 
 type Rule<T extends RowRule["type"]> = Extract<RowRule, { type: T }>;
@@ -465,16 +466,6 @@ function latestFromDay(days: number): { year: number; month: number; day: number
 }
 
 
-type AccidentGrades = NonNullable<Rule<"restricted">["accidentGrades"]>;
-
-/** How a stated accident stands against a notice that bars only some grades: barred, lesser or not graded. */
-function accidentGrade(text: string, g: AccidentGrades): "barred" | "lesser" | "ungraded" | null {
-  const stated = statedPieces(text).join("，");
-  if (!g.about.some((w) => stated.includes(w))) return null;
-  if (g.otherBars.some((w) => stated.includes(w)) || g.barred.some((w) => stated.includes(w))) return "barred";
-  return g.lesser.some((w) => stated.includes(w)) ? "lesser" : "ungraded";
-}
-
 function gradeWarning(ctx: CheckContext, row: RowData, field: string, shown: string, grade: "lesser" | "ungraded", g: AccidentGrades): void {
   addFinding(ctx, {
     code: "restricted",
@@ -498,7 +489,9 @@ export function checkRestricted(ctx: CheckContext, row: RowData, rule: Rule<"res
     const shown = shownOf(ctx, row, c.field);
     // "是（一般事故）" to a question about 较大以上 accidents: the remark says less than the question asks.
     const grade = g && g.field === c.field ? accidentGrade(shown, g) : null;
-    if (g && grade === "lesser") {
+    // An accident told in words without its grade (not a 是/否 answer): a person must judge it.
+    const inWords = grade === "ungraded" && readYesNo({ kind: "text", value: shown }).status !== "ok";
+    if (g && (grade === "lesser" || inWords)) {
       gradeWarning(ctx, row, c.field, shown, grade, g);
       continue;
     }
