@@ -123,7 +123,7 @@ export function readProgrammeFile(path: string): { programme: Programme; draft: 
 
 export function requireCity(city: string | undefined): string {
   if (!city) throw new UsageError("缺少 --city <城市>，如 --city 南京 / missing --city");
-  if (!findCity(city) && !findProvince(city)) throw new UsageError(`无法识别城市“${city}”：请填设区市（南京、济南…）或昆山市、泰兴市、沭阳县；全省汇总填江苏省或山东省 / unknown city`);
+  if (!findCity(city) && !findProvince(city)) throw new UsageError(`无法识别城市“${city}”：请填设区市（南京、济南、南宁…）或直接推荐的县级单位（昆山市…）；全省汇总填省名（江苏省、山东省…） / unknown city`);
   return city;
 }
 

@@ -15,7 +15,7 @@ import { groupLabel, matchPriority, priorityIndex } from "./priority";
 import type { Programme } from "./programme";
 import { isRealIsoDate, parseIsoDate, readText, shownValue, type TextExpectation } from "./readers";
 import { extraColumn, parseSource, provinceMode } from "./merge";
-import { findCity, PROVINCE_NAMES, resolveDistrict, type City, type ProvinceCode } from "./regions";
+import { citiesOf, findCity, PROVINCE_NAMES, resolveDistrict, type City, type ProvinceCode } from "./regions";
 import type { ColumnMapping, Finding, PriorityMatch, QuotaStanding, RankStanding, Report } from "./report";
 import { addFinding, type CheckContext, type ReferenceLists, type RowData } from "./rules/context";
 import { checkDuplicates, checkIdentity, checkOneDirection, partyCode } from "./rules/identity";
@@ -337,14 +337,14 @@ function attachSources(ctx: CheckContext): void {
       };
     } else if (read?.status === "bad") {
       said = {
-        message: `无法确定该行所属的市：城市列（${cityLetter}列）${read.problem}（应为${provinceName}的设区市，如 ${EXAMPLE_CITY[ctx.province]}）；${consequence}`,
-        messageEn: `The row's city is unknown: in the 城市 column (${cityLetter}) ${read.problemEn} (expected a city of ${provinceName}, such as ${EXAMPLE_CITY[ctx.province]}); ${consequenceEn}`,
+        message: `无法确定该行所属的市：城市列（${cityLetter}列）${read.problem}（应为${provinceName}的设区市，如 ${exampleCity(ctx.province)}）；${consequence}`,
+        messageEn: `The row's city is unknown: in the 城市 column (${cityLetter}) ${read.problemEn} (expected a city of ${provinceName}, such as ${exampleCity(ctx.province)}); ${consequenceEn}`,
         value: read.shown,
       };
     } else if (typed) {
       said = {
-        message: `无法确定该行所属的市：城市列（${cityLetter}列）的“${typed}”不是${provinceName}的设区市（如 ${EXAMPLE_CITY[ctx.province]}）；${consequence}`,
-        messageEn: `The row's city is unknown: “${typed}” in the 城市 column (${cityLetter}) is not a city of ${provinceName} (such as ${EXAMPLE_CITY[ctx.province]}); ${consequenceEn}`,
+        message: `无法确定该行所属的市：城市列（${cityLetter}列）的“${typed}”不是${provinceName}的设区市（如 ${exampleCity(ctx.province)}）；${consequence}`,
+        messageEn: `The row's city is unknown: “${typed}” in the 城市 column (${cityLetter}) is not a city of ${provinceName} (such as ${exampleCity(ctx.province)}); ${consequenceEn}`,
         value: typed,
       };
     } else {
@@ -360,14 +360,17 @@ function attachSources(ctx: CheckContext): void {
       row,
       ...(cityLetter !== null ? { column: cityLetter } : {}),
       ...said,
-      hint: cityLetter === null ? "加一列“城市”填写推荐该行的市，或合并时以市名命名各市的文件" : `在城市列（${cityLetter}列）填写推荐该行的市，如 ${EXAMPLE_CITY[ctx.province]}`,
-      hintEn: cityLetter === null ? "Add a 城市 column, or name each city's file after the city" : `Enter the recommending city in the 城市 column (${cityLetter}), such as ${EXAMPLE_CITY[ctx.province]}`,
+      hint: cityLetter === null ? "加一列“城市”填写推荐该行的市，或合并时以市名命名各市的文件" : `在城市列（${cityLetter}列）填写推荐该行的市，如 ${exampleCity(ctx.province)}`,
+      hintEn: cityLetter === null ? "Add a 城市 column, or name each city's file after the city" : `Enter the recommending city in the 城市 column (${cityLetter}), such as ${exampleCity(ctx.province)}`,
     });
   }
 }
 
 const CITY_EXPECTED: TextExpectation = { accept: ["number"], zh: "推荐该行的市", en: "the recommending city" };
-const EXAMPLE_CITY: Readonly<Record<ProvinceCode, string>> = { "32": "南京市", "37": "济南市" };
+/** A city of the province to show as an example: its capital comes first in the table (南京市, 济南市, 南宁市). */
+function exampleCity(province: ProvinceCode): string {
+  return citiesOf(province)[0]?.name ?? "";
+}
 
 /** Rows by city, in the province's order of cities (rows of an unknown city in none). */
 function cityScopes(ctx: CheckContext): CityScope[] {

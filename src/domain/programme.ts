@@ -7,6 +7,10 @@
 import { z } from "zod";
 import { FIELD_KINDS, FIELDS, type FieldDef } from "./fields";
 import { isRealIsoDate } from "./readers";
+import { isProvinceCode } from "./regions";
+
+/** Two digits of GB/T 2260 naming a province of the region table ("32" 江苏省, "44" 广东省). */
+const ProvinceCodeSchema = z.string().refine((c) => /^\d{2}$/.test(c) && isProvinceCode(c), problem("省份应为 GB/T 2260 的两位代码，如 32（江苏省）、44（广东省）", "a province is its two-digit GB/T 2260 code, e.g. 32 (Jiangsu), 44 (Guangdong)"));
 import { settingValueProblem } from "./setting-values";
 
 /** A problem of the definition, in both languages, at a path (bundle.ts shows them to whoever edits the file). */
@@ -239,7 +243,7 @@ export const RowRule = z.discriminatedUnion("type", [
     members: FieldId,
     maxMembers: z.number().int().positive(),
     /** Province the lead must be registered in. */
-    leadProvince: z.enum(["32", "37"]),
+    leadProvince: ProvinceCodeSchema,
     clause: Clause,
   }),
   z.strictObject({
@@ -327,7 +331,7 @@ const ProgrammeObject = z.strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, problem("项目编号应为小写字母、数字和连字符，如 js-2027-platform", "a programme id is lower-case letters, digits and hyphens, e.g. js-2027-platform")),
     title: z.string(),
     titleEn: z.string(),
-    province: z.enum(["32", "37"]),
+    province: ProvinceCodeSchema,
     notice: z.strictObject({
       /** 文号, when the notice shows one. */
       number: z.string().nullable(),

