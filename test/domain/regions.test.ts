@@ -28,13 +28,14 @@ describe("citiesOf", () => {
   });
 
   it("names the provinces", () => {
-    expect(PROVINCE_NAMES).toEqual({ "32": "江苏省", "37": "山东省" });
+    expect(PROVINCE_NAMES).toMatchObject({ "32": "江苏省", "37": "山东省" });
+    expect(Object.keys(PROVINCE_NAMES)).toHaveLength(31);
   });
 });
 
 describe("COUNTY_LEVEL_UNITS", () => {
   it("holds 昆山市, 泰兴市 and 沭阳县 with their cities", () => {
-    expect(COUNTY_LEVEL_UNITS.map((u) => [u.code, u.name, u.short, u.parentCode, u.countyLevel, u.province])).toEqual([
+    expect(COUNTY_LEVEL_UNITS.filter((u) => /^3[27]/.test(u.code)).map((u) => [u.code, u.name, u.short, u.parentCode, u.countyLevel, u.province])).toEqual([
       ["320583", "昆山市", "昆山", "3205", true, "32"],
       ["321283", "泰兴市", "泰兴", "3212", true, "32"],
       ["321322", "沭阳县", "沭阳", "3213", true, "32"],
@@ -60,7 +61,7 @@ describe("findCity", () => {
     expect(findCity(typed)?.code).toBe(code);
   });
 
-  it.each(["", "北京", "莱芜", "3712", "江宁区", "1234", "南"])("%s → null", (typed) => {
+  it.each(["", "莱芜", "3712", "江宁区", "1234", "南"])("%s → null", (typed) => {
     expect(findCity(typed)).toBeNull();
   });
 });
@@ -80,7 +81,7 @@ describe("cityOfRegion", () => {
     expect(cityOfRegion(region)?.code).toBe(city);
   });
 
-  it.each(["100000", "110105", "320000", "329999", "3201", "abcdef", ""])("%s → null", (region) => {
+  it.each(["100000", "990105", "320000", "329999", "3201", "abcdef", ""])("%s → null", (region) => {
     expect(cityOfRegion(region)).toBeNull();
   });
 
@@ -136,7 +137,7 @@ describe("resolveDistrict", () => {
     expect(resolveDistrict("海门区")?.current).toBe(true);
   });
 
-  it.each([["鼓楼区"], ["鼓楼"], ["市中区"], ["高新区"], ["园区"], ["开发区"], ["经开区"], ["江宁开发区"], ["南京市"], ["江苏省"], [""], ["北京市朝阳区"]])(
+  it.each([["鼓楼区"], ["鼓楼"], ["市中区"], ["高新区"], ["园区"], ["开发区"], ["经开区"], ["江宁开发区"], ["南京市"], ["江苏省"], [""], ["天津市朝阳区"]])(
     "%s → null (ambiguous, unknown or not a district)",
     (typed) => {
       expect(resolveDistrict(typed)).toBeNull();

@@ -368,7 +368,7 @@ export function draftProgramme(raw: string, options: DraftOptions = {}): DraftRe
     const legalClause = legal[0] ? clause(legal[0]) : noClause("独立法人");
     rowRules.push({ type: "identity", party: LEAD, province: "none", otherCity: true, legalPerson: true, ...(legal.length ? {} : { legalPersonSeverity: "warning" as const }), clause: clause(c), legalPersonClause: legalClause, source: src(c) });
     rowRules.push({ type: "identity", party: SITE, province: "none", otherCity: false, legalPerson: true, ...(legal.length ? {} : { legalPersonSeverity: "warning" as const }), clause: clause(c), legalPersonClause: legalClause, source: src(c) });
-    rowRules.push({ type: "consortium", lead: LEAD, site: SITE, members: "members", maxMembers: Number(c.values.maxMembers), leadProvince: province[0] as "32" | "37", clause: clause(c), source: src(c) });
+    rowRules.push({ type: "consortium", lead: LEAD, site: SITE, members: "members", maxMembers: Number(c.values.maxMembers), leadProvince: province[0], clause: clause(c), source: src(c) });
   } else {
     field({ field: "applicant", required: true });
     field({ field: "uscc", required: true });
@@ -680,7 +680,7 @@ export function draftProgramme(raw: string, options: DraftOptions = {}): DraftRe
   const parsed = Programme.safeParse(programme);
   if (!parsed.success && parsed.error.issues.some((i) => i.path[0] === "province")) {
     const name = Object.entries(PROVINCES).find(([, [code]]) => code === province[0])?.[0] ?? province[0];
-    return { ok: false, categories, problems: [{ zh: `通知属于${name}（${province[0]}）：项目定义目前只支持江苏（32）和山东（37），这份草稿还不能用于校验`, en: `the notice is of province ${province[0]}; programmes support only 32 and 37 for now` }] };
+    return { ok: false, categories, problems: [{ zh: `通知属于${name}（${province[0]}）：地区表中没有这个省份，这份草稿还不能用于校验`, en: `the notice is of province ${province[0]}, which the region table lacks` }] };
   }
   if (!parsed.success) {
     return { ok: false, categories, problems: parsed.error.issues.map((i) => ({ zh: `草稿不是有效的项目定义：${i.path.join(".")} ${i.message}`, en: `the draft is not a valid programme: ${i.path.join(".")} ${i.message}` })) };
