@@ -21,6 +21,8 @@ import { ColumnsPanel } from "./components/Columns";
 import type { ColumnChoice } from "../domain/columns";
 import { MergePanel } from "./components/Merge";
 import { ReturnListAction } from "./components/ReturnList";
+import { ProgrammesPanel } from "./components/Programmes";
+import { programmeText } from "./programme-text";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "0 12px 12px", boxSizing: "border-box", minWidth: 0 },
@@ -55,7 +57,8 @@ interface Ready {
 export function App({ session, lang, today = new Date() }: { session: Session; lang: Lang; today?: Date }) {
   const s = strings(lang);
   const st = useStyles();
-  const programmes = React.useMemo(() => session.programmes(), [session]);
+  // Imported and new programmes join the built-ins once the session has read them, and after each change.
+  const [programmes, setProgrammes] = React.useState(() => session.programmes());
   const [ready, setReady] = React.useState<Ready | null>(null);
   const [settings, setSettings] = React.useState<CheckSettings | null>(null);
   const [busy, setBusy] = React.useState(false);
@@ -83,6 +86,8 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     session.start().then(
       (r) => {
         if (!live) return;
+        setProgrammes(session.programmes());
+        if (session.libraryError) setError(errorText(session.libraryError, lang));
         setReady(r);
         setSettings(r.settings);
         setMarked(r.marked);
@@ -97,6 +102,20 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
   const changeSettings = (next: CheckSettings) => {
     setSettings(next);
     session.saveSettings(next).catch((e) => setError(errorText(e, lang)));
+  };
+
+  /** The programme list changed (imported, saved, removed): offer the new list; choose `select` if given. */
+  const programmesChanged = (select?: string) => {
+    const list = session.programmes();
+    setProgrammes(list);
+    if (!settings || !ready) return;
+    if (select && select !== settings.programmeId) {
+      const p = list.find((x) => x.id === select);
+      const city = p?.units.some((u) => u.name === settings.city) ? settings.city : (p?.units[0]?.name ?? "");
+      changeSettings(session.normalise({ ...settings, programmeId: select, city, quota: null, asOf: "", values: {} }, ready.sheets));
+    } else if (!list.some((p) => p.id === settings.programmeId)) {
+      changeSettings(session.normalise({ ...settings, programmeId: undefined as unknown as string }, ready.sheets));
+    }
   };
 
   /** What a finished check shows, whether it checked the list or a merged one. */
@@ -293,6 +312,9 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
           engine={session.settingEngine}
           onChange={changeSettings}
         />
+      </Section>
+      <Section title={programmeText(lang).section} lang={lang} testId="programmes-section" defaultOpen={false}>
+        <ProgrammesPanel lang={lang} api={session} programmes={programmes} disabled={working} onChanged={programmesChanged} />
       </Section>
       <TemplateAction lang={lang} disabled={working} onTemplate={() => session.districtTemplate(settings)} />
       <MergePanel lang={lang} sheets={ready.sheets} disabled={working} onMerge={mergeLists} />

@@ -15,6 +15,8 @@ import type { Programme } from "../domain/programme";
 import { citiesOf, COUNTY_LEVEL_UNITS, MUNICIPALITIES, PROVINCE_NAMES } from "../domain/regions";
 import { referenceListsFromGrids } from "../domain/reference";
 import { planTemplate } from "../domain/template/plan";
+import { bundleText, parseProgrammeBundle, programmeToBundle } from "../domain/bundle";
+import { draftProgramme } from "../domain/draft/draft";
 import type { Engine, ProgrammeView, RuleView } from "./session";
 
 /** A programme definition → what the settings form shows. */
@@ -58,4 +60,13 @@ export const engine: Engine<ReferenceLists, Programme> = {
   summary: (grid, report, programme, options) => planSummary(grid, report, programme, options),
   template: (programme, city, settings) => planTemplate({ programme, city, ...(settings ? { settings } : {}) }),
   references: (sheets) => referenceListsFromGrids(sheets, "本工作簿"),
+  readBundle: (text) => {
+    const r = parseProgrammeBundle(text);
+    return r.ok ? { ok: true, programme: r.programme, id: r.programme.id, title: r.programme.title } : { ok: false, problems: r.problems };
+  },
+  bundleText: (programme) => bundleText(programmeToBundle(programme)),
+  draft: (noticeText, category) => {
+    const r = draftProgramme(noticeText, category ? { category } : {});
+    return r.ok ? { ok: true, draft: r.bundle, categories: r.categories } : r;
+  },
 };

@@ -21,6 +21,7 @@ import { MERGED_SHEET, type MergeInput, type SourceSummary } from "../domain/mer
 import type { ListFile } from "../app/files";
 import { LIST_FILES_TEXT, LIST_FILES_TEXT_EN } from "../app/files";
 import { nothingMerged, type MergedLists, type SkippedSource } from "../app/merge";
+import { ProgrammeLibrary, type BundleProblem, type BundleRead, type LibraryEntry } from "./programme-store";
 
 /** What the pane needs to know about a programme (from the engine's definitions). */
 export interface ProgrammeView {
@@ -43,7 +44,35 @@ export interface ProgrammeView {
   fields: { id: string; label: string; labelEn: string; required: boolean }[];
   /** What the notice leaves open besides the as-of date and the quota (those have fields of their own). */
   settings: SettingView[];
+  /** Where the definition comes from: with the product, or imported / made in this workbook (set by the session). */
+  origin?: ProgrammeOriginView;
 }
+
+/** 内置, or 导入 with its file name and date and where it is kept. */
+export interface ProgrammeOriginView {
+  kind: "builtin" | "file" | "copy";
+  fileName?: string;
+  /** ISO date-time it was imported or saved. */
+  importedAt?: string;
+  /** The programme it was copied from (kind "copy"). */
+  copiedFrom?: string;
+  inWorkbook?: boolean;
+  forUser?: boolean;
+}
+
+/** An imported definition that no longer reads: listed with why, so it can be removed. */
+export interface BrokenProgramme {
+  id: string;
+  title: string;
+  fileName: string;
+  importedAt: string;
+  problems: BundleProblem[];
+}
+
+/** A draft from a notice's text, as the review opens it; or why none (several categories: pick one). */
+export type DraftOutcome =
+  | { ok: true; draft: unknown; categories: string[] }
+  | { ok: false; categories: string[]; problems: { zh: string; en: string }[] };
 
 /** One open fact as the pane edits it: text in a box, one item per line. */
 export interface SettingView {
@@ -109,6 +138,12 @@ export interface Engine<Refs = unknown, P = unknown> {
   settingText(kind: SettingView["kind"], value: unknown): string;
   /** Reference lists from sheets the user picked; throws an Error with a Chinese message when a sheet means nothing. */
   references(sheets: { name: string; grid: Grid }[]): Refs;
+  /** A programme definition file's text → the programme, or every problem (the reader of `programmes validate`). */
+  readBundle(text: string): BundleRead<P>;
+  /** A programme as a definition file's text (to copy a built-in into the editor). */
+  bundleText(programme: P): string;
+  /** A draft definition from a notice's text (one category of it when it has several). */
+  draft(noticeText: string, category?: string): DraftOutcome;
 }
 
 export interface CheckSettings {
@@ -243,6 +278,12 @@ export class Session<Refs = unknown, P = unknown> {
   readonly userMappings: UserMappings | null;
   /** The programmes this session offers, by id: what a check, merge or template is run against. */
   protected catalog: CatalogEntry<P>[];
+  /** Definitions imported or made in the pane (workbook and user); loaded by start(). */
+  readonly library: ProgrammeLibrary<P>;
+  private libraryEntries: LibraryEntry<P>[] = [];
+  /** Set when start() could not read the imported definitions (the pane says it; the built-ins still work). */
+  libraryError: Error | null = null;
+  private readonly builtInCount: number;
 
   constructor(
     readonly port: WorkbookPort,
@@ -252,7 +293,84 @@ export class Session<Refs = unknown, P = unknown> {
     userStore: UserStore | null = null,
   ) {
     this.userMappings = userStore ? new UserMappings(userStore) : null;
-    this.catalog = engine.builtIns().map((programme) => ({ programme, view: engine.view(programme) }));
+    this.catalog = engine.builtIns().map((programme) => ({ programme, view: { ...engine.view(programme), origin: { kind: "builtin" as const } } }));
+    this.builtInCount = this.catalog.length;
+    this.library = new ProgrammeLibrary<P>(port, userStore, (text) => engine.readBundle(text), new Set(this.catalog.map((e) => e.view.id)));
+  }
+
+  /** Reads the imported definitions again (workbook and user) into the programmes offered. */
+  async loadLibrary(): Promise<void> {
+    this.libraryEntries = await this.library.load();
+    const builtIns = this.catalog.slice(0, this.builtInCount);
+    const imported = this.libraryEntries.flatMap((e) => {
+      if (!e.programme) return [];
+      const origin: ProgrammeOriginView = {
+        kind: e.stored.origin,
+        fileName: e.stored.fileName,
+        importedAt: e.stored.importedAt,
+        ...(e.stored.copiedFrom ? { copiedFrom: e.stored.copiedFrom } : {}),
+        inWorkbook: e.inWorkbook,
+        forUser: e.forUser,
+      };
+      return [{ programme: e.programme, view: { ...this.engine.view(e.programme), origin } }];
+    });
+    this.catalog = [...builtIns, ...imported];
+  }
+
+  /** Imported definitions that no longer read (a newer format, a hand edit): named with why, removable. */
+  brokenProgrammes(): BrokenProgramme[] {
+    return this.libraryEntries
+      .filter((e) => !e.programme)
+      .map((e) => ({ id: e.stored.id, title: e.stored.title, fileName: e.stored.fileName, importedAt: e.stored.importedAt, problems: e.problems }));
+  }
+
+  /**
+   * 导入项目定义: the file's text read by the engine's reader and kept in the workbook (and for the
+   * user where the host allows). Refused with every problem, nothing changed, when it does not read,
+   * is too large or takes a built-in's id; an imported id already there needs `replace`.
+   */
+  async importProgramme(fileName: string, text: string, options: { replace?: boolean } = {}): Promise<{ view: ProgrammeView; userNotSaved: Error | null }> {
+    const out = await this.library.add(fileName, text, { ...(options.replace ? { replace: true } : {}), origin: "file" });
+    await this.loadLibrary();
+    return { view: this.view(out.entry.stored.id), userNotSaved: out.userNotSaved };
+  }
+
+  /** 新建项目 / a reviewed draft: the edited definition kept like an imported one. */
+  async saveProgramme(fileName: string, text: string, options: { replace?: boolean; copiedFrom?: string } = {}): Promise<{ view: ProgrammeView; userNotSaved: Error | null }> {
+    const out = await this.library.add(fileName, text, { origin: "copy", ...(options.replace ? { replace: true } : {}), ...(options.copiedFrom ? { copiedFrom: options.copiedFrom } : {}) });
+    await this.loadLibrary();
+    return { view: this.view(out.entry.stored.id), userNotSaved: out.userNotSaved };
+  }
+
+  /** Removes an imported definition from the workbook and the user's storage (the pane asked first). */
+  async removeProgramme(id: string): Promise<void> {
+    await this.library.remove(id);
+    await this.loadLibrary();
+  }
+
+  /** The definition file of a programme offered: the imported text as kept, a built-in written out. */
+  bundleTextOf(id: string): string {
+    const stored = this.libraryEntries.find((e) => e.stored.id === id && e.programme);
+    if (stored) return stored.stored.text;
+    return this.engine.bundleText(this.programme(id));
+  }
+
+  /** What the editor shows of a definition's text as typed: its rules in words, or every problem. */
+  previewBundle(text: string, settings: Record<string, unknown> = {}): { ok: true; view: ProgrammeView; rules: RuleView[] } | { ok: false; problems: BundleProblem[] } {
+    const read = this.engine.readBundle(text);
+    if (!read.ok) return read;
+    return { ok: true, view: this.engine.view(read.programme), rules: this.engine.rules(read.programme, settings) };
+  }
+
+  /** A draft from a notice's text, for review in the editor: never offered to a check until saved. */
+  draftFromNotice(noticeText: string, category?: string): DraftOutcome {
+    return this.engine.draft(noticeText, category);
+  }
+
+  private view(id: string): ProgrammeView {
+    const e = this.catalog.find((x) => x.view.id === id);
+    if (!e) throw new Error(`programme ${id} not loaded`);
+    return e.view;
   }
 
   async start(): Promise<{ capabilities: Capabilities; sheets: string[]; active: string; settings: CheckSettings; marked: boolean }> {
@@ -261,6 +379,11 @@ export class Session<Refs = unknown, P = unknown> {
       this.port.listSheets(),
       this.port.activeSheet(),
       this.port.loadSetting<Partial<CheckSettings>>(SETTINGS_KEY),
+      // The saved programme may be an imported one: the list is read before the settings are made valid.
+      this.loadLibrary().then(
+        () => (this.libraryError = null),
+        (e: unknown) => (this.libraryError = e instanceof Error ? e : new Error(String(e))),
+      ),
     ]);
     const settings = this.normalise(saved, sheets);
     const marked = await this.port.hasMarks(active);

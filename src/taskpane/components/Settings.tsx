@@ -25,6 +25,7 @@ import {
 } from "@fluentui/react-components";
 import { strings, type Lang } from "../../workbook/i18n";
 import type { CheckSettings, ProgrammeView, RuleView, SettingEngine, SettingView } from "../../workbook/session";
+import { originText, programmeText } from "../programme-text";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -42,13 +43,15 @@ const useStyles = makeStyles({
 });
 
 /** The programme's rules, each with its clause and the open facts that decide it now. */
-function RulesList({ lang, rules }: { lang: Lang; rules: RuleView[] }) {
+export function RulesList({ lang, rules, testId = "rules" }: { lang: Lang; rules: RuleView[]; testId?: string }) {
   const s = strings(lang);
   const st = useStyles();
+  // The pane's own list keeps its test ids; another (the editor's) prefixes them.
+  const item = testId === "rules" ? "rule" : `${testId}-rule`;
   return (
-    <ol className={st.rules} data-testid="rules">
+    <ol className={st.rules} data-testid={testId}>
       {rules.map((r, i) => (
-        <li key={i} data-testid="rule">
+        <li key={i} data-testid={item}>
           {r.zh}
           {r.clause && (
             <Caption1 className={st.small}>
@@ -56,7 +59,7 @@ function RulesList({ lang, rules }: { lang: Lang; rules: RuleView[] }) {
             </Caption1>
           )}
           {r.open.map((o) => (
-            <Caption1 key={o} className={st.small} data-testid="rule-open">
+            <Caption1 key={o} className={st.small} data-testid={`${item}-open`}>
               {s.ruleOpen}{s.colon}{o}
             </Caption1>
           ))}
@@ -203,7 +206,7 @@ export function SettingsForm({
         >
           {programmes.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.title}
+              {p.origin && p.origin.kind !== "builtin" ? `${p.title}（${programmeText(lang).origin[p.origin.kind]}）` : p.title}
             </option>
           ))}
         </Select>
@@ -211,6 +214,11 @@ export function SettingsForm({
       {programme && (
         <Caption1 className={st.title} data-testid="programme-title">
           {programme.title}
+        </Caption1>
+      )}
+      {programme && (
+        <Caption1 className={st.notice} data-testid="programme-origin" data-origin={programme.origin?.kind ?? "builtin"}>
+          {programmeText(lang).originOfChosen}{s.colon}{originText(lang, programme, programmes)}
         </Caption1>
       )}
       {programme && (
