@@ -25,6 +25,7 @@ import { checkCap, checkGroupCap, checkQuota, checkRanks, splitByOwnership, type
 import type { Group, Unit } from "./setting-values";
 import { problemNote, resolveSettings, settingNote } from "./settings";
 import { uncheckedNotes } from "./unchecked";
+import { unusedColumns, unusedColumnText } from "./column-unused";
 
 export type { ReferenceLists } from "./rules/context";
 
@@ -449,6 +450,17 @@ function reportHeader(ctx: CheckContext): void {
       hintEn: `Confirm it in the pane's column mapping (列对应), or pass --map ${col.letter}=${spec.field} on the command line`,
     });
   }
+  // An unused column that may be a field the programme reads: say so, and what did not run for it.
+  for (const u of unusedColumns(programme, header.all)) {
+    const text = unusedColumnText(u);
+    addFinding(ctx, {
+      code: "column-unused",
+      severity: u.notRun.length + u.ranWithout.length > 0 ? "warning" : "info",
+      field: u.field,
+      value: `${u.column.letter}列“${u.column.header}”`,
+      ...text,
+    });
+  }
   for (const a of header.ambiguous) {
     const def = FIELDS[a.field];
     const all = [a.used, ...a.others];
@@ -515,11 +527,12 @@ function columnReport(ctx: CheckContext, all: readonly ColumnInfo[]): ColumnMapp
   });
 }
 
-/** The clerk should look at the mapping: a required field has no column, or a field rests on a weak match. */
+/** The clerk should look at the mapping: a required field has no column, a field rests on a weak match, or an unused column may be a field some check reads. */
 function mappingUncertain(ctx: CheckContext): boolean {
   const { header, programme } = ctx;
   if (header.rowIndices.length === 0) return true;
   if (programme.fields.some((f) => f.required && !header.columns.has(f.field))) return true;
+  if (ctx.findings.some((f) => f.code === "column-unused" && f.severity === "warning")) return true;
   return header.all.some((c) => c.field !== null && c.why !== "user" && c.confidence < WEAK_CONFIDENCE);
 }
 

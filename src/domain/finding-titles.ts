@@ -9,6 +9,7 @@ export const FINDING_TITLES: Record<FindingCode, [zh: string, en: string]> = {
   "header-missing": ["缺少必需的列", "Required column missing"],
   "header-ambiguous": ["多列对应同一字段", "Several columns for one field"],
   "header-uncertain": ["列对应把握不足", "Weak column match"],
+  "column-unused": ["有列未使用，可能是所需的列", "Unused column that may be a field"],
   "quota-exempt": ["不占名额的单位", "Exempt from the quota"],
   "second-list": ["另一份名单（未核查）", "Another list (not checked)"],
   "formula-uncached": ["公式没有计算结果", "Formula without a result"],

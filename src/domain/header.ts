@@ -37,6 +37,8 @@ export interface ColumnInfo {
   why: ColumnWhy;
   /** A field proposed for the clerk to confirm (unmapped or weak columns). */
   suggestion?: string;
+  /** An unused column's suggestion rests on its header or on cells only that field holds: the report says the column is unused (column-unused). */
+  suggestionFrom?: "header" | "content";
   /** Next best fields, best first, at most 3. */
   alternatives?: { field: string; confidence: number }[];
   /** Names the same field as another column as plainly (header-ambiguous); left unused. */
@@ -196,6 +198,7 @@ function mapColumns(grid: Grid, programme: Programme, levels: readonly number[],
       confidence: a.confidence,
       why: a.why,
       ...(a.suggestion ? { suggestion: a.suggestion } : {}),
+      ...(a.suggestionFrom ? { suggestionFrom: a.suggestionFrom } : {}),
       ...(a.alternatives.length > 0 ? { alternatives: a.alternatives } : {}),
       ...(a.ambiguousWith ? { ambiguousWith: a.ambiguousWith } : {}),
     };

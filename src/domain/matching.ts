@@ -9,10 +9,10 @@
  * for a field, whatever its cells hold; and content alone only suggests, it never assigns.
  */
 import { isErrorCell, type Cell } from "./cells";
-import { FIELDS, type FieldKind } from "./fields";
+import { FIELDS, type FieldDef, type FieldKind } from "./fields";
 import type { FieldSpec, Programme } from "./programme";
 import { enumKey, readAmount, readDate, readPhone, readUsccCell, readWholeNumber, readYesNo } from "./readers";
-import { cleanText, headerKey } from "./text";
+import { cleanText, foldBrackets, headerKey } from "./text";
 import { isValidUscc } from "./uscc";
 import { canonicalWords, modifiersAgree, readHeader, type HeaderReading, type Tense } from "./vocabulary";
 
@@ -40,7 +40,7 @@ const OTHER_THINGS = [
   "资产", "负债", "面积", "产量", "能耗", "专利", "邮编", "邮政编码", "邮箱", "电子邮件", "email", "网址", "网站", "传真", "地址", "住所",
   "法定代表人", "法人代表", "身份证", "职务", "职称", "学历", "经营范围", "主营产品", "主要产品", "所属行业", "行业类别", "行业分类", "规模", "开户", "账号",
   "银行", "评分", "得分", "分数", "审核意见", "推荐意见", "意见", "签字", "盖章处", "年龄", "出口", "订单", "客户数", "用户数", "连接数",
-  "母公司", "上级", "主管", "控股", "股东", "实际控制人", "高新技术企业", "高企", "执照有效期", "专精特新", "许可证",
+  "母公司", "上级", "主管", "控股", "股东", "股权", "实际控制人", "高新技术企业", "高企", "执照有效期", "专精特新", "许可证",
   // The form's own dates, not an applicant's.
   "统计", "数据截止", "填报时间",
 ];
@@ -224,15 +224,33 @@ function scoreWording(h: string, hStripped: string, hGrams: readonly string[], w
   return best;
 }
 
+/**
+ * A tense said only in brackets ("星级（已获）", "级别（拟申报）") is still the header's tense: headerKey
+ * drops brackets as it drops units, so it is read from them here. Units and scopes carry none.
+ */
+function tenseInBrackets(label: string): Tense {
+  if (!/[（(【\[]/u.test(label)) return null;
+  for (const m of foldBrackets(label).matchAll(/\(([^()]*)\)/g)) {
+    const inner = headerKey(m[1] ?? "");
+    if (inner === "") continue;
+    const t = readHeader(inner).tense;
+    if (t !== null) return t;
+  }
+  return null;
+}
+
 /** What the header alone says: field → score (only fields with some evidence). */
 export function headerScoresIn(v: Vocabulary, label: string): ReadonlyMap<string, number> {
   const raw = normaliseHeader(label);
-  const hit = v.cache.get(raw);
+  const bracketTense = raw === "" ? null : tenseInBrackets(label);
+  const cacheKey = bracketTense === null ? raw : `${raw}\u0001${bracketTense}`;
+  const hit = v.cache.get(cacheKey);
   if (hit) return hit;
   const out = new Map<string, number>();
   if (raw !== "") {
     // Compared in canonical words: 联络人 is 联系人, 承担单位 is 申报单位, 支出 is 投入 (vocabulary.ts).
-    const reading = readHeader(raw);
+    const plain = readHeader(raw);
+    const reading = plain.tense === null && bracketTense !== null ? { ...plain, tense: bracketTense } : plain;
     const h = reading.canon;
     const hStripped = stripAffixes(h, FILLERS_LEADING, FILLERS_TRAILING);
     const hGrams = [...new Set([...bigrams(h), ...bigrams(hStripped)])];
@@ -262,7 +280,7 @@ export function headerScoresIn(v: Vocabulary, label: string): ReadonlyMap<string
       if (groups.some((g) => g.every((k) => h.includes(k)))) out.set(field, Math.max(out.get(field) ?? 0, 0.85));
     }
   }
-  if (v.cache.size < 20_000) v.cache.set(raw, out);
+  if (v.cache.size < 20_000) v.cache.set(cacheKey, out);
   return out;
 }
 
@@ -419,6 +437,13 @@ export interface ColumnEvidence {
   scores: Scored[];
   /** A field the content alone points at (the clerk may confirm it). */
   contentSuggestion?: string;
+  /**
+   * Every field the content points at, best first, each marked strong when it rests on cells only
+   * one field of the programme could hold (valid credit codes, the programme's own allowed values,
+   * ownership words), not on numbers, dates or yes/no answers, which many columns hold: only such
+   * content is worth a word when the column goes unused. None under a header naming something else.
+   */
+  contentSuggestions: { field: string; strong: boolean }[];
 }
 
 /** Every field's evidence for one column: the header's labels (parent+child, child) and its cells. */
@@ -437,7 +462,7 @@ export function scoreColumn(programme: Programme, labels: { parent: string; chil
     add(labels.parent || labels.child, 1);
   }
   const scores: Scored[] = [];
-  let contentSuggestion: { field: string; fit: number; required: boolean } | undefined;
+  const suggested: { field: string; fit: number; required: boolean; strong: boolean }[] = [];
   for (const spec of programme.fields) {
     const def = FIELDS[spec.field];
     if (!def) continue;
@@ -452,12 +477,28 @@ export function scoreColumn(programme: Programme, labels: { parent: string; chil
     if (h > 0 || total > 0) scores.push({ field: spec.field, header: h, total, fit });
     const distinctive = def.kind !== "text" || def.content !== undefined;
     if (fit !== null && fit >= SUGGEST_SHARE && distinctive && content && content.seen >= 2) {
-      const better = !contentSuggestion || fit > contentSuggestion.fit || (fit === contentSuggestion.fit && spec.required && !contentSuggestion.required);
-      if (better) contentSuggestion = { field: spec.field, fit, required: spec.required };
+      suggested.push({ field: spec.field, fit, required: spec.required, strong: strongContent(def.kind, def.content, content) });
     }
   }
   scores.sort((a, b) => b.total - a.total || b.header - a.header);
-  return { index, scores, ...(contentSuggestion ? { contentSuggestion: contentSuggestion.field } : {}) };
+  // Cells are no word for a field under a header naming something else (注册资本, 集团…代码): they suggest nothing.
+  const contentSuggestions = namesOther(labels.parent + labels.child)
+    ? []
+    : suggested.sort((a, b) => b.fit - a.fit || Number(b.required) - Number(a.required)).map((x) => ({ field: x.field, strong: x.strong }));
+  return { index, scores, contentSuggestions, ...(contentSuggestions[0] ? { contentSuggestion: contentSuggestions[0].field } : {}) };
+}
+
+/** A header that names a thing no field is (注册资本, 营业收入 …) or a party no field is about (集团, 腾讯). */
+function namesOther(label: string): boolean {
+  const r = readHeader(normaliseHeader(label));
+  return r.party === "group" || r.party === "partner" || OTHER_THINGS.some((t) => r.canon.includes(t));
+}
+
+/** Cells only one field could hold: codes, a programme's allowed values (not yes/no answers), ownership words. */
+function strongContent(kind: FieldKind, what: FieldDef["content"], content: ColumnContent): boolean {
+  if (kind === "uscc") return true;
+  if (kind === "enum" || kind === "list") return content.yesno < content.seen * SUGGEST_SHARE;
+  return kind === "text" && what === "ownership";
 }
 
 export interface Assignment {
@@ -466,6 +507,8 @@ export interface Assignment {
   confidence: number;
   why: "header" | "content" | "none";
   suggestion?: string;
+  /** What the suggestion of an unused column rests on: its header (some evidence, too little to map), or cells only that field could hold. */
+  suggestionFrom?: "header" | "content";
   alternatives: { field: string; confidence: number }[];
   /** Another column already took this field on evidence as strong as this one's. */
   ambiguousWith?: string;
@@ -516,14 +559,20 @@ export function assign(columns: readonly ColumnEvidence[], taken: ReadonlySet<st
       };
     }
     // Unmapped: the best unused field the header hints at, else what the content points at.
-    const hinted = c.scores.find((s) => s.total > 0 && !columnOf.has(s.field) && !taken.has(s.field));
-    const suggestion = amb ?? (c.contentSuggestion && !columnOf.has(c.contentSuggestion) && !taken.has(c.contentSuggestion) ? c.contentSuggestion : hinted?.field);
+    const free = (f: string) => !columnOf.has(f) && !taken.has(f);
+    const hinted = c.scores.find((s) => s.total > 0 && free(s.field));
+    const byContent = c.contentSuggestions.find((s) => free(s.field));
+    // A header that says something of the field with cells that do not gainsay it comes first; then cells only one field holds; then any hint.
+    const grounded = hinted !== undefined && hinted.header >= HEADER_EVIDENCE && (hinted.fit === null || hinted.fit >= 0.5) ? hinted : undefined;
+    const suggestion = amb ?? grounded?.field ?? (byContent?.strong ? byContent.field : undefined) ?? byContent?.field ?? hinted?.field;
+    const from = amb ? undefined : grounded ? "header" : byContent?.strong && byContent.field === suggestion ? "content" : undefined;
     return {
       index: c.index,
       field: null,
       confidence: 0,
       why: "none",
       ...(suggestion ? { suggestion } : {}),
+      ...(from ? { suggestionFrom: from } : {}),
       alternatives,
       ...(amb ? { ambiguousWith: amb } : {}),
     };

@@ -65,6 +65,9 @@ export const FINDING_CODES = [
   "hidden-rows",
   // Added with issue 20: an amount far beyond what its unit makes plausible, with both readings (warning).
   "amount-implausible",
+  // Added with issue 21: a column left unused whose header or cells point at a field the programme
+  // reads, with the checks that did not run for it (warning; info when only the cells' form is read).
+  "column-unused",
 ] as const;
 
 export const FindingCode = z.enum(FINDING_CODES);

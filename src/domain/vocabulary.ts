@@ -84,7 +84,7 @@ export const CONCEPTS: readonly Concept[] = [
     source: `${NOTICES}（建设情况：已建成、在建…）；${DISTRICTS}（建成投运、运营状态）`,
   },
   { zh: "建成（建成投运）", canonical: "建成", words: ["建成投运"], source: DISTRICTS },
-  { zh: "在用（使用中）", canonical: "在用", words: ["使用中", "在使用", "持续在用", "仍在用"], source: "苏工信融合〔2023〕27号星级上云附表（是否仍在使用）" },
+  { zh: "在用（使用中）", canonical: "在用", words: ["使用中", "在使用", "持续在用", "持续使用", "仍在用"], source: "苏工信融合〔2023〕27号星级上云附表（是否仍在使用）" },
   { zh: "使用（所用）", canonical: "使用", words: ["所使用的", "使用的", "所用", "采用的"], source: "苏工信融合〔2023〕27号星级上云附表（使用的云服务）" },
   { zh: "备注（附注）", canonical: "备注", words: ["附注", "备考"], source: DISTRICTS },
   // ---- stages and verbs
@@ -110,7 +110,7 @@ export const CONCEPTS: readonly Concept[] = [
 
 /** Modifiers of tense and status: what was applied for against what is held. */
 export const PROSPECTIVE = ["拟", "申报", "本次", "计划", "预计", "预期"] as const;
-export const HELD = ["已", "历年", "往年", "现有", "现", "曾", "原", "此前", "以往", "前期", "目前", "当前", "仍"] as const;
+export const HELD = ["已", "历年", "往年", "现有", "现", "曾", "原", "此前", "以往", "前期", "目前", "当前", "仍", "过往", "既往", "往期", "以前", "之前", "上次", "上一次", "上轮", "上一轮"] as const;
 /** Negation: a header asking 未建成原因 is not the 是否建成 column. */
 export const NEGATION = ["未", "不", "无", "非"] as const;
 /** Scope: which period or part is counted; the same field at any scope in these programmes. */

@@ -116,6 +116,15 @@ const CASES: Case[] = [
     severity: "warning",
   },
   {
+    code: "column-unused",
+    what: "the ownership column headed 单位属性 (unused; its cells are ownership words): said, with the quota exemption not run; near-miss: the clerk chose 不使用此列",
+    programme: "sd-2023-platform",
+    trigger: listGrid(SD_HEADER.map((h) => (h === "单位性质" ? "单位属性" : h)), [1, 2, 3].map((n) => sd({ 单位性质: n === 2 ? "省管企业" : "民营" }, n)).map(({ 单位性质: o, ...r }) => ({ ...r, 单位属性: o }))),
+    nearMiss: listGrid(SD_HEADER.map((h) => (h === "单位性质" ? "单位属性" : h)), [1, 2, 3].map((n) => sd({ 单位性质: n === 2 ? "省管企业" : "民营" }, n)).map(({ 单位性质: o, ...r }) => ({ ...r, 单位属性: o }))),
+    nearMissOptions: { columnChoices: [{ column: "D", field: null }] },
+    severity: "warning",
+  },
+  {
     code: "required-missing",
     what: "empty registration date; near-miss: a month-only date",
     programme: "js-2023-platform",
