@@ -521,6 +521,7 @@ function columnReport(ctx: CheckContext, all: readonly ColumnInfo[]): ColumnMapp
       confidence: Math.round(c.confidence * 100) / 100,
       why: c.why,
       ...(c.suggestion !== undefined ? { suggestion: c.suggestion } : {}),
+      ...(c.suggestion !== undefined && c.suggestionFrom ? { suggestionFrom: c.suggestionFrom } : {}),
       ...(c.alternatives && c.alternatives.length > 0 ? { alternatives: c.alternatives.slice(0, 3).map((a) => ({ field: a.field, confidence: Math.round(a.confidence * 100) / 100 })) } : {}),
       samples,
     };

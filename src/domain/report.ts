@@ -195,6 +195,8 @@ export const ColumnMapping = z.object({
   why: ColumnWhy,
   /** A field proposed for an unused or weakly matched column (content or a near header), for the clerk to confirm. */
   suggestion: z.string().optional(),
+  /** What an unused column's suggestion rests on — its header, or cells only that field holds — when it is grounded enough to be preselected in 列对应 (and said as column-unused). */
+  suggestionFrom: z.enum(["header", "content"]).optional(),
   /** The next best fields, best first (at most 3). */
   alternatives: z.array(z.object({ field: z.string(), confidence: z.number().min(0).max(1) })).max(3).optional(),
   /** Up to three values from the column's first rows, as shown. */
