@@ -96,6 +96,7 @@ export const CONCEPTS: readonly Concept[] = [
   { zh: "申报（申请）", canonical: "申报", words: ["申请"], source: NOTICES },
   { zh: "级别（等级）", canonical: "级别", words: ["等级"], source: DISTRICTS },
   { zh: "类型（类别、分类）", canonical: "类型", words: ["类别", "分类"], source: DISTRICTS },
+  { zh: "性质（属性）", canonical: "性质", words: ["属性"], source: "鲁工信2023年省级工业互联网平台入库申报通知附表（单位性质）；区县名单（企业属性）" },
   { zh: "获得（享受）", canonical: "获得", words: ["享受过", "享受", "得到"], source: DISTRICTS },
   { zh: "支持（扶持）", canonical: "支持", words: ["扶持", "资助"], source: DISTRICTS },
   // ---- quantities and ranks

@@ -67,9 +67,13 @@ describe("the 列对应 panel on the preview host (Chromium)", () => {
       expect(await column(page, letter).getAttribute("data-field")).toBe("");
       expect(await column(page, letter).getByTestId("column-suggestion").getAttribute("data-field")).toBe(suggestion);
       expect((await column(page, letter).getByTestId("column-samples").textContent())?.split("；").length).toBe(3);
+      // Preselected, marked 建议: one click on 确认 would take it.
+      expect(await column(page, letter).getByTestId("column-field").inputValue()).toBe(suggestion);
+      expect(await column(page, letter).getByTestId("column-preselected").count()).toBe(1);
     }
     expect(await column(page, "C").getAttribute("data-field")).toBe("applicant");
-    expect(await page.getByTestId("columns-missing").textContent()).toContain("统一社会信用代码");
+    // The check missed the USCC column, but the panel's preselected D covers it: nothing left missing there.
+    expect(await page.getByTestId("columns-missing").count()).toBe(0);
     expect(await inputCells(page)).toEqual(original);
   });
 
@@ -89,8 +93,10 @@ describe("the 列对应 panel on the preview host (Chromium)", () => {
     expect(await page.getByTestId("columns-confirm").isDisabled()).toBe(true);
     await page.getByLabel("C 列 申报单位").selectOption("applicant");
     expect(await page.getByTestId("columns-twice").count()).toBe(0);
-    // From the keyboard: focus the choice for H and step down to the suggested field.
+    // From the keyboard: set H back to 不使用此列, then focus it and step down to the suggested field.
     const status = page.getByLabel("H 列 现状");
+    await status.selectOption("");
+    expect(await column(page, "H").getByTestId("column-preselected").count()).toBe(0);
     await status.focus();
     const options = await status.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     for (let i = 0; i < options.indexOf("constructionStatus"); i++) await page.keyboard.press("ArrowDown");

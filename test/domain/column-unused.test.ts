@@ -11,22 +11,22 @@ import { findHeader } from "../../src/domain/header";
 import { corpusGrid, readCorpus } from "./header-corpus";
 import { listGrid, run, uscc, VALID, withCode } from "./check-helpers";
 
-const SD_HEADER = ["申报单位名称", "统一社会信用代码", "申报方向", "单位属性", "平台建设情况", "是否属于前期155个省级重点平台", "是否纳入严重失信黑名单", "是否符合产业政策"];
+const SD_HEADER = ["申报单位名称", "统一社会信用代码", "申报方向", "企业背景", "平台建设情况", "是否属于前期155个省级重点平台", "是否纳入严重失信黑名单", "是否符合产业政策"];
 const OWNERSHIPS = ["省管企业", "民营", "民营", "驻鲁央企", "民营"];
 const sdRows = OWNERSHIPS.map((o, i) => {
   const { 单位性质: _, ...r } = VALID.sdPlatform(i + 1);
-  return { ...r, 单位属性: o };
+  return { ...r, 企业背景: o };
 });
 
-describe("an unused column whose cells only one field holds (单位属性 over ownership words, sd-2023-platform)", () => {
+describe("an unused column whose cells only one field holds (企业背景 over ownership words, sd-2023-platform)", () => {
   const grid = listGrid(SD_HEADER, sdRows);
 
   it("is not mapped on its header, and the report says what it may be and which checks did not run", () => {
     const report = run("sd-2023-platform", grid, { city: "济南" });
-    expect(report.columns.find((c) => c.header === "单位属性")?.field).toBeNull();
+    expect(report.columns.find((c) => c.header === "企业背景")?.field).toBeNull();
     const f = withCode(report, "column-unused");
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: "warning", field: "ownership", value: "D列“单位属性”" });
+    expect(f[0]).toMatchObject({ severity: "warning", field: "ownership", value: "D列“企业背景”" });
     expect(f[0]!.message).toContain("可能是“企业性质”");
     expect(f[0]!.message).toContain("不占名额");
     expect(f[0]!.messageEn).toContain("did not run");
@@ -58,6 +58,16 @@ describe("an unused column whose header says something of an optional field (获
     expect(f[0]!.field).toBe("starHeld");
     expect(f[0]!.message).toContain("从表头看");
     expect(f[0]!.message).toMatch(/未进行的核对：逐级申报/);
+  });
+});
+
+describe("属性 is 性质 (vocabulary.ts)", () => {
+  it("单位属性 over ownership words is the ownership column on its header: nothing to say", () => {
+    const grid = listGrid(SD_HEADER.map((h) => (h === "企业背景" ? "单位属性" : h)), sdRows.map(({ 企业背景: o, ...r }) => ({ ...r, 单位属性: o })));
+    const report = run("sd-2023-platform", grid, { city: "济南" });
+    expect(report.columns.find((c) => c.header === "单位属性")?.field).toBe("ownership");
+    expect(withCode(report, "column-unused")).toEqual([]);
+    expect(withCode(report, "quota-exempt").map((f) => f.row)).toEqual([3, 6]);
   });
 });
 

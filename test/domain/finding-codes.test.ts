@@ -117,10 +117,10 @@ const CASES: Case[] = [
   },
   {
     code: "column-unused",
-    what: "the ownership column headed 单位属性 (unused; its cells are ownership words): said, with the quota exemption not run; near-miss: the clerk chose 不使用此列",
+    what: "the ownership column headed 企业背景 (unused; its cells are ownership words): said, with the quota exemption not run; near-miss: the clerk chose 不使用此列",
     programme: "sd-2023-platform",
-    trigger: listGrid(SD_HEADER.map((h) => (h === "单位性质" ? "单位属性" : h)), [1, 2, 3].map((n) => sd({ 单位性质: n === 2 ? "省管企业" : "民营" }, n)).map(({ 单位性质: o, ...r }) => ({ ...r, 单位属性: o }))),
-    nearMiss: listGrid(SD_HEADER.map((h) => (h === "单位性质" ? "单位属性" : h)), [1, 2, 3].map((n) => sd({ 单位性质: n === 2 ? "省管企业" : "民营" }, n)).map(({ 单位性质: o, ...r }) => ({ ...r, 单位属性: o }))),
+    trigger: listGrid(SD_HEADER.map((h) => (h === "单位性质" ? "企业背景" : h)), [1, 2, 3].map((n) => sd({ 单位性质: n === 2 ? "省管企业" : "民营" }, n)).map(({ 单位性质: o, ...r }) => ({ ...r, 企业背景: o }))),
+    nearMiss: listGrid(SD_HEADER.map((h) => (h === "单位性质" ? "企业背景" : h)), [1, 2, 3].map((n) => sd({ 单位性质: n === 2 ? "省管企业" : "民营" }, n)).map(({ 单位性质: o, ...r }) => ({ ...r, 企业背景: o }))),
     nearMissOptions: { columnChoices: [{ column: "D", field: null }] },
     severity: "warning",
   },
@@ -633,7 +633,7 @@ describe("details the table does not show", () => {
   it("quota standings count exempt rows apart; a user quota overrides", () => {
     const r = run("sd-2023-platform", sdGrid(...sdRows(12, (i) => (i > 10 ? { 单位性质: i === 11 ? "中央驻鲁" : "省属" } : {}))), { city: "济南" });
     expect(r.quotas).toEqual([
-      { id: "sd-2023-platform-quota", label: "平台", labelEn: "platforms", counted: 10, exempt: 2, exemptRows: [FIRST + 10, FIRST + 11], quota: 10, excess: 0, failing: 0, placed: Array.from({ length: 10 }, (_, i) => FIRST + i), placedBy: "order", candidates: Array.from({ length: 10 }, (_, i) => FIRST + i), failingRows: [] },
+      { id: "sd-2023-platform-quota", label: "平台", labelEn: "platforms", counted: 10, exempt: 2, exemptRows: [FIRST + 10, FIRST + 11], quota: 10, excess: 0, failing: 0, placed: Array.from({ length: 10 }, (_, i) => FIRST + i), placedBy: "order" },
     ]);
     const tighter = run("sd-2023-platform", sdGrid(...sdRows(12)), { city: "济南", quota: 8 });
     expect(tighter.quotas[0]).toMatchObject({ counted: 12, quota: 8, excess: 4 });

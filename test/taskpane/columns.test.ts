@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ColumnMapping } from "../../src/domain/report";
-import { choicesFrom, fieldsTakenTwice, needsAttention } from "../../src/taskpane/components/Columns";
+import { choicesFrom, fieldsTakenTwice, needsAttention, preselectedChoices } from "../../src/taskpane/components/Columns";
 
 const col = (column: string, header: string, field: string | null, extra: Partial<ColumnMapping> = {}): ColumnMapping => ({
   column,
@@ -53,5 +53,20 @@ describe("the 列对应 panel's choices", () => {
     expect(COLUMNS.map(needsAttention)).toEqual([false, false, true, false, false, false, true]);
     expect(needsAttention(col("H", "名称", "applicant", { confidence: 0.4 }))).toBe(true);
     expect(needsAttention(col("H", "名称", "applicant", { confidence: 0.4, why: "user" }))).toBe(false);
+  });
+
+  it("preselects each grounded suggestion of an unused column, never a field another column reads, once each, never over the clerk's 不使用此列", () => {
+    const cols = [
+      col("A", "企业名称", "applicant"),
+      col("B", "代码号", null, { suggestion: "uscc", suggestionFrom: "content" }),
+      col("C", "名称二", null, { suggestion: "applicant", suggestionFrom: "header" }),
+      col("D", "获星情况", null, { suggestion: "starHeld", suggestionFrom: "header" }),
+      col("E", "此前星级", null, { suggestion: "starHeld", suggestionFrom: "header" }),
+      col("F", "营业收入", null, { suggestion: "investment" }),
+      col("G", "单位属性", null, { suggestion: "ownership", suggestionFrom: "content", why: "user" }),
+    ];
+    expect(preselectedChoices(cols)).toEqual({ B: "uscc", D: "starHeld" });
+    // Confirming without a change takes them.
+    expect(choicesFrom(cols, preselectedChoices(cols)).filter((c) => c.field !== null).map((c) => `${c.column}=${c.field}`)).toEqual(["企业名称=applicant", "代码号=uscc", "获星情况=starHeld"]);
   });
 });

@@ -59,6 +59,22 @@ export function fieldsTakenTwice(columns: readonly ColumnMapping[], picked: Read
   return new Map([...by].filter(([, cols]) => cols.length > 1));
 }
 
+/**
+ * The suggestion preselected for each unused column that has a grounded one (its header says something
+ * of the field, or its cells are what only that field holds: suggestionFrom), so one click on 确认
+ * takes it; never a field another column reads or one already preselected further left.
+ */
+export function preselectedChoices(columns: readonly ColumnMapping[]): Record<string, string> {
+  const taken = new Set(columns.map((c) => c.field).filter((f): f is string => f !== null));
+  const out: Record<string, string> = {};
+  for (const c of columns) {
+    if (c.field !== null || c.why === "user" || !c.suggestion || !c.suggestionFrom || taken.has(c.suggestion)) continue;
+    out[c.column] = c.suggestion;
+    taken.add(c.suggestion);
+  }
+  return out;
+}
+
 const UNUSED = "";
 
 export function ColumnsPanel({
@@ -81,9 +97,10 @@ export function ColumnsPanel({
 }) {
   const s = strings(lang).columns;
   const st = useStyles();
-  const [picked, setPicked] = React.useState<Record<string, string | null>>({});
-  // A new check brings new columns: start again from what it found.
-  React.useEffect(() => setPicked({}), [columns]);
+  const preselected = React.useMemo(() => preselectedChoices(columns), [columns]);
+  const [picked, setPicked] = React.useState<Record<string, string | null>>(preselected);
+  // A new check brings new columns: start again from what it found, its suggestions preselected.
+  React.useEffect(() => setPicked(preselected), [preselected]);
   const label = (id: string) => {
     const f = programme.fields.find((x) => x.id === id);
     return f ? (lang === "en" ? f.labelEn : f.label) : id;
@@ -104,6 +121,7 @@ export function ColumnsPanel({
           const value = c.column in picked ? picked[c.column] : c.field;
           const attention = needsAttention(c);
           const suggestion = c.suggestion ?? (c.field === null ? c.alternatives?.[0]?.field : undefined);
+          const proposed = c.column in preselected && value === preselected[c.column];
           return (
             <li key={c.column} className={attention ? `${st.column} ${st.attention}` : st.column} data-testid="column" data-column={c.column} data-field={c.field ?? ""}>
               <Field
@@ -116,9 +134,14 @@ export function ColumnsPanel({
                       {c.header || s.noHeader}
                     </span>
                     {attention && " "}
-                    {attention && (
+                    {attention && !proposed && (
                       <Badge appearance="tint" color="warning" size="small">
                         {s.check}
+                      </Badge>
+                    )}
+                    {proposed && (
+                      <Badge appearance="tint" color="brand" size="small" data-testid="column-preselected">
+                        {s.preselected}
                       </Badge>
                     )}
                   </span>
@@ -159,6 +182,11 @@ export function ColumnsPanel({
           );
         })}
       </ol>
+      {Object.keys(preselected).length > 0 && (
+        <Caption1 role="note" data-testid="columns-preselected-note">
+          {s.preselectedNote}
+        </Caption1>
+      )}
       {missing.length > 0 && (
         <Caption1 role="note" data-testid="columns-missing">
           {s.missing(missing.map((f) => label(f.id)).join(lang === "en" ? ", " : "、"))}
