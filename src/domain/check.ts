@@ -207,6 +207,11 @@ export function check(given: Grid, options: CheckOptions): Report {
           else ranks = standing;
           break;
         }
+        default: {
+          // A new set-rule kind must be run here: without a case this does not compile.
+          const unhandled: never = rule;
+          void unhandled;
+        }
       }
     }
     pending.push({ scope, counted, exempt, rankField });

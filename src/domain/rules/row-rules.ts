@@ -734,5 +734,10 @@ export function runRowRule(ctx: CheckContext, row: RowData, rule: RowRule, ident
       return checkConsortium(ctx, row, rule);
     case "task-listed":
       return checkTaskListed(ctx, row, rule);
+    default: {
+      // A new row-rule kind must be run here: without a case this does not compile.
+      const unhandled: never = rule;
+      return unhandled;
+    }
   }
 }
