@@ -10,7 +10,8 @@ import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import type { Grid } from "../src/domain/cells";
 import { check } from "../src/domain/check";
-import { getProgramme } from "../src/domain/catalogue";
+import { bundleText, parseProgrammeBundle, programmeToBundle } from "../src/domain/bundle";
+import { getProgramme, listProgrammes } from "../src/domain/catalogue";
 import { mergeLists, type MergeInput } from "../src/domain/merge";
 import { findHeader } from "../src/domain/header";
 import { organisationCodeCheckChar, usccCheckChar } from "../src/domain/uscc";
@@ -173,6 +174,24 @@ async function matchingShare(dir: string, rows: number): Promise<{ matchMs: numb
   return { matchMs: median(match), checkMs: median(whole) };
 }
 
+/** Loading a programme file as --programme-file does: the text parsed and validated (every built-in, largest first). */
+function bundleLoading(): { id: string; kb: number; ms: number }[] {
+  return listProgrammes()
+    .map((p) => {
+      const text = bundleText(programmeToBundle(p));
+      parseProgrammeBundle(text);
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t0 = performance.now();
+        const r = parseProgrammeBundle(text);
+        times.push(performance.now() - t0);
+        if (!r.ok) throw new Error(`${p.id}: ${r.problems[0]?.path} ${r.problems[0]?.en}`);
+      }
+      return { id: p.id, kb: Buffer.byteLength(text) / 1024, ms: median(times) };
+    })
+    .sort((a, b) => b.kb - a.kb);
+}
+
 function fmt(n: number): string {
   return Math.round(n).toLocaleString("en-US");
 }
@@ -199,6 +218,9 @@ async function main(): Promise<void> {
     await measureMerge(dir, 16, 500);
     const share = await matchingShare(dir, 10_000);
     console.log(`列匹配 / column matching (findHeader) in a 10,000-row check: ${share.matchMs.toFixed(1)} ms of ${share.checkMs.toFixed(0)} ms CPU = ${((share.matchMs / share.checkMs) * 100).toFixed(1)}%（目标 < 5% / target under 5%）`);
+    const loads = bundleLoading();
+    console.log(`项目定义文件的读取与校验 / loading + validating a programme file (median of 20; target under 50 ms added to a check):`);
+    for (const l of loads) console.log(`  ${l.id.padEnd(28)} ${l.kb.toFixed(1).padStart(5)} KB  ${l.ms.toFixed(2)} ms`);
     const load = loadavg()[0] ?? 0;
     await processBench(dir, new Map(sizes.map((rows) => [rows, join(dir, `list-${rows}.xlsx`)])));
     if (load > cpus().length) console.log(`注意：本机负载 ${load.toFixed(1)}（${cpus().length} 核），墙钟时间偏长；check cpu ms 为本进程 CPU 时间。/ busy machine: wall times are inflated`);

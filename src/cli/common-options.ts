@@ -12,6 +12,7 @@ import type { ReferenceLists } from "../domain/check";
 import { getProgramme, listProgrammes } from "../domain/catalogue";
 import type { Grid } from "../domain/cells";
 import { type ColumnChoice, SavedMapping } from "../domain/columns";
+import { parseProgrammeBundle } from "../domain/bundle";
 import { parseDraftFile, type DraftBundle } from "../domain/draft/draft";
 import { FIELDS } from "../domain/fields";
 import type { Programme } from "../domain/programme";
@@ -61,6 +62,7 @@ export const CHECK_OPTIONS = {
   map: { type: "string", multiple: true },
   mapping: { type: "string" },
   columns: { type: "boolean" },
+  "programme-file": { type: "string" },
 } as const;
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -108,17 +110,39 @@ export function requireProgramme(id: string | undefined): Programme {
   return programme;
 }
 
-/** A programme definition from a file (--programme-file): today a draft written by `programmes draft`. */
-export function readProgrammeFile(path: string): { programme: Programme; draft: DraftBundle } {
+/**
+ * A programme definition from a file (--programme-file): a bundle (`programmes export`, `programmes new`,
+ * edited by hand) or a draft written by `programmes draft` (then `draft` is set: reports say it is unreviewed).
+ */
+export function readProgrammeFile(path: string): { programme: Programme; draft: DraftBundle | null } {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch {
     throw new UsageError(`找不到或无法读取项目定义文件：${path}`, `cannot read the programme file: ${path}`);
   }
-  const parsed = parseDraftFile(text);
-  if (!parsed.ok) throw new UsageError(`项目定义文件 ${path} 有误：${parsed.problems.slice(0, 3).map((p) => p.zh).join("；")}`, `the programme file ${path} is invalid: ${parsed.problems.slice(0, 3).map((p) => p.en).join("; ")}`);
-  return { programme: parsed.programme, draft: parsed.bundle };
+  const isDraft = /"format"\s*:\s*"huizong-programme-draft"/u.test(text.slice(0, 2000));
+  if (isDraft) {
+    const parsed = parseDraftFile(text);
+    if (!parsed.ok) throw new UsageError(`项目定义文件 ${path} 有误：${parsed.problems.slice(0, 3).map((p) => p.zh).join("；")}`, `the programme file ${path} is invalid: ${parsed.problems.slice(0, 3).map((p) => p.en).join("; ")}`);
+    return { programme: parsed.programme, draft: parsed.bundle };
+  }
+  const parsed = parseProgrammeBundle(text);
+  if (!parsed.ok) {
+    const more = parsed.problems.length > 3 ? `（另有 ${parsed.problems.length - 3} 处，huizong programmes validate ${path} 列出全部）` : "";
+    throw new UsageError(
+      `项目定义文件 ${path} 有误：${parsed.problems.slice(0, 3).map((p) => `${p.path} ${p.zh}`).join("；")}${more}`,
+      `the programme file ${path} is invalid: ${parsed.problems.slice(0, 3).map((p) => `${p.path} ${p.en}`).join("; ")}`,
+    );
+  }
+  return { programme: parsed.programme, draft: null };
+}
+
+/** `--programme <id>` or `--programme-file <file.json>` (one of them): the programme and, for a draft, its bundle. */
+export function resolveProgramme(values: { programme?: string; "programme-file"?: string }): { programme: Programme; draft: DraftBundle | null } {
+  if (values["programme-file"] !== undefined && values.programme !== undefined) throw new UsageError("--programme 和 --programme-file 只能用一个 / give --programme or --programme-file, not both");
+  if (values["programme-file"] !== undefined) return readProgrammeFile(values["programme-file"]);
+  return { programme: requireProgramme(values.programme), draft: null };
 }
 
 export function requireCity(city: string | undefined): string {

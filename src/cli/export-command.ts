@@ -14,11 +14,13 @@ import { ExportError, type ExportOptions, type ExportWarning } from "../domain/e
 import { fillTemplate } from "../export/template";
 import { sheetSpec } from "../domain/export/sheet-spec";
 import { columnChoicesFrom, optionalDate, optionalQuota,
-  optionalKeep, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, refuseOptions, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+  optionalKeep, parseCommandArgs, readAndCheck, readSettingsFile, refusalLine, refuseOptions, requireCity, requireFiles, requireProgramme, resolveProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { checkOutput, writeOutput } from "./output";
 import { ReferenceError } from "../domain/reference";
 import { XlsxReadError } from "../workbook/xlsx-adapter";
+
+import { unreviewedDraftNote } from "../domain/draft/draft";
 
 export const EXPORT_HELP = `  huizong export <名单.xlsx|名单.csv>… --programme <项目编号> --city <城市> -o <汇总表.xlsx> [选项]
                            检查名单后生成报省的推荐项目汇总表 / check, then write the province's summary table
@@ -72,7 +74,7 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
     date: { type: "string" },
   });
   const files = requireFiles(positionals, "缺少名单文件：huizong export <名单.xlsx|名单.csv|文件夹…> --programme <id> --city <城市> -o <汇总表.xlsx> / missing file");
-  const programme = requireProgramme(values.programme);
+  const { programme, draft } = resolveProgramme(values);
   const city = requireCity(values.city);
   if (!values.output) throw new UsageError("缺少 -o <汇总表.xlsx>：导出的文件写到哪里 / missing -o <output.xlsx>");
   if (extname(values.output).toLowerCase() !== ".xlsx") throw new UsageError(`输出文件应以 .xlsx 结尾，收到“${values.output}” / the output must be an .xlsx file`);
@@ -102,6 +104,8 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
   refuseOptions(values, ["columns"], () => ["--columns 用于 huizong check（列出列对应）；导出时用 --map 或 --mapping 更正", "--columns belongs to check"]);
   const { grid, report } = await readAndCheck({ files, programme, city, sheet: values.sheet, asOf, quota, keep, referencePath: values.reference, settings, columnChoices: choices });
 
+  // A draft exports only to review it: said before the summary.
+  if (draft?.draft) io.stderr(unreviewedDraftNote(draft, programme.id) + "\n");
   const exportOptions: ExportOptions = {
     includeErrors: values["include-errors"] ?? false,
     keepSourceRemarks: values["keep-remarks"] ?? false,

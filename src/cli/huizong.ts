@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { listProgrammes } from "../domain/catalogue";
 import { describeProgramme, programmeText } from "../domain/rules-text";
 import { resolveSettings, settingsTemplate } from "../domain/settings";
-import { columnChoicesFrom, optionalDate, otherHeaderNote, optionalQuota, optionalKeep, parseCommandArgs, readAndCheck, readProgrammeFile, readSettingsFile, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+import { columnChoicesFrom, optionalDate, otherHeaderNote, optionalQuota, optionalKeep, parseCommandArgs, readAndCheck, readProgrammeFile, readSettingsFile, resolveProgramme, refusalLine, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
 import { unreviewedDraftNote } from "../domain/draft/draft";
 import { summaryLines } from "./lists";
 import { savedMappingOf } from "../domain/columns";
@@ -25,7 +25,7 @@ function localIsoDate(d: Date): string {
 // Start-up pays only for the command run: export, template (and exceljs behind them) load when used.
 /** The --help text; the export, template and merge parts come from their own (lazily loaded) modules. */
 export async function helpText(): Promise<string> {
-  const [{ EXPORT_HELP }, { TEMPLATE_HELP }, { MERGE_HELP }, { DRAFT_HELP }] = await Promise.all([import("./export-command"), import("./template-command"), import("./merge-command"), import("./draft-command")]);
+  const [{ EXPORT_HELP }, { TEMPLATE_HELP }, { MERGE_HELP }, { DRAFT_HELP }, { PROGRAMME_FILES_HELP }] = await Promise.all([import("./export-command"), import("./template-command"), import("./merge-command"), import("./draft-command"), import("./programmes-command")]);
   return `huizong — 推荐汇总助手命令行 / command line of 推荐汇总助手
 
 用法 Usage:
@@ -44,14 +44,18 @@ export async function helpText(): Promise<string> {
                                 打印该项目的设置文件模板（全部为默认值）/ print a settings file template
   huizong programmes draft <通知.txt> -o <草稿.json> [--category <类别>]
                                 由通知正文生成项目定义草稿（见下）/ draft a programme from a notice (below)
+  huizong programmes export|validate|new …
+                                项目定义文件：导出、检查、复制（见下）/ programme files: export, validate, copy (below)
   huizong --help                显示本说明 / show this help
 
 check 选项 / options:
   --programme, -p <id>     项目编号（见 huizong programmes），如 js-2023-platform
                            programme id, e.g. js-2023-platform
-  --programme-file <草稿.json>
-                           用 programmes draft 生成的草稿校验（报告注明草稿未经审核）
-                           check with a draft written by programmes draft (the report says it is unreviewed)
+  --programme-file <项目.json>
+                           用项目定义文件校验（programmes export/new 导出后修改的，或 programmes draft 的草稿；
+                           草稿的报告注明未经审核）；export、merge、template、programmes 同样可用
+                           check with a programme file (exported and edited, or a draft: its report says it is
+                           unreviewed); also on export, merge, template and programmes
   --city, -c <城市>        推荐单位所在城市：南京 / 南京市 / 昆山市 / 3201
                            recommending city (or county-level unit)
                            全省汇总填 山东省 / 江苏省：各市名单按市核对名额、排序、限额和注册地
@@ -109,6 +113,7 @@ ${EXPORT_HELP}
 ${TEMPLATE_HELP}
 ${MERGE_HELP}
 ${DRAFT_HELP}
+${PROGRAMME_FILES_HELP}
 退出码 Exit codes:
   0  没有错误级问题 / no error finding
   1  至少一条错误 / at least one error finding
@@ -146,7 +151,7 @@ function listProgrammesText(): string {
 }
 
 async function runCheck(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" }, "programme-file": { type: "string" }, "findings-out": { type: "string" }, force: { type: "boolean" } });
+  const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" }, "findings-out": { type: "string" }, force: { type: "boolean" } });
   const files = requireFiles(positionals, "缺少要校验的文件：huizong check <名单.xlsx|名单.csv|文件夹…> --programme <id> --city <城市> / missing file");
   const findingsOut = values["findings-out"];
   if (findingsOut !== undefined) {
@@ -154,9 +159,8 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     // Refused before any work: never onto an input, never over a file without --force.
     checkOutput(findingsOut, [...files.map((path) => ({ what: "名单", whatEn: "list", path })), { what: "参考名单", whatEn: "reference list", path: values.reference }], values.force ?? false);
   } else if (values.force) throw new UsageError("--force 只与 --findings-out 一起使用 / --force goes with --findings-out");
-  if (values["programme-file"] !== undefined && values.programme !== undefined) throw new UsageError("--programme 和 --programme-file 只能用一个 / give --programme or --programme-file, not both");
-  const fromFile = values["programme-file"] !== undefined ? readProgrammeFile(values["programme-file"]) : null;
-  const programme = fromFile?.programme ?? requireProgramme(values.programme);
+  const fromFile = resolveProgramme(values);
+  const programme = fromFile.programme;
   const city = requireCity(values.city);
   const asOf = optionalDate("--as-of", values["as-of"]);
   const quota = optionalQuota(values.quota);
@@ -166,7 +170,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const { choices, saved } = columnChoicesFrom(programme, values.map, values.mapping);
   const { input, merged, grid, report } = await readAndCheck({ files, programme, city, sheet: values.sheet, asOf, quota, keep, referencePath: values.reference, settings, columnChoices: choices });
   // A draft checks only to review it: the report says so before anything else.
-  if (fromFile?.draft.draft) report.notes.unshift(unreviewedDraftNote(fromFile.draft, programme.id));
+  if (fromFile.draft?.draft) report.notes.unshift(unreviewedDraftNote(fromFile.draft, programme.id));
 
   const note = otherHeaderNote(saved, report.mappingKey, values.mapping);
   if (note) io.stderr(note);
@@ -192,20 +196,24 @@ async function runCheck(args: string[], io: Io): Promise<number> {
 /** `programmes`: the list; `programmes <id>`: its rules and settings; `--settings-template`: a settings file to edit. */
 async function runProgrammes(args: string[], io: Io): Promise<number> {
   if (args[0] === "draft") return (await import("./draft-command")).runDraft(args.slice(1), io);
+  if (args[0] === "export" || args[0] === "validate" || args[0] === "new") return (await import("./programmes-command")).runProgrammeFiles(args[0], args.slice(1), io);
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { settings: { type: "string" }, "settings-template": { type: "boolean" } } });
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { settings: { type: "string" }, "settings-template": { type: "boolean" }, "programme-file": { type: "string" } } });
   } catch (e) {
     throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（huizong --help 查看用法）`);
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) {
+  if (positionals.length === 0 && values["programme-file"] === undefined) {
     if (values.settings !== undefined || values["settings-template"]) throw new UsageError("--settings 和 --settings-template 需要项目编号：huizong programmes <id> … / give a programme id");
     io.stdout(listProgrammesText());
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`programmes 只接受一个项目编号，收到：${positionals.join(" ")}`);
-  const programme = requireProgramme(positionals[0]);
+  if (positionals.length === 1 && values["programme-file"] !== undefined) throw new UsageError("项目编号和 --programme-file 只能用一个 / give an id or --programme-file, not both");
+  const fromFile = values["programme-file"] !== undefined ? readProgrammeFile(values["programme-file"]) : null;
+  const programme = fromFile?.programme ?? requireProgramme(positionals[0]);
+  if (fromFile?.draft?.draft) io.stderr(unreviewedDraftNote(fromFile.draft, programme.id) + "\n");
   if (values["settings-template"]) {
     io.stdout(JSON.stringify(settingsTemplate(programme), null, 2) + "\n");
     return 0;

@@ -7,10 +7,12 @@
 import { extname } from "node:path";
 import { writeListWorkbook } from "../app/write";
 import { checkList, columnChoicesFrom, optionalDate, optionalQuota,
-  optionalKeep, otherHeaderNote, parseCommandArgs, readSettingsFile, refuseOptions, requireCity, requireFiles, requireProgramme, UsageError, type Io } from "./common-options";
+  optionalKeep, otherHeaderNote, parseCommandArgs, readSettingsFile, refuseOptions, requireCity, requireFiles, requireProgramme, resolveProgramme, UsageError, type Io } from "./common-options";
 import { expandPaths, mergeFiles, summaryLines } from "./lists";
 import { checkOutput, writeOutput } from "./output";
 import { renderReport } from "./render";
+
+import { unreviewedDraftNote } from "../domain/draft/draft";
 
 export const MERGE_HELP = `  huizong merge <名单…|文件夹> --programme <项目编号> --city <城市> -o <合并.xlsx> [--force]
                            各区县名单合并到一张“合并名单”表（本项目的表头加“来源”列），再校验合并后的名单；
@@ -25,7 +27,7 @@ export const MERGE_HELP = `  huizong merge <名单…|文件夹> --programme <�
 export async function runMerge(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { output: { type: "string", short: "o" }, force: { type: "boolean" }, json: { type: "boolean" } });
   const paths = requireFiles(positionals, "缺少要合并的名单：huizong merge <名单…> --programme <id> --city <城市> -o <合并.xlsx> / missing lists");
-  const programme = requireProgramme(values.programme);
+  const { programme, draft } = resolveProgramme(values);
   const city = requireCity(values.city);
   const asOf = optionalDate("--as-of", values["as-of"]);
   const quota = optionalQuota(values.quota);
@@ -41,6 +43,7 @@ export async function runMerge(args: string[], io: Io): Promise<number> {
 
   const merged = await mergeFiles(files, programme, city, values.sheet);
   const report = checkList(merged, { programme, city, asOf, quota, keep, settings, columnChoices: choices });
+  if (draft?.draft) report.notes.unshift(unreviewedDraftNote(draft, programme.id));
   const note = otherHeaderNote(saved, report.mappingKey, values.mapping);
   if (note) io.stderr(note);
   const bytes = await writeListWorkbook([merged.grid]);

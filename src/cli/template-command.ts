@@ -6,9 +6,11 @@
 import { extname } from "node:path";
 import { planTemplate, TemplateError } from "../domain/template/plan";
 import { buildTemplateWorkbook } from "../export/district-template";
-import { optionalDate, parseCommandArgs, readSettingsFile, refusalLine, refuseOptions, requireCity, requireProgramme, UsageError, type Io } from "./common-options";
+import { optionalDate, parseCommandArgs, readSettingsFile, refusalLine, refuseOptions, requireCity, requireProgramme, resolveProgramme, UsageError, type Io } from "./common-options";
 import { InputError } from "./input";
 import { checkOutput, writeOutput } from "./output";
+
+import { unreviewedDraftNote } from "../domain/draft/draft";
 
 export const TEMPLATE_HELP = `  huizong template --programme <项目编号> --city <城市> -o <模板.xlsx> [--deadline YYYY-MM-DD] [--force]
                            生成发给各县（市、区）的填报模板：表头与核查所用的写法一致，可选项为下拉列表，
@@ -27,7 +29,7 @@ async function templateOrThrow(args: string[], io: Io): Promise<number> {
   });
   refuseOptions(values, ["sheet", "as-of", "quota", "keep", "reference", "map", "mapping", "columns"], (zh, en) => [`template 不读名单，不用 ${zh}`, `template reads no list and takes no ${en}`]);
   if (positionals.length > 0) throw new UsageError(`template 不读取名单文件，多余的参数：${positionals.join(" ")} / template takes no input file`);
-  const programme = requireProgramme(values.programme);
+  const { programme, draft } = resolveProgramme(values);
   const city = requireCity(values.city);
   const output = values.output;
   if (!output) throw new UsageError("缺少 -o <模板.xlsx>：模板写到哪里 / missing -o <template.xlsx>");
@@ -43,6 +45,7 @@ async function templateOrThrow(args: string[], io: Io): Promise<number> {
     if (e instanceof TemplateError) throw new UsageError(e.message, e.messageEn);
     throw e;
   }
+  if (draft?.draft) io.stderr(unreviewedDraftNote(draft, programme.id) + "\n");
   const bytes = await buildTemplateWorkbook(plan);
   writeOutput(output, bytes);
   const dropdowns = plan.columns.filter((c) => c.rule?.type === "list").length;

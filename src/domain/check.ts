@@ -17,7 +17,7 @@ import { isRealIsoDate, parseIsoDate, readText, shownValue, type TextExpectation
 import { extraColumn, parseSource, provinceMode } from "./merge";
 import { citiesOf, findCity, PROVINCE_NAMES, resolveDistrict, type City, type ProvinceCode } from "./regions";
 import type { ColumnMapping, Finding, PriorityMatch, QuotaStanding, RankStanding, Report } from "./report";
-import { addFinding, type CheckContext, type ReferenceLists, type RowData } from "./rules/context";
+import { addFinding, shownOf, type CheckContext, type ReferenceLists, type RowData } from "./rules/context";
 import { checkDuplicates, checkIdentity, checkOneDirection, partyCode } from "./rules/identity";
 import { readRow } from "./rules/read";
 import { ruleColumnNotes, runRowRule } from "./rules/row-rules";
@@ -248,7 +248,7 @@ export function check(given: Grid, options: CheckOptions): Report {
   notes.push(...resolved.states.map(settingNote));
   notes.push(...programme.notes);
 
-  const findings = sortFindings([...(options.readFindings ?? []), ...shapeFindings, ...withSources(ctx, ctx.findings)]);
+  const findings = withEnterprise(ctx, sortFindings([...(options.readFindings ?? []), ...shapeFindings, ...withSources(ctx, ctx.findings)]));
   const byCode: Record<string, number> = {};
   let errors = 0;
   let warnings = 0;
@@ -279,6 +279,28 @@ export function check(given: Grid, options: CheckOptions): Report {
     notes,
     findings,
   };
+}
+
+/** Fields naming a row's enterprise, first found wins: 申报单位, else a project's site or lead, else its name. */
+export const ENTERPRISE_FIELDS = ["applicant", "siteName", "leadName", "projectName", "platformName"] as const;
+
+/** Each finding about a row names the row's enterprise, so a finding read alone (a list, a sheet sent back) says whose it is. */
+function withEnterprise(ctx: CheckContext, findings: Finding[]): Finding[] {
+  const names = new Map<number, string>();
+  for (const row of ctx.rows) {
+    for (const field of ENTERPRISE_FIELDS) {
+      const v = row.values.get(field);
+      const name = typeof v === "string" ? v.trim() : shownOf(ctx, row, field).trim();
+      if (name) {
+        names.set(row.excelRow, name);
+        break;
+      }
+    }
+  }
+  return findings.map((f) => {
+    const name = f.row !== undefined ? names.get(f.row) : undefined;
+    return name && !f.enterprise ? { ...f, enterprise: name } : f;
+  });
 }
 
 /** Hidden and filtered rows from the header down, and hidden columns of the list, as the reader gave them. */

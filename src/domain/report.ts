@@ -113,6 +113,8 @@ export const Finding = z.object({
   clause: z.string().optional(),
   /** Merged or multi-file lists: the source of each row the finding concerns (its own row first). */
   sources: z.array(RowSource).optional(),
+  /** The enterprise (申报单位, else the project's lead or site) of the finding's row, as the list names it. */
+  enterprise: z.string().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -139,6 +141,10 @@ export const QuotaStanding = z.object({
   placed: z.array(z.number().int().positive()).optional(),
   /** How the places were given: the clerk's choice (keep), the list's ranks, or sheet order (nothing ranks the rows). */
   placedBy: z.enum(["keep", "rank", "order"]).optional(),
+  /** Every row that can be recommended and counts, in the order places are given (placed first): what the clerk ranks. */
+  candidates: z.array(z.number().int().positive()).optional(),
+  /** Rows that would count but fail a hard condition, ascending: ranked after the candidates when the clerk ranks. */
+  failingRows: z.array(z.number().int().positive()).optional(),
 });
 export type QuotaStanding = z.infer<typeof QuotaStanding>;
 

@@ -23,6 +23,7 @@ import { MergePanel } from "./components/Merge";
 import { ReturnListAction } from "./components/ReturnList";
 import { ProgrammesPanel } from "./components/Programmes";
 import { programmeText } from "./programme-text";
+import { RankingPanel } from "./components/Ranking";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "0 12px 12px", boxSizing: "border-box", minWidth: 0 },
@@ -168,6 +169,24 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
       setProgress(null);
     }
   };
+
+  /** 推荐排序与名额: the clerk's order confirmed (written, checked again), or taken back. */
+  const runRanking = async (how: { order: number[] } | "undo") => {
+    if (!settings || busy) return;
+    setBusy(true);
+    setError(null);
+    setProgress({ phase: "read", fraction: 0 });
+    try {
+      showOutcome(how === "undo" ? await session.undoRanking(settings, setProgress) : await session.confirmRanking(settings, how.order, setProgress), settings);
+    } catch (e) {
+      setError(`${s.failed}${errorText(e, lang)}`);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+  // The ranking panel's rows come from the check shown (a new outcome, a new view).
+  const ranking = React.useMemo(() => (outcome ? session.ranking() : null), [session, outcome]);
 
   const clearMarks = async () => {
     if (busy || !ready) return;
@@ -370,6 +389,11 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
           <Section title={t.returnListButton} lang={lang} testId="return-list-section">
             <ReturnListAction lang={lang} disabled={working} onMake={makeReturnList} />
           </Section>
+          {ranking && (
+            <Section title={t.rankingTitle} lang={lang} testId="ranking-section">
+              <RankingPanel view={ranking} lang={lang} disabled={working} onConfirm={(order) => runRanking({ order })} onUndo={() => runRanking("undo")} onSelectRow={selectRow} />
+            </Section>
+          )}
           {report.priority.length > 0 && (
             <Section title={`${s.priorityList}（${report.priority.length}）`} lang={lang} testId="priority-section">
               <PriorityList items={report.priority} lang={lang} onSelectRow={selectRow} />

@@ -40,7 +40,7 @@ import type { Finding } from "../domain/report";
 import { areaOf, locate, readAreas, type RangeData, type ReadPlan } from "./office-read";
 import { LimitError, LIMITS, READ_CHUNK_CELLS, tooManyCells } from "./limits";
 import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
-import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ProgressListener, ReadOptions, WorkbookPort } from "./port";
+import type { Capabilities, CellContent, ExportTarget, GridRequest, GridsRead, MarkPlan, ProgressListener, ReadOptions, WorkbookPort } from "./port";
 
 const cells = (a: Area) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
 
@@ -229,6 +229,8 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   private readonly resultColumns = new Map<string, number>();
   private handlerSeq = 0;
+  /** Cells writeCells wrote, by sheet, whose change event is still to come. */
+  private readonly ownWrites = new Map<string, Map<string, number>>();
 
   constructor(env?: OfficeEnv) {
     this.env = env ?? { Excel: globalThis.Excel, Office: globalThis.Office };
@@ -398,6 +400,40 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.saveSetting(markRecordKey(plan.sheet), (ops as MarkOps | null)?.record ?? null);
   }
 
+  async writeCells(sheet: string, cells: CellContent[]): Promise<CellContent[]> {
+    if (cells.length === 0) return [];
+    const caps = await this.capabilities();
+    return this.run(caps, "write", async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const ranges = cells.map((c) => {
+        const range = ws.getRange(cellAddress(c.row, c.column));
+        range.load("values, formulas");
+        return range;
+      });
+      await ctx.sync();
+      const before = cells.map(({ row, column }, i): CellContent => {
+        const v = ranges[i].values[0][0] as string | number | boolean;
+        const f = ranges[i].formulas[0][0];
+        const value = v === "" ? null : v;
+        return typeof f === "string" && f.startsWith("=") ? { row, column, value, formula: f } : { row, column, value };
+      });
+      // Our own writes are no edit of the user's: the change handler skips these cells once each.
+      const own = this.ownWrites.get(sheet) ?? new Map<string, number>();
+      this.ownWrites.set(sheet, own);
+      const batch = new RequestBatch(ctx, this.requestLimit(caps));
+      for (const [i, c] of cells.entries()) {
+        const address = cellAddress(c.row, c.column);
+        own.set(address, (own.get(address) ?? 0) + 1);
+        await batch.add(OP_BYTES + textBytes(String(c.formula ?? c.value ?? "")), () => {
+          if (c.formula) ranges[i].formulas = [[c.formula]];
+          else ranges[i].values = [[c.value ?? ""]];
+        });
+      }
+      await batch.flush();
+      return before;
+    });
+  }
+
   async clearMarks(sheet: string): Promise<void> {
     const previous = this.record(sheet);
     if (!previous) return;
@@ -540,6 +576,13 @@ export class OfficeWorkbook implements WorkbookPort {
         if (name === null || this.watched.get(name) !== id) return;
         // ExcelApi 1.14 says which changes this add-in made; below that, our column tells.
         if (e.triggerSource === "ThisLocalAddin" || this.isOurColumn(name, e.address)) return;
+        const own = this.ownWrites.get(name);
+        const pending = own?.get(e.address) ?? 0;
+        if (pending > 0) {
+          if (pending === 1) own!.delete(e.address);
+          else own!.set(e.address, pending - 1);
+          return;
+        }
         for (const l of this.listeners) l(name);
       });
       return { sheet: t.sheet, id, known };

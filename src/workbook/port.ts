@@ -76,6 +76,17 @@ export interface CellNote {
   text: string;
 }
 
+/**
+ * One cell as writeCells puts it into the user's sheet: its formula, else its value (null empties it).
+ * The number format stays, as assigning Range.values leaves it.
+ */
+export interface CellContent {
+  row: number;
+  column: number;
+  value: string | number | boolean | null;
+  formula?: string;
+}
+
 /** Read progress on large sheets: blocks done of blocks total. */
 export type ProgressListener = (done: number, total: number) => void;
 
@@ -131,6 +142,13 @@ export interface WorkbookPort {
    * the user's data: throws MarkConflictError instead.
    */
   applyMarks(plan: MarkPlan): Promise<void>;
+  /**
+   * Writes the user's own cells, only after the user confirmed exactly these (推荐排序 from the ranking
+   * panel): formulas or values, number formats kept. Resolves to what the cells held before, in the same
+   * order, so that writing them back puts the sheet as it was. Not a mark: clearMarks leaves it; not an
+   * edit of the user's: watchChanges does not report it.
+   */
+  writeCells(sheet: string, cells: CellContent[]): Promise<CellContent[]>;
   /** Removes exactly what the last applyMarks on this sheet added; restores original fills. */
   clearMarks(sheet: string): Promise<void>;
   /** Whether marks of ours are on the sheet. */

@@ -15,7 +15,7 @@ import { LIMITS, READ_CHUNK_CELLS, tooManyCells } from "./limits";
 import type { Finding } from "../domain/report";
 import { findMapping, MAPPINGS_SETTING, readMappings, withMapping, withoutMapping } from "./mappings";
 import { PROGRAMMES_SETTING } from "./programme-store";
-import type { Capabilities, ExportTarget, GridRequest, GridsRead, MarkPlan, ReadOptions, WorkbookPort } from "./port";
+import type { Capabilities, CellContent, ExportTarget, GridRequest, GridsRead, MarkPlan, ReadOptions, WorkbookPort } from "./port";
 
 export interface SheetInit {
   name: string;
@@ -212,6 +212,31 @@ export class PreviewHost implements WorkbookPort {
     this.write(sheet, ops);
     this.settings.set(markRecordKey(plan.sheet), JSON.stringify(ops.record));
     this.notifyViewers();
+  }
+
+  async writeCells(sheetName: string, cells: CellContent[]): Promise<CellContent[]> {
+    const sheet = this.sheet(sheetName);
+    const before = cells.map(({ row, column }): CellContent => {
+      const had = sheet.cells.get(k(row, column));
+      const value = had && had.kind !== "empty" ? had.value : null;
+      return had?.formula ? { row, column, value, formula: had.formula } : { row, column, value };
+    });
+    for (const c of cells) {
+      const had = sheet.cells.get(k(c.row, c.column));
+      const nf = had?.numberFormat;
+      const keepFormat = nf ? { numberFormat: nf } : {};
+      if (c.value === null && !c.formula) {
+        if (nf && nf !== "General") sheet.cells.set(k(c.row, c.column), { kind: "empty", value: null, numberFormat: nf });
+        else sheet.cells.delete(k(c.row, c.column));
+        continue;
+      }
+      const kind = typeof c.value === "number" ? "number" : typeof c.value === "boolean" ? "boolean" : c.value === null ? "empty" : "text";
+      // A date cell keeps reading as a date: its serial number and format stay together.
+      const asDate = had?.kind === "date" && typeof c.value === "number";
+      sheet.cells.set(k(c.row, c.column), { kind: asDate ? "date" : kind, value: c.value, ...(c.formula ? { formula: c.formula } : {}), ...keepFormat });
+    }
+    this.notifyViewers();
+    return before;
   }
 
   async clearMarks(sheetName: string): Promise<void> {

@@ -4,7 +4,8 @@
  * The task pane calls this and nothing else; it knows neither Office.js nor the preview host.
  */
 import { planReturnLists, returnListFileName, type ReturnPlan } from "../domain/export/return-list";
-import { columnLetter, type Grid } from "../domain/cells";
+import { columnLetter, columnNumber, type Grid } from "../domain/cells";
+import { ENTERPRISE_FIELDS } from "../domain/check";
 import type { ColumnChoice, SavedMapping } from "../domain/columns";
 import type { Finding, Report } from "../domain/report";
 import { aboutReference } from "../domain/read-faults";
@@ -13,7 +14,7 @@ import type { Lang } from "./i18n";
 import { MappingTooLargeError } from "./mappings";
 import { planMarks } from "./marks";
 import { toBase64 } from "./base64";
-import { MarkConflictError, type Capabilities, type ExportTarget, type ReadScope, type WorkbookPort } from "./port";
+import { MarkConflictError, type Capabilities, type CellContent, type ExportTarget, type ReadScope, type WorkbookPort } from "./port";
 import { uniqueSheetName, type ExportOptions, type ExportPlan } from "../domain/export/plan";
 import type { TemplatePlan } from "../domain/template/plan";
 import { UserMappings, type UserStore } from "./user-store";
@@ -124,6 +125,8 @@ export interface Engine<Refs = unknown, P = unknown> {
       columnChoices?: readonly ColumnChoice[];
       settings?: Record<string, unknown>;
       readFindings?: readonly Finding[];
+      /** Sheet rows that take the quota's places first (the ranking panel, on a list without a rank column). */
+      keep?: readonly number[];
     },
   ): Report;
   /** The same check off the main thread where the host can (worker-engine.ts); absent: check() is used. */
@@ -247,6 +250,30 @@ export interface ReturnListOutcome {
   download?: { fileName: string; bytes: Uint8Array };
 }
 
+/** A row the clerk may rank in the ranking panel. */
+export interface RankRow {
+  row: number;
+  /** The enterprise as the list names it ("" when it names none). */
+  enterprise: string;
+  /** The rank written in the list now, as shown ("" when none). */
+  rank: string;
+}
+
+/** The ranking panel's view of the last check: the rows that can be recommended, in the order places go now. */
+export interface RankingView {
+  label: string;
+  labelEn: string;
+  quota: number | null;
+  rows: RankRow[];
+  /** Rows that would count but fail a hard condition: ranked after the others, take no place. */
+  failingRows: number[];
+  /** The rank column's letter; null when the list has none (the choice then holds for checks and exports, unwritten). */
+  rankColumn: string | null;
+  placedBy: "keep" | "rank" | "order";
+  /** A confirmed ranking can be taken back (its cells as they were, or the previous choice). */
+  canUndo: boolean;
+}
+
 /** What the settings form needs of the engine, for the programmes of this session. */
 export interface SettingEngine {
   rules(programmeId: string, settings: Record<string, unknown>): RuleView[];
@@ -272,6 +299,10 @@ export class Session<Refs = unknown, P = unknown> {
   private lastRead: { sheet: string; scope: ReadScope; refs: string[]; fingerprint: string } | null = null;
   /** What reading the merged files found, by the sheet they were merged into: every check of that sheet says it. */
   private mergedReadFindings = new Map<string, Finding[]>();
+  /** The clerk's choice of rows for the places, on a list without a rank column: used by every check of that sheet. */
+  private keep: { sheet: string; rows: number[] } | null = null;
+  /** What confirming a ranking replaced, to take it back: the cells as they were, and the previous choice. */
+  private rankingUndo: { sheet: string; cells: CellContent[]; keep: { sheet: string; rows: number[] } | null } | null = null;
   /** Called when the user edits a sheet the shown results came from. */
   onStale: (() => void) | null = null;
   /** Mappings remembered for the user beyond this workbook; null where the host has no storage for it. */
@@ -389,6 +420,8 @@ export class Session<Refs = unknown, P = unknown> {
     const marked = await this.port.hasMarks(active);
     if (!this.unwatch) {
       this.unwatch = await this.port.watchChanges((sheet) => {
+        // Edited by hand since: taking the ranking back would overwrite the clerk's own edit.
+        if (this.rankingUndo?.sheet === sheet) this.rankingUndo = null;
         if (this.last && this.readSheets.includes(sheet)) this.onStale?.();
       });
     }
@@ -493,6 +526,7 @@ export class Session<Refs = unknown, P = unknown> {
         settings: settings.values ?? {},
         ...(columnChoices ? { columnChoices } : {}),
         ...(readFindings.length > 0 ? { readFindings } : {}),
+        ...(this.keep && this.keep.sheet === checked ? { keep: this.keep.rows } : {}),
       });
     let report = await check(confirmed ?? undefined);
     const mapping: MappingUse = { source: confirmed ? "confirmed" : null, notSaved: null };
@@ -682,6 +716,82 @@ export class Session<Refs = unknown, P = unknown> {
     if (!capabilities.createWorkbook) return { plan, destination: "download", download: { fileName, bytes } };
     await this.port.openXlsx(toBase64(bytes), "workbook");
     return { plan, destination: "workbook" };
+  }
+
+  /**
+   * The ranking panel from the last check: the rows that can be recommended and count, in the order the
+   * places go now (one quota standing; a province checked city by city has several: null, as without a quota).
+   */
+  ranking(): RankingView | null {
+    const last = this.last;
+    const grid = this.lastGrid;
+    if (!last || !grid || last.report.quotas.length !== 1) return null;
+    const q = last.report.quotas[0];
+    if (!q.candidates) return null;
+    const colOf = (field: string) => {
+      const c = last.report.columns.find((m) => m.field === field);
+      return c ? { letter: c.column, index: columnNumber(c.column) - grid.firstColumn } : null;
+    };
+    const rank = colOf("rank");
+    const names = ENTERPRISE_FIELDS.map(colOf).filter((c): c is NonNullable<typeof c> => c !== null);
+    const text = (row: number, index: number) => {
+      const v = grid.rows[row - grid.firstRow]?.[index]?.value;
+      return v === null || v === undefined ? "" : String(v).trim();
+    };
+    const rows = q.candidates.map((row) => ({
+      row,
+      enterprise: names.map((c) => text(row, c.index)).find((n) => n !== "") ?? "",
+      rank: rank ? text(row, rank.index) : "",
+    }));
+    return {
+      label: q.label,
+      labelEn: q.labelEn,
+      quota: q.quota,
+      rows,
+      failingRows: q.failingRows ?? [],
+      rankColumn: rank?.letter ?? null,
+      placedBy: q.placedBy ?? "order",
+      canUndo: this.rankingUndo !== null && this.rankingUndo.sheet === last.sheet,
+    };
+  }
+
+  /**
+   * The clerk confirmed an order in the ranking panel: the rows in `order` get ranks 1, 2 … in the rank
+   * column (rows failing a hard condition after them, in their order), else — a list without a rank
+   * column — the first of them take the places in every check of this sheet; then the list is checked
+   * again, so the report, the marks and the export follow. Nothing is written before this call.
+   */
+  async confirmRanking(settings: CheckSettings, order: number[], onProgress: (p: Progress) => void = () => {}): Promise<CheckOutcome> {
+    const view = this.ranking();
+    if (!view || !this.last || !this.lastGrid) {
+      throw Object.assign(new Error("请先检查名单，再确定推荐排序。"), { messageEn: "Check the list before ranking it." });
+    }
+    const sheet = this.last.sheet;
+    const known = new Set(view.rows.map((r) => r.row));
+    const rows = [...new Set(order)].filter((r) => known.has(r));
+    // Rows the order leaves out keep their place after it, as the panel showed them.
+    for (const r of view.rows) if (!rows.includes(r.row)) rows.push(r.row);
+    const previousKeep = this.keep;
+    if (view.rankColumn) {
+      const column = columnNumber(view.rankColumn);
+      const ranked = [...rows, ...view.failingRows.filter((r) => !rows.includes(r))];
+      const cells = await this.port.writeCells(sheet, ranked.map((row, i) => ({ row, column, value: i + 1 })));
+      this.rankingUndo = { sheet, cells, keep: previousKeep };
+    } else {
+      this.keep = { sheet, rows: view.quota === null ? rows : rows.slice(0, view.quota) };
+      this.rankingUndo = { sheet, cells: [], keep: previousKeep };
+    }
+    return this.recheck(settings, onProgress);
+  }
+
+  /** Takes the confirmed ranking back: the rank cells as they were before it (values and formulas), the previous choice; checks again. */
+  async undoRanking(settings: CheckSettings, onProgress: (p: Progress) => void = () => {}): Promise<CheckOutcome> {
+    const undo = this.rankingUndo;
+    if (!undo) throw Object.assign(new Error("没有可撤销的推荐排序。"), { messageEn: "There is no ranking to undo." });
+    if (undo.cells.length > 0) await this.port.writeCells(undo.sheet, undo.cells);
+    this.keep = undo.keep;
+    this.rankingUndo = null;
+    return this.recheck(settings, onProgress);
   }
 
   /**

@@ -633,7 +633,7 @@ describe("details the table does not show", () => {
   it("quota standings count exempt rows apart; a user quota overrides", () => {
     const r = run("sd-2023-platform", sdGrid(...sdRows(12, (i) => (i > 10 ? { 单位性质: i === 11 ? "中央驻鲁" : "省属" } : {}))), { city: "济南" });
     expect(r.quotas).toEqual([
-      { id: "sd-2023-platform-quota", label: "平台", labelEn: "platforms", counted: 10, exempt: 2, exemptRows: [FIRST + 10, FIRST + 11], quota: 10, excess: 0, failing: 0, placed: Array.from({ length: 10 }, (_, i) => FIRST + i), placedBy: "order" },
+      { id: "sd-2023-platform-quota", label: "平台", labelEn: "platforms", counted: 10, exempt: 2, exemptRows: [FIRST + 10, FIRST + 11], quota: 10, excess: 0, failing: 0, placed: Array.from({ length: 10 }, (_, i) => FIRST + i), placedBy: "order", candidates: Array.from({ length: 10 }, (_, i) => FIRST + i), failingRows: [] },
     ]);
     const tighter = run("sd-2023-platform", sdGrid(...sdRows(12)), { city: "济南", quota: 8 });
     expect(tighter.quotas[0]).toMatchObject({ counted: 12, quota: 8, excess: 4 });

@@ -167,7 +167,8 @@ describe("each sample yields the findings its rows intend", () => {
     // Corrections, third reading (Quota places): the 11 rows failing another hard condition take no place; of the 12
     // that can be recommended, the first 10 in sheet order take the places (nothing ranks them, and the report says so).
     expect(r.quotas).toEqual([
-      { id: "sd-2023-platform-quota", label: "平台", labelEn: "platforms", counted: 12, exempt: 3, exemptRows: [17, 18, 30], quota: 10, excess: 2, failing: 11, placed: [4, 5, 6, 7, 8, 16, 24, 25, 27, 28], placedBy: "order" },
+      { id: "sd-2023-platform-quota", label: "平台", labelEn: "platforms", counted: 12, exempt: 3, exemptRows: [17, 18, 30], quota: 10, excess: 2, failing: 11, placed: [4, 5, 6, 7, 8, 16, 24, 25, 27, 28], placedBy: "order",
+        candidates: [4, 5, 6, 7, 8, 16, 24, 25, 27, 28, 29, 31], failingRows: [9, 10, 11, 12, 13, 15, 19, 20, 21, 22, 26] },
     ]);
     // Each of the two rows beyond the quota is judged (and left out of the export).
     expect(r.findings.filter((f) => f.code === "quota-exceeded").map((f) => f.row)).toEqual([29, 31]);

@@ -601,6 +601,13 @@ class RequestContext {
             book.writeValues(s, area(), v as unknown[][]);
             book.fire(s, rangeText(area()));
           }),
+        // Range.formulas = …: a text starting with "=" is a formula, anything else a value, as Excel takes it.
+        formulas: (v) =>
+          self.enqueue(bytes(v), () => {
+            const s = sheet();
+            book.writeValues(s, area(), v as unknown[][]);
+            book.fire(s, rangeText(area()));
+          }),
       },
       { format, worksheet },
     );

@@ -396,6 +396,42 @@ export function portContract(name: string, factory: HarnessFactory): void {
       expect(await h.port.addSheet("LIST", rows)).toBe("LIST (2)");
     });
 
+    it("writes the user's cells when asked, says what they held, and writing that back puts the sheet as it was", async () => {
+      const h = await factory(CONTRACT_BOOK);
+      const caps = await h.port.capabilities();
+      const seen: string[] = [];
+      if (caps.changeEvents) await h.port.watchChanges((sheet) => seen.push(sheet));
+      await h.port.readGrid("名单");
+      const before = h.snapshot("名单");
+      const old = await h.port.writeCells("名单", [
+        { row: 4, column: 2, value: 3 },
+        { row: 6, column: 2, value: 1 },
+        { row: 7, column: 2, value: "2" },
+      ]);
+      expect(old).toEqual([
+        { row: 4, column: 2, value: 1 },
+        { row: 6, column: 2, value: 3 },
+        { row: 7, column: 2, value: 4 },
+      ]);
+      const grid = await h.port.readGrid("名单");
+      const at = (row: number) => grid.rows[row - grid.firstRow][2 - grid.firstColumn];
+      expect([at(4).value, at(6).value, at(7).value].map(Number)).toEqual([3, 1, 2]);
+      // Every other cell as it was; number formats kept.
+      const after = h.snapshot("名单");
+      expect(Object.keys(after.cells).filter((a) => JSON.stringify(after.cells[a]) !== JSON.stringify(before.cells[a]))).toEqual(["B4", "B6", "B7"]);
+      expect(after.cells.B4.numberFormat ?? "General").toBe(before.cells.B4.numberFormat ?? "General");
+      await h.port.writeCells("名单", old);
+      expect(h.snapshot("名单")).toEqual(before);
+      // A formula is put back as a formula.
+      const formula = await h.port.writeCells("名单", [{ row: 5, column: 2, value: 9 }]);
+      expect(formula).toEqual([{ row: 5, column: 2, value: 2, formula: "=B4+1" }]);
+      await h.port.writeCells("名单", formula);
+      const back = await h.port.readGrid("名单");
+      expect(back.rows[5 - back.firstRow][0].formula).toBe("=B4+1");
+      await new Promise((r) => setTimeout(r, 30));
+      expect(seen).toEqual([]);
+    });
+
     it("reports the user's edits on a read sheet, not its own marks", async () => {
       const h = await factory(CONTRACT_BOOK);
       if (!(await h.port.capabilities()).changeEvents) return;

@@ -330,6 +330,8 @@ export function checkQuota(
     failing,
     placed: placed.map((r) => r.excelRow),
     placedBy,
+    candidates: queue.map((r) => r.excelRow),
+    failingRows: countedAll.filter((r) => choice.failing.has(r.excelRow)).map((r) => r.excelRow).sort((a, b) => a - b),
   };
 }
 

@@ -4,6 +4,7 @@
  * 项目） and 从通知原文起草, both opening the editor. A file that does not read is refused with every
  * problem (JSON path + message) and nothing changes.
  */
+import { saveFile } from "./file-action";
 import * as React from "react";
 import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../workbook/i18n";
@@ -33,14 +34,7 @@ export interface ProgrammesApi extends EditorApi {
 
 /** Saves text as a file through the browser (the definition to share). */
 export function saveTextFile(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(fileName, text, "application/json;charset=utf-8");
 }
 
 function Problems({ problems, lang }: { problems: BundleProblem[]; lang: Lang }) {

@@ -7,8 +7,8 @@ import type { Lang } from "../../workbook/i18n";
 import { errorText } from "../errors";
 
 /** Saves bytes as a file through the browser: the way out where Excel can take no new workbook. */
-export function saveFile(fileName: string, bytes: Uint8Array): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+export function saveFile(fileName: string, bytes: Uint8Array | string, type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
