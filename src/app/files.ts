@@ -105,3 +105,15 @@ export async function openListFile(file: ListFile, options: OpenOptions = {}): P
     },
   };
 }
+
+/**
+ * A sheet's cells as a new sheet takes them from A1: the grid where it stood in the file (empty rows
+ * and columns before it), so the rows and columns findings name are the district's own.
+ */
+export function cellsFromA1(grid: Grid): Grid["rows"] {
+  const pad = Math.max(0, grid.firstColumn - 1);
+  const empty = { kind: "empty", value: null } as const;
+  const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0) + pad;
+  const before = Array.from({ length: Math.max(0, grid.firstRow - 1) }, () => Array.from({ length: width }, () => ({ ...empty })));
+  return [...before, ...grid.rows.map((r) => [...Array.from({ length: pad }, () => ({ ...empty })), ...r])];
+}

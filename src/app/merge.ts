@@ -102,3 +102,35 @@ export async function mergeListFiles(files: readonly ListFile[], programme: Prog
   const { inputs, skipped } = await readMergeInputs(files, programme, options);
   return mergeInputs([...inputs, ...(options.sheets ?? [])], skipped, programme, city);
 }
+
+/** One district's file opened to land in a sheet of its own (打开名单文件): its list sheets, the others named. */
+export interface OpenedList {
+  file: string;
+  formatName: { zh: string; en: string };
+  /** The sheets holding a list; a file with none gives its first sheet, whose check then says why. */
+  lists: ReadSheet[];
+  /** Sheets of the file holding no list (named, not landed). */
+  skipped: SkippedSource[];
+}
+
+/** Opens a list file for 打开名单文件. Throws ListReadError when the file cannot be read (password, not a spreadsheet …). */
+export async function openListSheets(file: ListFile, programme: Programme, options: OpenOptions = {}): Promise<OpenedList> {
+  const book = await openListFile(file, options);
+  const sheets: ReadSheet[] = [];
+  const unread: SkippedSource[] = [];
+  for (const name of book.sheetNames) {
+    try {
+      sheets.push(book.sheet(name));
+    } catch (e) {
+      if (!(e instanceof ListReadError)) throw e;
+      unread.push({ file: file.name, sheet: name, reason: e.reason, why: e.why, whyEn: e.whyEn });
+    }
+  }
+  if (sheets.length === 0) {
+    // Every sheet refused: the first one's reason is the file's.
+    book.sheet(book.defaultSheet);
+  }
+  const { lists, others } = listSheets(sheets, programme, file.name);
+  const landed = lists.length > 0 ? lists : sheets.slice(0, 1);
+  return { file: file.name, formatName: book.formatName, lists: landed, skipped: [...unread, ...others.filter((o) => !landed.some((s) => s.name === o.sheet))] };
+}

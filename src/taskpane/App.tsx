@@ -8,7 +8,7 @@ import type { Finding } from "../domain/report";
 import { hostName, missingFeatures, strings, type Lang } from "../workbook/i18n";
 import { errorText } from "./errors";
 import type { Capabilities } from "../workbook/port";
-import type { CheckOutcome, CheckSettings, ExportOutcome, ListFile, MergeOutcome, Progress, Session } from "../workbook/session";
+import type { CheckOutcome, CheckSettings, ExportOutcome, ListFile, MergeOutcome, OpenOutcome, Progress, Session } from "../workbook/session";
 import type { ExportOptions } from "../domain/export/plan";
 import { Findings, Gauges, PriorityList, Summary, type SeverityFilter } from "./components/Results";
 import { SettingsForm } from "./components/Settings";
@@ -20,6 +20,7 @@ import { TemplateAction } from "./components/Template";
 import { ColumnsPanel } from "./components/Columns";
 import type { ColumnChoice } from "../domain/columns";
 import { MergePanel } from "./components/Merge";
+import { OpenFileAction } from "./components/OpenFile";
 import { ReturnListAction } from "./components/ReturnList";
 import { ProgrammesPanel } from "./components/Programmes";
 import { programmeText } from "./programme-text";
@@ -188,6 +189,24 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
   // The ranking panel's rows come from the check shown (a new outcome, a new view).
   const ranking = React.useMemo(() => (outcome ? session.ranking() : null), [session, outcome]);
 
+  const openFile = async (file: ListFile): Promise<OpenOutcome | null> => {
+    if (!settings || busy) return null;
+    setBusy(true);
+    setError(null);
+    setProgress({ phase: "read", fraction: 0 });
+    try {
+      const opened = await session.openAndCheck(settings, file, setProgress);
+      showOutcome(opened.check);
+      return opened;
+    } catch (e) {
+      setError(`${s.failed}${errorText(e, lang)}`);
+      return null;
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
   const clearMarks = async () => {
     if (busy || !ready) return;
     setBusy(true);
@@ -336,6 +355,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
         <ProgrammesPanel lang={lang} api={session} programmes={programmes} disabled={working} onChanged={programmesChanged} />
       </Section>
       <TemplateAction lang={lang} disabled={working} onTemplate={() => session.districtTemplate(settings)} />
+      <OpenFileAction lang={lang} disabled={working} onOpen={openFile} />
       <MergePanel lang={lang} sheets={ready.sheets} disabled={working} onMerge={mergeLists} />
       <Caption1 className={st.small} data-testid="capabilities">
         {hostName(ready.capabilities.host, lang)} · {missing.length ? `${s.lacks}${missing.join(lang === "en" ? "; " : "；")}` : s.lacksNothing}

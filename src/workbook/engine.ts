@@ -4,7 +4,7 @@
  * knows the engine's shapes.
  */
 import { checkGrid, planSummary } from "../app/check";
-import { mergeListFiles } from "../app/merge";
+import { mergeListFiles, openListSheets } from "../app/merge";
 import type { ReferenceLists } from "../domain/check";
 import { listProgrammes } from "../domain/catalogue";
 import { FIELDS } from "../domain/fields";
@@ -57,6 +57,7 @@ export const engine: Engine<ReferenceLists, Programme> = {
   parseSetting: (kind, text) => parseSettingText(kind, text),
   settingText: (kind, value) => settingText(kind, value),
   mergeFiles: (files, sheets, { programme, city }) => mergeListFiles(files, programme, city, { sheets }),
+  openFile: (file, programme) => openListSheets(file, programme),
   summary: (grid, report, programme, options) => planSummary(grid, report, programme, options),
   template: (programme, city, settings) => planTemplate({ programme, city, ...(settings ? { settings } : {}) }),
   references: (sheets) => referenceListsFromGrids(sheets, "本工作簿"),

@@ -13,7 +13,7 @@
  * large list (below it, a used range past the limit is refused with Ctrl+End as the remedy), 1.7 change events, 1.9 multi-area
  * selection and 1.20 mergeUndoGroup where present. Marks are recorded in the document's settings.
  */
-import { columnLetter, isBlankCell, writtenCell, type Cell, type Grid } from "../domain/cells";
+import { columnLetter, isBlankCell, writtenCell, type Cell, type Grid, type SheetShape } from "../domain/cells";
 import {
   areaAddress,
   cellAddress,
@@ -496,7 +496,7 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async addSheet(name: string, rows: Cell[][]): Promise<string> {
+  async addSheet(name: string, rows: Cell[][], shape?: SheetShape): Promise<string> {
     const caps = await this.capabilities();
     return this.run(caps, "write", async (ctx) => {
       const sheets = ctx.workbook.worksheets;
@@ -517,6 +517,19 @@ export class OfficeWorkbook implements WorkbookPort {
           range.numberFormat = block.map((r) => r.map((w) => w.format));
           range.values = block.map((r) => r.map((w) => w.value));
         });
+      }
+      // The file's shape, so the new sheet reads as the file did: merges, hidden rows and columns, and a
+      // formula the file held no result for (Excel computes it; its value is what is checked).
+      for (const m of shape?.merges ?? []) await batch.add(OP_BYTES, () => ws.getRange(areaText(m)).merge(false));
+      for (const r of shape?.hiddenRows ?? []) await batch.add(OP_BYTES, () => (ws.getRange(`${r}:${r}`).rowHidden = true));
+      for (const c of shape?.hiddenColumns ?? []) await batch.add(OP_BYTES, () => (ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).columnHidden = true));
+      for (let i = 0; i < rows.length; i++) {
+        for (let j = 0; j < rows[i].length; j++) {
+          const cell = rows[i][j];
+          if (!cell?.formula || writtenCell(cell).kind !== "empty") continue;
+          const formula = cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`;
+          await batch.add(OP_BYTES + textBytes(formula), () => (ws.getRange(`${columnLetter(j + 1)}${i + 1}`).formulas = [[formula]]));
+        }
       }
       ws.activate();
       await batch.flush();

@@ -5,7 +5,7 @@
  *
  * One contract suite (test/workbook/port-contract.ts) runs against every adapter.
  */
-import type { Cell, Grid } from "../domain/cells";
+import type { Cell, Grid, SheetShape } from "../domain/cells";
 import type { SavedMapping } from "../domain/columns";
 import type { Finding } from "../domain/report";
 
@@ -174,8 +174,11 @@ export interface WorkbookPort {
    * the formula): text cells as 文本 ("@") so codes keep every digit, dates with their format. Named
    * `name`, or `name (2)`… when the workbook has one already: no existing sheet is touched. Activates
    * it and resolves to the name used. ExcelApi 1.2.
+   * `shape` (a district's file landed by 打开名单文件): its merges, hidden rows and columns are given to
+   * the new sheet, and a cell whose formula the file held no result for is written as that formula
+   * (Excel computes it), so the sheet reads back with the shape the file had.
    */
-  addSheet(name: string, rows: Cell[][]): Promise<string>;
+  addSheet(name: string, rows: Cell[][], shape?: SheetShape): Promise<string>;
   /** Per-workbook settings (programme, city, as-of date …), kept in the workbook. */
   loadSetting<T>(key: string): Promise<T | undefined>;
   saveSetting<T>(key: string, value: T): Promise<void>;

@@ -5,7 +5,7 @@
  * range is the box around non-empty cells, writes never touch number formats, a merged title keeps
  * its value in the top-left cell.
  */
-import { columnLetter, isBlankCell, writtenCell, type Cell, type Grid } from "../domain/cells";
+import { columnLetter, isBlankCell, writtenCell, type Cell, type CellArea, type Grid, type SheetShape } from "../domain/cells";
 import { areaAddress, conflictError, MARK_COLOURS, markOps, markRecordKey, parseAddress, resultConflicts, RESULT_HEADERS, withoutResultColumn, type Area, type MarkRecord } from "./marks";
 import type { SavedMapping } from "../domain/columns";
 import { uniqueSheetName } from "../domain/export/plan";
@@ -29,6 +29,10 @@ export interface SheetInit {
   fills?: Record<string, string>;
   /** Notes (批注) the user already has, by cell address. */
   notes?: Record<string, string>;
+  /** Rows hidden by hand or by a filter (1-based), columns hidden; filteredRows: those a filter hides. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  filteredRows?: number[];
 }
 
 export interface PreviewInit {
@@ -62,6 +66,9 @@ export interface PreviewSheet {
   notes: Map<string, string>;
   merges: string[];
   columnWidths: number[];
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
+  filteredRows: Set<number>;
 }
 
 /** A plain copy of a sheet's state, for comparing before/after (tests, the preview). */
@@ -105,7 +112,14 @@ export class PreviewHost implements WorkbookPort {
     this.store = options.store ?? null;
     if (init.sheets.length === 0) throw new Error("PreviewHost needs at least one sheet");
     for (const s of init.sheets) {
-      const sheet: PreviewSheet = { name: s.name, cells: new Map(), fills: new Map(), notes: new Map(), merges: [...(s.merges ?? [])], columnWidths: [...(s.columnWidths ?? [])] };
+      const sheet: PreviewSheet = {
+        ...emptySheet(s.name),
+        merges: [...(s.merges ?? [])],
+        columnWidths: [...(s.columnWidths ?? [])],
+        hiddenRows: new Set(s.hiddenRows ?? []),
+        hiddenColumns: new Set(s.hiddenColumns ?? []),
+        filteredRows: new Set(s.filteredRows ?? []),
+      };
       const r0 = s.firstRow ?? 1, c0 = s.firstColumn ?? 1;
       s.rows.forEach((row, i) =>
         row.forEach((cell, j) => {
@@ -199,6 +213,8 @@ export class PreviewHost implements WorkbookPort {
       rows.push(row);
     }
     const grid: Grid = { sheetName, firstRow: area.top, firstColumn: area.left, rows };
+    const shape = shapeWithin(sheet, area);
+    if (shape) grid.shape = shape;
     return { grid: withoutResultColumn(grid, this.record(sheetName), RESULT_HEADERS), findings };
   }
 
@@ -277,7 +293,7 @@ export class PreviewHost implements WorkbookPort {
     for (const name of book.sheetNames) {
       const { grid, merges } = book.sheet(name);
       const unique = uniqueSheetName(name, this.sheets.keys());
-      const sheet: PreviewSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), merges, columnWidths: [] };
+      const sheet: PreviewSheet = { ...emptySheet(unique), merges };
       grid.rows.forEach((row, i) => row.forEach((cell, j) => !isBlankCell(cell) && sheet.cells.set(k(grid.firstRow + i, grid.firstColumn + j), { ...cell })));
       this.sheets.set(unique, sheet);
       added.push(unique);
@@ -290,15 +306,22 @@ export class PreviewHost implements WorkbookPort {
     return added;
   }
 
-  async addSheet(name: string, rows: Cell[][]): Promise<string> {
+  async addSheet(name: string, rows: Cell[][], shape?: SheetShape): Promise<string> {
     const unique = uniqueSheetName(name, this.sheets.keys());
-    const sheet: PreviewSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), merges: [], columnWidths: [] };
+    const sheet: PreviewSheet = {
+      ...emptySheet(unique),
+      merges: (shape?.merges ?? []).map(areaAddress),
+      hiddenRows: new Set(shape?.hiddenRows ?? []),
+      hiddenColumns: new Set(shape?.hiddenColumns ?? []),
+      filteredRows: new Set(shape?.filteredRows ?? []),
+    };
     rows.forEach((row, i) =>
       row.forEach((cell, j) => {
         if (isBlankCell(cell)) return;
-        // As Excel keeps what the Office.js adapter writes.
+        // As Excel keeps what the Office.js adapter writes: a formula without a result stays a formula, for Excel to compute.
         const w = writtenCell(cell);
-        sheet.cells.set(k(1 + i, 1 + j), { kind: w.kind, value: w.value, numberFormat: w.numberFormat });
+        if (w.kind === "empty" && cell.formula) sheet.cells.set(k(1 + i, 1 + j), { kind: "empty", value: null, formula: cell.formula, numberFormat: "General" });
+        else if (w.kind !== "empty") sheet.cells.set(k(1 + i, 1 + j), { kind: w.kind, value: w.value, numberFormat: w.numberFormat });
       }),
     );
     this.sheets.set(unique, sheet);
@@ -476,6 +499,24 @@ export class PreviewHost implements WorkbookPort {
   private notifyViewers(): void {
     for (const v of this.viewers) v();
   }
+}
+
+function emptySheet(name: string): PreviewSheet {
+  return { name, cells: new Map(), fills: new Map(), notes: new Map(), merges: [], columnWidths: [], hiddenRows: new Set(), hiddenColumns: new Set(), filteredRows: new Set() };
+}
+
+/** The sheet's merges, hidden and filtered rows and hidden columns where they touch `area`, as Excel would report them. */
+function shapeWithin(sheet: PreviewSheet, area: Area): SheetShape | null {
+  const shape: SheetShape = {};
+  const merges: CellArea[] = sheet.merges.flatMap((m) => parseAddress(m)).filter((m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left);
+  if (merges.length) shape.merges = merges;
+  const rows = [...sheet.hiddenRows].filter((r) => r >= area.top && r <= area.bottom).sort((a, b) => a - b);
+  if (rows.length) shape.hiddenRows = rows;
+  const filtered = rows.filter((r) => sheet.filteredRows.has(r));
+  if (filtered.length) shape.filteredRows = filtered;
+  const columns = [...sheet.hiddenColumns].filter((c) => c >= area.left && c <= area.right).sort((a, b) => a - b);
+  if (columns.length) shape.hiddenColumns = columns;
+  return Object.keys(shape).length ? shape : null;
 }
 
 function addressOf(key: string): string {

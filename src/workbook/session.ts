@@ -20,8 +20,8 @@ import type { TemplatePlan } from "../domain/template/plan";
 import { UserMappings, type UserStore } from "./user-store";
 import { MERGED_SHEET, type MergeInput, type SourceSummary } from "../domain/merge";
 import type { ListFile } from "../app/files";
-import { LIST_FILES_TEXT, LIST_FILES_TEXT_EN } from "../app/files";
-import { nothingMerged, type MergedLists, type SkippedSource } from "../app/merge";
+import { cellsFromA1, LIST_FILES_TEXT, LIST_FILES_TEXT_EN } from "../app/files";
+import { nothingMerged, type MergedLists, type OpenedList, type SkippedSource } from "../app/merge";
 import { ProgrammeLibrary, type BundleProblem, type BundleRead, type LibraryEntry } from "./programme-store";
 
 /** What the pane needs to know about a programme (from the engine's definitions). */
@@ -110,6 +110,11 @@ export interface Engine<Refs = unknown, P = unknown> {
    * merged is in `skipped`, with why.
    */
   mergeFiles(files: readonly ListFile[], sheets: readonly MergeInput[], options: { programme: P; city: string }): Promise<MergedLists>;
+  /**
+   * One district's file of any format of the registry, for 打开名单文件: its sheets holding a list, the
+   * others named. Throws ListReadError (the file named, and why) when it cannot be read.
+   */
+  openFile(file: ListFile, programme: P): Promise<OpenedList>;
   /** The summary table's plan from a checked list (the programme is the one the report was checked against). */
   summary(grid: Grid, report: Report, programme: P, options: ExportOptions): ExportPlan;
   /** The district template's plan (生成区县填报模板). */
@@ -211,6 +216,17 @@ export interface MergeOutcome {
   rows: number;
   summaries: SourceSummary[];
   /** Files that could not be read and sheets holding no list: named with why, the others merged all the same. */
+  skipped: SkippedSource[];
+  check: CheckOutcome;
+}
+
+export interface OpenOutcome {
+  file: string;
+  /** The format the file was read as ("Excel 97-2003 工作簿（.xls）…"). */
+  formatName: { zh: string; en: string };
+  /** The new sheets the file's lists went to (the first one is checked). */
+  sheets: string[];
+  /** The file's sheets holding no list: named, not landed. */
   skipped: SkippedSource[];
   check: CheckOutcome;
 }
@@ -634,6 +650,29 @@ export class Session<Refs = unknown, P = unknown> {
     // The whole new sheet is the list; the clerk's own scope is still what gets saved.
     const check = await this.checkWith(settings, onProgress, sheet, null, "used");
     return { sheet, rows: merged.sources.length, summaries: merged.summaries, skipped: merged.skipped, check };
+  }
+
+  /**
+   * 打开名单文件: a district's file of any format (the way past Excel greying add-ins out on .xls) read
+   * here, each sheet holding a list copied into a new sheet of this workbook where it stood in the file
+   * (rows and columns as the district numbers them, merges and hidden rows kept), then the first one
+   * checked. The file is only read; a file that cannot be read throws, naming it and why, before
+   * anything is written.
+   */
+  async openAndCheck(settings: CheckSettings, file: ListFile, onProgress: (p: Progress) => void = () => {}): Promise<OpenOutcome> {
+    onProgress({ phase: "read", fraction: 0 });
+    const opened = await this.engine.openFile(file, this.programme(settings.programmeId));
+    const base = file.name.replace(/\.[^.]*$/, "") || file.name;
+    const added: string[] = [];
+    for (const list of opened.lists) {
+      const name = opened.lists.length > 1 ? `${base}-${list.name}` : base;
+      const sheet = await this.port.addSheet(name, cellsFromA1(list.grid), list.grid.shape);
+      // What reading the file found (its format mislabelled, a CSV's faults) is said by every check of the sheet.
+      if (list.findings.length > 0) this.mergedReadFindings.set(sheet, list.findings);
+      added.push(sheet);
+    }
+    const check = await this.checkWith(settings, onProgress, added[0], null, "used");
+    return { file: opened.file, formatName: opened.formatName, sheets: added, skipped: opened.skipped, check };
   }
 
   /** Removes the marks; the report stays shown, its findings still select their cells. */

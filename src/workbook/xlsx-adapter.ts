@@ -5,7 +5,7 @@
  * text is flattened; a merged range keeps its value in the top-left cell only.
  */
 import ExcelJS from "exceljs";
-import { columnLetter, columnNumber, isBlankCell, type Cell, type Grid } from "../domain/cells";
+import { columnLetter, columnNumber, isBlankCell, type Cell, type CellArea, type Grid, type SheetShape } from "../domain/cells";
 import { areaText, inArea, listAreaOf, shownValue } from "../domain/list-area";
 import { cellsOutsideList, type OutsideCell } from "../domain/read-faults";
 import type { Finding } from "../domain/report";
@@ -135,7 +135,45 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, limits: Limits = LIMITS
     const tl = decodeAddress(a), br = decodeAddress(b);
     return br.row >= minRow && tl.row <= maxRow && br.col >= minCol && tl.col <= maxCol;
   });
-  return { grid: { sheetName: ws.name, firstRow: minRow, firstColumn: minCol, rows }, merges, findings };
+  const grid: Grid = { sheetName: ws.name, firstRow: minRow, firstColumn: minCol, rows };
+  const shape = worksheetShape(ws, merges, area);
+  if (shape) grid.shape = shape;
+  return { grid, merges, findings };
+}
+
+/** Merges, hidden (and filtered) rows and hidden columns where they touch the list, as the other readers give them. */
+function worksheetShape(ws: ExcelJS.Worksheet, merges: string[], area: { top: number; left: number; bottom: number; right: number }): SheetShape | null {
+  const shape: SheetShape = {};
+  const areas: CellArea[] = merges.map((range) => {
+    const [a, b = a] = range.split(":");
+    const tl = decodeAddress(a), br = decodeAddress(b);
+    return { top: tl.row, left: tl.col, bottom: br.row, right: br.col };
+  });
+  if (areas.length) shape.merges = areas;
+  const hiddenRows: number[] = [];
+  for (let r = area.top; r <= area.bottom; r++) if (ws.findRow(r)?.hidden) hiddenRows.push(r);
+  if (hiddenRows.length) {
+    shape.hiddenRows = hiddenRows;
+    // Rows a filter hides lie in its range below its header row.
+    const filter = filterArea(ws.autoFilter);
+    const filtered = filter ? hiddenRows.filter((r) => r > filter.top && r <= filter.bottom) : [];
+    if (filtered.length) shape.filteredRows = filtered;
+  }
+  const hiddenColumns: number[] = [];
+  for (let c = area.left; c <= area.right; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c);
+  if (hiddenColumns.length) shape.hiddenColumns = hiddenColumns;
+  return Object.keys(shape).length ? shape : null;
+}
+
+function filterArea(f: ExcelJS.AutoFilter | undefined): { top: number; bottom: number } | null {
+  if (!f) return null;
+  if (typeof f === "string") {
+    const [a, b = a] = f.split(":");
+    return { top: decodeAddress(a).row, bottom: decodeAddress(b).row };
+  }
+  const row = (x: unknown) => (typeof x === "string" ? decodeAddress(x).row : (x as { row?: number })?.row);
+  const top = row(f.from), bottom = row(f.to);
+  return top && bottom ? { top, bottom } : null;
 }
 
 function messagesOf(e: LimitError): [string, string] {

@@ -56,6 +56,8 @@ export function gridFromCells(sheetName: string, cells: CellRows, shape: SheetSh
   if (merges?.length) kept.merges = merges;
   const hiddenRows = shape.hiddenRows?.filter((r) => r >= top && r <= bottom);
   if (hiddenRows?.length) kept.hiddenRows = hiddenRows;
+  const filteredRows = shape.filteredRows?.filter((r) => r >= top && r <= bottom);
+  if (filteredRows?.length) kept.filteredRows = filteredRows;
   const hiddenColumns = shape.hiddenColumns?.filter((c) => c >= left && c <= right);
   if (hiddenColumns?.length) kept.hiddenColumns = hiddenColumns;
   const grid: Grid = { sheetName, firstRow: top, firstColumn: left, rows };

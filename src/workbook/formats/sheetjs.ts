@@ -69,6 +69,10 @@ function sheetRead(XLSX: SheetJS, name: string, ws: WorkSheet, how: { untyped: b
   if (merges.length) shape.merges = merges;
   const hiddenRows = (ws["!rows"] ?? []).flatMap((r, i) => (r?.hidden ? [i + 1] : []));
   if (hiddenRows.length) shape.hiddenRows = hiddenRows;
+  // Rows a filter hides lie in its range below its header row.
+  const filter = ws["!autofilter"]?.ref ? XLSX.utils.decode_range(ws["!autofilter"].ref) : null;
+  const filtered = filter ? hiddenRows.filter((r) => r > filter.s.r + 1 && r <= filter.e.r + 1) : [];
+  if (filtered.length) shape.filteredRows = filtered;
   const hiddenColumns = (ws["!cols"] ?? []).flatMap((c, i) => (c?.hidden ? [i + 1] : []));
   if (hiddenColumns.length) shape.hiddenColumns = hiddenColumns;
   return gridFromCells(name, cells, shape, limits);
