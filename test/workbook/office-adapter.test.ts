@@ -331,6 +331,9 @@ describe("a whole-column selection (B:F): read as the list in it, on the Office.
     await host.select("名单", "B1:F1048576");
     const preview = await host.readGrid("名单", { scope: "selection" });
     expect([office.firstRow, office.firstColumn, office.rows.length, office.rows[0].length]).toEqual([1, 2, 7, 5]);
-    expect(office).toEqual(preview);
+    // The preview host gives the sheet's shape (its merged title); the Office.js adapter does not read shape yet.
+    const { shape, ...cells } = preview;
+    expect(shape?.merges).toEqual([{ top: 1, left: 2, bottom: 1, right: 6 }]);
+    expect(office).toEqual(cells);
   });
 });
