@@ -49,9 +49,11 @@ export function RankingPanel({
   const st = useStyles();
   const t = paneText(lang);
   const initial = React.useMemo(() => view.rows.map((r) => r.row), [view]);
-  const [order, setOrder] = React.useState<number[]>(initial);
+  const [kept, setOrder] = React.useState<number[]>(initial);
   React.useEffect(() => setOrder(initial), [initial]);
   const byRow = React.useMemo(() => new Map(view.rows.map((r) => [r.row, r])), [view]);
+  // A new check renders once before the effect resets the order: never show rows the check no longer has.
+  const order = kept.length === initial.length && kept.every((r) => byRow.has(r)) ? kept : initial;
   const q = view.quota;
   const changed = order.some((r, i) => r !== initial[i]);
 
