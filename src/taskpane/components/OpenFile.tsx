@@ -60,7 +60,7 @@ export function OpenFileAction({ lang, disabled, onOpen }: { lang: Lang; disable
     <section className={st.section} aria-label={t.label} data-testid="open-file">
       <label className={disabled ? `${st.button} ${st.disabled}` : st.button}>
         {t.label}
-        <input type="file" accept={ACCEPT_LIST_FILES} disabled={disabled} className={st.input} data-testid="open-file-input" onChange={(e) => void open(e.currentTarget)} />
+        <input id="open-list-file" type="file" accept={ACCEPT_LIST_FILES} disabled={disabled} className={st.input} data-testid="open-file-input" onChange={(e) => void open(e.currentTarget)} />
       </label>
       <Caption1 className={st.small}>{t.hint}</Caption1>
       {done && (
