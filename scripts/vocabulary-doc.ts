@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CONCEPTS, HELD, NEGATION, PARTIES, PROSPECTIVE, SCOPE } from "../src/domain/vocabulary";
+import { BROADER_HEADS, CONCEPTS, HELD, NEGATION, PARTIES, PROSPECTIVE, SCOPE } from "../src/domain/vocabulary";
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|");
 
@@ -30,6 +30,17 @@ export function vocabularyMarkdown(): string {
   }
   const whole = CONCEPTS.filter((c) => c.words.length === 0).map((c) => c.canonical);
   out.push("", `不拆开读的词（其中的字不作修饰语）：${whole.join("、")}。`);
+  out.push(
+    "",
+    "## 泛指的中心词 / Broader head words",
+    "",
+    "以这些词结尾的表头（“往年认定等级”“企业代码”“单位类型”）说明了是哪一类字段，但没说是哪一个：对中心词属于该类的每个字段都只算中等把握，单凭表头不对应。只有当单元格内容强烈相符（八成以上为有效信用代码、星级、企业性质用词、项目允许的值，或在问句表头下的是/否）且只符合其中一个字段时，才按表头+内容对应，报告注明“表头+内容”及相符的比例；内容同样符合另一个字段时不对应，只给建议。",
+    "A header ending in one of these names a kind of field, not which one: moderate evidence for each, too little alone. The column maps only when its cells strongly agree with exactly one of them (the report says header+content and the share of cells that fit).",
+    "",
+    "| 中心词 | 涵盖 | 用法出处 |",
+    "|---|---|---|",
+    ...BROADER_HEADS.map((b) => `| ${cell(b.word)} | ${cell(b.narrower.join("、"))} | ${cell(b.source)} |`),
+  );
   out.push(
     "",
     "## 改变含义的修饰语 / Modifiers that change the meaning",

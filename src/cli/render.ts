@@ -99,6 +99,12 @@ export function renderReport(report: Report, source: string): string {
 
 const WHY_ZH: Record<Report["columns"][number]["why"], string> = { header: "表头", content: "表头+内容", user: "指定", none: "—" };
 
+/** Why a column reads as its field; header and cells together say how many cells agreed. */
+function whyZh(c: Report["columns"][number]): string {
+  if (c.why === "content" && c.contentFit !== undefined) return `表头+内容（${Math.round(c.contentFit * 100)}%单元格相符）`;
+  return WHY_ZH[c.why];
+}
+
 /** `--columns`: every column of the header with its field, confidence and why; how to correct it. */
 export function renderColumns(report: Report, source: string): string {
   const out: string[] = [];
@@ -112,7 +118,7 @@ export function renderColumns(report: Report, source: string): string {
   for (const c of report.columns) {
     const label = c.field === null ? "（不使用）" : `${c.field} ${FIELDS[c.field]?.zh ?? ""}`.trim();
     const hint = c.suggestion ? `可能是 ${c.suggestion}（${FIELDS[c.suggestion]?.zh ?? ""}）` : c.samples.slice(0, 2).join("；");
-    out.push([c.column, c.header || "（空）", label, c.field === null ? "" : `${Math.round(c.confidence * 100)}%`, WHY_ZH[c.why], hint].join("\t"));
+    out.push([c.column, c.header || "（空）", label, c.field === null ? "" : `${Math.round(c.confidence * 100)}%`, whyZh(c), hint].join("\t"));
   }
   if (report.mappingUncertain) out.push("！有必需字段未找到或匹配把握不足，请核对。 / A required field is missing or a match is weak: please check.");
   out.push("更正：--map 表头=字段（或 --map D=字段；--map 表头= 不使用该列），可重复；--columns --json > 列对应.json 保存后用 --mapping 列对应.json 复用。");

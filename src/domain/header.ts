@@ -35,6 +35,8 @@ export interface ColumnInfo {
   /** 0..1; 1 for the user's choice, 0 when unmapped. */
   confidence: number;
   why: ColumnWhy;
+  /** Mapped by header and cells together (why "content"): the share of its cells that fit the field. */
+  contentFit?: number;
   /** A field proposed for the clerk to confirm (unmapped or weak columns). */
   suggestion?: string;
   /** An unused column's suggestion rests on its header or on cells only that field holds: the report says the column is unused (column-unused). */
@@ -197,6 +199,7 @@ function mapColumns(grid: Grid, programme: Programme, levels: readonly number[],
       field: a.field,
       confidence: a.confidence,
       why: a.why,
+      ...(a.contentFit !== undefined ? { contentFit: a.contentFit } : {}),
       ...(a.suggestion ? { suggestion: a.suggestion } : {}),
       ...(a.suggestionFrom ? { suggestionFrom: a.suggestionFrom } : {}),
       ...(a.alternatives.length > 0 ? { alternatives: a.alternatives } : {}),

@@ -14,7 +14,7 @@ import type { FieldSpec, Programme } from "./programme";
 import { enumKey, readAmount, readDate, readPhone, readUsccCell, readWholeNumber, readYesNo } from "./readers";
 import { cleanText, foldBrackets, headerKey } from "./text";
 import { isValidUscc } from "./uscc";
-import { canonicalWords, modifiersAgree, readHeader, type HeaderReading, type Tense } from "./vocabulary";
+import { broaderHead, canonicalWords, modifiersAgree, readHeader, type HeaderReading, type Tense } from "./vocabulary";
 
 /** A header score at or above this maps the column on the header alone. */
 export const HEADER_ASSIGN = 0.5;
@@ -29,6 +29,15 @@ const CONTENT_WEIGHT = 0.25;
 const CONTENT_SYNONYM = 0.4;
 /** Content alone suggests a field when this share of a column's cells fits it. */
 const SUGGEST_SHARE = 0.6;
+/** A header ending in a broader head word (…等级, …代码, …类型): evidence for each field it may be, too little alone. */
+const BROADER_EVIDENCE = 0.4;
+/** Cells agree strongly when this share of them fits: only then do they lift a header below HEADER_ASSIGN. */
+const AGREE_SHARE = 0.8;
+/** How far agreeing cells take a moderate header towards certainty: cells only one field holds, and cells many fields hold. */
+const LIFT_DISTINCTIVE = 0.5;
+const LIFT_COMMON = 0.3;
+/** Yes/no answers under a header naming the matter without asking (贯标认定情况): a little less than under 是否…. */
+const LIFT_YESNO_UNASKED = 0.25;
 
 /**
  * Words that name something other than any field: a header containing one is never taken for a
@@ -41,6 +50,8 @@ const OTHER_THINGS = [
   "法定代表人", "法人代表", "身份证", "职务", "职称", "学历", "经营范围", "主营产品", "主要产品", "所属行业", "行业类别", "行业分类", "规模", "开户", "账号",
   "银行", "评分", "得分", "分数", "审核意见", "推荐意见", "意见", "签字", "盖章处", "年龄", "出口", "订单", "客户数", "用户数", "连接数",
   "母公司", "上级", "主管", "控股", "股东", "股权", "实际控制人", "高新技术企业", "高企", "执照有效期", "专精特新", "许可证",
+  // Older identifiers, not the credit code even where the cells hold one (corpus.tsv keeps them distractors).
+  "组织机构代码", "机构代码", "纳税人识别号", "税务登记号",
   // The form's own dates, not an applicant's.
   "统计", "数据截止", "填报时间",
 ];
@@ -274,6 +285,16 @@ export function headerScoresIn(v: Vocabulary, label: string): ReadonlyMap<string
       if (otherThing !== undefined && !w.key.includes(otherThing) && s < 1) s = 0;
       if (s > (out.get(w.field) ?? 0)) out.set(w.field, s);
     }
+    // A broader head (往年认定等级, 企业代码, 单位类型): some evidence for every field whose head it covers, with modifiers agreeing.
+    const broader = broaderHead(h);
+    if (broader) {
+      for (const w of v.wordings) {
+        if (!broader.narrower.some((n) => w.core.endsWith(n)) || !modifiersAgree(reading, w.reading, w.question)) continue;
+        if (otherThing !== undefined && !w.key.includes(otherThing)) continue;
+        const s = Math.min(w.cap, BROADER_EVIDENCE);
+        if (s > (out.get(w.field) ?? 0)) out.set(w.field, s);
+      }
+    }
     // Freely worded conditions ("近三年是否发生较大以上安全、环境事故…") by their key words.
     for (const { field, groups, negated } of v.keywords) {
       if (reading.negated && !negated) continue;
@@ -463,15 +484,25 @@ export function scoreColumn(programme: Programme, labels: { parent: string; chil
   }
   const scores: Scored[] = [];
   const suggested: { field: string; fit: number; required: boolean; strong: boolean }[] = [];
+  const label = labels.parent + labels.child;
+  const asks = asksQuestion(label);
+  /** Moderate headers whose cells strongly agree: lifted below, unless another field's cells agree as well. */
+  const agreeing: { scored: Scored; lift: number }[] = [];
   for (const spec of programme.fields) {
     const def = FIELDS[spec.field];
     if (!def) continue;
     const h = header.get(spec.field) ?? 0;
     const fit = content ? contentFit(spec, def.kind, content) : null;
     let total = h;
-    if (h >= HEADER_EVIDENCE && fit !== null && content && content.seen >= 2) {
-      // Content backs a header that is not sure; it never overturns an exact wording.
+    const enough = fit !== null && content !== null && content.seen >= 2;
+    if (h >= HEADER_ASSIGN && enough) {
+      // Content backs a header that is sure enough, or tells against it; it never overturns an exact wording.
       total = h >= 1 ? 1 : Math.min(0.99, Math.max(0, h + CONTENT_WEIGHT * (fit - 0.5) * 2));
+    } else if (h >= HEADER_EVIDENCE && enough) {
+      // A moderate header maps only with cells that strongly agree (below); weaker cells leave it below the bar.
+      total = Math.min(ASSIGN - 0.01, Math.max(0, h + CONTENT_WEIGHT * (fit - 0.5) * 2));
+      const lift = contentLift(def.kind, def.content, content, asks);
+      if (fit >= AGREE_SHARE && lift > 0) agreeing.push({ scored: { field: spec.field, header: h, total, fit }, lift });
     }
     if (h < HEADER_EVIDENCE) total = 0;
     if (h > 0 || total > 0) scores.push({ field: spec.field, header: h, total, fit });
@@ -479,6 +510,14 @@ export function scoreColumn(programme: Programme, labels: { parent: string; chil
     if (fit !== null && fit >= SUGGEST_SHARE && distinctive && content && content.seen >= 2) {
       suggested.push({ field: spec.field, fit, required: spec.required, strong: strongContent(def.kind, def.content, content) });
     }
+  }
+  // Header and cells together: a moderate header whose cells strongly agree maps with the combined confidence,
+  // unless the cells fit another field the header hints at as much (dates under "时间": which date?).
+  for (const a of agreeing) {
+    const rival = agreeing.some((b) => b !== a && b.scored.header >= a.scored.header - 0.05);
+    if (rival) continue;
+    const s = scores.find((x) => x.field === a.scored.field)!;
+    s.total = Math.min(0.99, 1 - (1 - s.header) * (1 - (s.fit ?? 0) * a.lift));
   }
   scores.sort((a, b) => b.total - a.total || b.header - a.header);
   // Cells are no word for a field under a header naming something else (注册资本, 集团…代码): they suggest nothing.
@@ -494,6 +533,38 @@ function namesOther(label: string): boolean {
   return r.party === "group" || r.party === "partner" || OTHER_THINGS.some((t) => r.canon.includes(t));
 }
 
+/** A header that asks a yes/no question (是否…, 有无…, …否, …与否, （是/否）): yes/no cells answer it. */
+function asksQuestion(label: string): boolean {
+  const key = normaliseHeader(label);
+  return /是否|有无|与否|是不是|否$/u.test(key) || /是\s*[/／或]\s*否/u.test(label);
+}
+
+/**
+ * How far cells that fit lift a moderate header: cells only one field holds (valid codes, the
+ * programme's allowed values, ownership words) a long way; dates, amounts, phones, ranks less;
+ * yes/no answers most under a header that asks the question; names and free text not at all.
+ */
+function contentLift(kind: FieldKind, what: FieldDef["content"], content: ColumnContent, asks: boolean): number {
+  if (strongContent(kind, what, content)) return LIFT_DISTINCTIVE;
+  switch (kind) {
+    case "yesno":
+    case "certificate":
+      // The programme's own answers (升级申报 / 新申报) only this field holds; 是/否 any question has.
+      if (content.yesno < content.seen * SUGGEST_SHARE) return LIFT_DISTINCTIVE;
+      return asks ? LIFT_COMMON : LIFT_YESNO_UNASKED;
+    case "date":
+    case "dateOrOngoing":
+    case "amount":
+    case "phone":
+    case "list":
+      return LIFT_COMMON;
+    case "integer":
+      return what === "rank" ? LIFT_COMMON : 0;
+    default:
+      return 0;
+  }
+}
+
 /** Cells only one field could hold: codes, a programme's allowed values (not yes/no answers), ownership words. */
 function strongContent(kind: FieldKind, what: FieldDef["content"], content: ColumnContent): boolean {
   if (kind === "uscc") return true;
@@ -506,6 +577,8 @@ export interface Assignment {
   field: string | null;
   confidence: number;
   why: "header" | "content" | "none";
+  /** Mapped with the cells' help (why "content"): the share of them that fit the field. */
+  contentFit?: number;
   suggestion?: string;
   /** What the suggestion of an unused column rests on: its header (some evidence, too little to map), or cells only that field could hold. */
   suggestionFrom?: "header" | "content";
@@ -554,6 +627,7 @@ export function assign(columns: readonly ColumnEvidence[], taken: ReadonlySet<st
         field: chosen.field,
         confidence: round(chosen.total),
         why: chosen.header >= HEADER_ASSIGN ? "header" : "content",
+        ...(chosen.header < HEADER_ASSIGN && chosen.fit !== null ? { contentFit: round(chosen.fit) } : {}),
         ...(chosen.total < 0.6 && c.contentSuggestion && c.contentSuggestion !== chosen.field ? { suggestion: c.contentSuggestion } : {}),
         alternatives,
       };

@@ -199,6 +199,8 @@ export const ColumnMapping = z.object({
   /** 0..1: how sure the match is (1 for the user's choice; 0 when unused). */
   confidence: z.number().min(0).max(1),
   why: ColumnWhy,
+  /** Why "content": a header too unsure alone, mapped because this share of the column's cells fit the field (valid codes, star levels, the programme's answers …). */
+  contentFit: z.number().min(0).max(1).optional(),
   /** A field proposed for an unused or weakly matched column (content or a near header), for the clerk to confirm. */
   suggestion: z.string().optional(),
   /** What an unused column's suggestion rests on — its header, or cells only that field holds — when it is grounded enough to be preselected in 列对应 (and said as column-unused). */

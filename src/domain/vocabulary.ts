@@ -109,6 +109,23 @@ export const CONCEPTS: readonly Concept[] = [
   { zh: "（不拆分）", canonical: "有无", words: [], source: "“无”在此不表否定" },
 ];
 
+/**
+ * Broader head words: a header ending in one ("往年认定等级", "企业代码", "单位类型") names some field
+ * whose head is one of the narrower words, without saying which. That is moderate evidence for each
+ * such field, too little to map on its own: the column is mapped only when its cells single one out
+ * (matching.ts: star levels, valid credit codes, ownership words, the programme's allowed values).
+ */
+export const BROADER_HEADS: readonly { word: string; narrower: readonly string[]; source: string }[] = [
+  { word: "级别", narrower: ["星级", "级别"], source: "区县名单（认定等级、评定级别）；苏工信融合〔2023〕27号星级上云附表（申报星级）" },
+  { word: "代码", narrower: ["统一社会信用代码"], source: "区县名单（企业代码、机构代码：填的是统一社会信用代码）" },
+  { word: "类型", narrower: ["类型", "性质", "方向"], source: "区县名单（单位类型、所属类型）；鲁工信2023年省级工业互联网平台入库申报通知附表（单位性质）" },
+];
+
+/** The broader head word a canonical header ends with, if any. */
+export function broaderHead(canon: string): { word: string; narrower: readonly string[] } | null {
+  return BROADER_HEADS.find((b) => canon.endsWith(b.word) && canon.length > 0) ?? null;
+}
+
 /** Modifiers of tense and status: what was applied for against what is held. */
 export const PROSPECTIVE = ["拟", "申报", "本次", "计划", "预计", "预期"] as const;
 export const HELD = ["已", "历年", "往年", "现有", "现", "曾", "原", "此前", "以往", "前期", "目前", "当前", "仍", "过往", "既往", "往期", "以前", "之前", "上次", "上一次", "上轮", "上一轮"] as const;

@@ -171,6 +171,7 @@ export function ColumnsPanel({
               <Caption1 className={st.small} data-testid="column-why">
                 {s.why[c.why]}
                 {c.field !== null && c.why !== "user" && ` · ${s.confidence(Math.round(c.confidence * 100))}`}
+                {c.field !== null && c.why === "content" && c.contentFit !== undefined && ` · ${s.contentFit(Math.round(c.contentFit * 100))}`}
                 {suggestion && suggestion !== c.field && (
                   <span data-testid="column-suggestion" data-field={suggestion}>
                     {" · "}
