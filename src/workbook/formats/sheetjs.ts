@@ -38,6 +38,7 @@ export async function readWithSheetJS(input: { bytes: Uint8Array } | { text: str
   const activeTab = (wb.Workbook as { WBView?: { activeTab?: number }[] } | undefined)?.WBView?.[0]?.activeTab ?? 0;
   const active = wb.SheetNames[activeTab];
   const defaultSheet = active && visible.includes(active) ? active : visible[0];
+  const odsRows = format === "ods" || format === "fods" ? odsHiddenRows(XLSX, input) : new Map<string, OdsRows>();
   return {
     sheetNames: names,
     defaultSheet,
@@ -48,12 +49,53 @@ export async function readWithSheetJS(input: { bytes: Uint8Array } | { text: str
         if (name === undefined) throw new XlsxReadError("工作簿中没有可见的工作表", "The workbook has no visible worksheet");
         throw new XlsxReadError(`工作簿中没有名为“${name}”的工作表；现有：${names.join("、")}`, `No worksheet named "${name}"; the workbook has: ${names.join(", ")}`);
       }
-      return sheetRead(XLSX, wanted, ws, { untyped, date1904 }, limits);
+      return sheetRead(XLSX, wanted, ws, { untyped, date1904 }, limits, odsRows.get(wanted));
     },
   };
 }
 
-function sheetRead(XLSX: SheetJS, name: string, ws: WorkSheet, how: { untyped: boolean; date1904: boolean }, limits: Limits): SheetRead {
+interface OdsRows {
+  hidden: number[];
+  filtered: number[];
+}
+
+/**
+ * SheetJS gives no row visibility for OpenDocument: the rows a sheet hides (table:visibility collapse)
+ * or a filter hides (filter) read from its content.xml, per table, so an .ods names them as an .xlsx does.
+ */
+function odsHiddenRows(XLSX: SheetJS, input: { bytes: Uint8Array } | { text: string }): Map<string, OdsRows> {
+  const out = new Map<string, OdsRows>();
+  let xml: string;
+  try {
+    if ("text" in input) xml = input.text;
+    else {
+      const entry = XLSX.CFB.find(XLSX.CFB.read(input.bytes, { type: "array" }), "content.xml");
+      if (!entry?.content) return out;
+      xml = new TextDecoder().decode(entry.content instanceof Uint8Array ? entry.content : Uint8Array.from(entry.content as ArrayLike<number>));
+    }
+  } catch {
+    return out;
+  }
+  const tables = xml.split(/<table:table\s/).slice(1);
+  for (const t of tables) {
+    const name = /table:name="([^"]*)"/.exec(t)?.[1];
+    if (name === undefined) continue;
+    const rows: OdsRows = { hidden: [], filtered: [] };
+    let row = 1;
+    for (const m of t.matchAll(/<table:table-row[\s>\/][^>]*/g)) {
+      const tag = m[0];
+      const repeat = Number(/table:number-rows-repeated="(\d+)"/.exec(tag)?.[1] ?? 1);
+      const vis = /table:visibility="(collapse|filter)"/.exec(tag)?.[1];
+      if (vis) for (let i = 0; i < Math.min(repeat, 100_000); i++) (vis === "filter" ? rows.filtered : rows.hidden).push(row + i);
+      row += repeat;
+      if (row > 1_100_000) break;
+    }
+    if (rows.hidden.length || rows.filtered.length) out.set(name.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'"), rows);
+  }
+  return out;
+}
+
+function sheetRead(XLSX: SheetJS, name: string, ws: WorkSheet, how: { untyped: boolean; date1904: boolean }, limits: Limits, ods?: OdsRows): SheetRead {
   const cells = cellRows();
   const data = (ws["!data"] ?? []) as (CellObject | undefined)[][];
   for (let r = 0; r < data.length; r++) {
@@ -67,11 +109,11 @@ function sheetRead(XLSX: SheetJS, name: string, ws: WorkSheet, how: { untyped: b
   const shape: SheetShape = {};
   const merges: CellArea[] = (ws["!merges"] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
   if (merges.length) shape.merges = merges;
-  const hiddenRows = (ws["!rows"] ?? []).flatMap((r, i) => (r?.hidden ? [i + 1] : []));
+  const hiddenRows = [...new Set([...(ws["!rows"] ?? []).flatMap((r, i) => (r?.hidden ? [i + 1] : [])), ...(ods?.hidden ?? []), ...(ods?.filtered ?? [])])].sort((a, b) => a - b);
   if (hiddenRows.length) shape.hiddenRows = hiddenRows;
   // Rows a filter hides lie in its range below its header row.
   const filter = ws["!autofilter"]?.ref ? XLSX.utils.decode_range(ws["!autofilter"].ref) : null;
-  const filtered = filter ? hiddenRows.filter((r) => r > filter.s.r + 1 && r <= filter.e.r + 1) : [];
+  const filtered = [...new Set([...(filter ? hiddenRows.filter((r) => r > filter.s.r + 1 && r <= filter.e.r + 1) : []), ...(ods?.filtered ?? [])])].sort((a, b) => a - b);
   if (filtered.length) shape.filteredRows = filtered;
   const hiddenColumns = (ws["!cols"] ?? []).flatMap((c, i) => (c?.hidden ? [i + 1] : []));
   if (hiddenColumns.length) shape.hiddenColumns = hiddenColumns;
