@@ -16,10 +16,10 @@ export function rulesMarkdown(): string {
   const out: string[] = [];
   out.push("# 各项目的核查规则 / Rules of each programme");
   out.push("");
-  out.push("本文件由 `npx tsx scripts/rules-doc.ts` 从 `src/domain/programmes/` 的定义生成，请勿手改；测试会核对它与定义一致。");
+  out.push("本文件由 `npx tsx scripts/rules-doc.ts` 从内置项目定义文件 `src/domain/programmes/*.json` 生成，请勿手改；测试会核对它与定义一致。");
   out.push("“待定”是通知未明确、由设置决定的事项（任务窗格“通知未明确的事项”或命令行 `--settings`），这里列出默认值及其依据。");
   out.push("");
-  out.push("Generated from the definitions in `src/domain/programmes/` by `npx tsx scripts/rules-doc.ts`; do not edit by hand (a test checks it matches). Open facts are settings (pane or `--settings`); their defaults and provenance are listed.");
+  out.push("Generated from the built-in programme files `src/domain/programmes/*.json` by `npx tsx scripts/rules-doc.ts`; do not edit by hand (a test checks it matches). Open facts are settings (pane or `--settings`); their defaults and provenance are listed.");
   for (const p of listProgrammes()) {
     const t = describeProgramme(p, resolveSettings(p).states);
     const byId = new Map(t.settings.map((s) => [s.id, s]));

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { listProgrammes } from "../domain/catalogue";
-import { layoutsFor } from "../domain/export/layouts";
+import { findLayoutIn, layoutsOf } from "../domain/export/layouts";
 import { planSummary, writeSummary } from "../app";
 import { ExportError, type ExportOptions, type ExportWarning } from "../domain/export/plan";
 import { fillTemplate } from "../export/template";
@@ -49,7 +49,7 @@ ${layoutsText()}`;
 
 function layoutsText(): string {
   const lines: string[] = [];
-  for (const p of listProgrammes()) for (const l of layoutsFor(p.id)) lines.push(`  ${l.id.padEnd(34)} ${l.name}`);
+  for (const p of listProgrammes()) for (const l of layoutsOf(p)) lines.push(`  ${l.id.padEnd(34)} ${l.name}`);
   return lines.join("\n") + "\n";
 }
 
@@ -92,8 +92,8 @@ async function exportOrThrow(args: string[], io: Io): Promise<number> {
   const quota = optionalQuota(values.quota);
   const keep = optionalKeep(values.keep);
   if (values.layout !== undefined) {
-    const ids = layoutsFor(programme.id).map((l) => l.id);
-    if (!ids.includes(values.layout)) throw new UsageError(`项目 ${programme.id} 没有“${values.layout}”格式，可用：${ids.join("、")} / unknown layout`);
+    const ids = layoutsOf(programme).map((l) => l.id);
+    if (!findLayoutIn(programme, values.layout)) throw new UsageError(`项目 ${programme.id} 没有“${values.layout}”格式，可用：${ids.join("、")} / unknown layout`);
   }
   const paper = values.paper === undefined ? undefined : values.paper.toUpperCase();
   if (paper !== undefined && paper !== "A4" && paper !== "A3") throw new UsageError(`--paper 应为 A4 或 A3，收到“${values.paper}” / --paper takes A4 or A3`);

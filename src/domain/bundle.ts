@@ -187,9 +187,13 @@ function dedupe(problems: BundleProblem[]): BundleProblem[] {
 
 /** A parsed programme back as the definition a person edits: what the parse derived is left out. */
 export function programmeToBundle(programme: Programme): ProgrammeBundle {
-  const { settings, fieldDefs: _derived, ...rest } = programme;
   const derived = new Set(DERIVED_SETTING_IDS);
-  const input: ProgrammeInput = { ...rest, settings: settings.filter((s) => !derived.has(s.id)) };
+  // Keys in the schema's order, so a stored bundle reads top-down as the notice does.
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(programme)) {
+    if (key === "fieldDefs") continue;
+    input[key] = key === "settings" ? programme.settings.filter((s) => !derived.has(s.id)) : value;
+  }
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, programme: JSON.parse(JSON.stringify(input)) as ProgrammeInput };
 }
 

@@ -12,6 +12,7 @@ import { isProvinceCode } from "./regions";
 /** Two digits of GB/T 2260 naming a province of the region table ("32" 江苏省, "44" 广东省). */
 const ProvinceCodeSchema = z.string().refine((c) => /^\d{2}$/.test(c) && isProvinceCode(c), problem("省份应为 GB/T 2260 的两位代码，如 32（江苏省）、44（广东省）", "a province is its two-digit GB/T 2260 code, e.g. 32 (Jiangsu), 44 (Guangdong)"));
 import { settingValueProblem } from "./setting-values";
+import { ProgrammeLayout } from "./export/layout";
 
 /** A problem of the definition, in both languages, at a path (bundle.ts shows them to whoever edits the file). */
 function problem(zh: string, en: string) {
@@ -369,6 +370,11 @@ const ProgrammeObject = z.strictObject({
     settings: z.array(Setting).default([]),
     /** What the notice leaves to the bureau beyond the settings, in Chinese: listed in every report. */
     notes: z.array(z.string()).default([]),
+    /**
+     * The province's summary-table forms (汇总表格式), first one the default. A programme without one
+     * exports to a form built from its fields (export/layouts.ts).
+     */
+    layouts: z.array(ProgrammeLayout).default([]),
   });
 type ProgrammeObject = z.output<typeof ProgrammeObject>;
 
@@ -547,6 +553,16 @@ function crossCheck(p: ProgrammeObject, ctx: z.RefinementCtx): void {
     needSetting(["priority", "clusterSetting"], p.priority.clusterSetting, "groups");
     needSetting(["priority", "chainSetting"], p.priority.chainSetting, "groups");
   }
+  // Layouts: each form named once; every field a column or section reads is one the programme lists.
+  const forms = new Set<string>();
+  p.layouts.forEach((l, i) => {
+    if (forms.has(l.form)) add(["layouts", i, "form"], `汇总表格式 ${l.form} 重复`, `layout ${l.form} is given twice`);
+    forms.add(l.form);
+    l.columns.forEach((c, j) => {
+      if ("fields" in c.source) c.source.fields.forEach((id, k) => needField(["layouts", i, "columns", j, "source", "fields", k], id));
+    });
+    l.sections?.fields.forEach((id, k) => needField(["layouts", i, "sections", "fields", k], id));
+  });
   // Dates in order: the city's deadline is not before the as-of date's notice was issued.
   if (p.notice.issued && p.cityDeadline < p.notice.issued) add(["cityDeadline"], `市级截止日 ${p.cityDeadline} 早于通知印发日 ${p.notice.issued}`, `the city deadline ${p.cityDeadline} is before the notice was issued (${p.notice.issued})`);
   p.rowRules.forEach((r, i) => {

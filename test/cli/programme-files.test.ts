@@ -32,6 +32,14 @@ describe("programmes export → --programme-file", () => {
     }
   });
 
+  it("writes each built-in's stored programme file byte for byte (the built-ins are these files)", async () => {
+    for (const p of listProgrammes()) {
+      const stored = readFileSync(join(ROOT, "src", "domain", "programmes", `${p.id}.json`), "utf8");
+      expect(readFileSync(await exported(p.id), "utf8"), p.id).toBe(stored);
+      expect(JSON.parse(stored).programme.layouts.length, p.id).toBeGreaterThan(0);
+    }
+  });
+
   it("every built-in validates, and a BOM before it changes nothing", async () => {
     for (const p of listProgrammes()) {
       const path = await exported(p.id);
@@ -165,6 +173,9 @@ describe("programmes validate: broken bundles → exit 2, every problem with its
     ["fields not a list", obj((b) => void (b.programme.fields = {})), /programme\.fields/],
     ["unknown province", obj((b) => void (b.programme.province = "99")), /programme\.province/],
     ["programme missing", obj((b) => { const { programme: _p, ...rest } = b; return rest; }), /programme/],
+    ["summary-table column naming an undeclared field", obj((b) => void (b.programme.layouts[0].columns[2].source.fields = ["noSuchField"])), /layouts\[0\]\.columns\[2\]\.source\.fields\[0\]/],
+    ["summary-table form given twice", obj((b) => void b.programme.layouts.push({ ...b.programme.layouts[0] })), /layouts\[1\]\.form/],
+    ["summary table without 序号 first", obj((b) => void b.programme.layouts[0].columns.reverse()), /layouts\[0\]\.columns/],
     ["over-size", obj((b) => void (b.programme.notes = [...(b.programme.notes ?? []), "很".repeat(300_000)])), /^\$$/],
   ];
   it(`${cases.length} kinds of broken file`, () => expect(cases.length).toBeGreaterThanOrEqual(20));
@@ -210,4 +221,42 @@ describe("programmes new", () => {
     expect((await huizong("programmes", "new", "--from", factory, "--id", "Bad Id", "-o", join(dir(), "bad.json"))).stderr).toMatch(/\$\.programme\.id/);
     expect((await huizong("programmes", "new", "--from", out, "--id", "js-2028-benchmark-factory", "-o", join(dir(), "new-2028.json"))).code).toBe(0);
   });
+
+  it("the copy exports the province's summary table as the built-in does; a file with no layouts exports one built from its fields", async () => {
+    const out = join(dir(), "new-2027-export.json");
+    expect((await huizong("programmes", "new", "--from", factory, "--id", "js-2027-benchmark-factory", "-o", out)).code).toBe(0);
+    const x1 = join(dir(), "x-builtin.xlsx"), x2 = join(dir(), "x-copy.xlsx"), x3 = join(dir(), "x-generic.xlsx");
+    const e1 = await huizong("export", sampleFile(factory), "-p", factory, "-c", "苏州", "-o", x1);
+    const e2 = await huizong("export", sampleFile(factory), "--programme-file", out, "-c", "苏州", "-o", x2);
+    // Exit 1: the sample has rows with errors, left out of the table with a warning.
+    expect(e1.code).toBe(1);
+    expect(e2.code).toBe(e1.code);
+    const [a, b] = [await sheetValues(x1), await sheetValues(x2)];
+    expect(b.length).toBeGreaterThan(5);
+    expect(b).toEqual(a);
+    // The same copy with its layouts taken out: a form of its own fields, every exported row kept.
+    const bare = JSON.parse(readFileSync(out, "utf8"));
+    bare.programme.layouts = [];
+    const bareFile = join(dir(), "new-2027-bare.json");
+    writeFileSync(bareFile, JSON.stringify(bare));
+    const e3 = await huizong("export", sampleFile(factory), "--programme-file", bareFile, "-c", "苏州", "-o", x3);
+    expect(e3.code).toBe(e1.code);
+    const c = await sheetValues(x3);
+    const headerOf = (rows: string[][]) => rows.find((r) => r[0] === "序号")!;
+    expect(headerOf(c)).toEqual(expect.arrayContaining(["序号", "申报单位", "统一社会信用代码", "备注"]));
+    const numbered = (rows: string[][]) => rows.filter((r) => /^\d+$/.test(r[0] ?? "")).length;
+    expect(numbered(c)).toBe(numbered(a));
+    expect(numbered(a)).toBeGreaterThan(0);
+    expect(e3.stdout).toMatch(/js-2027-benchmark-factory\/汇总表/);
+  });
 });
+
+/** Every cell of the first sheet of an exported file, as text, row by row. */
+async function sheetValues(path: string): Promise<string[][]> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const out: string[][] = [];
+  wb.worksheets[0]!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v)))));
+  return out;
+}

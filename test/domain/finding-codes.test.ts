@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import type { Grid } from "../../src/domain/cells";
 import type { CheckOptions } from "../../src/domain/check";
 import { Programme } from "../../src/domain/programme";
-import { jsPlatformProgramme } from "../../src/domain/programmes/js-2023-platform";
 import { FINDING_CODES, type FindingCode } from "../../src/domain/report";
 import ExcelJS from "exceljs";
 import { readCsv } from "../../src/workbook/csv";
@@ -14,6 +13,8 @@ import { formatMislabelled } from "../../src/domain/read-faults";
 import { gridFromWorksheet } from "../../src/workbook/xlsx-adapter";
 import { encodeGb18030 } from "../../scripts/gb18030";
 import { FIRST, lister, listGrid, run, uscc, VALID, withCode, type RowSpec } from "./check-helpers";
+import { builtinInput } from "../../src/domain/programmes/index";
+const jsPlatformProgramme = builtinInput("js-2023-platform");
 
 // ---------------------------------------------------------------- lists per programme
 

@@ -6,11 +6,12 @@ import { describe, expect, it } from "vitest";
 import { getProgramme } from "../../src/domain/catalogue";
 import { FIELDS } from "../../src/domain/fields";
 import { Programme } from "../../src/domain/programme";
-import { jsPlatformProgramme } from "../../src/domain/programmes/js-2023-platform";
 import { PROGRAMMES } from "../../src/domain/programmes/index";
 import { parseSettingText, settingText } from "../../src/domain/setting-values";
 import { resolveSettings, settingsTemplate } from "../../src/domain/settings";
 import { FIRST, lister, listGrid, run, uscc, VALID, withCode, type RowSpec } from "./check-helpers";
+import { builtinInput } from "../../src/domain/programmes/index";
+const jsPlatformProgramme = builtinInput("js-2023-platform");
 
 const JP = ["申报单位", "统一社会信用代码", "注册时间", "平台类型", "建设情况", "所属集群/产业链"];
 const { row: jp } = lister(JP, VALID.jsPlatform);

@@ -14,7 +14,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/domain/check";
 import { getProgramme } from "../../src/domain/catalogue";
-import { layoutsFor } from "../../src/domain/export/layouts";
+import { layoutsOf } from "../../src/domain/export/layouts";
 import { planExport } from "../../src/domain/export/plan";
 import { fitScale, headerLines, MIN_PRINTED_PT, sheetSpec, FORM_FONTS } from "../../src/domain/export/sheet-spec";
 import { FIELDS } from "../../src/domain/fields";
@@ -33,7 +33,7 @@ function exported(sampleId: string, layoutId: string, options: Parameters<typeof
   return { sample, grid, report, plan, spec: sheetSpec(plan) };
 }
 
-const CASES = SAMPLES.flatMap((s) => layoutsFor(s.programmeId).map((l) => ({ sample: s, layout: l })));
+const CASES = SAMPLES.flatMap((s) => layoutsOf(builtinProgramme(s.programmeId)).map((l) => ({ sample: s, layout: l })));
 
 describe("every layout prints legibly", () => {
   for (const { sample, layout } of CASES) {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { Layout } from "../../src/domain/export/layout";
-import { LAYOUTS, findLayout, layoutsFor } from "../../src/domain/export/layouts";
+import { findLayoutIn, layoutsOf } from "../../src/domain/export/layouts";
 import { FIELDS } from "../../src/domain/fields";
-import { js666Programme } from "../../src/domain/programmes/js-2020-666";
-import { jsStarCloudProgramme } from "../../src/domain/programmes/js-2023-star-cloud";
-import { sdPlatformProgramme } from "../../src/domain/programmes/sd-2023-platform";
+import { builtinProgramme, listProgrammes } from "../../src/domain/catalogue";
 import { readEnum } from "../../src/domain/readers";
+
+const layoutsFor = (id: string) => layoutsOf(builtinProgramme(id));
+const LAYOUTS = listProgrammes().flatMap((p) => layoutsOf(p));
+/** "sd-2023-platform/附件3", or a programme id for its default layout. */
+const findLayout = (id: string) => (id.includes("/") ? findLayoutIn(builtinProgramme(id.split("/")[0]), id) : layoutsFor(id)[0]);
+const js666Programme = builtinProgramme("js-2020-666");
+const jsStarCloudProgramme = builtinProgramme("js-2023-star-cloud");
+const sdPlatformProgramme = builtinProgramme("sd-2023-platform");
 
 const PROGRAMMES = ["js-2023-platform", "js-2023-benchmark-factory", "js-2023-star-cloud", "sd-2023-platform", "js-2020-666", "sd-2024-gfbj-2"];
 

@@ -250,7 +250,7 @@ describe("planExport: bad requests and bad input", () => {
   it("refuses an unknown layout or another programme's layout with a Chinese reason", () => {
     const { grid, report } = platformList();
     expect(() => planExport(grid, report, builtinProgramme(report.programme), { layoutId: "js-2023-platform/附件9" })).toThrow(ExportError);
-    expect(() => planExport(grid, report, builtinProgramme(report.programme), { layoutId: "sd-2023-platform/附件3" })).toThrow(/属于 sd-2023-platform/);
+    expect(() => planExport(grid, report, builtinProgramme(report.programme), { layoutId: "sd-2023-platform/附件3" })).toThrow("没有“sd-2023-platform/附件3”这种汇总表格式；js-2023-platform 可用：js-2023-platform/附件7");
     expect(() => planExport(grid, report, builtinProgramme(report.programme), { fillDate: "2023/3/2" })).toThrow(/YYYY-MM-DD/);
   });
 

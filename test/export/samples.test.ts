@@ -5,7 +5,7 @@
 import { builtinProgramme } from "../../src/domain/catalogue";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/domain/check";
-import { layoutsFor } from "../../src/domain/export/layouts";
+import { layoutsOf } from "../../src/domain/export/layouts";
 import { planExport, planValueText, type ExportPlan } from "../../src/domain/export/plan";
 import { readText } from "../../src/domain/readers";
 import type { Grid } from "../../src/domain/cells";
@@ -32,7 +32,7 @@ function textAt(grid: Grid, excelRow: number, letter: string): string {
 
 describe("every sample exports to a readable summary table", () => {
   for (const sample of SAMPLES) {
-    for (const layout of layoutsFor(sample.programmeId)) {
+    for (const layout of layoutsOf(builtinProgramme(sample.programmeId))) {
       for (const includeErrors of [false, true]) {
         it(`${layout.id}${includeErrors ? " with rows that have errors" : ""}`, async () => {
           const { grid, report } = checked(sample.id, 8);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { Programme } from "../../src/domain/programme";
-import { sdPlatformProgramme } from "../../src/domain/programmes/sd-2023-platform";
-import { jsStarCloudProgramme } from "../../src/domain/programmes/js-2023-star-cloud";
 import { planTemplateFill } from "../../src/domain/export/template-plan";
 import { gridFromValues } from "../../src/domain/cells";
 import { ExportError } from "../../src/domain/export/plan";
@@ -10,6 +8,9 @@ import { fillTemplate } from "../../src/export/template";
 import { workbookBytes } from "../../src/export/xlsx";
 import { makeList } from "./fixtures";
 import { readBack } from "./readback";
+import { builtinInput } from "../../src/domain/programmes/index";
+const sdPlatformProgramme = builtinInput("sd-2023-platform");
+const jsStarCloudProgramme = builtinInput("js-2023-star-cloud");
 
 const SD = Programme.parse(sdPlatformProgramme);
 const THIN = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } } as const;

@@ -8,7 +8,7 @@ import { CHAIN_SOURCE, CLUSTER_SOURCE, JIANGSU_531_CHAINS, JIANGSU_CLUSTERS } fr
 import { FIELDS } from "../fields";
 import { OWNERSHIP_CLASSES } from "../ownership";
 import { Programme, type FieldSpec, type Party, type ProgrammeInput, type RowRule, type SetRule, type Setting } from "../programme";
-import { APPLICANT, COMMON_OPTIONAL, CONSTRUCTION_ALIASES, CONSTRUCTION_ALLOWED, LEAD, SITE } from "../programmes/common";
+import { APPLICANT, COMMON_OPTIONAL, CONSTRUCTION_ALIASES, CONSTRUCTION_ALLOWED, LEAD, SITE } from "./parts";
 import { normaliseNotice, traditionalCount } from "./normalise";
 import { recogniseSentence, datesIn, type Condition } from "./recognise";
 import { headingOf, sentencesOf, splitSections, type NoticeSection } from "./sections";

@@ -1,6 +1,6 @@
 /**
  * The shape of a summary-table layout (汇总表格式), as a zod schema: layouts are data, reviewed by a
- * person, one or more per programme (layouts.ts). A layout says what the province's form looks
+ * person, one or more per programme, in the programme's file (layouts.ts reads them). A layout says what the province's form looks
  * like — title, the 推荐单位/联系人/填报日期 line, columns and where each column's value comes from,
  * sections, row order, which rows do not take a quota slot — never how to draw it (src/export/).
  */
@@ -66,54 +66,71 @@ export const LayoutSection = z.object({
 });
 export type LayoutSection = z.infer<typeof LayoutSection>;
 
+/** What a layout states, besides which programme it belongs to and its id. */
+const layoutShape = {
+  /** The notice's attachment number for this form, printed top left ("附件7"); null where the notice gives none (666工程). */
+  attachment: z.string().min(1).nullable(),
+  /** Short name for menus and the sheet name: "推荐项目汇总表". */
+  name: z.string().min(1).max(20),
+  nameEn: z.string().min(1),
+  /** Title as printed, with the year and the programme. */
+  title: z.string().min(1),
+  titleEn: z.string().min(1),
+  /** The notice wording this layout was built from, for the reviewer (not printed). */
+  basis: z.string().min(1),
+  columns: z.array(LayoutColumn).min(3),
+  /** Rank order where the programme ranks; rows without a rank keep list order after the ranked ones. */
+  order: z.enum(["rank", "list"]),
+  /** Rows the check found exempt from the quota (report.quotas[].exemptRows) are placed after the others and marked. */
+  exempt: z
+    .object({
+      /** The 备注 mark: "不占名额". */
+      mark: z.string().min(1),
+    })
+    .nullable(),
+  sections: z
+    .object({
+      fields: z.array(z.string().min(1)).min(1),
+      list: z.array(LayoutSection).min(2),
+      /** Label for rows matching no section (they are never dropped). */
+      unmatchedLabel: z.string().min(1),
+      numbering: z.enum(["per-section", "continuous"]),
+    })
+    .nullable(),
+  /** Lines printed under the table before the signature line (说明). `{counted}`, `{exempt}`, `{total}` are filled in. */
+  notes: z.array(z.string().min(1)),
+};
+
+type LayoutBody = z.infer<z.ZodObject<typeof layoutShape>>;
+
+function refineLayout(label: string, layout: LayoutBody, ctx: z.RefinementCtx): void {
+  const add = (path: (string | number)[], zh: string, en: string) => ctx.addIssue({ code: "custom", path, message: `${label}: ${en}`, params: { zh: `汇总表格式 ${label}：${zh}`, en: `layout ${label}: ${en}` } });
+  const kinds = layout.columns.map((c) => c.source.kind);
+  if (kinds[0] !== "seq") add(["columns", 0], "第一列须为序号（seq）", "the first column must be 序号 (seq)");
+  if (kinds.filter((k) => k === "seq").length !== 1) add(["columns"], "须有且只有一个序号列", "exactly one 序号 column");
+  if (kinds.filter((k) => k === "remarks").length !== 1) add(["columns"], "须有且只有一个备注列", "exactly one 备注 column");
+  const headers = new Set<string>();
+  layout.columns.forEach((c, i) => {
+    if (headers.has(c.header)) add(["columns", i], `表头 ${c.header} 重复`, `header ${c.header} repeated`);
+    headers.add(c.header);
+    if (c.minWidth > c.maxWidth) add(["columns", i], `${c.header} 的 minWidth 大于 maxWidth`, `${c.header} minWidth > maxWidth`);
+  });
+  if (kinds.includes("takesSlot") && !layout.exempt) add(["exempt"], "有“是否占用名额”列，须给出 exempt", "是否占用名额 needs an exempt rule");
+}
+
+/** A layout as a programme file holds it: `form` names it within the programme ("附件3", "汇总表"). */
+export const ProgrammeLayout = z
+  .strictObject({ form: z.string().regex(/^[^\s/]+$/), ...layoutShape })
+  .superRefine((layout, ctx) => refineLayout(layout.form, layout, ctx));
+export type ProgrammeLayout = z.infer<typeof ProgrammeLayout>;
+
+/** A layout as export uses it: with its programme and its id "<programme>/<form>". */
 export const Layout = z
   .object({
     /** Stable id: "<programme>/<form>", e.g. "sd-2023-platform/附件3". */
     id: z.string().regex(/^[a-z0-9-]+\/[^\s/]+$/),
     programme: z.string().min(1),
-    /** The notice's attachment number for this form, printed top left ("附件7"); null where the notice gives none (666工程). */
-    attachment: z.string().min(1).nullable(),
-    /** Short name for menus and the sheet name: "推荐项目汇总表". */
-    name: z.string().min(1).max(20),
-    nameEn: z.string().min(1),
-    /** Title as printed, with the year and the programme. */
-    title: z.string().min(1),
-    titleEn: z.string().min(1),
-    /** The notice wording this layout was built from, for the reviewer (not printed). */
-    basis: z.string().min(1),
-    columns: z.array(LayoutColumn).min(3),
-    /** Rank order where the programme ranks; rows without a rank keep list order after the ranked ones. */
-    order: z.enum(["rank", "list"]),
-    /** Rows the check found exempt from the quota (report.quotas[].exemptRows) are placed after the others and marked. */
-    exempt: z
-      .object({
-        /** The 备注 mark: "不占名额". */
-        mark: z.string().min(1),
-      })
-      .nullable(),
-    sections: z
-      .object({
-        fields: z.array(z.string().min(1)).min(1),
-        list: z.array(LayoutSection).min(2),
-        /** Label for rows matching no section (they are never dropped). */
-        unmatchedLabel: z.string().min(1),
-        numbering: z.enum(["per-section", "continuous"]),
-      })
-      .nullable(),
-    /** Lines printed under the table before the signature line (说明). `{counted}`, `{exempt}`, `{total}` are filled in. */
-    notes: z.array(z.string().min(1)),
+    ...layoutShape,
   })
-  .superRefine((layout, ctx) => {
-    const kinds = layout.columns.map((c) => c.source.kind);
-    if (kinds[0] !== "seq") ctx.addIssue({ code: "custom", message: `${layout.id}: the first column must be 序号 (seq)`, path: ["columns", 0] });
-    if (kinds.filter((k) => k === "seq").length !== 1) ctx.addIssue({ code: "custom", message: `${layout.id}: exactly one 序号 column`, path: ["columns"] });
-    if (kinds.filter((k) => k === "remarks").length !== 1) ctx.addIssue({ code: "custom", message: `${layout.id}: exactly one 备注 column`, path: ["columns"] });
-    const headers = new Set<string>();
-    layout.columns.forEach((c, i) => {
-      if (headers.has(c.header)) ctx.addIssue({ code: "custom", message: `${layout.id}: header ${c.header} repeated`, path: ["columns", i] });
-      headers.add(c.header);
-      if (c.minWidth > c.maxWidth) ctx.addIssue({ code: "custom", message: `${layout.id}: ${c.header} minWidth > maxWidth`, path: ["columns", i] });
-    });
-    if (kinds.includes("takesSlot") && !layout.exempt) ctx.addIssue({ code: "custom", message: `${layout.id}: 是否占用名额 needs an exempt rule`, path: ["exempt"] });
-  });
+  .superRefine((layout, ctx) => refineLayout(layout.id, layout, ctx));
 export type Layout = z.infer<typeof Layout>;

@@ -21,7 +21,7 @@ import type { Programme } from "../programme";
 import { understoodValue } from "../rules/read";
 import type { CertificateStatus, ListValue, UsccValue } from "../rules/context";
 import type { CellFormat, Layout, LayoutColumn } from "./layout";
-import { findLayout, layoutsFor } from "./layouts";
+import { findLayoutIn, layoutsOf } from "./layouts";
 
 export type PlanValue =
   | { kind: "empty" }
@@ -457,7 +457,7 @@ function alignOf(column: LayoutColumn): PlanColumn["align"] {
 }
 
 /** The layouts a programme can export to (the pane's menu; the CLI's --layout). */
-export { layoutsFor };
+export { layoutsOf };
 
 /**
  * Plans the summary table. Never throws on data: what it cannot place is a warning. Throws
@@ -469,16 +469,13 @@ export function planExport(given: Grid, report: Report, programme: Programme, op
   }
   // The rows a merge covers carry its value, as check() read them (a district merged down its rows).
   const grid = carryMerges(given);
-  const layout = options.layoutId ? findLayout(options.layoutId) : layoutsFor(report.programme)[0];
+  const layout = options.layoutId ? findLayoutIn(programme, options.layoutId) : layoutsOf(programme)[0];
   if (!layout) {
-    const known = layoutsFor(report.programme).map((l) => l.id);
+    const known = layoutsOf(programme).map((l) => l.id);
     throw new ExportError(
-      options.layoutId ? `没有“${options.layoutId}”这种汇总表格式；${report.programme} 可用：${known.join("、") || "（无）"}` : `项目 ${report.programme} 没有汇总表格式`,
-      options.layoutId ? `No layout "${options.layoutId}"; ${report.programme} has: ${known.join(", ") || "(none)"}` : `No summary layout for programme ${report.programme}`,
+      `没有“${options.layoutId}”这种汇总表格式；${report.programme} 可用：${known.join("、")}`,
+      `No layout "${options.layoutId}"; ${report.programme} has: ${known.join(", ")}`,
     );
-  }
-  if (layout.programme !== report.programme) {
-    throw new ExportError(`汇总表格式 ${layout.id} 属于 ${layout.programme}，而名单是按 ${report.programme} 检查的`, `Layout ${layout.id} belongs to ${layout.programme}, but the list was checked as ${report.programme}`);
   }
   const fillDate = options.fillDate ? chineseDate(options.fillDate) : `${IDSP}${IDSP}年${IDSP}${IDSP}月${IDSP}${IDSP}日`;
   const keepRemarks = options.keepSourceRemarks ?? false;

@@ -1,25 +1,40 @@
-/** The six programme definitions, each parsed by the Programme schema when this module loads. */
-import { Programme, type ProgrammeInput } from "../programme";
-import { js666Programme } from "./js-2020-666";
-import { jsBenchmarkFactoryProgramme } from "./js-2023-benchmark-factory";
-import { jsPlatformProgramme } from "./js-2023-platform";
-import { jsStarCloudProgramme } from "./js-2023-star-cloud";
-import { sdPlatformProgramme } from "./sd-2023-platform";
-import { sdGfbj2Programme } from "./sd-2024-gfbj-2";
+/**
+ * The built-in programmes, stored as programme files (bundles) exactly as `huizong programmes export`
+ * writes them: the one source the engine, pane, CLI and docs/rules.md read. Each is parsed by the same
+ * code as an imported file when this module loads, so a broken built-in fails the first test.
+ */
+import { parseBundleData } from "../bundle";
+import type { Programme, ProgrammeInput } from "../programme";
+import js2023Platform from "./js-2023-platform.json";
+import js2023BenchmarkFactory from "./js-2023-benchmark-factory.json";
+import js2023StarCloud from "./js-2023-star-cloud.json";
+import sd2023Platform from "./sd-2023-platform.json";
+import js2020666 from "./js-2020-666.json";
+import sd2024Gfbj2 from "./sd-2024-gfbj-2.json";
 
-export const PROGRAMME_INPUTS: readonly ProgrammeInput[] = [
-  jsPlatformProgramme,
-  jsBenchmarkFactoryProgramme,
-  jsStarCloudProgramme,
-  sdPlatformProgramme,
-  js666Programme,
-  sdGfbj2Programme,
+const FILES: readonly [file: string, data: unknown][] = [
+  ["js-2023-platform.json", js2023Platform],
+  ["js-2023-benchmark-factory.json", js2023BenchmarkFactory],
+  ["js-2023-star-cloud.json", js2023StarCloud],
+  ["sd-2023-platform.json", sd2023Platform],
+  ["js-2020-666.json", js2020666],
+  ["sd-2024-gfbj-2.json", sd2024Gfbj2],
 ];
 
-function load(input: ProgrammeInput): Programme {
-  const parsed = Programme.safeParse(input);
-  if (!parsed.success) throw new Error(`programme definition ${String(input.id)} is invalid: ${parsed.error.message}`);
-  return parsed.data;
-}
+const LOADED = FILES.map(([file, data]) => {
+  const parsed = parseBundleData(data);
+  if (!parsed.ok) throw new Error(`built-in programme file ${file} is invalid: ${parsed.problems.map((p) => `${p.path} ${p.en}`).join("; ")}`);
+  return parsed;
+});
 
-export const PROGRAMMES: readonly Programme[] = PROGRAMME_INPUTS.map(load);
+/** The built-ins as their files state them (what a person copies and edits). */
+export const PROGRAMME_INPUTS: readonly ProgrammeInput[] = LOADED.map((l) => l.bundle.programme);
+
+export const PROGRAMMES: readonly Programme[] = LOADED.map((l) => l.programme);
+
+/** A built-in's definition as its file states it (deep copy: callers may change it). */
+export function builtinInput(id: string): ProgrammeInput {
+  const input = PROGRAMME_INPUTS.find((p) => p.id === id);
+  if (!input) throw new Error(`unknown built-in programme ${id}`);
+  return JSON.parse(JSON.stringify(input)) as ProgrammeInput;
+}
