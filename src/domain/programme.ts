@@ -412,7 +412,7 @@ function derivedSettings(p: { asOf: string; asOfSource: string; quota: Quota | n
       kind: "count",
       zh: p.quota.label === "推荐名额" ? "推荐名额" : `推荐名额（${p.quota.label}）`,
       en: `Quota (${p.quota.labelEn})`,
-      decides: `本市可推荐的${p.quota.label}数（${p.quota.exemptOwnership.length ? `${p.quota.exemptOwnership.join("、")}单位不占名额` : "每行都计入"}）`,
+      decides: `本市可推荐的${p.quota.label === "推荐名额" ? "项目" : p.quota.label}数（${p.quota.exemptOwnership.length ? `${p.quota.exemptOwnership.join("、")}不占名额` : "每行都计入"}）`,
       default: p.quota.value,
       provenance: p.quota.open ? `${p.quota.clause}；各市名额在附件中，未随通知正文公布：默认不设` : p.quota.clause,
     });

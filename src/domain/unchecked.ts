@@ -122,7 +122,7 @@ export function aspectsOf(input: UncheckedInput): Aspect[] {
   const out: Aspect[] = [];
   for (const r of p.rowRules) out.push(...rowAspects(input, r));
   for (const r of p.setRules) out.push(...setAspects(r));
-  if (p.quota && p.quota.exemptOwnership.length) out.push({ zh: `${p.quota.exemptOwnership.join("、")}单位不占名额（所有行都计入名额）`, anyOf: [p.quota.ownershipField] });
+  if (p.quota && p.quota.exemptOwnership.length) out.push({ zh: `${p.quota.exemptOwnership.join("、")}不占名额（所有行都计入名额）`, anyOf: [p.quota.ownershipField] });
   if (p.priority) {
     out.push({ zh: "按填报的集群/产业链标记优先认定", anyOf: [p.priority.declaredField], list: { how: "可提供优先企业参考名单", given: input.references.priority } });
   }

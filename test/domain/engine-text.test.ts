@@ -43,3 +43,24 @@ describe("priority words follow the programme", () => {
     expect(marks.join("")).not.toContain("531");
   });
 });
+
+describe("the quota's words", () => {
+  it("name the exempt ownerships as the programme words them, without a doubled 单位", async () => {
+    const { listProgrammes } = await import("../../src/domain/catalogue");
+    const { describeProgramme } = await import("../../src/domain/rules-text");
+    const { resolveSettings } = await import("../../src/domain/settings");
+    const { aspectsOf } = await import("../../src/domain/unchecked");
+    let exempting = 0;
+    for (const p of listProgrammes()) {
+      const t = describeProgramme(p, resolveSettings(p).states);
+      const aspects = aspectsOf({ programme: p, mapped: new Set(), settings: {}, references: { excluded: false, tasks: false, priority: false } });
+      const words = [...t.settings.map((s) => s.decides), ...t.rules.map((r) => r.zh), ...aspects.map((a) => a.zh)].join("\n");
+      expect(words, p.id).not.toMatch(/(单位|企业|国企)单位|推荐名额数/);
+      if (p.quota?.exemptOwnership.length) {
+        exempting++;
+        expect(words, p.id).toContain(`${p.quota.exemptOwnership.join("、")}不占名额`);
+      }
+    }
+    expect(exempting).toBeGreaterThanOrEqual(2);
+  });
+});
