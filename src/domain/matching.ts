@@ -560,6 +560,9 @@ function contentLift(kind: FieldKind, what: FieldDef["content"], content: Column
       return LIFT_COMMON;
     case "integer":
       return what === "rank" ? LIFT_COMMON : 0;
+    // Allowed values that are also yes/no words (无, 否 among star levels): the rival rule keeps them from deciding alone.
+    case "enum":
+      return LIFT_COMMON;
     default:
       return 0;
   }

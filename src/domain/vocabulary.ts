@@ -44,6 +44,15 @@ export const CONCEPTS: readonly Concept[] = [
   { zh: "联合体成员", canonical: "成员单位", words: ["参与单位", "参与企业", "联合单位", "成员企业"], source: "“工赋百景”第二批通知附表（其他联合体成员）；区县名单（参与单位）" },
   { zh: "所属（隶属、归属）", canonical: "所属", words: ["隶属", "归属", "所处", "所辖", "属地"], source: DISTRICTS },
   { zh: "主体（单位）", canonical: "单位", words: ["主体"], source: DISTRICTS },
+  { zh: "企业（公司）", canonical: "企业", words: ["公司"], source: `${DISTRICTS}（公司名称、公司性质）` },
+  { zh: "（不拆分）", canonical: "母公司", words: [], source: "母公司是另一方，不读作“母企业”" },
+  // The county that recommends or reports the list is the county the applicant is in.
+  {
+    zh: "所在县（推荐、报送的县区）",
+    canonical: "所在县",
+    words: ["推荐县市区", "报送县市区", "申报县市区", "推荐区县", "报送区县", "申报区县", "推荐县区", "报送县区", "申报县区", "推荐县", "报送县", "申报县", "推荐地区", "报送地区", "申报地区"],
+    source: `${DISTRICTS}（推荐县（市、区）、报送区县）`,
+  },
   // ---- identifiers
   {
     zh: "统一社会信用代码",
@@ -71,7 +80,7 @@ export const CONCEPTS: readonly Concept[] = [
   // ---- time
   { zh: "时间（日期、年月）", canonical: "时间", words: ["日期", "年月", "时点"], source: DISTRICTS },
   { zh: "开始时间（起始日）", canonical: "开始时间", words: ["起始日", "开始日", "期限起", "时间起", "日期起"], source: DISTRICTS },
-  { zh: "开始（起始）", canonical: "开始", words: ["起始", "开通"], source: DISTRICTS },
+  { zh: "开始（起始）", canonical: "开始", words: ["起始", "开通", "启用", "起用"], source: DISTRICTS },
   { zh: "截止时间（终止日、到期日）", canonical: "截止时间", words: ["终止日", "截止日", "截至日", "到期日", "失效日", "结束日", "期限止", "时间止", "日期止"], source: DISTRICTS },
   { zh: "截止（终止、到期）", canonical: "截止", words: ["终止", "截至", "结束", "到期", "失效"], source: DISTRICTS },
   { zh: "成立（注册、设立、登记）", canonical: "成立时间", words: ["成立日", "注册日", "工商注册时间", "工商登记时间", "注册登记时间", "登记时间", "创立时间", "设立时间"], source: DISTRICTS },
@@ -90,6 +99,8 @@ export const CONCEPTS: readonly Concept[] = [
   // ---- stages and verbs
   { zh: "升级申报", canonical: "升级申报", words: ["申请升级认定", "申报升级认定", "升级认定", "申请升级", "申报升级", "升级申请"], source: "苏工信融合〔2023〕27号 三(二)2（显著提升的可升级申报）" },
   { zh: "认定（评定、获评）", canonical: "认定", words: ["被评为", "评定为", "认定为", "获认定", "被认定", "获评定", "获评", "评定", "评为"], source: `${NOTICES}（认定、评定）` },
+  // Applying to be rated: the level applied for, never the level held.
+  { zh: "申报认定（申评、参评、争创）", canonical: "申报认定", words: ["申评", "参评", "争创"], source: `${DISTRICTS}（申评星级、参评等级）` },
   { zh: "认定星级（评星级）", canonical: "认定星级", words: ["评星级"], source: "苏工信融合〔2023〕27号星级上云附表（已评定星级）；区县名单（拟评星级）" },
   { zh: "入围（入选）", canonical: "入围", words: ["入选"], source: "“工赋百景”第二批通知附表（是否入围第一批）；区县名单（入选）" },
   { zh: "第一批（首批）", canonical: "第一批", words: ["首批"], source: DISTRICTS },

@@ -49,13 +49,13 @@ const CASES: Case[] = [
   // A broader head word and cells only the field holds.
   { programme: "js-2023-platform", field: "uscc", headers: ["企业代码", "单位代码", "公司代码", "主体代码"], agree: codes, disagree: ["南京甲科技有限公司", "南京乙科技有限公司", "南京丙科技有限公司", "南京丁科技有限公司"] },
   { programme: "js-2023-star-cloud", field: "starHeld", headers: ["往年认定等级", "以往评定等级", "原认定级别", "此前获评等级"], agree: ["三星级", "四星级", "三星级", "五星级"], disagree: ["2022-01-05", "2021-03-01", "2020-06-01", "2019-09-09"] },
-  { programme: "sd-2023-platform", field: "ownership", headers: ["单位类型", "公司类型", "主体类型", "所属类型"], agree: ["民营", "中央驻鲁", "省属国企", "民营"], disagree: [120, 56, 300, 45] },
+  { programme: "sd-2023-platform", field: "ownership", headers: ["单位类型", "机构类型", "组织类型", "主体类型", "所属类型"], agree: ["民营", "中央驻鲁", "省属国企", "民营"], disagree: [120, 56, 300, 45] },
   { programme: "js-2023-platform", field: "direction", headers: ["所属类型", "平台所属类型"], agree: ["综合型", "特色型", "专业型", "综合型"], disagree: ["民营", "国有", "外资", "民营"] },
   // The programme's own answers under a header that also names other things.
   { programme: "js-2023-platform", field: "upgrade", headers: ["申报类型", "申报性质"], agree: ["新申报", "升级申报", "新申报", "新申报"], disagree: ["南京甲科技有限公司", "南京乙科技有限公司", "南京丙科技有限公司", "南京丁科技有限公司"] },
   // Yes/no answers under a header asking the question; dates under a header naming the date loosely.
-  { programme: "sd-2024-gfbj-2", field: "subsidiary", headers: ["是否子企业"], agree: ["是", "否", "否", "是"], disagree: ["2020-01-01", "2021-05-06", "2019-03-03", "2018-08-08"] },
-  { programme: "js-2023-star-cloud", field: "cloudStart", headers: ["启用日期"], agree: ["2022-01-05", "2021-03-01", "2020-06-01", "2019-09-09"], disagree: ["是", "否", "是", "否"] },
+  { programme: "sd-2024-gfbj-2", field: "subsidiary", headers: ["是否为下属企业"], agree: ["是", "否", "否", "是"], disagree: ["2020-01-01", "2021-05-06", "2019-03-03", "2018-08-08"] },
+  { programme: "js-2023-star-cloud", field: "cloudStart", headers: ["开始用云日期"], agree: ["2022-01-05", "2021-03-01", "2020-06-01", "2019-09-09"], disagree: ["是", "否", "是", "否"] },
 ];
 
 function listWith(programme: string, header: string, values: V[]) {

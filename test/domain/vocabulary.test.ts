@@ -41,6 +41,15 @@ describe("tense and status modifiers tell two fields apart", () => {
     }
   });
 
+  it("applying to be rated (申评, 参评, 争创) is the level applied for: no evidence for the held level, however alike 申评星级 and 已评星级 look", () => {
+    for (const h of ["申评星级", "参评星级", "争创星级", "本次申评等级"]) {
+      expect(readHeader(normaliseHeader(h)).tense, h).toBe("prospective");
+      expect(headerScores(star, h).get("starHeld") ?? 0, h).toBe(0);
+      const rows = [1, 2, 3].map((n) => ({ ...starRow(n), [h]: "四星级" }));
+      expect(fieldsOf("js-2023-star-cloud", [...starHeader, h], rows).get(h), h).toBe("starApplied");
+    }
+  });
+
   it("拟评定星级 gets no evidence for the held level at all: 拟 and 已 disagree, however alike the characters (0.93 by bigrams before)", () => {
     expect(headerScores(star, "拟评定星级").get("starHeld") ?? 0).toBe(0);
     expect(headerScores(star, "历年获评星级").get("starApplied") ?? 0).toBeLessThan(0.6);
