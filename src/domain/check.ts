@@ -570,8 +570,8 @@ function markPriority(ctx: CheckContext): PriorityMatch[] {
   const rule = programme.priority;
   if (!rule) return [];
   const index = priorityIndex(ctx.references, {
-    clusters: { groups: ctx.settings[rule.clusterSetting] as Group[], userSet: ctx.settingsChanged.has(rule.clusterSetting) },
-    chains: { groups: ctx.settings[rule.chainSetting] as Group[], userSet: ctx.settingsChanged.has(rule.chainSetting) },
+    clusters: { groups: ctx.settings[rule.clusterSetting] as Group[], userSet: ctx.settingsChanged.has(rule.clusterSetting), label: groupLabel(programme, "cluster") },
+    chains: { groups: ctx.settings[rule.chainSetting] as Group[], userSet: ctx.settingsChanged.has(rule.chainSetting), label: groupLabel(programme, "chain") },
   });
   const { party, declaredField } = rule;
   const groups = (setting: string) => ((ctx.settings[setting] as Group[] | null | undefined) ?? []).length;

@@ -34,8 +34,9 @@ interface KnownName {
 
 /** The cluster or chain names in force (the programme's settings) and whether the user set them. */
 export interface PriorityGroups {
-  clusters: { groups: readonly Group[]; userSet: boolean };
-  chains: { groups: readonly Group[]; userSet: boolean };
+  /** `label`: what the programme calls them (groupLabel), as messages name them. */
+  clusters: { groups: readonly Group[]; userSet: boolean; label: string };
+  chains: { groups: readonly Group[]; userSet: boolean; label: string };
 }
 
 export interface PriorityIndex {
@@ -43,6 +44,7 @@ export interface PriorityIndex {
   byName: Map<string, NonNullable<ReferenceLists["priority"]>[number]>;
   /** Declared names: several entries when a name is both a cluster and a chain (集成电路). */
   names: Map<string, KnownName[]>;
+  labels: Record<"cluster" | "chain", string>;
 }
 
 function addName(map: Map<string, KnownName[]>, key: string, known: KnownName): void {
@@ -73,7 +75,7 @@ export function priorityIndex(refs: ReferenceLists, groups: PriorityGroups): Pri
     const key = normaliseCompanyName(e.name);
     if (key && !byName.has(key)) byName.set(key, e);
   }
-  return { byUscc, byName, names };
+  return { byUscc, byName, names, labels: { cluster: groups.clusters.label, chain: groups.chains.label } };
 }
 
 /** A name without the quotes it may carry ("“大数据+”"), for putting inside quotes. */
@@ -119,17 +121,15 @@ export function matchPriority(index: PriorityIndex, c: PriorityCandidate): Prior
     if (!known || known.length === 0) continue;
     const first = known.find((k) => k.kind === "cluster") ?? known[0]!;
     const also = known.filter((k) => k !== first);
-    const kindZh = first.kind === "cluster" ? "先进制造业集群" : "“531”产业链";
+    const kindZh = index.labels[first.kind];
     const origin =
       first.origin === "default"
-        ? first.kind === "cluster"
-          ? "（2018年确定的13个先进制造业集群之一）"
-          : "（“531”工程10条卓越提升产业链之一）"
+        ? `（本项目定义的${kindZh}之一）`
         : first.origin === "setting"
-          ? `（用户设置的${first.kind === "cluster" ? "集群" : "产业链"}名称）`
+          ? `（用户设置的${kindZh}名称）`
           : "（用户在参考名单中补充的名称，非官方确认名单）";
     const alias = groupKey(first.name) !== groupKey(part) ? `，“${bare(part)}”是其别称` : "";
-    const alsoText = also.length ? `；也是${also.map((k) => (k.kind === "chain" ? "“531”产业链" : "集群")).join("、")}名称` : "";
+    const alsoText = also.length ? `；也是${also.map((k) => index.labels[k.kind]).join("、")}名称` : "";
     const match: PriorityMatch = {
       row: c.row,
       applicant: c.applicant,

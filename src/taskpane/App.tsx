@@ -135,33 +135,20 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     setStale(false);
   };
 
-  /** A check: plain, with the columns the user confirmed, or back to the matcher alone. */
-  const runCheck = async (how: { confirm: ColumnChoice[] } | "plain" | "reset" = "plain") => {
-    if (!settings || busy) return;
-    setBusy(true);
-    setError(null);
-    setProgress({ phase: "read", fraction: 0 });
-    try {
-      const result =
-        how === "plain" ? await session.run(settings, setProgress) : how === "reset" ? await session.resetColumns(settings, setProgress) : await session.confirmColumns(settings, how.confirm, setProgress);
-      showOutcome(result);
-    } catch (e) {
-      setError(`${s.failed}${errorText(e, lang)}`);
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  };
-
-  const mergeLists = async (files: ListFile[], sheets: string[]): Promise<MergeOutcome | null> => {
+  /**
+   * One piece of work that reads the sheet and checks it: the pane busy, the progress shown, a failure
+   * said in the pane; what the work gives back, or null when it could not run or failed.
+   */
+  const withCheck = async <T,>(work: (checked: CheckSettings) => Promise<T>, shown: (result: T, checked: CheckSettings) => void): Promise<T | null> => {
     if (!settings || busy) return null;
+    const checked = settings;
     setBusy(true);
     setError(null);
     setProgress({ phase: "read", fraction: 0 });
     try {
-      const merged = await session.mergeAndCheck(settings, files, sheets, setProgress);
-      showOutcome(merged.check);
-      return merged;
+      const result = await work(checked);
+      shown(result, checked);
+      return result;
     } catch (e) {
       setError(`${s.failed}${errorText(e, lang)}`);
       return null;
@@ -171,41 +158,29 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     }
   };
 
+  /** A check: plain, with the columns the user confirmed, or back to the matcher alone. */
+  const runCheck = async (how: { confirm: ColumnChoice[] } | "plain" | "reset" = "plain") => {
+    await withCheck(
+      (c) => (how === "plain" ? session.run(c, setProgress) : how === "reset" ? session.resetColumns(c, setProgress) : session.confirmColumns(c, how.confirm, setProgress)),
+      (result) => showOutcome(result),
+    );
+  };
+
+  const mergeLists = (files: ListFile[], sheets: string[]): Promise<MergeOutcome | null> =>
+    withCheck((c) => session.mergeAndCheck(c, files, sheets, setProgress), (merged) => showOutcome(merged.check));
+
   /** 推荐排序与名额: the clerk's order confirmed (written, checked again), or taken back. */
   const runRanking = async (how: { order: number[] } | "undo") => {
-    if (!settings || busy) return;
-    setBusy(true);
-    setError(null);
-    setProgress({ phase: "read", fraction: 0 });
-    try {
-      showOutcome(how === "undo" ? await session.undoRanking(settings, setProgress) : await session.confirmRanking(settings, how.order, setProgress), settings);
-    } catch (e) {
-      setError(`${s.failed}${errorText(e, lang)}`);
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
+    await withCheck(
+      (c) => (how === "undo" ? session.undoRanking(c, setProgress) : session.confirmRanking(c, how.order, setProgress)),
+      (result, c) => showOutcome(result, c),
+    );
   };
   // The ranking panel's rows come from the check shown (a new outcome, a new view).
   const ranking = React.useMemo(() => (outcome ? session.ranking() : null), [session, outcome]);
 
-  const openFile = async (file: ListFile): Promise<OpenOutcome | null> => {
-    if (!settings || busy) return null;
-    setBusy(true);
-    setError(null);
-    setProgress({ phase: "read", fraction: 0 });
-    try {
-      const opened = await session.openAndCheck(settings, file, setProgress);
-      showOutcome(opened.check);
-      return opened;
-    } catch (e) {
-      setError(`${s.failed}${errorText(e, lang)}`);
-      return null;
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  };
+  const openFile = (file: ListFile): Promise<OpenOutcome | null> =>
+    withCheck((c) => session.openAndCheck(c, file, setProgress), (opened) => showOutcome(opened.check));
 
   const clearMarks = async () => {
     if (busy || !ready) return;

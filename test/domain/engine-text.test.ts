@@ -33,6 +33,15 @@ describe("priority words follow the programme", () => {
     expect(builtIn.findings.filter((f) => f.field === "clusterOrChain").map((f) => f.message).join("\n")).toContain("不是13个先进制造业集群或10个“531”产业链的名称");
   });
 
+  it("says why a row is priority in the programme's own words, never the built-in data's", () => {
+    const report = check(grid, { programme: renamedChains(), city: "南京" });
+    const reason = report.priority.find((p) => p.name === "低空经济")?.reason ?? "";
+    expect(reason).toContain("属于重点产业链“低空经济”（本项目定义的重点产业链之一）");
+    expect(reason).not.toMatch(/531|13个|2018/);
+    const builtIn = check(listGrid(HEADER, [{ ...VALID.jsPlatform(1), "所属集群/产业链": "集成电路" }]), { programme: builtinProgramme("js-2023-platform"), city: "南京" });
+    expect(builtIn.priority[0]?.reason).toMatch(/也是“531”产业链名称|属于“531”产业链/);
+  });
+
   it("marks the export with the programme's own name of the group", () => {
     const programme = renamedChains();
     const report = check(grid, { programme, city: "南京" });

@@ -3,6 +3,7 @@
  * programme, next to columns every list has, and what the matcher makes of it.
  */
 import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
 import { join } from "node:path";
 import { cellFromValue, type Grid } from "../../src/domain/cells";
 import { getProgramme } from "../../src/domain/catalogue";
@@ -79,4 +80,23 @@ export function mappedField(e: CorpusEntry): string | null {
   const header = findHeader(grid, programme);
   if (header.rowIndices.length === 0) return "(no header)";
   return header.all.find((c) => c.index === index)?.field ?? null;
+}
+
+/**
+ * How a held-apart corpus is measured (never pinned line by line): at least 95% of its wordings
+ * mapped to their field, none taken for another field, no distractor taken.
+ */
+export function measuredCorpusTests(corpus: readonly CorpusEntry[]): void {
+  const wordings = corpus.filter((e) => e.field !== null);
+  const results = corpus.map((e) => ({ e, got: mappedField(e) }));
+  it("maps at least 95% of the wordings to their field", () => {
+    const right = results.filter((r) => r.e.field !== null && r.got === r.e.field);
+    expect(right.length / wordings.length).toBeGreaterThanOrEqual(0.95);
+  });
+  it("never takes a wording for another field", () => {
+    expect(results.filter((r) => r.e.field !== null && r.got !== null && r.got !== r.e.field).map((r) => `${r.e.line} ${r.e.header} → ${r.got}`)).toEqual([]);
+  });
+  it("takes no distractor", () => {
+    expect(results.filter((r) => r.e.field === null && r.got !== null).map((r) => `${r.e.line} ${r.e.header} → ${r.got}`)).toEqual([]);
+  });
 }

@@ -78,10 +78,10 @@ describe("cluster and chain names", () => {
     const g = jpGrid(jp({ "所属集群/产业链": "物联网" }, 1), jp({ "所属集群/产业链": "智能电网装备" }, 2));
     const shipped = run("js-2023-platform", g);
     expect(shipped.priority.map((p) => p.row)).toEqual([FIRST]);
-    expect(shipped.priority[0]!.reason).toContain("2018年确定的13个先进制造业集群之一");
+    expect(shipped.priority[0]!.reason).toContain("本项目定义的先进制造业集群之一");
     const own = run("js-2023-platform", g, { settings: { clusters: [{ name: "智能电网装备", aliases: ["智能电网"] }] } });
     expect(own.priority.map((p) => [p.row, p.name])).toEqual([[FIRST + 1, "智能电网装备"]]);
-    expect(own.priority[0]!.reason).toContain("用户设置的集群名称");
+    expect(own.priority[0]!.reason).toContain("用户设置的先进制造业集群名称");
     expect(own.notes.some((n) => n.startsWith("用户设置：先进制造业集群名称 = 智能电网装备（1个）"))).toBe(true);
     const alias = run("js-2023-platform", jpGrid(jp({ "所属集群/产业链": "智能电网" })), { settings: { clusters: [{ name: "智能电网装备", aliases: ["智能电网"] }] } });
     expect(alias.priority.map((p) => p.name)).toEqual(["智能电网装备"]);
