@@ -71,7 +71,7 @@ async function draftOrThrow(args: string[], io: Io): Promise<number> {
   if ((text.match(/\p{Script=Han}/gu) ?? []).length < 20) throw new InputError(`${path} 中几乎没有中文：看不出是通知正文`, `${path} holds almost no Chinese: not a notice's text`);
   const result = draftProgramme(text, { ...(values.category ? { category: values.category } : {}), ...(values.province ? { province: values.province } : {}) });
   if (result.categories.length) io.stdout(`通知列有 ${result.categories.length} 个申报类别 / categories:\n${result.categories.map((c, i) => `  ${i + 1}. ${c}`).join("\n")}\n`);
-  if (!result.ok) throw new UsageError(result.problems.map((p) => p.zh).join("；"), result.problems.map((p) => p.en).join("; "));
+  if (!result.ok) throw new UsageError(result.problems.map((p) => `${p.zh}${p.cli ? `（${p.cli}）` : ""}`).join("；"), result.problems.map((p) => `${p.en}${p.cli ? ` (${p.cli})` : ""}`).join("; "));
   const { bundle } = result;
   writeOutput(output, new TextEncoder().encode(JSON.stringify(bundle, null, 2) + "\n"));
   const p = bundle.programme;

@@ -54,7 +54,7 @@ function layoutsText(): string {
 }
 
 function warningLines(warnings: readonly ExportWarning[]): string {
-  return warnings.map((w) => `  ! ${w.message}\n`).join("");
+  return warnings.map((w) => `  ! ${w.message}${w.cli ? `（命令行：${w.cli}）` : ""}\n`).join("");
 }
 
 async function exportOrThrow(args: string[], io: Io): Promise<number> {

@@ -12,6 +12,7 @@ function where(f: Finding): string {
   if (f.row !== undefined) parts.push(`第${f.row}行`);
   if (f.column) parts.push(`${f.column}列`);
   if (f.row === undefined && f.rows && f.rows.length > 0) parts.push(`第${f.rows.join("、")}行`);
+  if (f.enterprise) parts.push(f.enterprise);
   // Merged lists: where each row came from (district, file, sheet, row there).
   if (f.sources && f.sources.length > 0) parts.push(`（${sourcesText(f.sources)}）`);
   return parts.join(" ");
@@ -76,7 +77,8 @@ export function renderReport(report: Report, source: string): string {
       for (const f of group) {
         const at = where(f);
         out.push(`    ${at ? `${at}：` : ""}${f.message}`);
-        if (f.hint) out.push(`      → ${f.hint}`);
+        if (f.hint) out.push(`      → ${f.hint}${f.cli ? `（命令行：${f.cli}）` : ""}`);
+        else if (f.cli) out.push(`      → 命令行：${f.cli}`);
       }
     }
   }

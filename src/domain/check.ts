@@ -163,8 +163,9 @@ export function check(given: Grid, options: CheckOptions): Report {
         severity: "error",
         message: `表头（第${headerRow}行）下面没有可核查的数据行${rowsRead > 0 ? `（${rowsRead} 行都是空行、合计或说明）` : ""}：名单是空的`,
         messageEn: `No data rows below the header (row ${headerRow})${rowsRead > 0 ? `: all ${rowsRead} rows are empty, totals or notes` : ""}: the list is empty`,
-        hint: "确认选中的是填好的名单（--sheet 指定工作表），而不是空白表样",
-        hintEn: "Make sure this is the filled list (pick the sheet with --sheet), not a blank form",
+        hint: "确认选中的是填好名单的工作表，而不是空白表样",
+        hintEn: "Make sure this is the sheet of the filled list, not a blank form",
+        cli: "--sheet 工作表名",
       });
     }
   }
@@ -454,11 +455,12 @@ function reportHeader(ctx: CheckContext): void {
       message: `缺少必需的列“${label}”：该项目要求填写此项${nearZh}`,
       messageEn: `The required column “${def?.en ?? spec.field}” is missing${near ? `; the closest is column ${near.letter} “${near.header}”` : ""}`,
       hint: near
-        ? `如${near.letter}列就是“${label}”，请在任务窗格“列对应”中选择，或命令行加 --map ${near.letter}=${spec.field}；否则加一列“${label}”`
-        : `加一列“${label}”${def && def.synonyms.length > 1 ? `（也可写作：${def.synonyms.slice(1, 4).join("、")}）` : ""}；已有此列而未识别时，在“列对应”中选择，或命令行用 --map 列号=${spec.field}`,
+        ? `如${near.letter}列就是“${label}”，请在“列对应”中选择；否则加一列“${label}”`
+        : `加一列“${label}”${def && def.synonyms.length > 1 ? `（也可写作：${def.synonyms.slice(1, 4).join("、")}）` : ""}；已有此列而未识别时，在“列对应”中选择`,
       hintEn: near
-        ? `If column ${near.letter} is ${def?.en ?? spec.field}, choose it in the pane's column mapping (列对应) or pass --map ${near.letter}=${spec.field}; otherwise add the column`
-        : `Add a column headed ${label}, or map an existing one (列对应 in the pane, --map on the command line)`,
+        ? `If column ${near.letter} is ${def?.en ?? spec.field}, choose it in the column mapping (列对应); otherwise add the column`
+        : `Add a column headed ${label}, or map an existing one in the column mapping (列对应)`,
+      cli: near ? `--map ${near.letter}=${spec.field}` : `--map 列号=${spec.field}`,
     });
   }
   // A required field read from a column matched only weakly: say so, and how to confirm it.
@@ -473,8 +475,9 @@ function reportHeader(ctx: CheckContext): void {
       value: `${col.letter}列“${col.header}”`,
       message: `“${label}”按${col.letter}列“${col.header}”核对，但这一对应把握不足（${Math.round(col.confidence * 100)}%${col.why === "content" ? `，表头不足以确定，${col.contentFit !== undefined ? `${Math.round(col.contentFit * 100)}%的` : ""}单元格内容与之相符` : ""}）`,
       messageEn: `${FIELDS[spec.field]?.en ?? spec.field} is read from column ${col.letter} “${col.header}”, a weak match (${Math.round(col.confidence * 100)}%)`,
-      hint: `请在任务窗格“列对应”中确认，或命令行加 --map ${col.letter}=${spec.field}（不是此列时用 --map ${col.letter}= 并指定正确的列）`,
-      hintEn: `Confirm it in the pane's column mapping (列对应), or pass --map ${col.letter}=${spec.field} on the command line`,
+      hint: `请在“列对应”中确认；不是此列时，改选正确的列`,
+      hintEn: `Confirm it in the column mapping (列对应); if it is not this column, choose the right one`,
+      cli: `--map ${col.letter}=${spec.field}（不是此列时 --map ${col.letter}= 并指定正确的列）`,
     });
   }
   // An unused column that may be a field the programme reads: say so, and what did not run for it.

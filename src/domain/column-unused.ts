@@ -55,7 +55,7 @@ export function unusedColumns(programme: Programme, all: readonly ColumnInfo[]):
 }
 
 /** The finding's text for one unused column. */
-export function unusedColumnText(u: UnusedColumn): { message: string; messageEn: string; hint: string; hintEn: string } {
+export function unusedColumnText(u: UnusedColumn): { message: string; messageEn: string; hint: string; hintEn: string; cli: string } {
   const def = FIELDS[u.field];
   const zh = def?.zh ?? u.field;
   const en = def?.en ?? u.field;
@@ -82,7 +82,8 @@ export function unusedColumnText(u: UnusedColumn): { message: string; messageEn:
   return {
     message: `${letter}列“${shown}”未使用：${by}可能是“${zh}”，但把握不足，未按此列核对；${checks}`,
     messageEn: `Column ${letter} “${header}” is unused: ${byEn} ${en}, too weakly to read it as such; ${checksEn}`,
-    hint: `如${letter}列就是“${zh}”，请在任务窗格“列对应”中确认（已预选为建议），或命令行加 --map ${letter}=${u.field}；不是时在“列对应”中选“不使用此列”，或加 --map ${letter}=`,
-    hintEn: `If column ${letter} is ${en}, confirm it in the pane's column mapping (列对应, preselected as suggested) or pass --map ${letter}=${u.field}; if not, choose 不使用此列 or pass --map ${letter}=`,
+    hint: `如${letter}列就是“${zh}”，请在“列对应”中确认（已预选为建议）；不是时在“列对应”中选“不使用此列”`,
+    hintEn: `If column ${letter} is ${en}, confirm it in the column mapping (列对应, preselected as suggested); if not, choose 不使用此列`,
+    cli: `--map ${letter}=${u.field}（不是时 --map ${letter}=）`,
   };
 }

@@ -143,3 +143,13 @@ export function ownershipChoices(words: readonly string[]): string[] {
   };
   return [...new Set(words.flatMap((w) => forms[w] ?? [w]))];
 }
+
+/** Words that already say what the unit is: no 单位 after them. */
+const CLASS_END = /(单位|企业|国企|央企|机构|公司|集团)$/u;
+
+/** The exempt classes in a sentence: "中央驻鲁、省属单位", "中央驻鲁单位、省属单位" — 单位 added only when the words lack a class. */
+export function exemptPhrase(words: readonly string[]): string {
+  const joined = words.join("、");
+  const last = words[words.length - 1] ?? "";
+  return CLASS_END.test(last) ? joined : `${joined}单位`;
+}

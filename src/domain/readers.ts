@@ -795,12 +795,14 @@ function suggestionFor(key: string, candidates: ReadonlyArray<{ key: string; can
 /**
  * One of `allowed` (after cleanText; full-width and bracket-folded), with `aliases` mapping
  * variant → canonical. Bad results name a near-miss suggestion (edit distance ≤ 2 or shared prefix) when there is one.
+ * A value that allowed ones only add to ("专业型" of "专业型（面向特定技术）") gets no suggestion: the rest
+ * would be words the district never wrote, so the allowed values holding it are offered as `choices`.
  */
 export function readEnum(
   cell: Cell,
   allowed: readonly string[],
   aliases?: Readonly<Record<string, string>>,
-): Read<string> & { suggestion?: string } {
+): Read<string> & { suggestion?: string; choices?: string[] } {
   const look = lookAt(cell);
   if ("done" in look) return look.done;
   const { seen, shown } = look;
@@ -813,15 +815,46 @@ export function readEnum(
     if (enumKey(variant) === key) return ok(canonical, shown);
   }
   const aliasCandidates = Object.entries(aliases ?? {}).map(([variant, canonical]) => ({ key: enumKey(variant), canonical }));
-  const suggestion = suggestionFor(key, [...candidates, ...aliasCandidates]);
   const listed = allowed.length <= 8 ? allowed.join("、") : `${allowed.slice(0, 8).join("、")} 等 ${allowed.length} 项`;
   const listedEn = allowed.length <= 8 ? allowed.join(", ") : `${allowed.slice(0, 8).join(", ")} and ${allowed.length - 8} more`;
+  const choices = [...key].length >= 2 ? [...new Set([...candidates, ...aliasCandidates].filter((c) => c.key !== key && extendsText(c.key, key)).map((c) => c.canonical))] : [];
+  if (choices.length > 0) {
+    const result = bad(
+      shown,
+      `“${shown}”不是可选值，应为：${listed}；含“${shown}”的有${choices.length}项：${choices.join("、")}，请选定其中一项`,
+      `“${shown}” is not one of the allowed values: ${listedEn}; ${choices.length} hold it: ${choices.join(", ")} — choose one`,
+    );
+    return { ...result, choices };
+  }
+  const suggestion = suggestionFor(key, [...candidates, ...aliasCandidates]);
   const result = bad(
     shown,
     `“${shown}”不是可选值，应为：${listed}${suggestion !== undefined ? `；是否应为“${suggestion}”？` : ""}`,
     `“${shown}” is not one of the allowed values: ${listedEn}${suggestion !== undefined ? `; did you mean “${suggestion}”?` : ""}`,
   );
   return suggestion !== undefined ? { ...result, suggestion } : result;
+}
+
+/** `longer` holds every character of `written` in order: it only adds to what was written ("特型" → "特色型"). */
+function extendsText(longer: string, written: string): boolean {
+  const w = [...written];
+  let i = 0;
+  for (const ch of longer) if (ch === w[i]) i++;
+  return i === w.length;
+}
+
+/**
+ * The hint for a value readEnum refused: "改为" only for a correction of what was written (a typo,
+ * a near name); for a part of allowed values, the choices, never one of them picked for the district.
+ */
+export function enumHint(r: { suggestion?: string; choices?: readonly string[] }): { hint: string; hintEn: string } | Record<string, never> {
+  if (r.choices && r.choices.length > 1) return { hint: `从可选值中选定一项：${r.choices.join("、")}`, hintEn: `Choose one of: ${r.choices.join(", ")}` };
+  if (r.choices && r.choices.length === 1) {
+    const only = r.choices[0]!;
+    return { hint: `可选值中只有“${only}”含此内容：如申报的是这一项，请填写完整；否则从可选值中另选`, hintEn: `Only “${only}” holds it: if that is the one, write it in full; otherwise choose another allowed value` };
+  }
+  if (r.suggestion) return { hint: `改为“${r.suggestion}”`, hintEn: `Change it to “${r.suggestion}”` };
+  return {};
 }
 
 // ---------------------------------------------------------------- text and USCC

@@ -109,6 +109,8 @@ export const Finding = z.object({
   /** What to do about it, in Chinese; and in English. */
   hint: z.string().optional(),
   hintEn: z.string().optional(),
+  /** The command line's way to the remedy ("--map D=uscc"): the CLI says it after the hint; the pane and the return list never show command-line words. */
+  cli: z.string().optional(),
   /** The clause of the notice the rule comes from, e.g. "苏工信融合〔2023〕27号 三(一)1". */
   clause: z.string().optional(),
   /** Merged or multi-file lists: the source of each row the finding concerns (its own row first). */

@@ -68,7 +68,8 @@ describe("evidence", () => {
     expect(r.columns.find((c) => c.column === "C")).toMatchObject({ field: null, suggestion: "uscc", why: "none" });
     const missing = withCode(r, "header-missing").find((f) => f.field === "uscc")!;
     expect(missing.message).toContain("C列“编码”");
-    expect(missing.hint).toContain("--map C=uscc");
+    expect(missing.cli).toContain("--map C=uscc");
+    expect(missing.hint).not.toContain("--");
     expect(missing.hint).toContain("列对应");
     expect(r.mappingUncertain).toBe(true);
   });

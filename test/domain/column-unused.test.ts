@@ -30,7 +30,8 @@ describe("an unused column whose cells only one field holds (企业背景 over o
     expect(f[0]!.message).toContain("可能是“企业性质”");
     expect(f[0]!.message).toContain("不占名额");
     expect(f[0]!.messageEn).toContain("did not run");
-    expect(f[0]!.hint).toContain("--map D=ownership");
+    expect(f[0]!.cli).toContain("--map D=ownership");
+    expect(f[0]!.hint).not.toContain("--");
     // The pane opens 列对应 by itself.
     expect(report.mappingUncertain).toBe(true);
     expect(withCode(report, "quota-exempt")).toEqual([]);

@@ -562,6 +562,27 @@ describe("each finding code: a trigger and a near-miss", () => {
   });
 });
 
+/** A command-line option ("--map", "--include-errors"): words the pane and a district's return list must never show. */
+const COMMAND_LINE = /(^|[^-\w])--[a-z]/u;
+
+describe("no command-line words in what the pane shows", () => {
+  it("no finding's message or hint, nor any note, of any code's trigger names an option; the CLI's way goes in cli", () => {
+    const said: string[] = [];
+    let withCli = 0;
+    for (const c of CASES) {
+      const r = run(c.programme, c.trigger, c.options);
+      for (const f of r.findings) {
+        for (const text of [f.message, f.messageEn, f.hint ?? "", f.hintEn ?? "", f.value ?? ""]) if (COMMAND_LINE.test(text)) said.push(`${f.code}: ${text}`);
+        if (f.cli) withCli++;
+      }
+      for (const n of r.notes) if (COMMAND_LINE.test(n)) said.push(`note: ${n}`);
+    }
+    expect(said).toEqual([]);
+    // header-missing, header-uncertain, column-unused, no-rows, quota-exceeded carry the command line's way.
+    expect(withCli).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe("details the table does not show", () => {
   it("value-not-allowed names the near-miss in its hint", () => {
     const f = withCode(run("js-2023-platform", jpGrid(jp({ 平台类型: "特色性" }))), "value-not-allowed")[0]!;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellFromValue, type Cell } from "../../src/domain/cells";
-import {
+import { enumHint,
   dayNumber,
   excelSerialToDate,
   formatPartialDate,
@@ -361,6 +361,21 @@ describe("readEnum", () => {
 
   it("suggests by shared prefix for longer names", () => {
     expect(readEnum(text("工业互联网平台"), ["工业互联网标杆工厂", "智能制造"]).suggestion).toBe("工业互联网标杆工厂");
+  });
+
+  it("a part of allowed values is never extended into one of them: the choices are offered", () => {
+    const five = ["综合型", "特色型（面向重点行业）", "特色型（面向重点区域）", "专业型（面向产业链供应链协同）", "专业型（面向特定技术）"];
+    const r = readEnum(text("专业型"), five);
+    expect(r.status).toBe("bad");
+    expect(r.suggestion).toBeUndefined();
+    expect(r.choices).toEqual(["专业型（面向产业链供应链协同）", "专业型（面向特定技术）"]);
+    expect(enumHint(r).hint).toBe("从可选值中选定一项：专业型（面向产业链供应链协同）、专业型（面向特定技术）");
+    // Any value that only adds to what was written, in order: 特型 → 特色型 is not a correction either.
+    const t = readEnum(text("特型"), allowed);
+    expect(t.suggestion).toBeUndefined();
+    expect(enumHint(t).hint).not.toMatch(/改为/);
+    // A correction of what was written still says 改为.
+    expect(enumHint(readEnum(text("特色性"), allowed)).hint).toBe("改为“特色型”");
   });
 
   it("no suggestion when nothing is close", () => {

@@ -49,7 +49,7 @@ export interface DraftOptions {
 
 export type DraftResult =
   | { ok: true; bundle: DraftBundle; categories: string[] }
-  | { ok: false; categories: string[]; problems: { zh: string; en: string }[] };
+  | { ok: false; categories: string[]; problems: { zh: string; en: string; /** the command line's way out, said by the CLI only */ cli?: string }[] };
 
 /** Provinces by name: code and the id prefix. */
 const PROVINCES: Record<string, [string, string]> = {
@@ -309,7 +309,7 @@ export function draftProgramme(raw: string, options: DraftOptions = {}): DraftRe
       return {
         ok: false,
         categories,
-        problems: [{ zh: `通知列有${categories.length}个申报类别，请用 --category 选择其一：${categories.join("、")}`, en: `the notice has ${categories.length} categories; choose one with --category` }],
+        problems: [{ zh: `通知列有${categories.length}个申报类别，请选择其一：${categories.join("、")}`, en: `the notice has ${categories.length} categories; choose one`, cli: "--category 类别" }],
       };
     }
     const want = options.category.trim();
@@ -324,14 +324,14 @@ export function draftProgramme(raw: string, options: DraftOptions = {}): DraftRe
       };
     }
   } else if (options.category) {
-    return { ok: false, categories, problems: [{ zh: `通知未分申报类别，不能选择“${options.category}”：去掉 --category 即可`, en: "the notice has no categories; drop --category" }] };
+    return { ok: false, categories, problems: [{ zh: `通知未分申报类别，不能选择“${options.category}”：不选类别即可`, en: "the notice has no categories; choose none", cli: "去掉 --category" }] };
   }
   const all = locate(sections, facts.year, categories, sectionIds);
   const inScope = all.filter((c) => c.scope === null || (category !== null && c.scope.includes(category)));
   const elsewhere = all.filter((c) => !inScope.includes(c) && c.kind !== "note");
   const province = provinceOf(text, facts, inScope, options.province);
   if (!province) {
-    return { ok: false, categories, problems: [{ zh: "通知中看不出所属省份：请用 --province 指定（如 --province 37）", en: "the notice does not say its province: give --province" }] };
+    return { ok: false, categories, problems: [{ zh: "通知中看不出所属省份：请保留通知中的发文单位（如“山东省工业和信息化厅”）或文号后再试", en: "the notice does not say its province: keep its issuer or number in the text", cli: "--province 37（省份代码）" }] };
   }
   const ref = facts.number ?? `《${facts.title}》`;
   const clause = (c: Located | DraftSource) => `${ref} ${c.section}：${c.text}`.slice(0, 400);

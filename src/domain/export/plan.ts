@@ -84,6 +84,8 @@ export interface ExportWarning {
   rows?: number[];
   /** For column-missing: index into the plan's columns. */
   column?: number;
+  /** The command line's way to the remedy, said by the CLI only. */
+  cli?: string;
 }
 
 export interface ExportPlan {
@@ -507,8 +509,9 @@ export function planExport(given: Grid, report: Report, programme: Programme, op
   } else if (withErrors.length > 0) {
     warnings.push({
       code: "errors-excluded",
-      message: `${withErrors.length} 行有错误，未列入汇总表（${rowsText(withErrors)}）；改正后重新检查，或选择包含有错误的行（任务窗格中勾选该项，命令行用 --include-errors）。`,
+      message: `${withErrors.length} 行有错误，未列入汇总表（${rowsText(withErrors)}）；改正后重新检查，或选择包含有错误的行。`,
       messageEn: `${withErrors.length} row(s) with errors were left out (rows ${rowsTextEn(withErrors)}); fix and re-check, or choose to include rows with errors.`,
+      cli: "--include-errors",
       rows: withErrors,
     });
   }

@@ -82,6 +82,8 @@ export interface FindingInput {
   messageEn: string;
   hint?: string;
   hintEn?: string;
+  /** The command line's way to the remedy, said only by the CLI. */
+  cli?: string;
   clause?: string;
   /** The field the finding concerns (its column is looked up). */
   field?: string;
@@ -127,6 +129,7 @@ export function addFinding(ctx: CheckContext, f: FindingInput): void {
   if (f.value !== undefined && f.value !== "") out.value = f.value;
   if (f.hint) out.hint = f.hint;
   if (f.hintEn) out.hintEn = f.hintEn;
+  if (f.cli) out.cli = f.cli;
   if (f.clause) out.clause = f.clause;
   ctx.findings.push(out);
 }

@@ -7,7 +7,7 @@ import { isErrorCell, type Cell } from "../cells";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme } from "../programme";
 import { accidentGrade } from "./accident";
-import { enumKey, implausibleAmount, readAmountReading, readDate, readEnum, readPhone, readText, readUsccCell, readWholeNumber, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
+import { enumHint, enumKey, implausibleAmount, readAmountReading, readDate, readEnum, readPhone, readText, readUsccCell, readWholeNumber, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
 import { cleanText, saysNothing } from "../text";
 import { usccProblem } from "../uscc";
 import type { FindingCode, Severity } from "../report";
@@ -101,9 +101,9 @@ function readList(cell: Cell, allowed: readonly string[]): Outcome {
       return {
         status: "bad",
         code: "value-not-allowed",
-        problem: `“${part}”不是可选的方向，应为：${allowed.join("、")}${r.status === "bad" && r.suggestion ? `；是否应为“${r.suggestion}”？` : ""}`,
+        problem: `“${part}”不是可选的方向，应为：${allowed.join("、")}${r.status === "bad" && r.choices ? `；含“${part}”的有：${r.choices.join("、")}，请选定其中一项` : r.status === "bad" && r.suggestion ? `；是否应为“${r.suggestion}”？` : ""}`,
         problemEn: `“${part}” is not one of: ${allowed.join(", ")}`,
-        ...(r.status === "bad" && r.suggestion ? { hint: `改为“${r.suggestion}”`, hintEn: `Change it to “${r.suggestion}”` } : {}),
+        ...(r.status === "bad" ? enumHint(r) : {}),
       };
     }
     if (!items.includes(r.value)) items.push(r.value);
@@ -180,31 +180,16 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
           code: "value-not-allowed",
           problem: `“${r.shown}”不属于${allowed.join("、")}中的任何一类：应写明所属的类（可附具体方向，如“${allowed[allowed.length - 1]}（…）”）`,
           problemEn: `“${r.shown}” names none of the classes ${allowed.join(", ")}; write the class (a direction may follow it)`,
-          ...(r.suggestion ? { hint: `改为“${r.suggestion}”`, hintEn: `Change it to “${r.suggestion}”` } : {}),
+          ...enumHint(r),
         };
       }
       if (r.status === "bad" && cell.kind !== "error") {
-        // A clipped value ("示范企业") most likely meant the one allowed value that ends with it.
-        const clipped = enumKey(r.shown);
-        const containing = clipped.length >= 2 ? allowed.filter((a) => enumKey(a).endsWith(clipped) || enumKey(a).startsWith(clipped)) : [];
-        if (containing.length === 1 && containing[0] !== r.suggestion) {
-          const suggestion = containing[0]!;
-          const listed = allowed.join("、");
-          return {
-            status: "bad",
-            code: "value-not-allowed",
-            problem: `“${r.shown}”不是可选值，应为：${listed}；是否应为“${suggestion}”？`,
-            problemEn: `“${r.shown}” is not one of the allowed values: ${allowed.join(", ")}; did you mean “${suggestion}”?`,
-            hint: `改为“${suggestion}”`,
-            hintEn: `Change it to “${suggestion}”`,
-          };
-        }
         return {
           status: "bad",
           code: "value-not-allowed",
           problem: r.problem,
           problemEn: r.problemEn,
-          ...(r.suggestion ? { hint: `改为“${r.suggestion}”`, hintEn: `Change it to “${r.suggestion}”` } : {}),
+          ...enumHint(r),
         };
       }
       return fromRead(r, "value-not-allowed");

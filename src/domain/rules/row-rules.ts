@@ -6,7 +6,7 @@
 import { normaliseCompanyName } from "../names";
 import { ownershipTokens, ownershipWord } from "../ownership";
 import type { RowRule } from "../programme";
-import { dayNumber, formatPartialDate, parseIsoDate, readEnum, readYesNo, type PartialDate } from "../readers";
+import { dayNumber, enumHint, formatPartialDate, parseIsoDate, readEnum, readYesNo, type PartialDate } from "../readers";
 import { PROVINCE_NAMES } from "../regions";
 import { cleanText, saysNothing } from "../text";
 import { describeUscc } from "../uscc";
@@ -697,7 +697,7 @@ export function checkTaskListed(ctx: CheckContext, row: RowData, rule: Rule<"tas
     value: task,
     message: `揭榜任务“${task}”不在参考名单的任务榜单中${suggestion ? `；是否应为“${suggestion}”？` : ""}`,
     messageEn: `The task “${task}” is not on the task list supplied${suggestion ? `; did you mean “${suggestion}”?` : ""}`,
-    ...(suggestion ? { hint: `改为“${suggestion}”`, hintEn: `Change it to “${suggestion}”` } : { hint: "对照参考名单中的任务榜单核对任务编号和名称", hintEn: "Check the task against the task list supplied" }),
+    ...(r.status === "bad" && (suggestion || r.choices) ? enumHint(r) : { hint: "对照参考名单中的任务榜单核对任务编号和名称", hintEn: "Check the task against the task list supplied" }),
     clause: rule.clause,
   });
 }

@@ -6,7 +6,7 @@ import type { Quota, SetRule } from "../programme";
 import type { City } from "../regions";
 import type { QuotaStanding, RankStanding } from "../report";
 import { groupKey } from "../names";
-import { ownershipMatch } from "../ownership";
+import { exemptPhrase, ownershipMatch } from "../ownership";
 import { cleanText, saysNothing } from "../text";
 import { addFinding, fieldLabel, hasColumn, rowList, rowListEn, shownOf, value, type CheckContext, type RowData } from "./context";
 import { groupBy, nameKey, partyKeys, partyName } from "./identity";
@@ -227,7 +227,7 @@ export function checkRanks(ctx: CheckContext, counted: readonly RowData[], rule:
       message: `${prefix(scope)}推荐排序缺少第${missing.join("、")}位：计入名额的${counted.length}个项目${ctx.quota !== null && counted.length > ctx.quota ? `（名额${ctx.quota}个）` : ""}应依次排为1至${expected}，不留空号${beyond.length ? `；第${rowList(beyond)}行的名次超出${expected}` : ""}${takenByExempt.length ? `；第${takenByExempt.map((r) => value<number>(r, rule.field)).join("、")}位由不占名额的第${rowList(takenByExempt)}行使用` : ""}`,
       messageEn: `${prefixEn(scope)}Ranks ${missing.join(", ")} are missing: the counted projects must be ranked 1 to ${expected} without gaps`,
       ...(exemptWords.length > 0
-        ? { hint: `${exemptWords.join("、")}等单位不占名额，可不参与排序`, hintEn: "Units exempt by ownership take no slot and need no rank" }
+        ? { hint: `${exemptPhrase(exemptWords)}不占名额，可不参与排序`, hintEn: "Units exempt by ownership take no slot and need no rank" }
         : { hint: `将计入名额的项目依次排为1至${expected}`, hintEn: `Rank the counted projects 1 to ${expected}` }),
       clause: rule.clause,
     });
@@ -303,14 +303,15 @@ export function checkQuota(
       messageEn: `${prefixEn(scope)}${counted.length} ${quota.labelEn} can be recommended, over the quota of ${q} by ${excess}: the places went ${whyEn} to rows ${rowListEn(placed)}; this row took none`,
       hint:
         placedBy === "order"
-          ? `名单没有推荐排序：如需另选占名额的行，在任务窗格中选定保留的行，或命令行用 --keep 行号,…；${exemptHint(quota)}`
-          : `如需另选，调整推荐排序或选定保留的行（命令行 --keep 行号,…）；${exemptHint(quota)}`,
-      hintEn: `To choose other rows, pick the rows to keep (--keep on the command line); exempt units must say so in the ownership column`,
+          ? `名单没有推荐排序：如需另选占名额的行，在“推荐排序与名额”中选定；${exemptHint(quota)}`
+          : `如需另选，调整推荐排序或在“推荐排序与名额”中选定占名额的行；${exemptHint(quota)}`,
+      hintEn: `To choose other rows, pick the rows taking places (推荐排序与名额); exempt units must say so in the ownership column`,
+      cli: "--keep 行号,…",
       clause: quota.clause,
     });
   }
   if (q !== null && excess > 0 && placedBy === "order") {
-    ctx.notes.push(`${prefix(scope)}名单没有推荐排序：${quota.label}名额按表中顺序给了前${placed.length}个可推荐的行（第${placed.map((r) => r.excelRow).join("、")}行）。各市择优推荐，如需另选，在任务窗格中选定保留的行，或命令行用 --keep 行号,…`);
+    ctx.notes.push(`${prefix(scope)}名单没有推荐排序：${quota.label}名额按表中顺序给了前${placed.length}个可推荐的行（第${placed.map((r) => r.excelRow).join("、")}行）。各市择优推荐，如需另选，请选定占名额的行。`);
   }
   const skippedKeep = [...new Set(choice.keep)].filter((n) => !byRow.has(n) && (scope ? scope.rows : ctx.rows).some((r) => r.excelRow === n));
   if (skippedKeep.length > 0) {

@@ -4,7 +4,7 @@
  * definition's allowed values, conditions from its rules and their clauses. Pure data out: the
  * exceljs writer (src/export/district-template.ts) draws it, the tests read it.
  */
-import { ownershipChoices } from "../ownership";
+import { exemptPhrase, ownershipChoices } from "../ownership";
 import { DIVISIONS } from "../data/divisions";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme, RowRule, SetRule } from "../programme";
@@ -291,7 +291,7 @@ function textField(p: Programme, spec: FieldSpec, unit: City, must: string): Bui
     const quota = p.quota && p.quota.ownershipField === id ? p.quota : null;
     const letter = ruleOf(p, "letter").find((r) => r.ownership === id);
     let text = "如实填写单位性质，如 民营企业、国有企业。";
-    if (quota && quota.exemptOwnership.length) text += `${quota.exemptOwnership.join("、")}单位请写明，不占推荐名额。`;
+    if (quota && quota.exemptOwnership.length) text += `${exemptPhrase(quota.exemptOwnership)}请写明，不占推荐名额。`;
     if (letter) text += `${letter.subsidiary.join("、")}请写明，须有省级公司推荐函。`;
     return { rule: { type: "list", values: words, strict: false }, format: "text", text: must + text, example: "民营企业" };
   }
