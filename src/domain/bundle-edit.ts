@@ -11,6 +11,7 @@
 import { FIELDS } from "./fields";
 import { isRealIsoDate } from "./readers";
 import { parseSettingText, settingText } from "./setting-values";
+import { kindByType } from "./rules/kinds";
 
 export type JsonPath = (string | number)[];
 
@@ -158,28 +159,6 @@ export function readValue(kind: ValueKind, text: string): ReadValue {
   }
 }
 
-const RULE_NAMES: Record<string, [string, string]> = {
-  identity: ["统一社会信用代码与注册地", "Credit code and registration"],
-  built: ["建设状态", "Construction status"],
-  "not-recognised": ["已认定的不得重复申报", "Already recognised"],
-  capability: ["能力覆盖", "Capabilities covered"],
-  restricted: ["限制条件", "Disqualifying conditions"],
-  "excluded-by-list": ["不得申报名单", "Excluded list"],
-  "prior-funding": ["已获资助", "Prior funding"],
-  letter: ["集团推荐函", "Group letter"],
-  "task-listed": ["揭榜任务", "Listed tasks"],
-  duplicates: ["重复申报", "Duplicates"],
-  "one-direction": ["每家一个方向", "One direction each"],
-  ranks: ["推荐排序", "Ranking"],
-  "min-age": ["注册年限", "Years registered"],
-  "investment-min": ["投资额下限", "Minimum investment"],
-  certificate: ["证书有效期", "Certificate validity"],
-  "cloud-window": ["上云时间", "Cloud usage window"],
-  "star-ladder": ["星级", "Star levels"],
-  consortium: ["联合体", "Consortium"],
-  cap: ["参与项目数上限", "Projects per unit"],
-  "group-cap": ["同一集团上限", "Per group"],
-};
 
 /** The form's parts over a bundle's JSON: notice, deadlines, the decisive values of each rule, quota, allowed values, priority names. */
 export function editGroups(bundle: unknown): EditGroup[] {
@@ -222,49 +201,20 @@ export function editGroups(bundle: unknown): EditGroup[] {
     const source = sourceOf(r);
     // A rule with no value to edit is shown only where it is to be reviewed (a draft's).
     if (fields.length === 0 && !source) return;
-    const [zh, en] = RULE_NAMES[String(r.type)] ?? [String(r.type), String(r.type)];
+    const [zh, en] = kindByType(String(r.type))?.name ?? [String(r.type), String(r.type)];
     groups.push({ key: `${list}.${i}`, zh, en, clause: typeof r.clause === "string" ? r.clause : "", fields, rulePath: at(list, i), ...(source ? { source } : {}) });
   };
 
   const rowRules = Array.isArray(p.rowRules) ? p.rowRules : [];
-  rowRules.forEach((r, i) => {
-    if (!isObj(r)) return;
-    const here = (...rest: JsonPath) => at("rowRules", i, ...rest);
-    switch (r.type) {
-      case "min-age":
-        ruleGroup("rowRules", i, r, [field(here("years"), "positive", "注册时间不少于（年）", "Registered at least (years)")]);
-        break;
-      case "investment-min":
-        ruleGroup("rowRules", i, r, [field(here("min"), "amount", "投入不低于（万元）", "Investment at least (10,000 yuan)")]);
-        break;
-      case "certificate":
-        ruleGroup("rowRules", i, r, [
-          field(here("after"), "date", "证书有效期须在此日之后", "Certificate valid past"),
-          field(here("name"), "text", "证书名称", "Certificate name"),
-        ]);
-        break;
-      case "cloud-window":
-        ruleGroup("rowRules", i, r, [
-          field(here("from"), "date", "上云起始日期不早于", "Usage from"),
-          field(here("to"), "date", "上云截至日期", "Usage to"),
-          field(here("minMonths"), "positive", "至少使用（月）", "At least (months)"),
-        ]);
-        break;
-      case "star-ladder":
-        ruleGroup("rowRules", i, r, [field(here("levels"), "lines", "星级（由低到高，每行一个）", "Star levels (lowest first, one a line)")]);
-        break;
-      case "consortium":
-        ruleGroup("rowRules", i, r, [field(here("maxMembers"), "positive", "联合体成员不超过（家）", "Consortium members at most")]);
-        break;
-      default:
-        ruleGroup("rowRules", i, r, []);
-    }
-  });
-  const setRules = Array.isArray(p.setRules) ? p.setRules : [];
-  setRules.forEach((r, i) => {
-    if (!isObj(r)) return;
-    ruleGroup("setRules", i, r, r.type === "cap" || r.type === "group-cap" ? [field(at("setRules", i, "max"), "positive", "不超过（个）", "At most")] : []);
-  });
+  // Each kind names its decisive values; a kind unknown to this version offers none.
+  for (const list of ["rowRules", "setRules"] as const) {
+    const rules = Array.isArray(p[list]) ? (p[list] as Json[]) : [];
+    rules.forEach((r, i) => {
+      if (!isObj(r)) return;
+      const editable = kindByType(String(r.type))?.editable ?? [];
+      ruleGroup(list, i, r, editable.map((e) => field(at(list, i, ...e.path), e.kind, e.zh, e.en)));
+    });
+  }
 
   if (isObj(p.quota)) {
     const q = p.quota;

@@ -18,10 +18,10 @@ import { extraColumn, parseSource, provinceMode } from "./merge";
 import { citiesOf, findCity, PROVINCE_NAMES, resolveDistrict, type City, type ProvinceCode } from "./regions";
 import type { ColumnMapping, Finding, PriorityMatch, QuotaStanding, RankStanding, Report } from "./report";
 import { addFinding, shownOf, type CheckContext, type ReferenceLists, type RowData } from "./rules/context";
-import { checkDuplicates, checkIdentity, checkOneDirection, partyCode } from "./rules/identity";
+import { partyCode } from "./rules/identity";
+import { rowKindOf, setKindOf } from "./rules/kinds";
 import { readRow } from "./rules/read";
-import { ruleColumnNotes, runRowRule } from "./rules/row-rules";
-import { checkCap, checkGroupCap, checkQuota, checkRanks, splitByOwnership, type CityScope } from "./rules/set-rules";
+import { checkQuota, splitByOwnership, type CityScope } from "./rules/set-rules";
 import type { Group, Unit } from "./setting-values";
 import { problemNote, resolveSettings, settingNote } from "./settings";
 import { uncheckedNotes } from "./unchecked";
@@ -173,7 +173,7 @@ export function check(given: Grid, options: CheckOptions): Report {
   attachSources(ctx);
 
   for (const row of ctx.rows) {
-    for (const rule of programme.rowRules) runRowRule(ctx, row, rule, (r, identityRule) => checkIdentity(ctx, r, identityRule));
+    for (const rule of programme.rowRules) rowKindOf(rule).check(ctx, row, rule);
   }
 
   // Province mode: quotas, ranks and caps city by city; duplicates and directions across the province.
@@ -187,44 +187,24 @@ export function check(given: Grid, options: CheckOptions): Report {
     const { counted, exempt } = splitByOwnership(ctx, rows, programme.quota);
     let rankField: string | null = null;
     for (const rule of programme.setRules) {
-      switch (rule.type) {
-        case "duplicates":
-          if (!scope) checkDuplicates(ctx, ctx.rows, rule);
-          break;
-        case "one-direction":
-          if (!scope) checkOneDirection(ctx, ctx.rows, rule);
-          break;
-        // Caps count every list of the province (nothing in the notices limits them to a city): below, once.
-        case "cap":
-          if (!scope) checkCap(ctx, rows, rule);
-          break;
-        case "group-cap":
-          if (!scope) checkGroupCap(ctx, rows, rule);
-          break;
-        case "ranks": {
-          rankField = rule.field;
-          const standing = checkRanks(ctx, counted, rule, scope);
-          if (scope) cityRanks.push(standing);
-          else ranks = standing;
-          break;
-        }
-        default: {
-          // A new set-rule kind must be run here: without a case this does not compile.
-          const unhandled: never = rule;
-          void unhandled;
-        }
+      const kind = setKindOf(rule);
+      // A list-wide rule runs once, over every row: here when there is one scope, below in province mode.
+      if (kind.over === "list" && scope) continue;
+      const outcome = kind.check(ctx, { rows: kind.over === "list" ? ctx.rows : rows, counted, scope }, rule);
+      if (outcome) {
+        rankField = outcome.rankField;
+        if (scope) cityRanks.push(outcome.standing);
+        else ranks = outcome.standing;
       }
     }
     pending.push({ scope, counted, exempt, rankField });
   }
   if (ctx.province) {
     for (const rule of programme.setRules) {
-      if (rule.type === "duplicates") checkDuplicates(ctx, ctx.rows, rule);
-      else if (rule.type === "one-direction") checkOneDirection(ctx, ctx.rows, rule);
-      else if (rule.type === "cap") checkCap(ctx, ctx.rows, rule);
-      else if (rule.type === "group-cap") checkGroupCap(ctx, ctx.rows, rule);
+      const kind = setKindOf(rule);
+      if (kind.over === "list") kind.check(ctx, { rows: ctx.rows, counted: ctx.rows, scope: undefined }, rule);
     }
-  } else if (programme.setRules.some((r) => r.type === "cap" || r.type === "group-cap") && ctx.rows.length > 0) {
+  } else if (programme.setRules.some((r) => setKindOf(r).provinceWide) && ctx.rows.length > 0) {
     notes.push(`服务商、制造业企业和集团的项目数限额按全省计算：本次只核对了本名单中的项目，看不到其他市报送的项目（全省汇总时以“${PROVINCE_NAMES[programme.province]}”检查，可跨市核对）。`);
   }
   // The quota last: a row that fails any other hard condition takes no place.
@@ -505,7 +485,7 @@ function reportHeader(ctx: CheckContext): void {
       hintEn: "Remove or rename the extra columns",
     });
   }
-  for (const rule of programme.rowRules) ruleColumnNotes(ctx, rule);
+  for (const rule of programme.rowRules) rowKindOf(rule).columnNotes?.(ctx, rule);
   // Say what goes unchecked rather than passing silently: derived from the rules and the columns found.
   ctx.notes.push(
     ...uncheckedNotes({

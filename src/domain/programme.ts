@@ -6,30 +6,14 @@
  */
 import { z } from "zod";
 import { FIELD_KINDS, FIELDS, type FieldDef } from "./fields";
-import { isRealIsoDate } from "./readers";
-import { isProvinceCode } from "./regions";
-
-/** Two digits of GB/T 2260 naming a province of the region table ("32" 江苏省, "44" 广东省). */
-const ProvinceCodeSchema = z.string().refine((c) => /^\d{2}$/.test(c) && isProvinceCode(c), problem("省份应为 GB/T 2260 的两位代码，如 32（江苏省）、44（广东省）", "a province is its two-digit GB/T 2260 code, e.g. 32 (Jiangsu), 44 (Guangdong)"));
 import { settingValueProblem } from "./setting-values";
 import { ProgrammeLayout } from "./export/layout";
+import { Clause, FieldId, IsoDate, Party, ProvinceCodeSchema, RuleSource, problem } from "./schema-atoms";
+import { kindByType, RowRuleSchema, SetRuleSchema, type RowRule as RowRuleType, type SetRule as SetRuleType } from "./rules/kinds";
+import type { Path, Refs } from "./rules/kind";
 
-/** A problem of the definition, in both languages, at a path (bundle.ts shows them to whoever edits the file). */
-function problem(zh: string, en: string) {
-  return { message: en, params: { zh, en } };
-}
-
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, problem("日期应写成 YYYY-MM-DD，如 2023-03-31", "a date is written YYYY-MM-DD, e.g. 2023-03-31"))
-  .superRefine((s, ctx) => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(s) && !isRealIsoDate(s)) ctx.addIssue({ code: "custom", ...problem(`日期 ${s} 不存在（该月没有这一天）`, `the date ${s} does not exist`) });
-  });
-/**
- * A field id: one of the shared vocabulary (fields.ts) or one the programme defines itself
- * (FieldSpec.define). That the programme lists every field a rule names is checked below.
- */
-const FieldId = z.string().regex(/^[a-z][A-Za-z0-9]*$/, problem("字段编号应为英文字母和数字，以小写字母开头（如 uscc、investTotal）", "a field id is letters and digits starting lower case (uscc, investTotal)"));
+export { Party, RuleSource } from "./schema-atoms";
+export { ROW_RULE_KINDS, SET_RULE_KINDS } from "./rules/kinds";
 
 /** A field a notice introduces: its names, how its cells are read, and the header wordings districts use. */
 export const FieldDefinition = z.strictObject({
@@ -43,16 +27,6 @@ export const FieldDefinition = z.strictObject({
   content: z.enum(["rank", "ownership"]).optional(),
 });
 export type FieldDefinition = z.infer<typeof FieldDefinition>;
-
-/** Where a rule comes from: "苏工信融合〔2023〕27号 三(一)1". */
-const Clause = z.string().min(3);
-
-/** The clause a rule was read from, as section and sentence (drafts add how sure the reading is). */
-export const RuleSource = z.strictObject({
-  section: z.string().min(1),
-  text: z.string().min(1),
-  confidence: z.number().min(0).max(1).optional(),
-});
 
 export const FieldSpec = z.strictObject({
   field: FieldId,
@@ -87,206 +61,12 @@ export const FieldSpec = z.strictObject({
 });
 export type FieldSpec = z.infer<typeof FieldSpec>;
 
-/** The two fields naming one party of a row: the applicant, or a consortium's lead or site. */
-export const Party = z.strictObject({
-  name: FieldId,
-  uscc: FieldId,
-  /** How messages call this party: "申报单位", "牵头单位". */
-  role: z.string(),
-  roleEn: z.string(),
-});
-export type Party = z.infer<typeof Party>;
-
-export const RowRule = z.discriminatedUnion("type", [
-  /** USCC format, checksum, truncation, province, city; branch names and 个体工商户. */
-  z.strictObject({
-    type: z.literal("identity"), source: RuleSource.optional(),
-    party: Party,
-    /** "required": registered in the programme's province (error); "warn": a warning (the notice states no such clause); "none": not checked here. */
-    province: z.enum(["required", "warn", "none"]),
-    /** Warn when registered in another city of the province than the recommending unit. */
-    otherCity: z.boolean(),
-    legalPerson: z.boolean(),
-    /** A branch or 个体工商户: an error where the notice asks for a legal person, a warning where it is only presumed. */
-    legalPersonSeverity: z.enum(["error", "warning"]).optional(),
-    /** A national (100000) registration is explained when this ownership column holds one of these words (中央驻鲁 …). */
-    centralOwnership: z.strictObject({ field: FieldId, words: z.array(z.string().min(1)).min(1) }).optional(),
-    clause: Clause,
-    legalPersonClause: Clause,
-  }),
-  z.strictObject({ type: z.literal("min-age"), source: RuleSource.optional(), field: FieldId, years: z.number().int().positive(), clause: Clause }),
-  z.strictObject({
-    type: z.literal("built"), source: RuleSource.optional(),
-    field: FieldId,
-    /** Statuses that are completed / operating. */
-    ok: z.array(z.string()),
-    /** Statuses a person should look at (warning). Any other status is an error. */
-    warn: z.array(z.string()).default([]),
-    clause: Clause,
-  }),
-  z.strictObject({ type: z.literal("not-recognised"), source: RuleSource.optional(), field: FieldId, upgradeField: FieldId, clause: Clause }),
-  z.strictObject({
-    type: z.literal("investment-min"), source: RuleSource.optional(),
-    total: FieldId,
-    /**
-     * Items the total covers, named as examples ("…等投入总计"): the total is judged; their sum only
-     * where no total is given; a total below their sum is a warning.
-     */
-    parts: z.array(FieldId).default([]),
-    /** 万元. */
-    min: z.number().positive(),
-    clause: Clause,
-  }),
-  z.strictObject({
-    type: z.literal("certificate"), source: RuleSource.optional(),
-    status: FieldId,
-    validUntil: FieldId,
-    /** The validity must run past this date. */
-    after: IsoDate,
-    /** What the certificate is, in messages: "两化融合管理体系贯标". */
-    name: z.string().min(2),
-    nameEn: z.string().min(2),
-    /** A text column where a row may say its evidence is attached (佐证材料), for a pending certificate. */
-    evidenceField: FieldId.optional(),
-    clause: Clause,
-  }),
-  z.strictObject({
-    type: z.literal("capability"), source: RuleSource.optional(),
-    basic: z.strictObject({ field: FieldId, required: z.number().int().positive() }),
-    /** Every direction the field allows (in force: the user's setting, else the definition's) must be covered. */
-    manufacturing: z.strictObject({ field: FieldId }),
-    /** At least this many of the directions the field allows. */
-    benchmark: z.strictObject({ field: FieldId, atLeast: z.number().int().positive() }),
-    clause: Clause,
-  }),
-  z.strictObject({
-    type: z.literal("star-ladder"), source: RuleSource.optional(),
-    applied: FieldId,
-    held: FieldId,
-    /** Allowed star values in ascending order, and the value meaning "none held". */
-    levels: z.array(z.string()).min(2),
-    none: z.string(),
-    clause: Clause,
-  }),
-  z.strictObject({
-    type: z.literal("cloud-window"), source: RuleSource.optional(),
-    start: FieldId,
-    end: FieldId,
-    inUse: FieldId,
-    from: IsoDate,
-    to: IsoDate,
-    minMonths: z.number().int().positive(),
-    clause: Clause,
-  }),
-  z.strictObject({
-    type: z.literal("restricted"), source: RuleSource.optional(),
-    conditions: z.array(
-      z.strictObject({
-        field: FieldId,
-        /** The yes/no answer that bars the row (是 for "发生过事故", 否 for "符合产业政策"). */
-        barsWhen: z.boolean(),
-        zh: z.string(),
-        en: z.string(),
-        clause: Clause,
-      }),
-    ),
-    /** A free-text restrictions column: anything but 无/否/空 bars the row. */
-    textField: FieldId.optional(),
-    textClause: Clause.optional(),
-    /**
-     * The notice bars only accidents of some grades (较大以上): an accident stated (in `field`'s remark or the
-     * text column) as a lesser grade or without one is a warning for a person to look at, not an error.
-     */
-    accidentGrades: z
-      .strictObject({
-        field: FieldId,
-        barred: z.array(z.string()).min(1),
-        lesser: z.array(z.string()),
-        /** Words that make a text about an accident (事故, 事件). */
-        about: z.array(z.string()).min(1),
-        /** Words that bar whatever the grade (失信, 黑名单 …): a text naming one is an error. */
-        otherBars: z.array(z.string()),
-        clause: Clause,
-      })
-      .optional(),
-  }),
-  z.strictObject({
-    type: z.literal("excluded-by-list"), source: RuleSource.optional(),
-    party: Party,
-    /** A yes/no column of the sheet saying the party is on the list. */
-    field: FieldId.optional(),
-    /** Name of the list this rule stands for ("前期155个省级重点平台"). */
-    list: z.string(),
-    listEn: z.string(),
-    /** Setting (kind "units") holding the list's entries when the user has them. */
-    listSetting: z.string().optional(),
-    clause: Clause,
-  }),
-  z.strictObject({ type: z.literal("prior-funding"), source: RuleSource.optional(), field: FieldId, clause: Clause }),
-  z.strictObject({
-    type: z.literal("letter"), source: RuleSource.optional(),
-    ownership: FieldId,
-    letter: FieldId,
-    /** A yes/no column saying the unit is a subsidiary. */
-    subsidiaryField: FieldId.optional(),
-    /** Words an ownership token ends with when it marks a subsidiary (子公司 …). */
-    subsidiary: z.array(z.string()).min(1),
-    /** Ownership words of the groups the sentence follows (央企、省属国企): their subsidiaries without a letter are errors. */
-    stateOwnership: z.array(z.string().min(1)).min(1),
-    /** Other groups' subsidiaries without a letter, where the notice's reading is open: how severe, and why. */
-    otherSubsidiaries: z.strictObject({ severity: z.enum(["warning", "error"]), reading: z.string().min(1), readingEn: z.string().min(1) }),
-    clause: Clause,
-  }),
-  z.strictObject({
-    type: z.literal("consortium"), source: RuleSource.optional(),
-    lead: Party,
-    site: Party,
-    members: FieldId,
-    maxMembers: z.number().int().positive(),
-    /** Province the lead must be registered in. */
-    leadProvince: ProvinceCodeSchema,
-    clause: Clause,
-  }),
-  z.strictObject({
-    type: z.literal("task-listed"), source: RuleSource.optional(),
-    field: FieldId,
-    /** Setting (kind "names") holding the 榜单's tasks. */
-    listSetting: z.string().optional(),
-    clause: Clause,
-  }),
-]);
-export type RowRule = z.infer<typeof RowRule>;
-
-export const SetRule = z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("duplicates"), source: RuleSource.optional(),
-    party: Party,
-    /** Rows that differ in this field are left to another rule (one direction per applicant). */
-    unlessDiffers: FieldId.optional(),
-    clause: Clause,
-  }),
-  z.strictObject({ type: z.literal("one-direction"), source: RuleSource.optional(), party: Party, field: FieldId, clause: Clause }),
-  z.strictObject({
-    type: z.literal("cap"), source: RuleSource.optional(),
-    code: z.enum(["provider-cap", "enterprise-cap"]),
-    party: Party,
-    /** A list of other members: a unit named there (by code where given, else by name) takes part in that project too. */
-    members: FieldId.optional(),
-    max: z.number().int().positive(),
-    clause: Clause,
-  }),
-  z.strictObject({ type: z.literal("group-cap"), source: RuleSource.optional(), field: FieldId, max: z.number().int().positive(), clause: Clause }),
-  z.strictObject({
-    type: z.literal("ranks"), source: RuleSource.optional(),
-    field: FieldId,
-    clause: Clause,
-  }),
-]);
-export type SetRule = z.infer<typeof SetRule>;
-
-/** The rule kinds a definition may use, by where they go. */
-export const ROW_RULE_KINDS: readonly string[] = RowRule.options.map((o) => o.shape.type.value);
-export const SET_RULE_KINDS: readonly string[] = SetRule.options.map((o) => o.shape.type.value);
+/** A rule on one row; its kinds are the registry's (rules/kinds). */
+export const RowRule = RowRuleSchema;
+export type RowRule = RowRuleType;
+/** A rule on the list as a whole. */
+export const SetRule = SetRuleSchema;
+export type SetRule = SetRuleType;
 
 export const Quota = z.strictObject({
   source: RuleSource.optional(),
@@ -421,90 +201,13 @@ function derivedSettings(p: { asOf: string; asOfSource: string; quota: Quota | n
   return out;
 }
 
-type Path = (string | number)[];
-/** What a rule reads, relative to the rule: fields, and settings with the kind each must have. */
-interface Refs {
-  fields: [Path, string][];
-  settings: [Path, string, SettingKind][];
-}
-
-function partyRefs(at: string): (party: Party) => [Path, string][] {
-  return (party) => [
-    [[at, "name"], party.name],
-    [[at, "uscc"], party.uscc],
-  ];
-}
-
-/** Every field and setting a row rule names. Exhaustive: a new rule type must say what it reads. */
+/** Every field and setting a row rule names (its kind says). */
 export function rowRuleRefs(r: RowRule): Refs {
-  const f = (key: string, id: string | undefined): [Path, string][] => (id === undefined ? [] : [[[key], id]]);
-  switch (r.type) {
-    case "identity":
-      return { fields: [...partyRefs("party")(r.party), ...(r.centralOwnership ? ([[["centralOwnership", "field"], r.centralOwnership.field]] as [Path, string][]) : [])], settings: [] };
-    case "min-age":
-    case "built":
-    case "prior-funding":
-      return { fields: f("field", r.field), settings: [] };
-    case "not-recognised":
-      return { fields: [...f("field", r.field), ...f("upgradeField", r.upgradeField)], settings: [] };
-    case "investment-min":
-      return { fields: [...f("total", r.total), ...r.parts.map((id, i): [Path, string] => [["parts", i], id])], settings: [] };
-    case "certificate":
-      return { fields: [...f("status", r.status), ...f("validUntil", r.validUntil), ...f("evidenceField", r.evidenceField)], settings: [] };
-    case "capability":
-      return {
-        fields: [
-          [["basic", "field"], r.basic.field],
-          [["manufacturing", "field"], r.manufacturing.field],
-          [["benchmark", "field"], r.benchmark.field],
-        ],
-        settings: [],
-      };
-    case "star-ladder":
-      return { fields: [...f("applied", r.applied), ...f("held", r.held)], settings: [] };
-    case "cloud-window":
-      return { fields: [...f("start", r.start), ...f("end", r.end), ...f("inUse", r.inUse)], settings: [] };
-    case "restricted":
-      return {
-        fields: [
-          ...r.conditions.map((c, i): [Path, string] => [["conditions", i, "field"], c.field]),
-          ...f("textField", r.textField),
-          ...(r.accidentGrades ? ([[["accidentGrades", "field"], r.accidentGrades.field]] as [Path, string][]) : []),
-        ],
-        settings: [],
-      };
-    case "excluded-by-list":
-      return { fields: [...partyRefs("party")(r.party), ...f("field", r.field)], settings: r.listSetting ? [[["listSetting"], r.listSetting, "units"]] : [] };
-    case "letter":
-      return { fields: [...f("ownership", r.ownership), ...f("letter", r.letter), ...f("subsidiaryField", r.subsidiaryField)], settings: [] };
-    case "consortium":
-      return { fields: [...partyRefs("lead")(r.lead), ...partyRefs("site")(r.site), ...f("members", r.members)], settings: [] };
-    case "task-listed":
-      return { fields: f("field", r.field), settings: r.listSetting ? [[["listSetting"], r.listSetting, "names"]] : [] };
-    default:
-      return unreachable(r);
-  }
+  return kindByType(r.type)!.refs(r as never);
 }
 
 export function setRuleRefs(r: SetRule): Refs {
-  const party = partyRefs("party");
-  switch (r.type) {
-    case "duplicates":
-      return { fields: [...party(r.party), ...(r.unlessDiffers ? ([[["unlessDiffers"], r.unlessDiffers]] as [Path, string][]) : [])], settings: [] };
-    case "one-direction":
-      return { fields: [...party(r.party), [["field"], r.field]], settings: [] };
-    case "cap":
-      return { fields: [...party(r.party), ...(r.members ? ([[["members"], r.members]] as [Path, string][]) : [])], settings: [] };
-    case "group-cap":
-    case "ranks":
-      return { fields: [[["field"], r.field]], settings: [] };
-    default:
-      return unreachable(r);
-  }
-}
-
-function unreachable(r: never): never {
-  throw new Error(`rule type ${(r as { type: string }).type} says nothing of what it reads`);
+  return kindByType(r.type)!.refs(r as never);
 }
 
 function crossCheck(p: ProgrammeObject, ctx: z.RefinementCtx): void {
@@ -565,9 +268,9 @@ function crossCheck(p: ProgrammeObject, ctx: z.RefinementCtx): void {
   });
   // Dates in order: the city's deadline is not before the as-of date's notice was issued.
   if (p.notice.issued && p.cityDeadline < p.notice.issued) add(["cityDeadline"], `市级截止日 ${p.cityDeadline} 早于通知印发日 ${p.notice.issued}`, `the city deadline ${p.cityDeadline} is before the notice was issued (${p.notice.issued})`);
-  p.rowRules.forEach((r, i) => {
-    if (r.type === "cloud-window" && r.to < r.from) add(["rowRules", i, "to"], `统计期终止日 ${r.to} 早于起始日 ${r.from}`, `the window ends (${r.to}) before it starts (${r.from})`);
-  });
+  // What each kind checks beyond its schema.
+  p.rowRules.forEach((r, i) => kindByType(r.type)!.validate?.(r as never, (path, zh, en) => add(["rowRules", i, ...path], zh, en)));
+  p.setRules.forEach((r, i) => kindByType(r.type)!.validate?.(r as never, (path, zh, en) => add(["setRules", i, ...path], zh, en)));
 }
 
 /** Each listed field's definition: its own, else the shared one. */

@@ -4,46 +4,24 @@
  * new ones may be added, none may change meaning.
  */
 import { z } from "zod";
+import { RULE_CODE_TITLES, type RuleCode } from "./rules/kinds";
 
-export const FINDING_CODES = [
+/**
+ * Codes of findings the engine makes outside the rule kinds (reading, headers, the file, the quota,
+ * priority). Each rule kind declares its own codes with their titles (rules/kinds): together they are
+ * every code a report may hold.
+ */
+export const ENGINE_CODES = [
   "header-missing",
   "header-ambiguous",
   "required-missing",
   "cell-error",
-  "uscc-format",
-  "uscc-checksum",
-  "uscc-numeric-truncated",
-  "uscc-outside-province",
-  "uscc-other-city",
-  "not-legal-person",
-  "duplicate-applicant",
-  "similar-applicant",
   "date-unreadable",
   "amount-unreadable",
   "phone-unreadable",
   "value-not-allowed",
-  "registered-too-recently",
-  "not-built",
-  "already-recognised",
-  "investment-below-minimum",
-  "certificate-invalid",
-  "capability-incomplete",
-  "star-ladder",
-  "cloud-window",
-  "restricted",
-  "excluded-by-list",
-  "direction-repeated",
   "quota-exceeded",
-  "rank-invalid",
-  "provider-cap",
-  "enterprise-cap",
-  "group-cap",
-  "consortium-invalid",
-  "letter-missing",
-  "prior-funding",
   "priority",
-  // Added with the engine: a given total that disagrees with the sum of its parts (warning).
-  "investment-total-mismatch",
   // Added with issue 12: the file itself — a header with no data rows, a CSV quote that never
   // closes, rows in two encodings, cells far outside the list (warning).
   "no-rows",
@@ -70,8 +48,10 @@ export const FINDING_CODES = [
   "column-unused",
 ] as const;
 
-export const FindingCode = z.enum(FINDING_CODES);
-export type FindingCode = z.infer<typeof FindingCode>;
+export type FindingCode = (typeof ENGINE_CODES)[number] | RuleCode;
+export const FINDING_CODES: readonly FindingCode[] = [...ENGINE_CODES, ...(Object.keys(RULE_CODE_TITLES) as RuleCode[])];
+
+export const FindingCode = z.enum(FINDING_CODES as [FindingCode, ...FindingCode[]]);
 
 export const Severity = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof Severity>;

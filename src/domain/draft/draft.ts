@@ -8,6 +8,7 @@ import { CHAIN_SOURCE, CLUSTER_SOURCE, JIANGSU_531_CHAINS, JIANGSU_CLUSTERS } fr
 import { FIELDS } from "../fields";
 import { OWNERSHIP_CLASSES } from "../ownership";
 import { Programme, type FieldSpec, type Party, type ProgrammeInput, type RowRule, type SetRule, type Setting } from "../programme";
+import { kindByType } from "../rules/kinds";
 import { APPLICANT, COMMON_OPTIONAL, CONSTRUCTION_ALIASES, CONSTRUCTION_ALLOWED, LEAD, SITE } from "./parts";
 import { normaliseNotice, traditionalCount } from "./normalise";
 import { recogniseSentence, datesIn, type Condition } from "./recognise";
@@ -703,28 +704,12 @@ export function draftRules(p: ProgrammeInput): { where: string; kind: string; so
 export function ruleSummary(rule: Record<string, unknown>, kind: string): string {
   const r = rule as Record<string, any>;
   switch (kind) {
-    case "identity": return r.party?.role ? `${r.party.role}身份（统一社会信用代码、注册地${r.province === "required" ? "须在本省" : r.province === "warn" ? "省外为警告" : "不在此核对"}、独立法人${r.legalPersonSeverity === "warning" ? "为警告" : ""}）` : "身份";
-    case "min-age": return `注册时间不少于${r.years}年`;
-    case "built": return `建设情况：${(r.ok as string[]).join("、")}可申报${(r.warn as string[]).length ? `；${(r.warn as string[]).join("、")}为警告` : ""}`;
-    case "not-recognised": return `已认定的不得重复申报${String(r.source?.text ?? "").includes("升级") ? "（升级申报除外）" : ""}`;
-    case "investment-min": return `投入不低于${r.min}万元${(r.parts as string[]).length ? `（合计，含${(r.parts as string[]).length}项构成）` : ""}`;
-    case "certificate": return `${r.name}证书有效期须在${r.after}之后`;
-    case "star-ladder": return `星级逐级申报：${(r.levels as string[]).join("→")}`;
-    case "cloud-window": return `上云时间${r.from}至${r.to}，连续使用不少于${r.minMonths}个月`;
-    case "restricted": return `限制性条件${(r.conditions as unknown[]).length}项${r.textField ? "（另核对限制性条件文字列）" : ""}`;
-    case "excluded-by-list": return `${r.list}不得申报`;
-    case "prior-funding": return "前期未获得过省级财政资金支持";
-    case "letter": return "子公司申报须有推荐函";
-    case "consortium": return `联合体成员不超过${r.maxMembers}家`;
-    case "task-listed": return "揭榜任务须在榜单内";
-    case "duplicates": return "同一申报单位不得重复出现";
-    case "one-direction": return "每个申报单位只能申报一个方向";
-    case "cap": return `每个${r.party?.role ?? "单位"}不超过${r.max}个项目`;
-    case "group-cap": return `同一集团不超过${r.max}个`;
-    case "ranks": return "推荐排序须从1起连续、不重复";
     case "quota": return r.value === null ? `推荐名额见附件（请设置）${(r.exemptOwnership as string[]).length ? `；${(r.exemptOwnership as string[]).join("、")}不占名额` : ""}` : `每市推荐不超过${r.value}个${(r.exemptOwnership as string[]).length ? `；${(r.exemptOwnership as string[]).join("、")}不占名额` : ""}`;
     case "priority": return "集群、产业链内企业标记优先";
-    default: return kind;
+    default: {
+      const k = kindByType(kind);
+      return k ? k.summary(rule as never) : kind;
+    }
   }
 }
 
