@@ -4,7 +4,7 @@
  * definition's allowed values, conditions from its rules and their clauses. Pure data out: the
  * exceljs writer (src/export/district-template.ts) draws it, the tests read it.
  */
-import { exemptPhrase, ownershipChoices } from "../ownership";
+import { exemptPhrase, ownershipChoices, ownershipMatch } from "../ownership";
 import { DIVISIONS } from "../data/divisions";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme, RowRule, SetRule } from "../programme";
@@ -149,15 +149,30 @@ function yesBars(rules: readonly RowRule[]): Set<string> {
   return out;
 }
 
-/** Words of a free-text ownership column the rules act on (中央驻鲁、省属、子公司 …). */
-function ownershipWords(p: Programme, field: string): string[] {
-  const words: string[] = [];
-  if (p.quota && p.quota.ownershipField === field) words.push(...ownershipChoices(p.quota.exemptOwnership));
+/** Ownerships any district may need, whatever the programme (the list is not strict: others may be typed). */
+export const COMMON_OWNERSHIPS = ["民营企业", "国有企业", "市属国有企业", "县属国有企业", "外资企业", "合资企业"] as const;
+export const OTHER_OWNERSHIP = "其他";
+/** Appended to the choices the checker reads as exempt from the quota. */
+export const EXEMPT_MARK = "（不占名额）";
+
+/**
+ * The ownership dropdown of a free-text ownership column the rules act on, or [] when no rule reads it: the
+ * common ownerships, then the forms of the programme's own words (exempt, central, subsidiary), then 其他.
+ * A choice is marked 不占名额 exactly when the checker reads it as exempt, so the mark and the check agree.
+ */
+export function ownershipOptions(p: Programme, field: string): string[] {
+  const quota = p.quota && p.quota.ownershipField === field ? p.quota : null;
+  const own: string[] = [];
+  if (quota) own.push(...ownershipChoices(quota.exemptOwnership));
   for (const r of p.rowRules) {
-    if (r.type === "letter" && r.ownership === field) words.push(...r.subsidiary);
-    if (r.type === "identity" && r.centralOwnership?.field === field) words.push(...ownershipChoices(r.centralOwnership.words));
+    if (r.type === "identity" && r.centralOwnership?.field === field) own.push(...ownershipChoices(r.centralOwnership.words));
+    // A subsidiary is said with its group's ownership: a bare "子公司" would lose what the quota reads.
+    if (r.type === "letter" && r.ownership === field && r.subsidiary[0]) own.push(...ownershipChoices(r.stateOwnership).map((w) => w + r.subsidiary[0]));
   }
-  return [...new Set(words)];
+  if (!own.length && !p.rowRules.some((r) => r.type === "letter" && r.ownership === field)) return [];
+  const exempt = (w: string) => quota !== null && ownershipMatch(w, quota.exemptOwnership) !== null;
+  const marked = own.map((w) => (exempt(w) ? w + EXEMPT_MARK : w));
+  return [...new Set([...COMMON_OWNERSHIPS.filter((w) => !exempt(w)), ...marked, OTHER_OWNERSHIP])];
 }
 
 function ruleOf<T extends RowRule["type"]>(p: Programme, type: T): Extract<RowRule, { type: T }>[] {
@@ -286,14 +301,14 @@ function textField(p: Programme, spec: FieldSpec, unit: City, must: string): Bui
     return { rule, format: "text", text: `${must}从下拉列表中选择本县（市、区）。`, example: districts[0] ?? null };
   }
   if (id === "seq") return plain("填写序号。", 1);
-  const words = ownershipWords(p, id);
+  const words = ownershipOptions(p, id);
   if (words.length) {
     const quota = p.quota && p.quota.ownershipField === id ? p.quota : null;
     const letter = ruleOf(p, "letter").find((r) => r.ownership === id);
-    let text = "如实填写单位性质，如 民营企业、国有企业。";
-    if (quota && quota.exemptOwnership.length) text += `${exemptPhrase(quota.exemptOwnership)}请写明，不占推荐名额。`;
-    if (letter) text += `${letter.subsidiary.join("、")}请写明，须有省级公司推荐函。`;
-    return { rule: { type: "list", values: words, strict: false }, format: "text", text: must + text, example: "民营企业" };
+    let text = "从下拉列表中选择单位性质，列表中没有的可直接填写。";
+    if (quota && quota.exemptOwnership.length) text += `${exemptPhrase(quota.exemptOwnership)}不占推荐名额，选标有“${EXEMPT_MARK.replace(/[（）]/g, "")}”的一项。`;
+    if (letter) text += `${letter.stateOwnership.join("、")}的${letter.subsidiary.join("、")}请选带“${letter.subsidiary[0]}”的一项，须有省级公司推荐函。`;
+    return { rule: { type: "list", values: words, strict: false }, format: "text", text: must + text, example: COMMON_OWNERSHIPS[0] };
   }
   const restricted = ruleOf(p, "restricted").find((r) => r.textField === id);
   if (restricted) return plain("没有限制性情形的填“无”；有的写明情形（有则不得申报）。", "无");
@@ -328,30 +343,123 @@ function widthOf(field: string, header: string, kind: FieldKind, rule: TemplateR
   return Math.min(40, Math.max(min, headerWant + 2, content + 3));
 }
 
+/**
+ * A rule's clause split into where it comes from and what it says: "苏工信融合〔2023〕27号 三(一)1：申报单位应…"
+ * or, without the colon, "鲁工信…通知 二(一)2 平台已基本建成并运营；二(二)4 尚未开始建设…" (numbers and
+ * words interleaved). Without words, the whole clause is the reference.
+ */
+export function splitClause(clause: string): { ref: string; text: string } {
+  const colon = clause.indexOf("：");
+  if (colon >= 0) return { ref: clause.slice(0, colon).trim(), text: clause.slice(colon + 1).trim() };
+  const m = /^(\S+)\s+(.+)$/u.exec(clause.trim());
+  if (!m) return { ref: clause.trim(), text: "" };
+  const numbers: string[] = [];
+  const texts: string[] = [];
+  for (const part of m[2]!.split("；")) {
+    const seg = /^(\S+)\s+(.+)$/u.exec(part.trim());
+    if (seg && /^[一二三四五六七八九十\d]/u.test(seg[1]!)) {
+      numbers.push(seg[1]!);
+      texts.push(seg[2]!);
+    } else if (texts.length) texts[texts.length - 1] += `；${part}`;
+    else return { ref: clause.trim(), text: "" };
+  }
+  return { ref: `${m[1]} ${numbers.join("、")}`, text: texts.join("；") };
+}
+
+/** References of one notice said once: "通知 二(二)1、二(二)2". */
+function joinRefs(refs: readonly string[]): string {
+  const bySource = new Map<string, string[]>();
+  for (const ref of refs) {
+    const at = ref.lastIndexOf(" ");
+    const source = at >= 0 ? ref.slice(0, at) : ref;
+    const numbers = bySource.get(source) ?? [];
+    const n = at >= 0 ? ref.slice(at + 1) : "";
+    if (n && !numbers.includes(n)) numbers.push(n);
+    bySource.set(source, numbers);
+  }
+  return [...bySource].map(([source, numbers]) => (numbers.length ? `${source} ${numbers.join("、")}` : source)).join("；");
+}
+
+/** Parts of a sentence between ，；。 outside brackets, each with the separator that ends it. */
+function sentenceParts(text: string): { part: string; sep: string }[] {
+  const out: { part: string; sep: string }[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of text) {
+    if ("（(“".includes(ch)) depth++;
+    if ("）)”".includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && "，；。,;".includes(ch)) {
+      out.push({ part: cur, sep: ch });
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur) out.push({ part: cur, sep: "" });
+  return out.filter((p) => p.part.trim() !== "");
+}
+
+/** A part as compared for repetition: without bracketed asides, 见, spaces and quotes. */
+export function partKey(part: string): string {
+  return part.replace(/（[^（）]*）|\([^()]*\)/gu, "").replace(/[\s“”"见]/gu, "");
+}
+
+/** Shorter parts ("不得申报") say too little to count as a repetition. */
+export const REPEAT_MIN = 6;
+
+/** `text` ended as a sentence: trailing separators replaced by one 。. */
+function asSentence(text: string): string {
+  return text.replace(/[，；。、：:,;\s]+$/u, "") + "。";
+}
+
 function conditionsOf(p: Programme): TemplateCondition[] {
-  const out: TemplateCondition[] = [];
-  const seen = new Set<string>();
-  const add = (clause: string, text?: string) => {
-    const [ref, ...rest] = clause.split("：");
-    const plain = text ?? rest.join("：");
-    const key = `${ref}|${plain}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ text: plain || ref!, clause: (plain ? ref! : ref!).trim() });
+  const out: { parts: string[]; refs: string[] }[] = [];
+  /** Keys of the parts said so far, with the item that said each. */
+  const said: { key: string; item: number }[] = [];
+  // A part already said (or within one said) is dropped, so each condition is read once. When the item's
+  // opening part goes, what is left is no sentence on its own: it joins the item that said the opening.
+  const add = (ref: string, text: string) => {
+    const parts = sentenceParts(text);
+    const earlier = (key: string) => said.find((s) => s.key === key || (key.length >= REPEAT_MIN && s.key.includes(key)));
+    const kept: string[] = [];
+    let joins: number | null = null;
+    parts.forEach(({ part, sep }, i) => {
+      const key = partKey(part);
+      const hit = earlier(key);
+      if (hit) {
+        if (i === 0) joins = hit.item;
+        return;
+      }
+      kept.push(part + (i < parts.length - 1 ? sep || "，" : ""));
+    });
+    if (!kept.length) return;
+    const item = joins ?? out.length;
+    if (joins === null) out.push({ parts: [], refs: [] });
+    const target = out[item]!;
+    if (target.parts.length) target.parts[target.parts.length - 1] = target.parts[target.parts.length - 1]!.replace(/[，；。,;]?$/u, "，");
+    target.parts.push(...kept);
+    if (!target.refs.includes(ref)) target.refs.push(ref);
+    for (const k of kept) said.push({ key: partKey(k.replace(/[，；。,;]$/u, "")), item });
+  };
+  const addClause = (clause: string) => {
+    const { ref, text } = splitClause(clause);
+    add(ref, text || ref);
   };
   for (const r of p.rowRules) {
     if (r.type === "restricted") {
-      for (const c of r.conditions) add(c.clause, `有下列情形的不得申报：${c.zh}`);
-      if (r.textClause) add(r.textClause);
+      // One item: the notice's lead-in ("有下列情形之一，不得申报") with the cases it introduces.
+      const lead = r.textClause ? splitClause(r.textClause) : null;
+      const leadText = (lead?.text || "有下列情形之一的，不得申报").replace(/[：:，,；;。\s]+$/u, "");
+      const cases = r.conditions.map((c) => c.zh.replace(/[，；。\s]+$/u, ""));
+      const refs = r.conditions.map((c) => splitClause(c.clause).ref);
+      add(joinRefs(refs.length ? refs : [lead?.ref ?? ""]), cases.length ? `${leadText}：${cases.join("；")}` : "有通知所列限制性情形的，不得申报");
       continue;
     }
-    add(r.clause);
-    if (r.type === "identity") add(r.legalPersonClause);
+    addClause(r.clause);
+    if (r.type === "identity") addClause(r.legalPersonClause);
   }
-  for (const r of p.setRules as readonly SetRule[]) add(r.clause);
-  if (p.quota) add(p.quota.clause);
-  if (p.priority) add(p.priority.clause);
-  return out;
+  for (const r of p.setRules as readonly SetRule[]) addClause(r.clause);
+  if (p.quota) addClause(p.quota.clause);
+  if (p.priority) addClause(p.priority.clause);
+  return out.map((c) => ({ text: asSentence(c.parts.join("")), clause: joinRefs(c.refs) }));
 }
 
 export function planTemplate(options: TemplateOptions): TemplatePlan {
@@ -416,8 +524,8 @@ export function planTemplate(options: TemplateOptions): TemplatePlan {
     "表头行受保护（无密码），防止误改；如确需调整，可在“审阅 → 撤销工作表保护”后修改。",
   ];
   const failing = [
-    `${unit.name}工业和信息化局用“推荐汇总助手”逐行核对本表：`,
-    "有“错误”的行（如信用代码错误、不符合申报条件、必填项空缺）不列入报省汇总表，退回修改后重新报送；",
+    `${unit.name}工业和信息化局用“推荐汇总助手”逐行核对本表。`,
+    "有“错误”的行（如信用代码错误、不符合申报条件、必填项空缺）不列入报省汇总表，退回修改后重新报送。",
     "有“警告”的行须核实后说明情况；同一单位重复申报、超出名额等也会被指出。",
   ];
   return {
