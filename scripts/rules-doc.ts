@@ -6,6 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { listProgrammes } from "../src/domain/catalogue";
+import { ROW_KINDS, SET_KINDS } from "../src/domain/rules/kinds";
 import { describeProgramme } from "../src/domain/rules-text";
 import { settingSummary } from "../src/domain/setting-values";
 import { resolveSettings } from "../src/domain/settings";
@@ -20,6 +21,16 @@ export function rulesMarkdown(): string {
   out.push("“待定”是通知未明确、由设置决定的事项（任务窗格“通知未明确的事项”或命令行 `--settings`），这里列出默认值及其依据。");
   out.push("");
   out.push("Generated from the built-in programme files `src/domain/programmes/*.json` by `npx tsx scripts/rules-doc.ts`; do not edit by hand (a test checks it matches). Open facts are settings (pane or `--settings`); their defaults and provenance are listed.");
+  out.push("", "## 规则种类 / Rule kinds", "");
+  out.push("项目定义文件中 `rowRules`（逐行）和 `setRules`（整表）的每条规则以 `type` 指明种类；每种的参数见 [`programme.schema.json`](programme.schema.json)。");
+  out.push("Each rule of `rowRules` (one row) and `setRules` (the whole list) names its kind in `type`; the parameters are in programme.schema.json.");
+  out.push("", "| type | 种类 / kind | 参数 / parameters | 问题代码 / finding codes | 新建项目中可改 / editable |", "|---|---|---|---|---|");
+  for (const k of [...ROW_KINDS, ...SET_KINDS]) {
+    const params = Object.keys(k.schema.shape).filter((key) => key !== "type" && key !== "source");
+    const codes = Object.entries(k.codes as Record<string, readonly [string, string]>).map(([code, [zh]]) => `\`${code}\` ${zh}`);
+    const place = k.place === "row" ? "逐行" : "整表";
+    out.push(`| \`${k.type}\` | ${cell(`${k.name[0]} / ${k.name[1]}`)}（${place}） | ${params.map((s) => `\`${s}\``).join("、")} | ${cell(codes.join("；") || "（沿用读取时的代码 / reading's codes）")} | ${cell(k.editable.map((e) => e.zh).join("、"))} |`);
+  }
   for (const p of listProgrammes()) {
     const t = describeProgramme(p, resolveSettings(p).states);
     const byId = new Map(t.settings.map((s) => [s.id, s]));

@@ -6,10 +6,19 @@ import { describeProgramme } from "../../src/domain/rules-text";
 import { resolveSettings } from "../../src/domain/settings";
 import { listGrid, run, uscc, withCode } from "../domain/check-helpers";
 import { RULES_DOC, rulesMarkdown } from "../../scripts/rules-doc";
+import { ROW_KINDS, SET_KINDS } from "../../src/domain/rules/kinds";
 
 describe("docs/rules.md", () => {
   it("is up to date with the programme definitions", () => {
     expect(readFileSync(RULES_DOC, "utf8")).toBe(rulesMarkdown());
+  });
+
+  it("lists every rule kind of the registry with its finding codes", () => {
+    const doc = rulesMarkdown();
+    for (const k of [...ROW_KINDS, ...SET_KINDS]) {
+      expect(doc).toContain(`| \`${k.type}\` |`);
+      for (const code of Object.keys(k.codes)) expect(doc).toContain(`\`${code}\``);
+    }
   });
 
   it("lists every programme, and every rule's clause", () => {

@@ -93,7 +93,7 @@ export const certificate = defineRowKind({
   type: "certificate",
   schema,
   name: ["证书有效期", "Certificate validity"],
-  codes: { "certificate-invalid": ["两化融合贯标证书不符合要求", "Certificate invalid"] },
+  codes: { "certificate-invalid": ["证书不符合要求", "Certificate invalid"] },
   refs: (r) => ({ fields: [...fieldRef("status", r.status), ...fieldRef("validUntil", r.validUntil), ...fieldRef("evidenceField", r.evidenceField)], settings: [] }),
   check: checkCertificate,
   describe: (r) => sentence(r, `须通过${r.name}（${label(r.status)}）；证书有效期（${label(r.validUntil)}）须在${r.after}之后；已通过但证书尚未下发的须有佐证材料（警告）`),
