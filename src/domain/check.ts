@@ -265,22 +265,35 @@ export function check(given: Grid, options: CheckOptions): Report {
 /** Fields naming a row's enterprise, first found wins: 申报单位, else a project's site or lead, else its name. */
 export const ENTERPRISE_FIELDS = ["applicant", "siteName", "leadName", "projectName", "platformName"] as const;
 
-/** Each finding about a row names the row's enterprise, so a finding read alone (a list, a sheet sent back) says whose it is. */
+/**
+ * Each finding about a row names the row's enterprise and where it comes from, so a finding read alone
+ * (a list, a sheet sent back, a filtered findings list) says whose it is. The district is the row's
+ * 所在区县 cell, else its merged list's source (the district, else the file); in province mode its city.
+ * The 退回修改清单 sorts rows into districts the same way.
+ */
 function withEnterprise(ctx: CheckContext, findings: Finding[]): Finding[] {
   const names = new Map<number, string>();
+  const districts = new Map<number, string>();
   for (const row of ctx.rows) {
     for (const field of ENTERPRISE_FIELDS) {
+      // As typed (the clerk finds it in her sheet by it), spaces collapsed; else the value read.
       const v = row.values.get(field);
-      const name = typeof v === "string" ? v.trim() : shownOf(ctx, row, field).trim();
+      const name = shownOf(ctx, row, field).replace(/\s+/g, " ").trim() || (typeof v === "string" ? v.trim() : "");
       if (name) {
         names.set(row.excelRow, name);
         break;
       }
     }
+    const cell = shownOf(ctx, row, "district").replace(/\s+/g, " ").trim();
+    const district = (ctx.province ? row.city?.name : undefined) || cell || row.source?.district || row.source?.file;
+    if (district) districts.set(row.excelRow, district);
   }
   return findings.map((f) => {
-    const name = f.row !== undefined ? names.get(f.row) : undefined;
-    return name && !f.enterprise ? { ...f, enterprise: name } : f;
+    if (f.row === undefined) return f;
+    const name = names.get(f.row);
+    const district = districts.get(f.row);
+    const out = name && !f.enterprise ? { ...f, enterprise: name } : f;
+    return district && !out.district ? { ...out, district } : out;
   });
 }
 

@@ -97,6 +97,8 @@ export const Finding = z.object({
   sources: z.array(RowSource).optional(),
   /** The enterprise (申报单位, else the project's lead or site) of the finding's row, as the list names it. */
   enterprise: z.string().optional(),
+  /** Where the finding's row comes from: its 所在区县 cell, else its merged list's source; in province mode its city. */
+  district: z.string().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

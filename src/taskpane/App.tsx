@@ -10,7 +10,8 @@ import { errorText } from "./errors";
 import type { Capabilities } from "../workbook/port";
 import type { CheckOutcome, CheckSettings, ExportOutcome, ListFile, MergeOutcome, OpenOutcome, Progress, Session } from "../workbook/session";
 import type { ExportOptions } from "../domain/export/plan";
-import { Findings, Gauges, PriorityList, Summary, type SeverityFilter } from "./components/Results";
+import { Findings, Gauges, PriorityList, Summary } from "./components/Results";
+import { ALL_FINDINGS, type FindingView } from "./findings-view";
 import { SettingsForm } from "./components/Settings";
 import { ExportDone, ExportPanel, exportDestinations, type ExportChoice } from "./components/Export";
 import { useFileAction } from "./components/file-action";
@@ -69,7 +70,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
   const [marked, setMarked] = React.useState(false);
   const [stale, setStale] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
-  const [filter, setFilter] = React.useState<SeverityFilter>("all");
+  const [findingView, setFindingView] = React.useState<FindingView>(ALL_FINDINGS);
   const [columnsOpen, setColumnsOpen] = React.useState(false);
   /** The settings the shown results were checked with: any other settings make them out of date. */
   const [checkedWith, setCheckedWith] = React.useState<CheckSettings | null>(null);
@@ -379,7 +380,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
             <Gauges report={report} lang={lang} />
           </div>
           <Section title={s.findings} lang={lang} testId="findings-section">
-            <Findings report={report} lang={lang} filter={filter} onFilter={setFilter} onSelect={selectFinding} />
+            <Findings report={report} lang={lang} view={findingView} onView={setFindingView} onSelect={selectFinding} />
           </Section>
           <Section title={t.returnListButton} lang={lang} testId="return-list-section">
             <ReturnListAction lang={lang} disabled={working} onMake={makeReturnList} />

@@ -40,6 +40,25 @@ const ZH = {
   moveDown: (row: number) => `下移第${row}行`,
   rowLabel: (row: number) => `第${row}行`,
   noEnterprise: "（未填单位名称）",
+  wholeList: "整份名单",
+  districtWord: "区县",
+  cityWord: "市",
+  problemWord: "问题",
+  allOf: (what: string, n: number) => `全部${what}（${n}）`,
+  noDistrict: (what: string) => `未注明${what}`,
+  findingsQuery: "企业或行号",
+  findingsQueryHint: "输入企业名称或行号",
+  sortWord: "排列",
+  sortBy: {
+    code: (_unit: string) => "按问题分组",
+    row: (_unit: string) => "按行号",
+    district: (unit: string) => `按${unit}`,
+    enterprise: (_unit: string) => "按企业",
+    severity: (_unit: string) => "按级别（错误在前）",
+  },
+  filteredCount: (shown: number, total: number) => `显示 ${shown} / 共 ${total} 条`,
+  clearFilters: "清除筛选",
+  noneMatch: "没有符合筛选条件的问题。",
 };
 
 type Text = typeof ZH;
@@ -83,6 +102,25 @@ const EN: Text = {
   moveDown: (row) => `Move row ${row} down`,
   rowLabel: (row) => `Row ${row}`,
   noEnterprise: "(no name)",
+  wholeList: "Whole list",
+  districtWord: "District",
+  cityWord: "City",
+  problemWord: "Problem",
+  allOf: (what, n) => `Every ${what.toLowerCase()} (${n})`,
+  noDistrict: (what) => `No ${what.toLowerCase()} given`,
+  findingsQuery: "Enterprise or row",
+  findingsQueryHint: "Name or row number",
+  sortWord: "Order",
+  sortBy: {
+    code: () => "Grouped by problem",
+    row: () => "By row",
+    district: (unit) => `By ${unit.toLowerCase()}`,
+    enterprise: () => "By enterprise",
+    severity: () => "By severity (errors first)",
+  },
+  filteredCount: (shown, total) => `Showing ${shown} of ${total}`,
+  clearFilters: "Clear filters",
+  noneMatch: "No problem matches the filters.",
 };
 
 export function paneText(lang: Lang): Text {

@@ -62,10 +62,23 @@ export function dataRows(report: Report, grid: Grid): number[] {
 
 interface RowNotes {
   level: MarkLevel | "ok";
-  errors: string[];
-  warnings: string[];
+  /** Problem title → the columns it was found in: one title, said once, names all its cells. */
+  errors: Map<string, string[]>;
+  warnings: Map<string, string[]>;
   infos: string[];
   priority: string[];
+  /** Problems of other rows that name this one: title → those rows, each title said once with all its rows. */
+  see: Map<string, number[]>;
+}
+
+/** Rows named in one "见第…行" before the rest are counted: a cell stays short, the pane has them all. */
+const SEE_ROWS = 5;
+
+function seeText(title: string, rows: readonly number[], lang: Lang): string {
+  if (rows.length === 0) return title;
+  const shown = rows.slice(0, SEE_ROWS);
+  if (lang === "en") return `${title} (see row${rows.length > 1 ? "s" : ""} ${shown.join(", ")}${rows.length > shown.length ? ` and ${rows.length - shown.length} more` : ""})`;
+  return `${title}（见第${shown.join("、")}行${rows.length > shown.length ? `等${rows.length}行` : ""}）`;
 }
 
 function pushOnce(list: string[], s: string): void {
@@ -84,7 +97,7 @@ export function planMarks(report: Report, grid: Grid, lang: Lang = "zh"): MarkPl
   const rows = new Map<number, RowNotes>();
   const note = (row: number): RowNotes => {
     let n = rows.get(row);
-    if (!n) rows.set(row, (n = { level: "ok", errors: [], warnings: [], infos: [], priority: [] }));
+    if (!n) rows.set(row, (n = { level: "ok", errors: new Map(), warnings: new Map(), infos: [], priority: [], see: new Map() }));
     return n;
   };
   for (const r of dataRows(report, grid)) note(r);
@@ -107,25 +120,42 @@ export function planMarks(report: Report, grid: Grid, lang: Lang = "zh"): MarkPl
     cellLevels.set(key, { row, column, level: had ? worse(had.level, level) : level });
   };
 
+  // A rule that finds a group at fault gives each row of it a finding naming the whole group (ten rows
+  // over the quota: ten findings of ten rows). A row judged by its own finding of a code says that
+  // problem once; the group's other findings name it only as context, which would repeat it per row.
+  const judgedCodes = new Map<number, Set<string>>();
+  for (const f of report.findings) {
+    const own = judgedRow(f);
+    if (own === undefined) continue;
+    let codes = judgedCodes.get(own);
+    if (!codes) judgedCodes.set(own, (codes = new Set()));
+    codes.add(f.code);
+  }
+
   for (const f of report.findings) {
     if (f.code === "priority") continue; // shown from report.priority below, with its reason
     const level = levelOf(f);
     const title = codeTitle(f.code, lang);
-    const label = !f.column ? title : lang === "en" ? `${title} (${f.column})` : `${title}（${f.column}列）`;
     const own = judgedRow(f);
     for (const row of contextRows(f)) {
       // Named, not judged (the kept twin of a duplicate, the rest of a group): said, never marked.
-      if (!inGrid(row) || row === headerRow) continue;
-      const see = own ?? findingRows(f).find((r) => r !== row);
-      pushOnce(note(row).infos, see === undefined ? title : lang === "en" ? `${title} (see row ${see})` : `${title}（见第${see}行）`);
+      if (!inGrid(row) || row === headerRow || judgedCodes.get(row)?.has(f.code)) continue;
+      // The judged row, or for a finding of the whole list the other rows it names.
+      const see = own !== undefined ? [own] : findingRows(f).filter((r) => r !== row);
+      const n = note(row);
+      const list = n.see.get(title) ?? [];
+      for (const r of see) if (!list.includes(r)) list.push(r);
+      n.see.set(title, list);
     }
     if (own !== undefined) {
       const row = own;
       if (!inGrid(row)) continue;
       const n = note(row);
-      if (level === "error") pushOnce(n.errors, label);
-      else if (level === "warning") pushOnce(n.warnings, label);
-      else pushOnce(n.infos, title);
+      if (level) {
+        const columns = (level === "error" ? n.errors : n.warnings).get(title) ?? [];
+        if (f.column && !columns.includes(f.column)) columns.push(f.column);
+        (level === "error" ? n.errors : n.warnings).set(title, columns);
+      } else pushOnce(n.infos, title);
       if (level) {
         n.level = worse(n.level, level);
         if (f.column) {
@@ -155,11 +185,13 @@ export function planMarks(report: Report, grid: Grid, lang: Lang = "zh"): MarkPl
     if (row === headerRow) continue;
     const n = rows.get(row)!;
     const parts: string[] = [];
-    if (n.errors.length) parts.push(`${s.severity.error}${colon}${n.errors.join(sep)}`);
-    if (n.warnings.length) parts.push(`${s.severity.warning}${colon}${n.warnings.join(sep)}`);
+    const labels = (m: Map<string, string[]>) => [...m].map(([title, cols]) => (cols.length === 0 ? title : lang === "en" ? `${title} (${cols.join(", ")})` : `${title}（${cols.join("、")}列）`));
+    if (n.errors.size) parts.push(`${s.severity.error}${colon}${labels(n.errors).join(sep)}`);
+    if (n.warnings.size) parts.push(`${s.severity.warning}${colon}${labels(n.warnings).join(sep)}`);
     if (n.priority.length) parts.push(`${s.resultPriority}${colon}${n.priority.join(sep)}`);
-    if (n.infos.length) parts.push(`${s.severity.info}${colon}${n.infos.join(sep)}`);
-    const text = n.errors.length || n.warnings.length ? parts.join(lang === "en" ? " | " : "。") : [s.resultOk, ...parts].join(lang === "en" ? " | " : "。");
+    const infos = [...n.infos, ...[...n.see].filter(([title]) => !n.infos.includes(title)).map(([title, see]) => seeText(title, [...see].sort((a, b) => a - b), lang))];
+    if (infos.length) parts.push(`${s.severity.info}${colon}${infos.join(sep)}`);
+    const text = n.errors.size || n.warnings.size ? parts.join(lang === "en" ? " | " : "。") : [s.resultOk, ...parts].join(lang === "en" ? " | " : "。");
     results.push({ row, text: clip(text, lang), level: n.level });
     if (n.level !== "ok") cellLevels.set(`${row},${resultColumn}`, { row, column: resultColumn, level: n.level });
   }

@@ -138,7 +138,7 @@ export function planReturnLists(given: Grid, report: Report, options: { date: st
       continue;
     }
     const list = itemsOf.get(row) ?? [];
-    // Each problem once per row (a quota finding repeated for a merged row says it once).
+    // A row lists its own findings only (a group's rows each have theirs); two alike on one row read as one.
     if (!list.some((x) => x.code === it.code && x.message === it.message)) list.push(it);
     itemsOf.set(row, list);
   }

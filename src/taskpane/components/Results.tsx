@@ -6,11 +6,14 @@ import {
   AccordionItem,
   AccordionPanel,
   Badge,
+  Button,
   Caption1,
   CounterBadge,
+  Input,
   ProgressBar,
   Radio,
   RadioGroup,
+  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -26,6 +29,18 @@ import { sourcesText } from "../../domain/merge";
 import { codeTitle, strings, type Lang } from "../../workbook/i18n";
 import { MARK_COLOURS } from "../../workbook/marks";
 import { paneText } from "../text";
+import {
+  ALL_FINDINGS,
+  NO_DISTRICT,
+  codeOptions,
+  districtOptions,
+  filtered,
+  listedFindings,
+  viewFindings,
+  type FindingSort,
+  type FindingView,
+  type SeverityFilter,
+} from "../findings-view";
 import { Paged } from "./Layout";
 
 const useStyles = makeStyles({
@@ -52,7 +67,16 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
-  where: { fontWeight: tokens.fontWeightSemibold, marginRight: "6px" },
+  where: { fontWeight: tokens.fontWeightSemibold },
+  whoLine: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "2px 6px", marginBottom: "2px" },
+  who: { overflowWrap: "anywhere" },
+  codeLine: { display: "block", fontWeight: tokens.fontWeightSemibold },
+  controls: { display: "flex", flexDirection: "column", gap: "4px" },
+  // Four radios in 350 px: each label on one line, the group wraps instead.
+  severities: { flexWrap: "wrap", "& label": { whiteSpace: "nowrap", paddingLeft: "2px" } },
+  controlGrid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))", gap: "4px 8px" },
+  control: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0, "& select, & input": { minWidth: 0 } },
+  countLine: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", minHeight: "24px" },
   hint: { display: "block", color: tokens.colorNeutralForeground3, marginTop: "2px" },
   kindTag: { color: tokens.colorNeutralForeground3, marginLeft: "6px" },
   priorityItems: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px", "& > li": { overflowWrap: "anywhere" }, "& p": { margin: 0 } },
@@ -246,36 +270,172 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
   return [...groups.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || firstRow(a) - firstRow(b) || a.code.localeCompare(b.code));
 }
 
-export type SeverityFilter = Severity | "all";
+export type { SeverityFilter, FindingView } from "../findings-view";
+
+const badgeColour = (sev: Severity) => (sev === "error" ? "danger" : sev === "warning" ? "warning" : "informative");
+
+/** One finding: where, whose (the enterprise, or the whole list), which district, what, what to do, the clause. */
+function FindingItem({ f, lang, showCode, showDistrict, onSelect }: { f: Finding; lang: Lang; showCode: boolean; showDistrict: boolean; onSelect: (f: Finding) => void }) {
+  const s = strings(lang);
+  const t = paneText(lang);
+  const st = useStyles();
+  const whose = f.row === undefined ? t.wholeList : (f.enterprise ?? t.noEnterprise);
+  return (
+    <button
+      type="button"
+      className={st.item}
+      onClick={() => onSelect(f)}
+      data-testid="finding"
+      data-code={f.code}
+      data-severity={f.severity}
+      data-row={f.row ?? ""}
+      data-where={where(f, lang)}
+      data-enterprise={whose}
+      data-district={f.district ?? ""}
+    >
+      <span className={st.whoLine}>
+        {showCode && (
+          <Badge appearance="tint" size="small" color={badgeColour(f.severity)}>
+            {s.severity[f.severity]}
+          </Badge>
+        )}
+        <span className={st.where}>{where(f, lang)}</span>
+        <span className={st.who} data-testid="finding-enterprise">
+          {whose}
+        </span>
+        {showDistrict && f.district && <span className={st.kindTag} data-testid="finding-district">{f.district}</span>}
+      </span>
+      {showCode && <span className={st.codeLine}>{codeTitle(f.code, lang)}</span>}
+      <span>{lang === "en" ? f.messageEn : f.message}</span>
+      {f.sources && f.sources.length > 0 && (
+        <span className={st.hint} data-testid="finding-sources">
+          {sourcesText(f.sources ?? [], lang)}
+        </span>
+      )}
+      {(lang === "en" ? f.hintEn : f.hint) && (
+        <span className={st.hint}>
+          {s.hint}{s.colon}{lang === "en" ? f.hintEn : f.hint}
+        </span>
+      )}
+      {f.clause && (
+        <span className={st.hint}>
+          {s.clause}{s.colon}{f.clause}
+        </span>
+      )}
+    </button>
+  );
+}
+
+/** Filters and order of the findings list: small controls, two to a line, for a 350 px pane. */
+function FindingControls({ report, lang, view, onView }: { report: Report; lang: Lang; view: FindingView; onView: (v: FindingView) => void }) {
+  const s = strings(lang);
+  const t = paneText(lang);
+  const st = useStyles();
+  const ids = React.useId();
+  const districts = districtOptions(report.findings);
+  const codes = codeOptions(report.findings);
+  const listed = listedFindings(report.findings);
+  const set = (patch: Partial<FindingView>) => onView({ ...view, ...patch });
+  const unitWord = report.province ? t.cityWord : t.districtWord;
+  return (
+    <div className={st.controls}>
+      <RadioGroup className={st.severities} layout="horizontal" value={view.severity} onChange={(_, d) => set({ severity: d.value as SeverityFilter })} aria-label={s.filterBy}>
+        <Radio value="all" label={s.filterAll} />
+        <Radio value="error" label={`${s.severity.error} ${report.counts.errors}`} />
+        <Radio value="warning" label={`${s.severity.warning} ${report.counts.warnings}`} />
+        <Radio value="info" label={`${s.severity.info} ${listed.filter((f) => f.severity === "info").length}`} />
+      </RadioGroup>
+      <div className={st.controlGrid}>
+        {districts.length > 1 && (
+          <label className={st.control} htmlFor={`${ids}-district`}>
+            <Caption1>{unitWord}</Caption1>
+            <Select id={`${ids}-district`} size="small" value={view.district} onChange={(_, d) => set({ district: d.value })} data-testid="findings-district">
+              <option value="">{t.allOf(unitWord, listed.length)}</option>
+              {districts.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {`${o.value === NO_DISTRICT ? t.noDistrict(unitWord) : o.value}（${o.count}）`}
+                </option>
+              ))}
+            </Select>
+          </label>
+        )}
+        <label className={st.control} htmlFor={`${ids}-code`}>
+          <Caption1>{t.problemWord}</Caption1>
+          <Select id={`${ids}-code`} size="small" value={view.code} onChange={(_, d) => set({ code: d.value })} data-testid="findings-code">
+            <option value="">{t.allOf(t.problemWord, listed.length)}</option>
+            {codes.map((o) => (
+              <option key={o.value} value={o.value}>{`${codeTitle(o.value, lang)}（${o.count}）`}</option>
+            ))}
+          </Select>
+        </label>
+        <label className={st.control} htmlFor={`${ids}-query`}>
+          <Caption1>{t.findingsQuery}</Caption1>
+          <Input id={`${ids}-query`} size="small" value={view.query} onChange={(_, d) => set({ query: d.value })} placeholder={t.findingsQueryHint} data-testid="findings-query" />
+        </label>
+        <label className={st.control} htmlFor={`${ids}-sort`}>
+          <Caption1>{t.sortWord}</Caption1>
+          <Select id={`${ids}-sort`} size="small" value={view.sort} onChange={(_, d) => set({ sort: d.value as FindingSort })} data-testid="findings-sort">
+            {(["code", "row", "district", "enterprise", "severity"] as const)
+              .filter((k) => k !== "district" || districts.length > 1)
+              .map((k) => (
+                <option key={k} value={k}>
+                  {t.sortBy[k](unitWord)}
+                </option>
+              ))}
+          </Select>
+        </label>
+      </div>
+    </div>
+  );
+}
 
 export function Findings({
   report,
   lang,
-  filter,
-  onFilter,
+  view,
+  onView,
   onSelect,
 }: {
   report: Report;
   lang: Lang;
-  filter: SeverityFilter;
-  onFilter: (f: SeverityFilter) => void;
+  view: FindingView;
+  onView: (v: FindingView) => void;
   onSelect: (f: Finding) => void;
 }) {
   const s = strings(lang);
+  const t = paneText(lang);
   const st = useStyles();
-  const visible = report.findings.filter((f) => f.code !== "priority" && (filter === "all" || f.severity === filter));
-  const groups = groupFindings(visible);
-  const badgeColour = (sev: Severity) => (sev === "error" ? "danger" : sev === "warning" ? "warning" : "informative");
+  const total = listedFindings(report.findings).length;
+  const districts = districtOptions(report.findings);
+  const manyDistricts = districts.length > 1;
+  // A district or problem chosen for an earlier check that this one no longer has filters nothing.
+  const shownView: FindingView = {
+    ...view,
+    district: manyDistricts && districts.some((o) => o.value === view.district) ? view.district : "",
+    code: codeOptions(report.findings).some((o) => o.value === view.code) ? view.code : "",
+  };
+  view = shownView;
+  const visible = viewFindings(report.findings, view);
+  const groups = view.sort === "code" ? groupFindings(visible) : [];
   return (
     <div className={st.section}>
-      <RadioGroup layout="horizontal" value={filter} onChange={(_, d) => onFilter(d.value as SeverityFilter)} aria-label={s.filterBy}>
-        <Radio value="all" label={s.filterAll} />
-        <Radio value="error" label={`${s.severity.error} ${report.counts.errors}`} />
-        <Radio value="warning" label={`${s.severity.warning} ${report.counts.warnings}`} />
-        <Radio value="info" label={`${s.severity.info} ${report.findings.filter((f) => f.severity === "info" && f.code !== "priority").length}`} />
-      </RadioGroup>
-      {groups.length === 0 ? (
-        <Caption1>{s.noFindings}</Caption1>
+      <FindingControls report={report} lang={lang} view={view} onView={onView} />
+      <div className={st.countLine}>
+        <Caption1 data-testid="findings-count" data-shown={visible.length} data-total={total}>
+          {t.filteredCount(visible.length, total)}
+        </Caption1>
+        {filtered(view) && (
+          <Button size="small" appearance="subtle" onClick={() => onView({ ...ALL_FINDINGS, sort: view.sort })} data-testid="findings-clear">
+            {t.clearFilters}
+          </Button>
+        )}
+      </div>
+      {visible.length === 0 ? (
+        <Caption1>{total === 0 ? s.noFindings : t.noneMatch}</Caption1>
+      ) : view.sort !== "code" ? (
+        <div data-testid="findings-flat">
+          <Paged items={visible} lang={lang} testId="finding-more" render={(f, i) => <FindingItem key={i} f={f} lang={lang} showCode showDistrict={manyDistricts} onSelect={onSelect} />} />
+        </div>
       ) : (
         <Accordion multiple collapsible defaultOpenItems={groups.slice(0, 3).map((g) => `${g.code}|${g.severity}`)}>
           {groups.map((g) => (
@@ -290,32 +450,7 @@ export function Findings({
                 </span>
               </AccordionHeader>
               <AccordionPanel>
-                <Paged
-                  items={g.findings}
-                  lang={lang}
-                  testId="finding-more"
-                  render={(f, i) => (
-                  <button key={i} type="button" className={st.item} onClick={() => onSelect(f)} data-testid="finding" data-code={f.code} data-row={f.row ?? ""} data-where={where(f, lang)}>
-                    <span className={st.where}>{where(f, lang)}</span>
-                    <span>{lang === "en" ? f.messageEn : f.message}</span>
-                    {f.sources && f.sources.length > 0 && (
-                      <span className={st.hint} data-testid="finding-sources">
-                        {sourcesText(f.sources ?? [], lang)}
-                      </span>
-                    )}
-                    {(lang === "en" ? f.hintEn : f.hint) && (
-                      <span className={st.hint}>
-                        {s.hint}{s.colon}{lang === "en" ? f.hintEn : f.hint}
-                      </span>
-                    )}
-                    {f.clause && (
-                      <span className={st.hint}>
-                        {s.clause}{s.colon}{f.clause}
-                      </span>
-                    )}
-                  </button>
-                  )}
-                />
+                <Paged items={g.findings} lang={lang} testId="finding-more" render={(f, i) => <FindingItem key={i} f={f} lang={lang} showCode={false} showDistrict={manyDistricts} onSelect={onSelect} />} />
               </AccordionPanel>
             </AccordionItem>
           ))}
