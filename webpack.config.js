@@ -3,6 +3,7 @@
  * Builds the add-in into dist/:
  *   taskpane.html + taskpane.js  the task pane inside Excel (office.js from Microsoft's CDN, as required)
  *   preview.html  + preview.js   the same pane against an in-memory workbook, with a local office.js
+ *   checker.html  + checker.js   推荐汇总助手 网页版: the same pane checking a district's file outside Excel, no office.js
  *   commands.html                the FunctionFile the ribbon button's manifest entry needs
  *   manifest.xml, assets/        the manifest (dev URL, or the production URL in production mode) and icons
  *
@@ -84,6 +85,7 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       preview: "./src/preview/index.tsx",
+      checker: "./src/preview/checker.tsx",
     },
     context: __dirname,
     output: {
@@ -115,7 +117,16 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "preview.html",
         template: "./src/preview/preview.html",
+        title: "推荐汇总助手 · 预览",
         chunks: ["preview"],
+      }),
+      // The standalone checker: the preview's page without its samples or office.js, so it works
+      // where Microsoft's CDN is blocked and from the dist folder opened on disk.
+      new HtmlWebpackPlugin({
+        filename: "checker.html",
+        template: "./src/preview/preview.html",
+        title: "推荐汇总助手 网页版",
+        chunks: ["checker"],
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

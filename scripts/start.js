@@ -41,7 +41,7 @@ function build() {
   const cli = require.resolve("webpack-cli/bin/cli.js");
   const result = spawnSync(process.execPath, [cli, "--mode", "development"], { cwd: ROOT, stdio: "inherit" });
   if (result.status !== 0) fail("构建失败，见上方 webpack 的输出。 / The build failed: see webpack's output above.");
-  for (const file of ["taskpane.html", "preview.html", "manifest.xml"]) {
+  for (const file of ["taskpane.html", "preview.html", "checker.html", "manifest.xml"]) {
     if (!fs.existsSync(path.join(DIST, file))) fail(`构建没有生成 dist/${file}。 / The build did not emit dist/${file}.`);
   }
 }
@@ -167,7 +167,7 @@ async function main() {
   const baseUrl = `${protocol}://localhost:${PORT}/`;
   say(`\n[3/4] 启动本地服务 / Starting the local server: ${baseUrl}`);
   const pid = startServer(tls);
-  const state = { pid, protocol, port: PORT, baseUrl, previewUrl: `${baseUrl}preview.html`, taskpaneUrl: `${baseUrl}taskpane.html`, manifest: path.join(DIST, "manifest.xml"), sideloaded: false, startedAt: new Date().toISOString() };
+  const state = { pid, protocol, port: PORT, baseUrl, previewUrl: `${baseUrl}preview.html`, checkerUrl: `${baseUrl}checker.html`, taskpaneUrl: `${baseUrl}taskpane.html`, manifest: path.join(DIST, "manifest.xml"), sideloaded: false, startedAt: new Date().toISOString() };
   fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2) + "\n");
   if (!(await waitUntilServing(state.previewUrl, pid))) {
     const log = fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, "utf8") : "";
@@ -206,6 +206,8 @@ async function main() {
       "",
       `预览（浏览器中的任务窗格 + 示例名单） / Preview (the task pane on a bundled sample, in any browser):`,
       `  ${state.previewUrl}`,
+      `网页版（不用 Excel，检查区县的名单文件） / Web checker (a district's file, no Excel needed):`,
+      `  ${state.checkerUrl}`,
       `任务窗格（仅在 Excel 中可用） / Task pane page (works inside Excel only): ${state.taskpaneUrl}`,
       `清单 / Manifest: ${state.manifest}`,
       `服务进程 / Server process: ${pid}（日志 / log: ${path.relative(ROOT, LOG_FILE)}）`,

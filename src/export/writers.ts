@@ -11,4 +11,5 @@ export const writers: Writers = {
     const { buildTemplateWorkbook, templateFileName } = await import("./district-template");
     return { bytes: await buildTemplateWorkbook(plan), fileName: templateFileName(plan) };
   },
+  markedListWorkbook: async (copy) => (await import("./marked-copy")).markedListWorkbook(copy),
 };

@@ -23,6 +23,7 @@ import type { ColumnChoice } from "../domain/columns";
 import { MergePanel } from "./components/Merge";
 import { OpenFileAction } from "./components/OpenFile";
 import { ReturnListAction } from "./components/ReturnList";
+import { MarkedCopyAction } from "./components/MarkedCopy";
 import { ProgrammesPanel } from "./components/Programmes";
 import { programmeText } from "./programme-text";
 import { RankingPanel } from "./components/Ranking";
@@ -235,6 +236,10 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
     await freshen();
     return session.returnList(isoDay(today));
   };
+  const makeMarkedCopy = async () => {
+    await freshen();
+    return session.markedCopy(isoDay(today));
+  };
 
   // Stable while the outcome stands, so the export preview is planned once per change of options.
   const previewSummary = React.useCallback((options: ExportOptions) => session.planSummaryAsync(options), [session, outcome]);
@@ -334,7 +339,8 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
       <OpenFileAction lang={lang} disabled={working} onOpen={openFile} />
       <MergePanel lang={lang} sheets={ready.sheets} disabled={working} onMerge={mergeLists} />
       <Caption1 className={st.small} data-testid="capabilities">
-        {hostName(ready.capabilities.host, lang)} · {missing.length ? `${s.lacks}${missing.join(lang === "en" ? "; " : "；")}` : s.lacksNothing}
+        {hostName(ready.capabilities.host, lang)} ·{" "}
+        {ready.capabilities.excelApi === null ? s.outsideExcel : missing.length ? `${s.lacks}${missing.join(lang === "en" ? "; " : "；")}` : s.lacksNothing}
       </Caption1>
       {tooOld && (
         <MessageBar intent="error">
@@ -385,6 +391,12 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
           <Section title={t.returnListButton} lang={lang} testId="return-list-section">
             <ReturnListAction lang={lang} disabled={working} onMake={makeReturnList} />
           </Section>
+          {/* Outside Excel (the standalone page) the marked sheet lives only in this page: a copy keeps it. */}
+          {ready.capabilities.excelApi === null && (
+            <Section title={t.markedCopyButton} lang={lang} testId="marked-copy-section">
+              <MarkedCopyAction lang={lang} disabled={working} onMake={makeMarkedCopy} />
+            </Section>
+          )}
           {ranking && (
             <Section title={t.rankingTitle} lang={lang} testId="ranking-section">
               <RankingPanel view={ranking} lang={lang} disabled={working} onConfirm={(order) => runRanking({ order })} onUndo={() => runRanking("undo")} onSelectRow={selectRow} />

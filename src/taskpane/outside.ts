@@ -24,12 +24,12 @@ const TEXT: Record<OutsideReason, { title: string; zh: string[]; en: string[] }>
     zh: [
       "任务窗格需要从微软服务器 appsforoffice.microsoft.com 加载 office.js，但没有加载成功：网络可能屏蔽了该地址，或当前没有联网。",
       "请联系单位网络管理员放行 https://appsforoffice.microsoft.com/ ，然后关闭并重新打开本任务窗格。",
-      "在此之前，可以使用命令行 huizong check / huizong export 检查名单、导出汇总表。",
+      "在此之前，可以打开同一地址下的 checker.html（推荐汇总助手 网页版，不需要 office.js）检查区县的名单文件、下载汇总表；或使用命令行 huizong check / huizong export。",
     ],
     en: [
       "The task pane loads office.js from Microsoft (appsforoffice.microsoft.com), and it could not: the network may block that address, or there is no connection.",
       "Ask your network administrator to allow https://appsforoffice.microsoft.com/, then close and reopen this pane.",
-      "Meanwhile the huizong command line (huizong check / huizong export) checks lists and exports the summary.",
+      "Meanwhile checker.html at the same address (the web checker, which needs no office.js) checks a district's list file and downloads the summary; so does the huizong command line (huizong check / huizong export).",
     ],
   },
 };

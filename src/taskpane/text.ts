@@ -21,6 +21,10 @@ const ZH = {
   returnListHint: "每个区县一张表：有问题的行、企业名称、问题、如何修改、依据条款，可直接打印或发给区县更正。",
   returnListDone: (where: "workbook" | "download", fileName: string, units: number, withRows: number, byCity: boolean) =>
     `${where === "workbook" ? "已在新工作簿中打开退回修改清单，请保存后发送" : `已下载“${fileName}”`}：${units} 个${byCity ? "市" : "区县"}，其中 ${withRows} 个有需更正的行。`,
+  markedCopyButton: "下载带标注的名单",
+  markedCopyBusy: "正在生成…",
+  markedCopyHint: "名单的副本（.xlsx）：每个单元格与所读的一样，另加本次检查的底色、批注和“校验结果”列；原文件和本表都不改动。",
+  markedCopyDone: (fileName: string, rows: number, errors: number, warnings: number) => `已下载“${fileName}”：${rows} 行有校验结果，其中 ${errors} 行有错误、${warnings} 行有警告。`,
   rankingTitle: "推荐排序与名额",
   rankingIntro: (label: string, n: number, quota: number | null, failing: number) =>
     `可推荐的${label}${n}个${failing ? `（另有${failing}个有错误，不占名额，不在此列）` : ""}，${quota !== null ? `名额${quota}个：排在前${quota}位的占名额` : "名额未设置：全部参与排序"}。用 ↑ ↓ 调整顺序${quota !== null ? "，勾选“占名额”选定占名额的行" : ""}。`,
@@ -83,6 +87,10 @@ const EN: Text = {
   returnListHint: "A sheet per district: its rows to correct, the enterprise, what is wrong, what to do and the clause — to print or send back.",
   returnListDone: (where, fileName, units, withRows, byCity) =>
     `${where === "workbook" ? "The return list opened as a new workbook: save it and send it" : `Downloaded "${fileName}"`}: ${units} ${byCity ? "cities" : "districts"}, ${withRows} with rows to correct.`,
+  markedCopyButton: "Download the marked list",
+  markedCopyBusy: "Making…",
+  markedCopyHint: "A copy of the list (.xlsx): every cell as it was read, plus this check's fills, notes and the 校验结果 (result) column; neither the original file nor this sheet is changed.",
+  markedCopyDone: (fileName, rows, errors, warnings) => `Downloaded “${fileName}”: ${rows} rows have a result, ${errors} with errors and ${warnings} with warnings.`,
   rankingTitle: "Ranking and places",
   rankingIntro: (label, n, quota, failing) =>
     `${n} ${label} can be recommended${failing ? ` (${failing} more have errors and take no place)` : ""}; ${quota !== null ? `quota ${quota}: the first ${quota} take the places` : "no quota set: all are ranked"}. Move rows with ↑ ↓${quota !== null ? "; tick “takes a place” to choose the rows" : ""}.`,

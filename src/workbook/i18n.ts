@@ -142,6 +142,12 @@ const ZH = {
   previewTitle: "预览：Excel 外运行的任务窗格与示例表格",
   previewSample: "示例名单",
   previewNote: "这是浏览器中的预览，表格保存在内存中；在 Excel 中使用时检查的是当前工作表。",
+  outsideExcel: "不在 Excel 中：表格只在本页的内存中，关闭或刷新页面即消失；汇总表、退回修改清单和带标注的名单都以下载保存。",
+  checkerTitle: "推荐汇总助手 网页版",
+  checkerIntro: (formats: string) =>
+    `没有 Excel 也能检查区县报来的名单：在右侧点“打开名单文件…”选择文件（${formats}），标记画在左侧表格上，问题列在右侧，可按错误、警告筛选；汇总表和带标注的名单可下载。文件只在本机浏览器中读取，不上传，断网也能用。`,
+  checkerLimits:
+    "与 Excel 加载项相比：从不写回区县的原文件，下载的是副本；表格在本页不能编辑，请在 WPS 或 Excel 中改正后重新打开；关闭或刷新页面后表格和结果不保留，请先下载；导入的项目定义只保存在本浏览器中。",
   selected: "选中",
   sheetTab: "工作表",
   legend: { error: "错误", warning: "警告", priority: "优先认定" } as Record<string, string>,
@@ -302,6 +308,12 @@ const EN: Strings = {
   previewTitle: "Preview: the task pane and a sample sheet outside Excel",
   previewSample: "Sample list",
   previewNote: "This is a browser preview with the sheet in memory; inside Excel the active sheet is checked.",
+  outsideExcel: "Not in Excel: the sheet lives in this page's memory and is gone when the page is closed or reloaded; the summary, the return list and the marked list are saved as downloads.",
+  checkerTitle: "推荐汇总助手 网页版 (web checker)",
+  checkerIntro: (formats: string) =>
+    `Check a district's list without Excel: click “Open a list file…” on the right and pick the file (${formats}); the marks are drawn on the sheet at the left, the findings listed on the right, filtered by errors or warnings; the summary table and the marked list download. The file is read in this browser only, never uploaded, and the page works offline.`,
+  checkerLimits:
+    "Compared with the Excel add-in: it never writes back into the district's file — downloads are copies; the sheet cannot be edited here, correct it in WPS or Excel and open it again; the sheet and results are not kept when the page is closed or reloaded, so download first; imported programme definitions are kept in this browser only.",
   selected: "selected",
   sheetTab: "Sheet",
   legend: { error: "error", warning: "warning", priority: "priority" },
@@ -336,6 +348,7 @@ export function strings(lang: Lang): Strings {
 /** Short titles of the finding codes (src/domain/report.ts); unknown codes show as themselves. */
 const HOST_EN: Record<string, string> = {
   预览: "Preview",
+  网页版: "Web checker",
   "Excel 网页版": "Excel on the web",
   "Excel（Windows）": "Excel on Windows",
   "Excel（Mac）": "Excel on Mac",

@@ -14,7 +14,7 @@ import type { Lang } from "./i18n";
 import { MappingTooLargeError } from "./mappings";
 import { planMarks } from "./marks";
 import { toBase64 } from "./base64";
-import { MarkConflictError, type Capabilities, type CellContent, type ExportTarget, type ReadScope, type WorkbookPort } from "./port";
+import { MarkConflictError, type Capabilities, type CellContent, type ExportTarget, type MarkPlan, type ReadScope, type WorkbookPort } from "./port";
 import { uniqueSheetName, type ExportOptions, type ExportPlan } from "../domain/export/plan";
 import type { TemplatePlan } from "../domain/template/plan";
 import { UserMappings, type UserStore } from "./user-store";
@@ -251,6 +251,26 @@ export interface Writers {
   summaryWorkbook(plan: ExportPlan): Promise<Uint8Array>;
   returnListWorkbook(plan: ReturnPlan): Promise<Uint8Array>;
   templateWorkbook(plan: TemplatePlan): Promise<{ bytes: Uint8Array; fileName: string }>;
+  /** A copy of the checked list with the check's marks on it (the standalone page's download). */
+  markedListWorkbook(copy: MarkedCopy): Promise<Uint8Array>;
+}
+
+/**
+ * The checked list as it stands marked: its cells, merges and hidden rows as read, and the marks
+ * the check put on it (fills, notes, the 校验结果 column). What a marked copy is written from.
+ */
+export interface MarkedCopy {
+  grid: Grid;
+  plan: MarkPlan;
+}
+
+export interface MarkedCopyOutcome {
+  fileName: string;
+  bytes: Uint8Array;
+  /** Rows given a result, and of them marked as errors / warnings. */
+  rows: number;
+  errors: number;
+  warnings: number;
 }
 
 export interface TemplateOutcome {
@@ -307,6 +327,8 @@ export class Session<Refs = unknown, P = unknown> {
   private last: CheckOutcome | null = null;
   /** The grid the last check read: the export plans its rows from it, never from a second read. */
   private lastGrid: Grid | null = null;
+  /** The marks the last check put on the sheet (a marked copy carries exactly these). */
+  private lastPlan: MarkPlan | null = null;
   /** What the last check read: confirming or resetting its columns reads the same (a merged sheet whole). */
   private lastScope: ReadScope | null = null;
   /** Sheets the last check read (the list and its reference sheets): edits there make it stale. */
@@ -517,6 +539,7 @@ export class Session<Refs = unknown, P = unknown> {
   private async checkWith(settings: CheckSettings, onProgress: (p: Progress) => void, sheet: string | undefined, confirmed: ColumnChoice[] | null, scope: ReadScope = settings.scope): Promise<CheckOutcome> {
     this.last = null;
     this.lastGrid = null;
+    this.lastPlan = null;
     onProgress({ phase: "read", fraction: 0 });
     const read = await this.port.readGrids(
       [{ sheet, scope }, ...settings.referenceSheets.map((name) => ({ sheet: name, scope: "used" as const }))],
@@ -576,6 +599,7 @@ export class Session<Refs = unknown, P = unknown> {
     this.readSheets = [checked, ...refs.map((g) => g.sheetName)];
     this.lastRead = { sheet: checked, scope, refs: refs.map((g) => g.sheetName), fingerprint: fingerprint([grid, ...refs]) };
     this.lastGrid = grid;
+    this.lastPlan = plan;
     this.lastScope = scope;
     onProgress({ phase: "done", fraction: 1 });
     return this.last;
@@ -758,6 +782,28 @@ export class Session<Refs = unknown, P = unknown> {
   }
 
   /**
+   * 下载带标注的名单: a copy of the checked list (.xlsx) — its cells as read, merges and hidden rows
+   * kept — with the marks of the last check: fills, notes and the 校验结果 column. Nothing in the
+   * workbook changes; where the list came from a district's file, that file is never written.
+   */
+  async markedCopy(today: string): Promise<MarkedCopyOutcome> {
+    const last = this.last;
+    if (!last || !this.lastGrid || !this.lastPlan) {
+      throw Object.assign(new Error("请先检查名单，再下载带标注的名单。"), { messageEn: "Check the list before downloading the marked copy." });
+    }
+    const plan = this.lastPlan;
+    const bytes = await this.writers.markedListWorkbook({ grid: this.lastGrid, plan });
+    const results = plan.results;
+    return {
+      fileName: markedCopyFileName(last.sheet, last.report.city, last.report.programme, today),
+      bytes,
+      rows: results.length,
+      errors: results.filter((r) => r.level === "error").length,
+      warnings: results.filter((r) => r.level === "warning").length,
+    };
+  }
+
+  /**
    * The ranking panel from the last check: the rows that can be recommended and count, in the order the
    * places go now (one quota standing; a province checked city by city has several: null, as without a quota).
    */
@@ -853,6 +899,11 @@ export class Session<Refs = unknown, P = unknown> {
     this.unwatch = null;
     this.onStale = null;
   }
+}
+
+/** 江宁区-已标注-南京市-js-2023-platform-2026-12-03.xlsx: the list, then city, programme and day, as the other downloads. */
+export function markedCopyFileName(sheet: string, city: string, programmeId: string, today: string): string {
+  return `${sheet}-已标注-${city}-${programmeId}-${today}.xlsx`.replace(/[\\/:*?"<>|]/g, "-");
 }
 
 /** A short text standing for what grids hold (position, values, formulas): equal grids, equal text. */

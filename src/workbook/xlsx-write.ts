@@ -14,7 +14,7 @@ function serialToDate(serial: number): Date {
 }
 
 /** The same cell the pane's adapters write (writtenCell): an error value as its text, text as 文本. */
-function writeCell(target: ExcelJS.Cell, cell: Cell): void {
+export function writeCell(target: ExcelJS.Cell, cell: Cell): void {
   const w = writtenCell(cell);
   if (w.kind === "empty") return;
   target.value = w.kind === "date" ? serialToDate(Number(w.value)) : w.value;

@@ -42,11 +42,18 @@ const topLevel = (doc: Document, name: string): Element => {
 };
 
 describe("the manifest the build emits", () => {
-  it("emits the task pane, the preview, the manifest and every icon size", () => {
-    for (const file of ["taskpane.html", "taskpane.js", "preview.html", "preview.js", "commands.html", "manifest.xml", "office-js/office.js", "office-js/o15apptofilemappingtable.js"]) {
+  it("emits the task pane, the preview, the web checker, the manifest and every icon size", () => {
+    for (const file of ["taskpane.html", "taskpane.js", "preview.html", "preview.js", "checker.html", "checker.js", "commands.html", "manifest.xml", "office-js/office.js", "office-js/o15apptofilemappingtable.js"]) {
       expect(emitted, file).toContain(file);
     }
     for (const size of [16, 32, 64, 80, 128]) expect(emitted).toContain(`assets/icon-${size}.png`);
+  });
+
+  it("gives the web checker no office.js: it must work where Microsoft's CDN is blocked", () => {
+    const html = readFileSync(join(inject("distDir"), "checker.html"), "utf8");
+    expect(html).toContain("<title>推荐汇总助手 网页版</title>");
+    expect(html).toMatch(/src="?checker\.js/);
+    expect(html).not.toMatch(/office(-js\/office)?\.js/);
   });
 
   it("passes the offline check, and is manifest.xml unchanged in a development build", () => {
