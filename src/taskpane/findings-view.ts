@@ -99,6 +99,13 @@ export function codeOptions(findings: readonly Finding[]): Option[] {
     .map(([value, c]) => ({ value, count: c.count }));
 }
 
+/** How many findings of each severity the other filters (district, code, enterprise or row) leave: the severity choices' counts. */
+export function severityCounts(findings: readonly Finding[], view: FindingView): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of listedFindings(findings)) if (matches(f, { ...view, severity: "all" })) out[f.severity]++;
+  return out;
+}
+
 /** Whether any filter narrows the list (the order alone does not). */
 export function filtered(view: FindingView): boolean {
   return view.severity !== "all" || view.district !== "" || view.code !== "" || view.query.trim() !== "";

@@ -10,7 +10,7 @@ import { check } from "../../src/domain/check";
 import { mergeLists } from "../../src/domain/merge";
 import { Report, type Finding } from "../../src/domain/report";
 import { SAMPLES, sampleGrid } from "../../src/samples/index";
-import { ALL_FINDINGS, NO_DISTRICT, codeOptions, districtOptions, filtered, listedFindings, viewFindings, type FindingView } from "../../src/taskpane/findings-view";
+import { ALL_FINDINGS, NO_DISTRICT, codeOptions, districtOptions, filtered, listedFindings, severityCounts, viewFindings, type FindingView } from "../../src/taskpane/findings-view";
 import { lister, listGrid, VALID } from "../domain/check-helpers";
 
 const sd = SAMPLES.find((s) => s.id === "sd-2023-platform")!;
@@ -83,6 +83,11 @@ describe("filtering and sorting the list", () => {
     const errorsLixia = viewFindings(sdReport.findings, view({ severity: "error", district: "历下区" }));
     expect(errorsLixia.length).toBe(listed.filter((f) => f.severity === "error" && f.district === "历下区").length);
     expect(errorsLixia.every((f) => f.severity === "error")).toBe(true);
+    // The severity choices count within the district chosen.
+    const counts = severityCounts(sdReport.findings, view({ severity: "warning", district: "历下区" }));
+    expect(counts.error).toBe(errorsLixia.length);
+    expect(counts.error + counts.warning + counts.info).toBe(viewFindings(sdReport.findings, view({ district: "历下区" })).length);
+    expect(severityCounts(sdReport.findings, ALL_FINDINGS)).toEqual({ error: sdReport.counts.errors, warning: sdReport.counts.warnings, info: listed.filter((f) => f.severity === "info").length });
     for (const o of codeOptions(sdReport.findings)) expect(viewFindings(sdReport.findings, view({ code: o.value })).length).toBe(o.count);
     expect(codeOptions(sdReport.findings).reduce((n, o) => n + o.count, 0)).toBe(listed.length);
   });

@@ -36,6 +36,7 @@ import {
   districtOptions,
   filtered,
   listedFindings,
+  severityCounts,
   viewFindings,
   type FindingSort,
   type FindingView,
@@ -336,14 +337,16 @@ function FindingControls({ report, lang, view, onView }: { report: Report; lang:
   const codes = codeOptions(report.findings);
   const listed = listedFindings(report.findings);
   const set = (patch: Partial<FindingView>) => onView({ ...view, ...patch });
+  // Within the district, problem or enterprise chosen: "历下区" with "错误 5", not the whole list's 13.
+  const bySeverity = severityCounts(report.findings, view);
   const unitWord = report.province ? t.cityWord : t.districtWord;
   return (
     <div className={st.controls}>
       <RadioGroup className={st.severities} layout="horizontal" value={view.severity} onChange={(_, d) => set({ severity: d.value as SeverityFilter })} aria-label={s.filterBy}>
         <Radio value="all" label={s.filterAll} />
-        <Radio value="error" label={`${s.severity.error} ${report.counts.errors}`} />
-        <Radio value="warning" label={`${s.severity.warning} ${report.counts.warnings}`} />
-        <Radio value="info" label={`${s.severity.info} ${listed.filter((f) => f.severity === "info").length}`} />
+        {(["error", "warning", "info"] as const).map((sev) => (
+          <Radio key={sev} value={sev} label={`${s.severity[sev]} ${bySeverity[sev]}`} />
+        ))}
       </RadioGroup>
       <div className={st.controlGrid}>
         {districts.length > 1 && (
