@@ -61,6 +61,8 @@ export function SheetView({ host, sheet }: { host: PreviewHost; sheet: string })
   for (const [key, cell] of view.cells) {
     const c = Number(key.split(",")[1]);
     if (view.columnWidths[c - 1] !== undefined) continue;
+    // A title merged across the columns has their room: it does not widen its first one.
+    if ((spans.get(key)?.colSpan ?? 1) > 1) continue;
     fitted.set(c, Math.max(fitted.get(c) ?? 0, displayText(cell).length));
   }
   const width = (c: number) => {

@@ -166,12 +166,16 @@ describe("推荐汇总助手 网页版 (checker.html, production build, Chromium
     await page.locator("[data-testid=sheet][data-sheet=江宁区]").waitFor();
     expect(await page.locator("[data-testid=sheet] td[data-fill]").count()).toBe(want.plan.fills.length);
     expect(await page.locator("[data-testid=sheet] td.note").count()).toBe(want.plan.notes.length);
+    // The pane scrolls its results into view; the page itself stays put, its heading in sight.
+    expect(await page.evaluate(() => document.documentElement.scrollTop)).toBe(0);
+    expect(await page.getByRole("heading", { level: 1, name: "推荐汇总助手 网页版" }).isVisible()).toBe(true);
   });
 
   it("filters the findings by severity", async () => {
     await page.getByRole("radio", { name: new RegExp(`^错误 ${want.report.counts.errors}$`) }).check();
     const groups = page.getByTestId("finding-group");
     await expect.poll(async () => [...new Set(await groups.evaluateAll((gs) => gs.map((g) => g.getAttribute("data-severity"))))]).toEqual(["error"]);
+    expect(Number(await page.getByTestId("findings-count").getAttribute("data-shown"))).toBe(want.report.counts.errors);
     const counts = await page.getByTestId("group-count").allTextContents();
     expect(counts.reduce((n, c) => n + Number(c), 0)).toBe(want.report.counts.errors);
     await page.getByRole("radio", { name: /^警告/ }).check();
