@@ -31,7 +31,7 @@ const TRADES = ["智造科技", "精密机械", "数据服务", "智能装备", 
 const DIRECTIONS = ["综合型", "特色型", "专业型"];
 const HEADER = ["序号", "所在县（市、区）", "申报单位", "统一社会信用代码", "注册时间", "平台类型", "平台名称", "建设情况", "是否已认定为省重点平台", "是否升级申报", "平台投入（万元）", "所属集群/产业链", "联系人", "联系电话", "推荐排序", "备注"];
 
-async function writeList(path: string, rows: number): Promise<void> {
+export async function writeList(path: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
   const ws = wb.addWorksheet("名单");
   ws.addRow(["南京市2023年度省重点工业互联网平台推荐汇总表（基准测试）"]).commit();
@@ -229,7 +229,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -351,11 +351,45 @@ export interface ColumnContent {
   cells: Cell[];
 }
 
+interface CellReadings {
+  /** Each cell's enumKey (text cells; "" for others). */
+  keys: string[];
+  /** Whether each cell reads as yes or no. */
+  yes: boolean[];
+  /** Text cells the date reader takes only as "ongoing" (至今 …), counted when a field asks. */
+  ongoing?: number;
+}
+
+const readingsCache = new WeakMap<ColumnContent, CellReadings>();
+
+/** What every field's fit asks of a column's cells, read once per column rather than once per field. */
+function cellReadings(content: ColumnContent): CellReadings {
+  let r = readingsCache.get(content);
+  if (!r) {
+    r = { keys: [], yes: [] };
+    for (const cell of content.cells) {
+      r.keys.push(cell.kind === "text" ? enumKey(String(cell.value)) : "");
+      r.yes.push(readYesNo(cell).status === "ok");
+    }
+    readingsCache.set(content, r);
+  }
+  return r;
+}
+
+function ongoingCells(content: ColumnContent): number {
+  const r = cellReadings(content);
+  r.ongoing ??= content.cells.filter((c) => c.kind === "text" && readDate(c, { allowOngoing: true }).status === "ok" && readDate(c).status !== "ok").length;
+  return r.ongoing;
+}
+
 export function columnContent(cells: readonly Cell[]): ColumnContent {
   const c: ColumnContent = { seen: 0, uscc: 0, date: 0, number: 0, integer: 0, yesno: 0, phone: 0, ownership: 0, company: 0, ranks: new Set(), cells: [] };
+  const readings: CellReadings = { keys: [], yes: [] };
+  readingsCache.set(c, readings);
   for (const cell of cells) {
     if (cell.kind === "empty" || isErrorCell(cell)) continue;
-    if (cell.kind === "text" && cleanText(String(cell.value)) === "") continue;
+    const t = cell.kind === "text" ? cleanText(String(cell.value)) : "";
+    if (cell.kind === "text" && t === "") continue;
     c.seen++;
     c.cells.push(cell);
     const u = readUsccCell(cell);
@@ -369,10 +403,12 @@ export function columnContent(cells: readonly Cell[]): ColumnContent {
       c.integer++;
       c.ranks.add(whole.value);
     }
-    if (readYesNo(cell).status === "ok") c.yesno++;
+    const yes = readYesNo(cell).status === "ok";
+    if (yes) c.yesno++;
+    readings.yes.push(yes);
+    readings.keys.push(cell.kind === "text" ? enumKey(String(cell.value)) : "");
     if (cell.kind === "text" && readPhone(cell).status === "ok") c.phone++;
     if (cell.kind === "text") {
-      const t = cleanText(String(cell.value));
       if (OWNERSHIP_WORDS.test(t) && t.length <= 20) c.ownership++;
       if (COMPANY_WORDS.test(t) && t.length >= 5) c.company++;
     }
@@ -403,7 +439,7 @@ export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnCont
       return share(content.date);
     case "dateOrOngoing":
       // Dates, and the words the date reader takes for "ongoing" (至今 …).
-      return share(content.date + content.cells.filter((c) => c.kind === "text" && readDate(c, { allowOngoing: true }).status === "ok" && readDate(c).status !== "ok").length);
+      return share(content.date + ongoingCells(content));
     case "amount":
       return share(content.number);
     case "phone":
@@ -423,14 +459,22 @@ export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnCont
     case "list":
     case "certificate": {
       const values = allowedKeys(spec);
+      const { keys, yes } = cellReadings(content);
       let fit = 0;
-      for (const cell of content.cells) {
-        const key = cell.kind === "text" ? enumKey(String(cell.value)) : "";
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
         if (kind === "yesno" || kind === "certificate") {
-          if (readYesNo(cell).status === "ok" || (key !== "" && values.has(key))) fit++;
+          if (yes[i] || (key !== "" && values.has(key))) fit++;
         } else if (kind === "enum") {
           if (key !== "" && values.has(key)) fit++;
-        } else if (key !== "" && [...values].some((v) => key.includes(v))) fit++;
+        } else if (key !== "") {
+          for (const v of values) {
+            if (key.includes(v)) {
+              fit++;
+              break;
+            }
+          }
+        }
       }
       return share(fit);
     }

@@ -93,6 +93,8 @@ function lookAt(cell: Cell): { done: Read<never> } | { seen: FilledSeen; shown: 
 /** A number as General format shows it: at most 15 significant digits, no exponent for ordinary sizes. */
 function numberText(n: number): string {
   if (!Number.isFinite(n)) return Number.isNaN(n) ? "#NUM!" : n > 0 ? "∞" : "-∞";
+  // The common case, exactly what the steps below give it.
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   const rounded = Number(n.toPrecision(15));
   if (Number.isInteger(rounded) && Math.abs(rounded) >= 1e15 && Math.abs(rounded) < 1e21) {
     // Past 15 digits Excel shows zeros (913206913239795000), not the binary double's digits (…794944).

@@ -19,8 +19,13 @@ export function foldWidth(s: string): string {
 
 /** Trims and collapses spaces, removes NBSP, U+3000, zero-width chars (U+200B–U+200D, U+FEFF), folds full-width; line breaks become one space. */
 export function cleanText(s: string): string {
+  // Most cells are clean already: nothing to fold, drop or collapse leaves them as they are.
+  if (!NEEDS_CLEANING.test(s)) return s;
   return tidySpaces(foldWidth(s));
 }
+
+/** A character cleanText would change: any space or line break, a zero-width char, full-width ASCII. */
+const NEEDS_CLEANING = /[\s\u00A0\u2007\u202F\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\u3000]/;
 
 /** Zero-width characters dropped; NBSP, ideographic and other Unicode spaces, tabs and line breaks one space; trimmed. Width kept. */
 export function tidySpaces(s: string): string {

@@ -174,20 +174,31 @@ export class PreviewHost implements WorkbookPort {
   /** The used range (or selection) as Excel reads it, cut to the list when far cells lie in it (domain/list-area). */
   private async read(sheetName: string, scope: ReadOptions["scope"]): Promise<{ grid: Grid; findings: Finding[] }> {
     const sheet = this.sheet(sheetName);
-    let area = scope === "selection" ? this.selectedArea(sheetName) : this.usedArea(sheet);
-    if (!area) return { grid: { sheetName, firstRow: 1, firstColumn: 1, rows: [] }, findings: [] };
-    const within = area;
-    // Parsed once: listAreaOf walks the cells several times (a 2,000-row list took 400 ms).
-    const filled: [number, number][] = [];
+    // One walk over the cells: the used range and every filled position (listAreaOf walks these
+    // several times), each key parsed once.
+    let all: [number, number][] = [];
+    let top = Infinity, left = Infinity, bottom = 0, right = 0;
     for (const [key, cell] of sheet.cells) {
       if (isBlankCell(cell)) continue;
       const comma = key.indexOf(",");
       const r = Number(key.slice(0, comma));
       const c = Number(key.slice(comma + 1));
-      if (inArea(within, r, c)) filled.push([r, c]);
+      all.push([r, c]);
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
     }
+    let area = scope === "selection" ? this.selectedArea(sheetName) : bottom === 0 ? null : { top, left, bottom, right };
+    if (!area) return { grid: { sheetName, firstRow: 1, firstColumn: 1, rows: [] }, findings: [] };
+    const within = area;
+    const filled = scope === "selection" ? all.filter(([r, c]) => inArea(within, r, c)) : all;
+    all = [];
     const positions = () => filled;
+    // As Excel hands a long list over in parts, the page gets its turn between the steps of a read.
+    await pause();
     const list = listAreaOf(positions);
+    await pause();
     const findings: Finding[] = [];
     if (list) {
       const outside = [...positions()].filter(([r, c]) => !inArea(list, r, c));
@@ -203,7 +214,7 @@ export class PreviewHost implements WorkbookPort {
     const rows: Cell[][] = [];
     for (let r = area.top; r <= area.bottom; r++) {
       // As Excel hands a long list over in parts, the page gets its turn between them.
-      if ((r - area.top) % READ_PART_ROWS === READ_PART_ROWS - 1) await new Promise((done) => setTimeout(done, 0));
+      if ((r - area.top) % READ_PART_ROWS === READ_PART_ROWS - 1) await pause();
       const row: Cell[] = [];
       for (let c = area.left; c <= area.right; c++) {
         const cell = sheet.cells.get(k(r, c));
@@ -450,19 +461,6 @@ export class PreviewHost implements WorkbookPort {
     else this.settings.delete(MAPPINGS_SETTING);
   }
 
-  private usedArea(sheet: PreviewSheet): Area | null {
-    let top = Infinity, left = Infinity, bottom = 0, right = 0;
-    for (const [key, cell] of sheet.cells) {
-      if (isBlankCell(cell)) continue;
-      const [r, c] = key.split(",").map(Number);
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
-    }
-    return bottom === 0 ? null : { top, left, bottom, right };
-  }
-
   private selectedArea(sheetName: string): Area | null {
     if (this.selection.sheet !== sheetName) {
       throw Object.assign(new Error(`选中的区域在工作表“${this.selection.sheet}”上，不在“${sheetName}”上：请先切换到要检查的工作表再选择区域。`), {
@@ -524,3 +522,7 @@ function addressOf(key: string): string {
   return `${columnLetter(c)}${r}`;
 }
 
+/** Lets the page paint and handle input before the next step of a long read. */
+function pause(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
+}

@@ -217,8 +217,11 @@ export function planValueText(v: PlanValue): string {
   return v.format === "amount" ? formatAmount(v.value) : String(v.value);
 }
 
+// One formatter for every amount: toLocaleString builds one per call, and a long list has thousands.
+const AMOUNT_FORMAT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 function formatAmount(n: number): string {
-  return n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return AMOUNT_FORMAT.format(n);
 }
 
 /** "2023-03-02" → "2023年3月2日"; anything but a real day written YYYY-MM-DD is a bad request. */

@@ -88,7 +88,9 @@ export function ExportPanel({
   const keepSourceRemarks = options.keepSourceRemarks ?? false;
   const paper = options.paper ?? "auto";
   const setOptions = (patch: Partial<ExportOptions>) => onChoice({ destination, options: { ...options, ...patch } });
-  const show = (plan: ExportPlan): Preview => ({ plan, spec: sheetSpec(plan) });
+  // The form's first rows only: the paper and the widths come from the plan's columns (every row
+  // measured there), so the spec of a long list's every row would be drawn for nothing.
+  const show = (plan: ExportPlan): Preview => ({ plan, spec: sheetSpec({ ...plan, rows: plan.rows.slice(0, PREVIEW_ROWS) }) });
   // Said in the pane's words, like a failed export: the form cannot be previewed (nor written).
   const failed = (e: unknown): Preview => ({ error: errorText(e, lang) });
   const planSync = (): Preview => {
@@ -189,7 +191,8 @@ function ExportPreview({ lang, plan, spec }: { lang: Lang; plan: ExportPlan; spe
   const s = strings(lang);
   const st = useStyles();
   const t = paneText(lang);
-  const { header, body, total } = previewCells(spec);
+  const { header, body } = previewCells(spec);
+  const total = plan.rows.length;
   const [all, setAll] = React.useState(false);
   const shown = all ? header.map((_, i) => i) : mainColumns(header);
   return (
