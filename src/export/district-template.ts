@@ -232,7 +232,3 @@ export async function buildTemplateWorkbook(plan: TemplatePlan): Promise<Uint8Ar
   return workbookBytes(wb);
 }
 
-/** File name offered for a download: 模板 of the programme and city. */
-export function templateFileName(plan: TemplatePlan): string {
-  return `${plan.title}（${plan.city}区县填报模板）.xlsx`.replace(/[\\/:*?"<>|]/g, "-");
-}

@@ -7,9 +7,6 @@ import type { Writers } from "../workbook/session";
 export const writers: Writers = {
   summaryWorkbook: async (plan) => (await import("./xlsx")).buildExportWorkbook(plan),
   returnListWorkbook: async (plan) => (await import("./return-list")).returnListWorkbook(plan),
-  templateWorkbook: async (plan) => {
-    const { buildTemplateWorkbook, templateFileName } = await import("./district-template");
-    return { bytes: await buildTemplateWorkbook(plan), fileName: templateFileName(plan) };
-  },
+  templateWorkbook: async (plan) => (await import("./district-template")).buildTemplateWorkbook(plan),
   markedListWorkbook: async (copy) => (await import("./marked-copy")).markedListWorkbook(copy),
 };

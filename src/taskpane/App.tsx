@@ -27,6 +27,7 @@ import { MarkedCopyAction } from "./components/MarkedCopy";
 import { ProgrammesPanel } from "./components/Programmes";
 import { programmeText } from "./programme-text";
 import { RankingPanel } from "./components/Ranking";
+import { downloadFileName, isoDay } from "../domain/export/file-names";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px", padding: "0 12px 12px", boxSizing: "border-box", minWidth: 0 },
@@ -214,7 +215,7 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
   const exportNow = async (): Promise<ExportOutcome> => {
     await freshen();
     const choice = exportChoice ?? { destination: exportDestinations(ready!.capabilities)[0], options: {} };
-    return session.exportSummary(choice.destination, choice.options);
+    return session.exportSummary(choice.destination, choice.options, isoDay(today));
   };
   /** What is written from the results (the summary, the return list) comes from a check that still stands. */
   const freshen = async (): Promise<void> => {
@@ -333,9 +334,9 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
         />
       </Section>
       <Section title={programmeText(lang).section} lang={lang} testId="programmes-section" defaultOpen={false}>
-        <ProgrammesPanel lang={lang} api={session} programmes={programmes} disabled={working} onChanged={programmesChanged} />
+        <ProgrammesPanel lang={lang} api={session} programmes={programmes} disabled={working} onChanged={programmesChanged} jsonName={(title) => downloadFileName({ what: "项目定义", city: settings.city, programmeTitle: title, date: isoDay(today), ext: "json" })} />
       </Section>
-      <TemplateAction lang={lang} disabled={working} onTemplate={() => session.districtTemplate(settings)} />
+      <TemplateAction lang={lang} disabled={working} onTemplate={() => session.districtTemplate(settings, isoDay(today))} />
       <OpenFileAction lang={lang} disabled={working} onOpen={openFile} />
       <MergePanel lang={lang} sheets={ready.sheets} disabled={working} onMerge={mergeLists} />
       <Caption1 className={st.small} data-testid="capabilities">
@@ -425,10 +426,6 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
   );
 }
 
-/** YYYY-MM-DD of the clerk's own day (local time). */
-function isoDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
 
 /** The same settings, whatever order their keys were written in. */
 export function sameSettings(a: CheckSettings, b: CheckSettings): boolean {

@@ -4,6 +4,7 @@
  * The task pane calls this and nothing else; it knows neither Office.js nor the preview host.
  */
 import { planReturnLists, returnListFileName, type ReturnPlan } from "../domain/export/return-list";
+import { downloadFileName, isoDay } from "../domain/export/file-names";
 import { columnLetter, columnNumber, type Grid } from "../domain/cells";
 import { ENTERPRISE_FIELDS } from "../domain/check";
 import type { ColumnChoice, SavedMapping } from "../domain/columns";
@@ -16,7 +17,7 @@ import { planMarks } from "./marks";
 import { toBase64 } from "./base64";
 import { MarkConflictError, type Capabilities, type CellContent, type ExportTarget, type MarkPlan, type ReadScope, type WorkbookPort } from "./port";
 import { uniqueSheetName, type ExportOptions, type ExportPlan } from "../domain/export/plan";
-import type { TemplatePlan } from "../domain/template/plan";
+import { templateFileName, type TemplatePlan } from "../domain/template/plan";
 import { UserMappings, type UserStore } from "./user-store";
 import { MERGED_SHEET, type MergeInput, type SourceSummary } from "../domain/merge";
 import type { ListFile } from "../app/files";
@@ -250,7 +251,7 @@ export interface ExportOutcome {
 export interface Writers {
   summaryWorkbook(plan: ExportPlan): Promise<Uint8Array>;
   returnListWorkbook(plan: ReturnPlan): Promise<Uint8Array>;
-  templateWorkbook(plan: TemplatePlan): Promise<{ bytes: Uint8Array; fileName: string }>;
+  templateWorkbook(plan: TemplatePlan): Promise<Uint8Array>;
   /** A copy of the checked list with the check's marks on it (the standalone page's download). */
   markedListWorkbook(copy: MarkedCopy): Promise<Uint8Array>;
 }
@@ -753,11 +754,13 @@ export class Session<Refs = unknown, P = unknown> {
    * src/export): into a new sheet or a new workbook through the port, or as .xlsx bytes to download.
    * The exceljs writer is loaded only now, so the pane starts without it.
    */
-  async exportSummary(destination: ExportDestination, options: ExportOptions = {}): Promise<ExportOutcome> {
+  async exportSummary(destination: ExportDestination, options: ExportOptions = {}, today = isoDay(new Date())): Promise<ExportOutcome> {
     const planned = this.planSummary(options);
     if (destination === "download") {
       const bytes = await this.writers.summaryWorkbook(planned);
-      return { plan: planned, destination, sheets: [], download: { fileName: `${planned.sheetName}.xlsx`, bytes } };
+      const report = this.last!.report;
+      const fileName = downloadFileName({ what: planned.sheetName, city: report.city, programmeTitle: report.programmeTitle, date: today, ext: "xlsx" });
+      return { plan: planned, destination, sheets: [], download: { fileName, bytes } };
     }
     // A name the workbook already has would make Excel number it; say what it will be called.
     const plan = destination === "sheet" ? { ...planned, sheetName: uniqueSheetName(planned.sheetName, await this.port.listSheets()) } : planned;
@@ -774,7 +777,7 @@ export class Session<Refs = unknown, P = unknown> {
       throw Object.assign(new Error("请先检查名单，再生成退回修改清单。"), { messageEn: "Check the list before making the return list." });
     }
     const plan = planReturnLists(this.lastGrid, this.last.report, { date: today });
-    const fileName = returnListFileName(plan, this.last.report.programme);
+    const fileName = returnListFileName(plan);
     const [bytes, capabilities] = await Promise.all([this.writers.returnListWorkbook(plan), this.port.capabilities()]);
     if (!capabilities.createWorkbook) return { plan, destination: "download", download: { fileName, bytes } };
     await this.port.openXlsx(toBase64(bytes), "workbook");
@@ -795,7 +798,7 @@ export class Session<Refs = unknown, P = unknown> {
     const bytes = await this.writers.markedListWorkbook({ grid: this.lastGrid, plan });
     const results = plan.results;
     return {
-      fileName: markedCopyFileName(last.sheet, last.report.city, last.report.programme, today),
+      fileName: markedCopyFileName(last.sheet, last.report.city, last.report.programmeTitle, today),
       bytes,
       rows: results.length,
       errors: results.filter((r) => r.level === "error").length,
@@ -883,11 +886,12 @@ export class Session<Refs = unknown, P = unknown> {
    * 生成区县填报模板: the template for the chosen programme and city, opened as a new workbook where
    * Excel can (ExcelApi 1.8), else as .xlsx bytes to download. Needs no check and touches no sheet.
    */
-  async districtTemplate(settings: Pick<CheckSettings, "programmeId" | "city" | "values">): Promise<TemplateOutcome> {
+  async districtTemplate(settings: Pick<CheckSettings, "programmeId" | "city" | "values">, today = isoDay(new Date())): Promise<TemplateOutcome> {
     const programme = this.programme(settings.programmeId);
     // The open facts the user set (a direction list …) shape the dropdowns as they shape the check.
     const plan = this.engine.template(programme, settings.city, settings.values);
-    const [{ bytes, fileName }, capabilities] = await Promise.all([this.writers.templateWorkbook(plan), this.port.capabilities()]);
+    const [bytes, capabilities] = await Promise.all([this.writers.templateWorkbook(plan), this.port.capabilities()]);
+    const fileName = templateFileName(plan, today);
     if (!capabilities.createWorkbook) return { plan, destination: "download", download: { fileName, bytes } };
     await this.port.openXlsx(toBase64(bytes), "workbook");
     return { plan, destination: "workbook" };
@@ -902,8 +906,8 @@ export class Session<Refs = unknown, P = unknown> {
 }
 
 /** 江宁区-已标注-南京市-js-2023-platform-2026-12-03.xlsx: the list, then city, programme and day, as the other downloads. */
-export function markedCopyFileName(sheet: string, city: string, programmeId: string, today: string): string {
-  return `${sheet}-已标注-${city}-${programmeId}-${today}.xlsx`.replace(/[\\/:*?"<>|]/g, "-");
+export function markedCopyFileName(sheet: string, city: string, programmeTitle: string, today: string): string {
+  return downloadFileName({ what: `${sheet}-已标注`, city, programmeTitle, date: today, ext: "xlsx" });
 }
 
 /** A short text standing for what grids hold (position, values, formulas): equal grids, equal text. */

@@ -197,7 +197,7 @@ describe("推荐汇总助手 网页版 (checker.html, production build, Chromium
 
   it("downloads a marked copy of the list: every cell unchanged, the engine's results, fills and notes", async () => {
     const download = await downloadMarkedCopy(page);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^江宁区-已标注-${CITY}-${PROGRAMME}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^江宁区-已标注-${CITY}-重点工业互联网平台-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
     await assertMarkedCopy(await download.path(), want);
     expect(pane.errors).toEqual([]);
   });

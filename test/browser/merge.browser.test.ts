@@ -101,7 +101,7 @@ describe("合并区县名单 in the task pane (Chromium)", () => {
     );
     expect(judged.length).toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("return-list-button").click()]);
-    expect(download.suggestedFilename()).toMatch(/^退回修改清单-济南市-sd-2023-platform-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^退回修改清单-济南市-省级工业互联网平台入库-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(await download.path());
     expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "历下区", "历城区"]);

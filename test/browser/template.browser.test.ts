@@ -26,7 +26,12 @@ describe("生成区县填报模板 in the preview (Chromium)", () => {
     const snapshot = () => page.evaluate(() => (window as unknown as { previewHost: { snapshot(s: string): unknown } }).previewHost.snapshot("江宁区"));
     const before = await snapshot();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("template-button").click()]);
-    expect(download.suggestedFilename()).toBe("江苏省重点工业互联网平台推荐名单（南京市区县填报模板）.xlsx");
+    // Named with what, city, programme and the clerk's day (the page's local date).
+    const day = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    });
+    expect(download.suggestedFilename()).toBe(`区县填报模板-南京市-重点工业互联网平台-${day}.xlsx`);
     const path = await download.path();
     const book = await readXlsx(new Uint8Array(readFileSync(path)));
     expect(book.sheetNames).toEqual(["推荐名单", "填报说明"]);

@@ -111,7 +111,7 @@ describe("planReturnLists on a merged list", () => {
   });
 
   it("names the file after the city, programme and date", () => {
-    expect(returnListFileName(plan, "sd-2023-platform")).toBe("退回修改清单-济南市-sd-2023-platform-2026-12-03.xlsx");
+    expect(returnListFileName(plan)).toBe("退回修改清单-济南市-省级工业互联网平台入库-2026-12-03.xlsx");
   });
 });
 

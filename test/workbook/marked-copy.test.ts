@@ -42,7 +42,7 @@ describe("the marked copy is the marked sheet", () => {
       const before = host.snapshot(sheet);
       const out = await session.markedCopy("2026-12-03");
       expect(host.snapshot(sheet)).toEqual(before);
-      expect(out.fileName).toBe(markedCopyFileName(sheet, "南京市", "js-2023-platform", "2026-12-03"));
+      expect(out.fileName).toBe(markedCopyFileName(sheet, "南京市", "江苏省重点工业互联网平台", "2026-12-03"));
       expect(out.rows).toBe(opened.check.report.counts.rowsChecked);
       const ws = await load(out.bytes);
 

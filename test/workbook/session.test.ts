@@ -199,12 +199,23 @@ describe("生成区县填报模板 through the session", () => {
 
   it("gives the bytes to download where Excel cannot open a new workbook", async () => {
     const { mock, session } = await officeSession(10, { excelApi: 7 });
-    const out = await session.districtTemplate({ programmeId: "js-2023-star-cloud", city: "南京市" });
+    const out = await session.districtTemplate({ programmeId: "js-2023-star-cloud", city: "南京市" }, "2026-12-03");
     expect(out.destination).toBe("download");
     expect(mock.createdWorkbooks).toHaveLength(0);
-    expect(out.download?.fileName).toBe("江苏省星级上云企业推荐名单（南京市区县填报模板）.xlsx");
+    expect(out.download?.fileName).toBe("区县填报模板-南京市-星级上云企业-2026-12-03.xlsx");
     const book = await readXlsx(out.download!.bytes);
     expect(book.sheet().grid.rows[2]!.map((c) => c.value)).toContain("申报星级");
+  });
+});
+
+describe("download names", () => {
+  it("the summary table and the return list are named with what, city, programme and day", async () => {
+    const { session } = await officeSession(10, { excelApi: 7 });
+    await session.run(SETTINGS);
+    const summary = await session.exportSummary("download", {}, "2026-12-03");
+    expect(summary.download?.fileName).toBe("推荐项目汇总表-南京市-重点工业互联网平台-2026-12-03.xlsx");
+    const back = await session.returnList("2026-12-03");
+    expect(back.download?.fileName).toBe("退回修改清单-南京市-重点工业互联网平台-2026-12-03.xlsx");
   });
 });
 

@@ -7,6 +7,7 @@
  * Info findings (a quota exemption read, a priority match) ask nothing of the district and are left
  * out; a finding about the list as a whole (no row) goes to the overview sheet.
  */
+import { downloadFileName } from "./file-names";
 import { columnNumber, isBlankCell, type Cell, type Grid } from "../cells";
 import { FIELDS } from "../fields";
 import { findingTitle } from "../finding-titles";
@@ -294,7 +295,7 @@ export function returnListSheets(plan: ReturnPlan): SheetSpec[] {
   return specs;
 }
 
-/** 退回修改清单-南京-js-2023-platform-2026-12-03.xlsx */
-export function returnListFileName(plan: ReturnPlan, programmeId: string): string {
-  return `退回修改清单-${plan.city}-${programmeId}-${plan.date}.xlsx`.replace(/[\\/:*?"<>|]/g, "-");
+/** 退回修改清单-南京市-重点工业互联网平台-2026-12-03.xlsx */
+export function returnListFileName(plan: ReturnPlan): string {
+  return downloadFileName({ what: "退回修改清单", city: plan.city, programmeTitle: plan.programmeTitle, date: plan.date, ext: "xlsx" });
 }

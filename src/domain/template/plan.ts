@@ -13,6 +13,7 @@ import { findCity, PROVINCE_NAMES, type City } from "../regions";
 import { allowedValues } from "../rules/read";
 import { organisationCodeCheckChar, usccCheckChar } from "../uscc";
 import { chineseDate, displayWidth } from "../export/plan";
+import { downloadFileName } from "../export/file-names";
 
 /** Excel's limits on a validation's input message (longer ones make Excel repair the file). */
 export const PROMPT_TITLE_MAX = 32;
@@ -57,6 +58,8 @@ export interface TemplateCondition {
 
 export interface TemplatePlan {
   programme: string;
+  /** The programme's title (the file name says it). */
+  programmeTitle: string;
   city: string;
   /** Sheet the district fills: the first sheet, so every reader takes it by default. */
   sheetName: string;
@@ -530,6 +533,7 @@ export function planTemplate(options: TemplateOptions): TemplatePlan {
   ];
   return {
     programme: p.id,
+    programmeTitle: p.title,
     city: unit.name,
     sheetName: "推荐名单",
     title: `${p.title}推荐名单`,
@@ -564,4 +568,9 @@ export function inlineList(values: readonly string[]): string | null {
   if (values.some((v) => v.includes(",") || v.includes('"'))) return null;
   const joined = values.join(",");
   return joined.length <= INLINE_LIST_MAX ? `"${joined}"` : null;
+}
+
+/** File name offered for a download: 区县填报模板-南京市-重点工业互联网平台-2026-12-03.xlsx. */
+export function templateFileName(plan: TemplatePlan, date: string): string {
+  return downloadFileName({ what: "区县填报模板", city: plan.city, programmeTitle: plan.programmeTitle, date, ext: "xlsx" });
 }

@@ -106,7 +106,8 @@ export function ProgrammeEditor({
   disabled: boolean;
   onSaved: (view: ProgrammeView, note: string | null) => void;
   onClose: () => void;
-  onDownload: (fileName: string, text: string) => void;
+  /** Offers the programme file; `title` names it. */
+  onDownload: (title: string, text: string) => void;
 }) {
   const t = programmeText(lang);
   const st = useStyles();
@@ -325,7 +326,7 @@ export function ProgrammeEditor({
         <Button appearance="primary" disabled={disabled || saving || !canSave} onClick={() => save()} data-testid="editor-save">
           {saving ? t.saving : t.save}
         </Button>
-        <Button disabled={disabled || !preview.ok || (input.mode === "draft" && pending > 0)} onClick={() => onDownload(`${id}.json`, text)} data-testid="editor-download">
+        <Button disabled={disabled || !preview.ok || (input.mode === "draft" && pending > 0)} onClick={() => onDownload(title || id, text)} data-testid="editor-download">
           {t.download}
         </Button>
         <Button appearance="subtle" disabled={saving} onClick={onClose} data-testid="editor-close">

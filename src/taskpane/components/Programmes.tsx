@@ -5,6 +5,7 @@
  * problem (JSON path + message) and nothing changes.
  */
 import { saveFile } from "./file-action";
+import { safeFileName } from "../../domain/export/file-names";
 import * as React from "react";
 import { Button, Caption1, Field, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../workbook/i18n";
@@ -57,11 +58,14 @@ export function ProgrammesPanel({
   programmes,
   disabled,
   onChanged,
+  jsonName = (title) => safeFileName(title, "json"),
 }: {
   lang: Lang;
   api: ProgrammesApi;
   programmes: ProgrammeView[];
   disabled: boolean;
+  /** The name a programme file downloads under, from its title (the pane adds city and day). */
+  jsonName?: (title: string) => string;
   /** The list changed; `select`: the programme to choose now. */
   onChanged: (select?: string) => void;
 }) {
@@ -257,7 +261,7 @@ export function ProgrammesPanel({
                 {p.id} · {originText(lang, p, programmes)}
               </Caption1>
               <div className={st.buttons}>
-                <Button size="small" onClick={() => saveTextFile(p.origin?.fileName || `${p.id}.json`, api.bundleTextOf(p.id))} disabled={off} data-testid={`imported-download-${p.id}`}>
+                <Button size="small" onClick={() => saveTextFile(jsonName(p.title || p.id), api.bundleTextOf(p.id))} disabled={off} data-testid={`imported-download-${p.id}`}>
                   {t.download}
                 </Button>
                 <Button size="small" appearance="subtle" onClick={() => setRemoveAsk({ id: p.id, title: p.title })} disabled={off} data-testid={`imported-remove-${p.id}`}>
@@ -363,7 +367,7 @@ export function ProgrammesPanel({
           input={editor}
           api={api}
           disabled={disabled}
-          onDownload={saveTextFile}
+          onDownload={(title, text) => saveTextFile(jsonName(title), text)}
           onClose={() => setEditor(null)}
           onSaved={(view, warn) => {
             setEditor(null);
