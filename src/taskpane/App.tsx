@@ -27,6 +27,7 @@ import { MarkedCopyAction } from "./components/MarkedCopy";
 import { ProgrammesPanel } from "./components/Programmes";
 import { programmeText } from "./programme-text";
 import { RankingPanel } from "./components/Ranking";
+import { HelpPanel } from "./components/Help";
 import { downloadFileName, isoDay } from "../domain/export/file-names";
 
 const useStyles = makeStyles({
@@ -320,6 +321,9 @@ export function App({ session, lang, today = new Date() }: { session: Session; l
         {recheckedNote && <Caption1 data-testid="rechecked-note">{recheckedNote}</Caption1>}
       </div>
       <Title3 as="h1" className={st.title}>{s.appTitle}</Title3>
+      <Section title={t.help.title} lang={lang} testId="help-section" defaultOpen={false}>
+        <HelpPanel lang={lang} />
+      </Section>
       <Section title={s.settings} lang={lang} testId="settings-section">
         <SettingsForm
           lang={lang}

@@ -63,6 +63,33 @@ const ZH = {
   filteredCount: (shown: number, total: number) => `显示 ${shown} / 共 ${total} 条`,
   clearFilters: "清除筛选",
   noneMatch: "没有符合筛选条件的问题。",
+  help: {
+    title: "操作说明",
+    intro: "推荐汇总助手按申报通知逐行核对区县报来的推荐名单，标出问题，生成退回修改清单和报省汇总表。",
+    stepsTitle: "六个步骤",
+    steps: [
+      "选定项目和推荐单位：在“检查设置”中选本次通知对应的申报项目和本市（县），需要时填写推荐名额、基准日和待定事项。",
+      "备好名单：区县的名单在本工作簿的工作表中，或用“打开名单文件…”读入；几个区县的名单可用“合并区县名单…”合成一张。",
+      "点“检查”：汇总（读取行数、错误、警告、名额、截止日期）出现在上方，每个问题列在“问题清单”中，点一条即选中对应的单元格。",
+      "排定推荐顺序：在“推荐排序与名额”中调整顺序、选定占名额的行，点“确认排序”才写入“推荐排序”列，写入后可以撤销。",
+      "退回修改：点“生成退回修改清单”，每个区县一张表，列出有问题的行、企业、问题、修改办法和依据条款，发给区县更正后重新检查。",
+      "导出报省汇总表：点“导出”，按省厅格式生成汇总表，默认只列入没有错误的行；检查后改过设置或表格的，导出前会先重新检查。",
+    ],
+    marksTitle: "标记和颜色的含义",
+    marks: [
+      { key: "error", label: "红色底", text: "该单元格有错误：这一行不符合申报条件或填写有误，不列入报省汇总表。" },
+      { key: "warning", label: "黄色底", text: "警告：须核实后说明情况，核实无误的可以报送。" },
+      { key: "priority", label: "蓝色底", text: "申报单位属于通知所列的优先认定范围（如产业集群、产业链内企业）。" },
+      { key: "result", label: "“校验结果”列", text: "检查在名单右侧加的一列：每行写“通过”，或写明其错误和警告；有问题的单元格另加批注，说明问题和修改办法。" },
+      { key: "stale", label: "“已过期”", text: "检查后改过设置或表格，结果已不对应当前名单：请重新检查，导出前也会先重新检查。" },
+    ],
+    neverTitle: "不会改动的内容",
+    never: [
+      "检查从不改动您填写的单元格，只加底色、批注和“校验结果”列。",
+      "“清除标记”只去掉检查加上的底色、批注和“校验结果”列，单元格原来的底色恢复原样；问题清单保留到下一次检查。",
+      "只有点“确认排序”才会写入“推荐排序”列，并且可以撤销；汇总表、退回修改清单和填报模板都写到新的工作表、新工作簿或下载的文件中，不覆盖原名单。",
+    ],
+  },
 };
 
 type Text = typeof ZH;
@@ -129,6 +156,33 @@ const EN: Text = {
   filteredCount: (shown, total) => `Showing ${shown} of ${total}`,
   clearFilters: "Clear filters",
   noneMatch: "No problem matches the filters.",
+  help: {
+    title: "How to use",
+    intro: "The assistant checks the districts' recommendation lists row by row against the notice, marks the problems, and makes the return lists and the province's summary table.",
+    stepsTitle: "Six steps",
+    steps: [
+      "Choose the programme and the unit: in the check settings, pick the notice's programme and your city (county); set the quota, the as-of date and open facts where needed.",
+      "Have the list ready: a district's list on a sheet of this workbook, or read with “Open a list file…”; several districts' lists can be merged into one with the merge panel.",
+      "Click “Check”: the summary (rows read, errors, warnings, quota, deadline) appears at the top, every problem is in the findings list, and clicking one selects its cell.",
+      "Rank the rows: in “Ranking and places”, change the order and choose the rows taking places; only “Confirm ranking” writes the rank column, and it can be undone.",
+      "Send back: “Make the return list” gives a sheet per district with its rows to correct, the enterprise, the problem, what to do and the clause; check again once corrected.",
+      "Export the province's table: “Export” writes the summary table in the province's form, rows without errors by default; after a change of settings or sheet it checks again first.",
+    ],
+    marksTitle: "What the marks and colours mean",
+    marks: [
+      { key: "error", label: "Red fill", text: "The cell has an error: the row does not qualify or is filled in wrongly, and stays out of the province's table." },
+      { key: "warning", label: "Yellow fill", text: "A warning: verify it and explain; once verified the row can go up." },
+      { key: "priority", label: "Blue fill", text: "The applicant is in the notice's priority groups (clusters, industry chains)." },
+      { key: "result", label: "The 校验结果 column", text: "The column the check adds right of the list: “OK” or the row's errors and warnings; cells with a problem also get a note saying what is wrong and what to do." },
+      { key: "stale", label: "“Out of date”", text: "A setting or the sheet changed after the check: check again; export checks again first." },
+    ],
+    neverTitle: "What is never changed",
+    never: [
+      "A check never changes the cells you typed: it only adds fills, notes and the 校验结果 column.",
+      "“Clear marks” removes only the fills, notes and 校验结果 column the check added, putting the cells' own fills back; the findings stay until the next check.",
+      "Only “Confirm ranking” writes the rank column, and it can be undone; the summary table, return lists and district template go to a new sheet, a new workbook or a downloaded file, never over the list.",
+    ],
+  },
 };
 
 export function paneText(lang: Lang): Text {
