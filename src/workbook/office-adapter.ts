@@ -12,6 +12,9 @@
  * Needs only ExcelApi 1.2 (getUsedRange(valuesOnly)); uses 1.4 getUsedRangeOrNullObject to locate a
  * large list (below it, a used range past the limit is refused with Ctrl+End as the remedy), 1.7 change events, 1.9 multi-area
  * selection and 1.20 mergeUndoGroup where present. Marks are recorded in the document's settings.
+ * The list's shape goes with the first value sync, no sync of its own: merged areas (1.13), and the
+ * visible cells and the AutoFilter (1.9) that tell hidden and filtered rows and hidden columns;
+ * below those the grid carries no merges (or no hidden rows), so nothing is said of them.
  */
 import { columnLetter, isBlankCell, writtenCell, type Cell, type Grid, type SheetShape } from "../domain/cells";
 import {
@@ -162,6 +165,21 @@ function gridFrom(sheetName: string, data: RangeData[]): Grid {
   return { sheetName, firstRow: first.rowIndex + 1, firstColumn: first.columnIndex + 1, rows };
 }
 
+/** The shape where it touches the list, as the file readers keep it (merges meeting it, rows and columns inside it). */
+function shapeWithin(shape: SheetShape | undefined, a: Area): SheetShape | null {
+  if (!shape) return null;
+  const out: SheetShape = {};
+  const merges = shape.merges?.filter((m) => m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left);
+  if (merges?.length) out.merges = merges;
+  const rows = shape.hiddenRows?.filter((r) => r >= a.top && r <= a.bottom);
+  if (rows?.length) out.hiddenRows = rows;
+  const filtered = shape.filteredRows?.filter((r) => r >= a.top && r <= a.bottom);
+  if (filtered?.length) out.filteredRows = filtered;
+  const columns = shape.hiddenColumns?.filter((c) => c >= a.left && c <= a.right);
+  if (columns?.length) out.hiddenColumns = columns;
+  return Object.keys(out).length ? out : null;
+}
+
 function isTooLarge(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
@@ -303,8 +321,9 @@ export class OfficeWorkbook implements WorkbookPort {
       const large = plans.filter((p) => cells(p.extent) > chunk);
       if ((caps.excelApi ?? 0) >= 4) await locate(ctx, large);
       plans.forEach((p, i) => refuseHugeRange(names[i], p, (caps.excelApi ?? 0) >= 4));
-      const { data, outside } = await readAreas(ctx, plans, chunk, isTooLarge, onProgress);
-      return { names, data, outside, plans, sheets: all.items.map((w) => w.name) };
+      const shapeReads = { merges: (caps.excelApi ?? 0) >= 13, visibility: (caps.excelApi ?? 0) >= 9 };
+      const { data, outside, shapes } = await readAreas(ctx, plans, chunk, isTooLarge, onProgress, shapeReads);
+      return { names, data, outside, shapes, plans, sheets: all.items.map((w) => w.name) };
     });
     onProgress?.(1, 1);
     const grids: Grid[] = [];
@@ -314,10 +333,11 @@ export class OfficeWorkbook implements WorkbookPort {
       const whole = withoutResultColumn(gridFrom(name, read.data[i]), this.record(name), RESULT_HEADERS);
       // Ranges read whole are cut to the list here, by the same rule the location used.
       const { grid, outside } = trimToList(whole);
-      grids.push(grid);
       const far = [...read.outside[i], ...outside];
       const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
       const area = { top: grid.firstRow, left: grid.firstColumn, bottom: grid.firstRow + grid.rows.length - 1, right: grid.firstColumn + width - 1 };
+      const shape = grid.rows.length ? shapeWithin(read.shapes[i], area) : null;
+      grids.push(shape ? { ...grid, shape } : grid);
       findings.push(far.length ? [cellsOutsideList(far, areaText(area))] : []);
     });
     return { grids, sheets: read.sheets, findings };

@@ -5,7 +5,7 @@
  * COUNTA of bands of FAR_ROWS rows, then FAR_COLUMNS columns) and then read in chunks of rows, one
  * sync each. A stray cell at XFD1048576 costs one or two small syncs, not 17 billion cells.
  */
-import { columnLetter, isBlankCell, type Cell } from "../domain/cells";
+import { columnLetter, columnNumber, isBlankCell, type Cell, type SheetShape } from "../domain/cells";
 import { areaText, FAR_COLUMNS, FAR_ROWS, mainRun, type Area, type Occupied } from "../domain/list-area";
 import type { OutsideCell } from "../domain/read-faults";
 
@@ -38,6 +38,14 @@ export interface ReadResult {
   data: RangeData[][];
   /** Per plan: the far cells (small regions cell by cell, larger ones as areas). */
   outside: OutsideCell[][];
+  /** Per plan: merges, hidden and filtered rows and hidden columns of its area, what this Excel could tell (see readShape). */
+  shapes: SheetShape[];
+}
+
+/** Which shape facts to ask Excel for: merged areas need ExcelApi 1.13, visible cells and the AutoFilter 1.9. */
+export interface ShapeReads {
+  merges: boolean;
+  visibility: boolean;
 }
 
 export function areaOf(r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): Area {
@@ -141,6 +149,7 @@ export async function readAreas(
   chunkCells: number,
   isTooLarge: (e: unknown) => boolean,
   onProgress?: (done: number, total: number) => void,
+  shapeReads: ShapeReads = { merges: false, visibility: false },
 ): Promise<ReadResult> {
   const queue: Block[] = [];
   plans.forEach((p, i) => {
@@ -161,6 +170,12 @@ export async function readAreas(
     );
   type Small = { area: Area; range: Excel.Range | null }[][];
   let small: Small | null = null;
+  // The shape goes with the first sync too. A sync Excel refuses for another reason than its size
+  // (more than 512 merged areas in a band, which getMergedAreasOrNullObject fails on) is sent again
+  // without the merges, then without the shape: the values are never lost for it.
+  let shapeLevel: ShapeReads = shapeReads;
+  let shapes: ShapeQuery[] | null = null;
+  const asksShape = () => shapeLevel.merges || shapeLevel.visibility;
   let total = Math.max(1, Math.ceil(queue.reduce((n, b) => n + b.count * width(plans[b.plan]), 0) / chunkCells));
   let done = 0;
   let alone = 0; // blocks to send one per sync after a refused sync
@@ -181,11 +196,18 @@ export async function readAreas(
       return range;
     });
     const pendingSmall: Small = small ?? loadSmall();
+    const pendingShapes: ShapeQuery[] = shapes ?? plans.map((p) => queueShape(p, shapeLevel));
     try {
       await ctx.sync();
       small = pendingSmall;
+      shapes = pendingShapes;
     } catch (e) {
-      if (!isTooLarge(e)) throw e;
+      if (!isTooLarge(e)) {
+        if (shapes || !asksShape()) throw e;
+        shapeLevel = shapeLevel.merges ? { ...shapeLevel, merges: false } : { merges: false, visibility: false };
+        queue.unshift(...batch);
+        continue;
+      }
       if (batch.length > 1) {
         queue.unshift(...batch);
         alone = batch.length;
@@ -209,10 +231,132 @@ export async function readAreas(
   );
   if (!small) {
     small = loadSmall();
+    shapes = plans.map((p) => queueShape(p, { merges: false, visibility: false }));
     await ctx.sync();
   }
   const outside = small.map((regions) => regions.flatMap(({ area, range }) => (range ? cellsOf(area, range) : [{ address: areaText(area) }])));
-  return { data, outside };
+  return { data, outside, shapes: (shapes ?? []).map(shapeOf) };
+}
+
+// ------------------------------------------------------------------ the sheet's shape
+
+/** Rows per getMergedAreasOrNullObject call: Excel fails it past 512 merged areas, and a band this high holds 64 per column at most. */
+export const MERGE_BAND_ROWS = 128;
+
+interface ShapeQuery {
+  area: Area;
+  /** Per band of rows; Excel reports a merged area in the band holding its top-left cell. */
+  merges: Excel.RangeAreas[];
+  visible: Excel.RangeAreas | null;
+  filter: { auto: Excel.AutoFilter; range: Excel.Range } | null;
+}
+
+/** Queues what Excel can tell of the plan's area, in the sync it is called before; nothing where the API is missing. */
+function queueShape(plan: ReadPlan, reads: ShapeReads): ShapeQuery {
+  const a = plan.area;
+  const query: ShapeQuery = { area: a, merges: [], visible: null, filter: null };
+  if (reads.merges) {
+    for (const [top, bottom] of bands(a.top, a.bottom, MERGE_BAND_ROWS)) {
+      const found = plan.sheet.getRange(areaText({ ...a, top, bottom })).getMergedAreasOrNullObject();
+      found.load("address,areaCount");
+      query.merges.push(found);
+    }
+  }
+  // Visible cells of one cell would be the whole sheet's (as SpecialCells in VBA): a one-cell list has no rows to hide.
+  if (reads.visibility && cellCount(a) > 1) {
+    const visible = plan.sheet.getRange(areaText(a)).getSpecialCellsOrNullObject("Visible");
+    visible.load("address,areaCount");
+    const auto = plan.sheet.autoFilter;
+    auto.load("enabled");
+    const range = auto.getRangeOrNullObject();
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    query.visible = visible;
+    query.filter = { auto, range };
+  }
+  return query;
+}
+
+/**
+ * The shape as the file readers give it (xlsx-adapter worksheetShape): merged areas; rows and columns
+ * of the area no visible cell lies in; of the hidden rows, those inside an enabled AutoFilter's range
+ * below its header row are the filter's. An answer that does not parse whole is left out.
+ */
+function shapeOf(q: ShapeQuery): SheetShape {
+  const shape: SheetShape = {};
+  const merges: Area[] = [];
+  for (const found of q.merges) {
+    if (found.isNullObject) continue;
+    const areas = parseAreas(found.address);
+    if (areas && areas.length === found.areaCount) merges.push(...areas.filter((m) => m.bottom > m.top || m.right > m.left));
+  }
+  if (merges.length) shape.merges = merges;
+  const visible = q.visible && !q.visible.isNullObject ? parseAreas(q.visible.address) : null;
+  if (visible && visible.length === q.visible!.areaCount && visible.length > 0) {
+    const { top, left, bottom, right } = q.area;
+    const rows = new Uint8Array(bottom - top + 1), columns = new Uint8Array(right - left + 1);
+    for (const v of visible) {
+      for (let r = Math.max(top, v.top); r <= Math.min(bottom, v.bottom); r++) rows[r - top] = 1;
+      for (let c = Math.max(left, v.left); c <= Math.min(right, v.right); c++) columns[c - left] = 1;
+    }
+    const hiddenRows: number[] = [];
+    rows.forEach((seen, i) => seen || hiddenRows.push(top + i));
+    const hiddenColumns: number[] = [];
+    columns.forEach((seen, i) => seen || hiddenColumns.push(left + i));
+    if (hiddenRows.length) {
+      shape.hiddenRows = hiddenRows;
+      const f = q.filter;
+      if (f && !f.range.isNullObject && f.auto.enabled) {
+        const from = f.range.rowIndex + 1, to = f.range.rowIndex + f.range.rowCount;
+        const filtered = hiddenRows.filter((r) => r > from && r <= to);
+        if (filtered.length) shape.filteredRows = filtered;
+      }
+    }
+    if (hiddenColumns.length) shape.hiddenColumns = hiddenColumns;
+  }
+  return shape;
+}
+
+const MAX_ROW = 1048576, MAX_COLUMN = 16384;
+
+/**
+ * A RangeAreas address ("Sheet1!A1:B4, Sheet1!D1:D4", sheet names quoted where Excel quotes them,
+ * "'a''b'!A1") → its areas; null when a part is not an address.
+ */
+export function parseAreas(address: string): Area[] | null {
+  const out: Area[] = [];
+  const s = address;
+  let i = 0;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === ",") i++;
+    if (i >= s.length) break;
+    if (s[i] === "'") {
+      i++;
+      while (i < s.length && !(s[i] === "'" && s[i + 1] !== "'")) i += s[i] === "'" ? 2 : 1;
+      if (s[i + 1] !== "!") return null;
+      i += 2;
+    } else {
+      const bang = s.indexOf("!", i), comma = s.indexOf(",", i);
+      if (bang >= 0 && (comma < 0 || bang < comma)) i = bang + 1;
+    }
+    const comma = s.indexOf(",", i);
+    const end = comma < 0 ? s.length : comma;
+    const area = refArea(s.slice(i, end).trim().replace(/\$/g, ""));
+    if (!area) return null;
+    out.push(area);
+    i = end;
+  }
+  return out;
+}
+
+function refArea(ref: string): Area | null {
+  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(ref);
+  if (m) {
+    const a = { top: Number(m[2]), left: columnNumber(m[1]), bottom: Number(m[4] ?? m[2]), right: columnNumber(m[3] ?? m[1]) };
+    return { top: Math.min(a.top, a.bottom), left: Math.min(a.left, a.right), bottom: Math.max(a.top, a.bottom), right: Math.max(a.left, a.right) };
+  }
+  if ((m = /^(\d+):(\d+)$/.exec(ref))) return { top: Number(m[1]), bottom: Number(m[2]), left: 1, right: MAX_COLUMN };
+  if ((m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(ref))) return { top: 1, bottom: MAX_ROW, left: columnNumber(m[1]), right: columnNumber(m[2]) };
+  return null;
 }
 
 const width = (p: ReadPlan) => p.area.right - p.area.left + 1;

@@ -8,12 +8,16 @@
  * - every context.sync() is counted, with the bytes of its request and answer; with a payload limit
  *   (Excel on the web: 5 MB) a larger answer fails with ResponsePayloadSizeLimitExceeded;
  * - APIs above the configured ExcelApi version are missing; onChanged handlers fire (asynchronously)
- *   for the add-in's own value writes too, as Excel's do.
+ *   for the add-in's own value writes too, as Excel's do;
+ * - the sheet's shape: merged areas (Range.getMergedAreasOrNullObject, 1.13: only those whose top-left
+ *   cell is in the range, office-js issue 3611; the sync fails past 512), hidden rows and columns
+ *   (getSpecialCellsOrNullObject("Visible"), 1.9: visible row runs × column runs; of one cell, the
+ *   used range's, as SpecialCells does), the AutoFilter (1.9), merge(), rowHidden and columnHidden.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { columnLetter, isBlankCell, type Cell } from "../../src/domain/cells";
 import { parseAddress, type Area } from "../../src/workbook/marks";
-import type { PreviewInit, SheetSnapshot } from "../../src/workbook/preview-host";
+import type { PreviewInit, SheetInit, SheetSnapshot } from "../../src/workbook/preview-host";
 import { readXlsx } from "../../src/workbook/xlsx-adapter";
 
 export interface ExcelMockOptions {
@@ -27,6 +31,13 @@ export interface ExcelMockOptions {
 
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
+/** A sheet as the mock takes it: the preview's, plus the AutoFilter's range ("A2:L9"), which Excel knows and the preview does not. */
+export type MockSheetInit = SheetInit & { autoFilter?: string };
+export type MockInit = Omit<PreviewInit, "sheets"> & { sheets: MockSheetInit[] };
+
+/** Excel's limit for getMergedAreasOrNullObject (its reference: "more than 512 … will fail"). */
+export const MERGED_AREAS_LIMIT = 512;
+
 /** What one load() adds to a request: the object path (getRange(…), format, fill) and the query action. */
 const LOAD_REQUEST_BYTES = 300;
 
@@ -39,6 +50,14 @@ interface MockSheet {
   fills: Map<string, string>;
   notes: Map<string, string>;
   handlers: Set<(e: unknown) => Promise<void>>;
+  merges: Area[];
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
+  autoFilter: Area | null;
+}
+
+function emptySheet(name: string): MockSheet {
+  return { name, cells: new Map(), fills: new Map(), notes: new Map(), handlers: new Set(), merges: [], hiddenRows: new Set(), hiddenColumns: new Set(), autoFilter: null };
 }
 
 export interface SyncRecord {
@@ -85,7 +104,7 @@ export class ExcelMock {
   readonly Excel: typeof Excel;
   readonly Office: typeof Office;
 
-  constructor(init: PreviewInit, options: ExcelMockOptions = {}) {
+  constructor(init: MockInit, options: ExcelMockOptions = {}) {
     this.options = {
       excelApi: options.excelApi ?? 20,
       platform: options.platform ?? "PC",
@@ -93,7 +112,11 @@ export class ExcelMock {
       displayLanguage: options.displayLanguage ?? "zh-CN",
     };
     for (const s of init.sheets) {
-      const sheet: MockSheet = { name: s.name, cells: new Map(), fills: new Map(), notes: new Map(), handlers: new Set() };
+      const sheet = emptySheet(s.name);
+      sheet.merges = (s.merges ?? []).flatMap((m) => parseAddress(m));
+      sheet.hiddenRows = new Set(s.hiddenRows ?? []);
+      sheet.hiddenColumns = new Set(s.hiddenColumns ?? []);
+      sheet.autoFilter = s.autoFilter ? parseAddress(s.autoFilter)[0] : null;
       const r0 = s.firstRow ?? 1, c0 = s.firstColumn ?? 1;
       s.rows.forEach((row, i) =>
         row.forEach((cell, j) => {
@@ -253,6 +276,9 @@ export class ExcelMock {
       get numberFormat() { return matrix("numberFormat"); },
       get formulas() { return matrix("formulas"); },
       get "format/fill/color"() { return matrix("format/fill/color"); },
+      // Excel: true when every row (column) is hidden, false when none is, null when some are.
+      get rowHidden() { return allSome(a.top, a.bottom, (r) => sheet.hiddenRows.has(r)); },
+      get columnHidden() { return allSome(a.left, a.right, (c) => sheet.hiddenColumns.has(c)); },
     };
   }
 
@@ -315,6 +341,30 @@ export class ExcelMock {
       setTimeout(() => void h({ address, source: "Local", changeType: "RangeEdited", type: "WorksheetChanged", worksheetId: sheet.name, ...trigger }), later);
     }
   }
+}
+
+function allSome(from: number, to: number, test: (i: number) => boolean): boolean | null {
+  let yes = 0;
+  for (let i = from; i <= to; i++) if (test(i)) yes++;
+  return yes === 0 ? false : yes === to - from + 1 ? true : null;
+}
+
+/** Runs of consecutive numbers in [from, to] that pass `keep`. */
+function runsOf(from: number, to: number, keep: (i: number) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = from; i <= to; i++) {
+    if (!keep(i)) continue;
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
+  }
+  return out;
+}
+
+/** A RangeAreas address as Excel writes one: each block with its sheet, quoted where the name needs it. */
+function areasAddress(sheet: string, areas: Area[]): string {
+  const name = /^[\p{L}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return areas.map((a) => `${name}!${rangeText(a)}`).join(", ");
 }
 
 function addressOf(k: string): string {
@@ -396,7 +446,7 @@ class RequestContext {
       add: (name: string) => {
         self.enqueue(64 + bytes(name), () => {
           if ([...book.sheets.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw mockError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
-          book.sheets.set(name, { name, cells: new Map(), fills: new Map(), notes: new Map(), handlers: new Set() });
+          book.sheets.set(name, emptySheet(name));
         });
         return self.worksheet(() => name);
       },
@@ -428,8 +478,11 @@ class RequestContext {
             const { grid } = file.sheet(name);
             let unique = name;
             for (let i = 2; self.book.sheets.has(unique); i++) unique = `${name} (${i})`;
-            const sheet: MockSheet = { name: unique, cells: new Map(), fills: new Map(), notes: new Map(), handlers: new Set() };
+            const sheet = emptySheet(unique);
             grid.rows.forEach((row, i) => row.forEach((cell, j) => !isBlankCell(cell) && sheet.cells.set(key(grid.firstRow + i, grid.firstColumn + j), { ...cell })));
+            sheet.merges = [...(grid.shape?.merges ?? [])];
+            sheet.hiddenRows = new Set(grid.shape?.hiddenRows ?? []);
+            sheet.hiddenColumns = new Set(grid.shape?.hiddenColumns ?? []);
             self.book.sheets.set(unique, sheet);
             ids.push(unique);
           }
@@ -504,7 +557,46 @@ class RequestContext {
         });
       },
     };
-    return this.wrap(target, () => ({ name: (book.sheet(name()), name()) }), {}, { onChanged, notes });
+    // Worksheet.autoFilter (ExcelApi 1.9): enabled, and the range it applies to (a null object when there is none).
+    const autoFilter =
+      book.options.excelApi >= 9
+        ? this.wrap(
+            new OfficeMockObject({
+              enabled: false,
+              isDataFiltered: false,
+              getRangeOrNullObject: () => {
+                const f = () => book.sheet(name()).autoFilter;
+                return self.range(name, () => f() ?? { top: 1, left: 1, bottom: 1, right: 1 }, undefined, () => f() === null);
+              },
+            }),
+            () => {
+              const s = book.sheet(name());
+              const f = s.autoFilter;
+              return { enabled: f !== null, isDataFiltered: f !== null && [...s.hiddenRows].some((r) => r > f.top && r <= f.bottom) };
+            },
+          )
+        : undefined;
+    return this.wrap(target, () => ({ name: (book.sheet(name()), name()) }), {}, { onChanged, notes, ...(autoFilter ? { autoFilter } : {}) });
+  }
+
+  /**
+   * A RangeAreas from an *OrNullObject method: `find` gives its areas at sync time (null: a null
+   * object); it may throw, failing the sync, as Excel does past its limits.
+   */
+  private rangeAreas(sheetName: () => string, find: () => Area[] | null): any {
+    let memo: { at: number; areas: Area[] | null } | null = null;
+    const get = () => {
+      if (!memo || memo.at !== this.book.syncLog.length) memo = { at: this.book.syncLog.length, areas: find() };
+      return memo.areas;
+    };
+    const target = new OfficeMockObject({ address: "", areaCount: 0 });
+    let isNull: boolean | null = null;
+    this.afterSync.push(() => void (isNull = get() === null));
+    Object.defineProperty(target, "isNullObject", { get: () => (isNull === null ? "Error, context.sync() was not called" : isNull) });
+    return this.wrap(target, () => {
+      const areas = get();
+      return { address: areas ? areasAddress(sheetName(), areas) : "", areaCount: areas?.length ?? 0 };
+    });
   }
 
   private range(sheetName: () => string, area: () => Area, areas: () => Area[] = () => [area()], isNull?: () => boolean): any {
@@ -550,6 +642,40 @@ class RequestContext {
         self.enqueue(32, () => {
           book.active = sheetName();
           book.selection = { sheet: sheetName(), areas: areas() };
+        }),
+      getMergedAreasOrNullObject: () => {
+        self.requires(13, "Range.getMergedAreasOrNullObject");
+        return self.rangeAreas(sheetName, () => {
+          const a = area();
+          const found = sheet().merges.filter((m) => m.top >= a.top && m.top <= a.bottom && m.left >= a.left && m.left <= a.right);
+          if (found.length > MERGED_AREAS_LIMIT) throw mockError("GeneralException", "There was an internal error while processing the request.");
+          return found.length ? found : null;
+        });
+      },
+      getSpecialCellsOrNullObject: (cellType: string) => {
+        self.requires(9, "Range.getSpecialCellsOrNullObject");
+        if (cellType !== "Visible") throw new Error(`mock: special cells ${cellType} not supported`);
+        return self.rangeAreas(sheetName, () => {
+          const s = sheet();
+          const one = area();
+          const a = one.top === one.bottom && one.left === one.right ? book.usedArea(s) : one;
+          const rows = runsOf(a.top, a.bottom, (r) => !s.hiddenRows.has(r));
+          const columns = runsOf(a.left, a.right, (c) => !s.hiddenColumns.has(c));
+          const out = rows.flatMap(([top, bottom]) => columns.map(([left, right]) => ({ top, bottom, left, right })));
+          return out.length ? out : null;
+        });
+      },
+      // Range.merge (ExcelApi 1.2): the top-left cell keeps its value, the others are emptied, as Excel does.
+      merge: (across?: boolean) =>
+        self.enqueue(32, () => {
+          const s = sheet();
+          const a = area();
+          const parts = across ? runsOf(a.top, a.bottom, () => true).flatMap(([t, b]) => Array.from({ length: b - t + 1 }, (_, i) => ({ ...a, top: t + i, bottom: t + i }))) : [a];
+          for (const p of parts) {
+            if (p.top === p.bottom && p.left === p.right) continue;
+            book.eachCell(p, (r, c) => void ((r !== p.top || c !== p.left) && s.cells.delete(key(r, c))));
+            s.merges.push(p);
+          }
         }),
     });
     const fillTarget = (target as any).format.fill as OfficeMockObject;
@@ -601,6 +727,16 @@ class RequestContext {
             book.writeValues(s, area(), v as unknown[][]);
             book.fire(s, rangeText(area()));
           }),
+        rowHidden: (v) =>
+          self.enqueue(32, () => {
+            const a = area();
+            for (let r = a.top; r <= a.bottom; r++) v ? sheet().hiddenRows.add(r) : sheet().hiddenRows.delete(r);
+          }),
+        columnHidden: (v) =>
+          self.enqueue(32, () => {
+            const a = area();
+            for (let c = a.left; c <= a.right; c++) v ? sheet().hiddenColumns.add(c) : sheet().hiddenColumns.delete(c);
+          }),
         // Range.formulas = …: a text starting with "=" is a formula, anything else a value, as Excel takes it.
         formulas: (v) =>
           self.enqueue(bytes(v), () => {
@@ -641,6 +777,12 @@ class RequestContext {
         }
         return picked;
       });
+    } catch (e) {
+      // A refused request answers nothing: its loads and null-object answers are gone, as in Excel.
+      for (const t of pending) t.loads.clear();
+      this.afterSync = [];
+      this.book.syncLog.push({ requestBytes, responseBytes: 0 });
+      throw e;
     } finally {
       this.book.answering = false;
     }

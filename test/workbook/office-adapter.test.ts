@@ -1,31 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { OfficeWorkbook } from "../../src/workbook/office-adapter";
 import { PreviewHost } from "../../src/workbook/preview-host";
-import { ExcelMock, WEB_PAYLOAD_LIMIT, type ExcelMockOptions } from "./excel-mock";
+import { ExcelMock, WEB_PAYLOAD_LIMIT, type ExcelMockOptions, type MockInit } from "./excel-mock";
+import { parseAreas } from "../../src/workbook/office-read";
 import { largeBook } from "./large-book";
 import { CONTRACT_BOOK, PLAN, mappingFor, portContract } from "./port-contract";
 import { MAPPINGS_SETTING } from "../../src/workbook/mappings";
 import { LimitError } from "../../src/workbook/limits";
 import type { MarkPlan } from "../../src/workbook/port";
 
-function adapter(init = CONTRACT_BOOK, options: ExcelMockOptions = {}) {
+function adapter(init: MockInit = CONTRACT_BOOK, options: ExcelMockOptions = {}) {
   const mock = new ExcelMock(init, options);
   return { mock, port: new OfficeWorkbook({ Excel: mock.Excel, Office: mock.Office }) };
 }
 
 portContract("Office.js adapter on office-addin-mock (ExcelApi 1.20)", (init) => {
   const { mock, port } = adapter(init);
-  return { port, snapshot: (s) => mock.snapshot(s), userEdit: (s, a, v) => mock.userEdit(s, a, v) };
+  return { port, snapshot: (s) => mock.snapshot(s), userEdit: (s, a, v) => mock.userEdit(s, a, v), syncs: () => mock.syncs };
 });
 
 portContract("Office.js adapter on office-addin-mock (ExcelApi 1.2 only)", (init) => {
   const { mock, port } = adapter(init, { excelApi: 2 });
-  return { port, snapshot: (s) => mock.snapshot(s), userEdit: (s, a, v) => mock.userEdit(s, a, v) };
+  return { port, snapshot: (s) => mock.snapshot(s), userEdit: (s, a, v) => mock.userEdit(s, a, v), syncs: () => mock.syncs };
 });
 
 portContract("Office.js adapter on office-addin-mock (ExcelApi 1.7: change events without triggerSource)", (init) => {
   const { mock, port } = adapter(init, { excelApi: 7 });
-  return { port, snapshot: (s) => mock.snapshot(s), userEdit: (s, a, v) => mock.userEdit(s, a, v) };
+  return { port, snapshot: (s) => mock.snapshot(s), userEdit: (s, a, v) => mock.userEdit(s, a, v), syncs: () => mock.syncs };
 });
 
 describe("Office.js adapter: sync budget and requirement sets", () => {
@@ -331,9 +332,92 @@ describe("a whole-column selection (B:F): read as the list in it, on the Office.
     await host.select("名单", "B1:F1048576");
     const preview = await host.readGrid("名单", { scope: "selection" });
     expect([office.firstRow, office.firstColumn, office.rows.length, office.rows[0].length]).toEqual([1, 2, 7, 5]);
-    // The preview host gives the sheet's shape (its merged title); the Office.js adapter does not read shape yet.
-    const { shape, ...cells } = preview;
-    expect(shape?.merges).toEqual([{ top: 1, left: 2, bottom: 1, right: 6 }]);
-    expect(office).toEqual(cells);
+    // Both give the sheet's shape (its merged title) as well as its cells.
+    expect(preview.shape?.merges).toEqual([{ top: 1, left: 2, bottom: 1, right: 6 }]);
+    expect(office).toEqual(preview);
+  });
+});
+
+describe("Office.js adapter: the list's shape (merged areas, hidden and filtered rows, hidden columns)", () => {
+  /** largeBook with 所在区县-like merges down every 3 rows of column P, every 100th row hidden, an AutoFilter over the list. */
+  function shapedBook(n: number): MockInit {
+    const book = largeBook(n);
+    const sheet = book.sheets[0];
+    const merges = [...(sheet.merges ?? [])];
+    for (let r = 4; r + 2 <= n + 3; r += 3) merges.push(`P${r}:P${r + 2}`);
+    const hidden = Array.from({ length: Math.floor(n / 100) }, (_, i) => 5 + i * 100);
+    return { ...book, sheets: [{ ...sheet, merges, hiddenRows: hidden, filteredRows: hidden, hiddenColumns: [15], autoFilter: `A3:P${n + 3}` }] };
+  }
+
+  it("reads 10,000 rows with 3,333 merges, 100 filtered rows and a hidden column in the values' own syncs, as the preview host gives them", async () => {
+    const init = shapedBook(10000);
+    const { mock, port } = adapter(init);
+    const g = await port.readGrid("江宁区");
+    expect(mock.syncs).toBe(2);
+    expect(g.shape?.merges).toHaveLength(2 + 3333);
+    expect(g.shape?.hiddenRows).toHaveLength(100);
+    expect(g.shape?.filteredRows).toEqual(g.shape?.hiddenRows);
+    expect(g.shape?.hiddenColumns).toEqual([15]);
+    expect(g.shape).toEqual((await new PreviewHost(init).readGrid("江宁区")).shape);
+    // On the web: no sync more than the same list without its shape, none over the limit.
+    const web = adapter(init, { platform: "OfficeOnline", payloadLimit: WEB_PAYLOAD_LIMIT });
+    const plain = adapter(largeBook(10000), { platform: "OfficeOnline", payloadLimit: WEB_PAYLOAD_LIMIT });
+    expect(await web.port.readGrid("江宁区")).toEqual(g);
+    await plain.port.readGrid("江宁区");
+    expect(web.mock.syncs).toBe(plain.mock.syncs);
+    expect(web.mock.syncLog.every((s) => s.responseBytes <= 4.5 * 1024 * 1024 && s.requestBytes <= WEB_PAYLOAD_LIMIT)).toBe(true);
+  });
+
+  it("asks for merged areas in bands of 128 rows (Excel fails past 512 in one call); a band still over is left out, the values and hidden rows kept", async () => {
+    const letters = "ABCDEFGHIJKL";
+    const rows = Array.from({ length: 128 }, (_, r) => Array.from({ length: 12 }, (_, c) => ({ kind: "text" as const, value: `${letters[c]}${r + 1}` })));
+    const merges = [...letters].flatMap((c) => Array.from({ length: 64 }, (_, i) => `${c}${1 + 2 * i}:${c}${2 + 2 * i}`));
+    const { mock, port } = adapter({ sheets: [{ name: "S", rows, merges, hiddenRows: [10] }] });
+    const g = await port.readGrid("S");
+    // the extent, the refused sync, the same again without the merges
+    expect(mock.syncs).toBe(3);
+    expect(g.rows).toHaveLength(128);
+    expect(g.shape).toEqual({ hiddenRows: [10] });
+    // 512 or fewer in a band are read.
+    const fewer = adapter({ sheets: [{ name: "S", rows, merges: merges.slice(0, 512), hiddenRows: [10] }] });
+    expect((await fewer.port.readGrid("S")).shape?.merges).toHaveLength(512);
+    expect(fewer.mock.syncs).toBe(2);
+  });
+
+  it("uses each requirement set only where Excel has it: 1.12 hidden rows without merges, 1.8 no shape", async () => {
+    const init = shapedBook(300);
+    const v12 = await adapter(init, { excelApi: 12 }).port.readGrid("江宁区");
+    expect(v12.shape?.merges).toBeUndefined();
+    expect(v12.shape?.hiddenRows).toEqual([5, 105, 205]);
+    expect(v12.shape?.filteredRows).toEqual([5, 105, 205]);
+    expect((await adapter(init, { excelApi: 8 }).port.readGrid("江宁区")).shape).toBeUndefined();
+  });
+
+  it("tells filtered rows from rows hidden by hand by the AutoFilter's range, as the file readers do, and says none filtered with the filter off", async () => {
+    const init = shapedBook(300);
+    const sheet = { ...init.sheets[0], autoFilter: "A3:P150" };
+    const g = await adapter({ ...init, sheets: [sheet] }).port.readGrid("江宁区");
+    expect(g.shape).toMatchObject({ hiddenRows: [5, 105, 205], filteredRows: [5, 105] });
+    const none = await adapter({ ...init, sheets: [{ ...sheet, autoFilter: undefined }] }).port.readGrid("江宁区");
+    expect(none.shape?.hiddenRows).toEqual([5, 105, 205]);
+    expect(none.shape?.filteredRows).toBeUndefined();
+  });
+});
+
+describe("parseAreas: a RangeAreas address", () => {
+  it("reads blocks with and without quoted sheet names, $ signs, whole rows and columns", () => {
+    expect(parseAreas("Sheet1!A1:B4, Sheet1!D1:D4")).toEqual([
+      { top: 1, left: 1, bottom: 4, right: 2 },
+      { top: 1, left: 4, bottom: 4, right: 4 },
+    ]);
+    expect(parseAreas("'济南市 汇总'!$B$3:$B$5,'济南市 汇总'!E6")).toEqual([
+      { top: 3, left: 2, bottom: 5, right: 2 },
+      { top: 6, left: 5, bottom: 6, right: 5 },
+    ]);
+    expect(parseAreas("'O''Brien, Ltd'!A2:C2")).toEqual([{ top: 2, left: 1, bottom: 2, right: 3 }]);
+    expect(parseAreas("名单!3:4")).toEqual([{ top: 3, left: 1, bottom: 4, right: 16384 }]);
+    expect(parseAreas("名单!C:D")).toEqual([{ top: 1, left: 3, bottom: 1048576, right: 4 }]);
+    expect(parseAreas("")).toEqual([]);
+    expect(parseAreas("名单!#REF!")).toBeNull();
   });
 });

@@ -2,12 +2,19 @@
  * The workbook port contract: one suite, run against every adapter (preview host, Office.js on the
  * mock). A harness gives the port plus a way to look at the workbook behind the port's back.
  */
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import type { Cell } from "../../src/domain/cells";
+import type { Cell, Grid } from "../../src/domain/cells";
+import { builtinProgramme } from "../../src/domain/catalogue";
+import { check } from "../../src/domain/check";
+import { carryMerges } from "../../src/domain/shape";
+import { organisationCodeCheckChar, usccCheckChar } from "../../src/domain/uscc";
+import type { Finding } from "../../src/domain/report";
+import { readXlsx } from "../../src/workbook/xlsx-adapter";
 import type { MarkPlan, WorkbookPort } from "../../src/workbook/port";
 import { MarkConflictError } from "../../src/workbook/port";
 import { MARK_COLOURS } from "../../src/workbook/marks";
-import type { PreviewInit, SheetSnapshot } from "../../src/workbook/preview-host";
+import type { PreviewInit, SheetInit, SheetSnapshot } from "../../src/workbook/preview-host";
 import { mappingKey, type SavedMapping } from "../../src/domain/columns";
 import { MappingTooLargeError, MAX_MAPPING_BYTES, MAX_SAVED_MAPPINGS } from "../../src/workbook/mappings";
 
@@ -17,6 +24,8 @@ export interface ContractHarness {
   snapshot(sheet: string): SheetSnapshot;
   /** The user types a value. */
   userEdit(sheet: string, address: string, value: Cell): void;
+  /** Round trips to the workbook so far, where the adapter has them (Office.js: context.sync()). */
+  syncs?(): number;
 }
 
 export type HarnessFactory = (init: PreviewInit) => Promise<ContractHarness> | ContractHarness;
@@ -101,6 +110,82 @@ const OTHER_HEADERS = ["序号", "企业名称", "信用代码", "成立日期",
 
 function inputCells(s: SheetSnapshot): Record<string, Cell> {
   return Object.fromEntries(Object.entries(s.cells).filter(([a]) => !a.startsWith("G")));
+}
+
+/** A sheet as every adapter's test workbook takes it, with the AutoFilter's range that Excel and a file know. */
+export type ShapeSheetInit = SheetInit & { autoFilter?: string };
+
+const HEADER = ["序号", "所在区县", "申报单位名称", "统一社会信用代码", "申报方向", "单位性质", "平台建设情况", "是否属于前期155个省级重点平台", "是否纳入严重失信黑名单", "是否符合产业政策", "联系电话", "备注"];
+/** A valid code per applicant; the fourth's check character is wrong (one error a row of its own). */
+function code(k: number): string {
+  const org = `MA3C4R${String(k).padStart(2, "0")}`;
+  const first17 = `91370112${org}${organisationCodeCheckChar(org)}`;
+  const valid = first17 + usccCheckChar(first17);
+  return k === 4 ? first17 + (valid.endsWith("0") ? "1" : "0") : valid;
+}
+const applicant = (k: number, district: string | null, direction: string | null = "特色型（面向重点行业）"): Cell[] =>
+  [k, district, `济南丁${k}信息技术有限公司`, code(k), direction, k % 3 === 0 ? "国有" : "民营", k % 4 === 0 ? "在建" : "已建成运营", "否", "否", "是", "13851926374", k === 7 ? "区里复核中" : null].map(
+    (v, i): Cell => (v === null ? E : typeof v === "number" ? n(v) : t(v, i === 3 ? "@" : undefined)),
+  );
+export const SHAPE_SHEET = "济南市 汇总";
+
+/**
+ * A list as districts send it (sheet name with a space, so Excel quotes it in addresses): a title merged
+ * over the header's width, 历下区 merged down rows 3–5 and the required 申报方向 综合型 down rows 6–8,
+ * an AutoFilter on A2:L7 hiding row 7, row 9 hidden by hand below the filter, the 备注 column L hidden.
+ */
+export const SHAPE_BOOK: PreviewInit & { sheets: ShapeSheetInit[] } = {
+  sheets: [
+    {
+      name: SHAPE_SHEET,
+      rows: [[t("济南市推荐汇总表"), ...Array<Cell>(11).fill(E)], HEADER.map((h) => t(h)), applicant(1, "历下区"), applicant(2, null), applicant(3, null), applicant(4, "市中区", "综合型"), applicant(5, "市中区", null), applicant(6, "槐荫区", null), applicant(7, "槐荫区")],
+      merges: ["A1:L1", "B3:B5", "E6:E8"],
+      hiddenRows: [7, 9],
+      filteredRows: [7],
+      hiddenColumns: [12],
+      autoFilter: "A2:L7",
+    },
+  ],
+  active: SHAPE_SHEET,
+};
+
+/** The same sheet as an .xlsx file (exceljs), read by the file reader: what every adapter must match. */
+export async function shapeBookAsFile(init: PreviewInit & { sheets: ShapeSheetInit[] } = SHAPE_BOOK): Promise<{ grid: Grid; findings: Finding[] }> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of init.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        if (cell.kind === "empty") return;
+        const c = ws.getCell((s.firstRow ?? 1) + i, (s.firstColumn ?? 1) + j);
+        c.value = cell.value as string | number | boolean;
+        if (cell.numberFormat && cell.numberFormat !== "General") c.numFmt = cell.numberFormat;
+      }),
+    );
+    for (const m of s.merges ?? []) ws.mergeCells(m);
+    for (const r of s.hiddenRows ?? []) ws.getRow(r).hidden = true;
+    for (const c of s.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
+    if (s.autoFilter) ws.autoFilter = s.autoFilter;
+  }
+  const book = await readXlsx(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const { grid, findings } = book.sheet(init.sheets[0].name);
+  return { grid, findings };
+}
+
+/**
+ * What the check makes of each row: its district (所在区县, column B, after merged cells are carried),
+ * findings with row and column, rows checked, rows skipped and why, the hidden-rows warning.
+ */
+export function checkedRows(grid: Grid, readFindings: Finding[]) {
+  const report = check(grid, { programme: builtinProgramme("sd-2023-platform"), city: "济南", readFindings });
+  const carried = carryMerges(grid);
+  return {
+    districts: carried.rows.slice(2).map((r) => r[2 - carried.firstColumn]?.value ?? null),
+    rowsChecked: report.counts.rowsChecked,
+    rows: report.findings.filter((f) => f.row !== undefined).map((f) => `${f.code}:${f.row}:${f.column ?? ""}:${f.severity}`).sort(),
+    skipped: report.skipped.map((x) => `${x.row}:${x.reason}`),
+    hidden: report.findings.filter((f) => f.code === "hidden-rows").map((f) => f.message),
+  };
 }
 
 export function portContract(name: string, factory: HarnessFactory): void {
@@ -458,6 +543,72 @@ export function portContract(name: string, factory: HarnessFactory): void {
       // Excel reports its add-in's writes late; wait past the mock's delay for them.
       await new Promise((r) => setTimeout(r, 30));
       expect(seen).toEqual([]);
+    });
+
+    it("reads a district merged down 3 rows, a filtered row, a hidden row and a hidden column as the file reader does: the same findings per row", async () => {
+      const file = await shapeBookAsFile();
+      const expected = checkedRows(file.grid, file.findings);
+      // The file reader itself: 历下区 on rows 3–5, 综合型 on 6–8, rows 7 and 9 and column L named once.
+      expect(expected.rowsChecked).toBe(7);
+      expect(expected.districts).toEqual(["历下区", "历下区", "历下区", "市中区", "市中区", "槐荫区", "槐荫区"]);
+      expect(expected.rows).toEqual(["not-built:6:G:error", "uscc-checksum:6:D:error"]);
+      expect(expected.hidden).toEqual([expect.stringMatching(/^第7行被筛选隐藏；第9行被隐藏；L列被隐藏：/)]);
+      const h = await factory(SHAPE_BOOK);
+      const api = (await h.port.capabilities()).excelApi ?? Infinity;
+      const before = h.syncs?.();
+      const read = await h.port.readGrids([{ sheet: SHAPE_SHEET }]);
+      // The shape costs no sync of its own: the extent, then the values and the shape together.
+      if (before !== undefined) expect(h.syncs!() - before).toBe(2);
+      const grid = read.grids[0];
+      const got = checkedRows(grid, read.findings[0]);
+      if (api >= 13) {
+        expect(grid.shape).toEqual(file.grid.shape);
+        expect(got).toEqual(expected);
+        return;
+      }
+      // An Excel without a requirement set says nothing of what it cannot read, and nothing false.
+      expect(grid.shape?.merges).toBeUndefined();
+      if (api >= 9) {
+        expect(grid.shape).toEqual({ hiddenRows: [7, 9], filteredRows: [7], hiddenColumns: [12] });
+        expect(got.hidden).toEqual(expected.hidden);
+      } else {
+        expect(grid.shape).toBeUndefined();
+        expect(got.hidden).toEqual([]);
+      }
+      expect(got.rowsChecked).toBe(expected.rowsChecked);
+      // Without the merges the rows they cover read blank there (the required 申报方向 says so), the rest alike.
+      expect(got.districts).toEqual(["历下区", null, null, "市中区", "市中区", "槐荫区", "槐荫区"]);
+      const inMerges = (r: string) => /:[78]:E:/.test(r);
+      expect(got.rows.filter((r) => !inMerges(r))).toEqual(expected.rows);
+      expect(got.rows.filter(inMerges).length).toBeGreaterThan(0);
+    });
+
+    it("reads the shape of a selection and of a sheet with no shape as nothing", async () => {
+      const h = await factory(SHAPE_BOOK);
+      const api = (await h.port.capabilities()).excelApi ?? Infinity;
+      await h.port.select(SHAPE_SHEET, "A6:K9");
+      const part = await h.port.readGrid(SHAPE_SHEET, { scope: "selection" });
+      const merged = api >= 13 ? { merges: [{ top: 6, left: 5, bottom: 8, right: 5 }] } : {};
+      if (api >= 9) expect(part.shape).toEqual({ ...merged, hiddenRows: [7, 9], filteredRows: [7] });
+      const other = await factory(CONTRACT_BOOK);
+      const g = await other.port.readGrid("优先企业");
+      expect(g.shape).toBeUndefined();
+    });
+
+    it("a new sheet written with a file's shape reads back with it", async () => {
+      const file = await shapeBookAsFile();
+      const h = await factory(CONTRACT_BOOK);
+      const api = (await h.port.capabilities()).excelApi ?? Infinity;
+      const name = await h.port.addSheet("济南市", file.grid.rows, file.grid.shape);
+      const back = await h.port.readGrid(name);
+      // The filter itself is not written (only the rows it hid), so the warning may call row 7 hidden, not filtered.
+      const { hidden, ...rows } = checkedRows(back, []);
+      const { hidden: fileHidden, ...fileRows } = checkedRows(file.grid, []);
+      if (api >= 13) expect(rows).toEqual(fileRows);
+      if (api >= 9) {
+        expect(back.shape).toMatchObject({ hiddenRows: [7, 9], hiddenColumns: [12] });
+        expect(hidden).toHaveLength(fileHidden.length);
+      }
     });
   });
 }
