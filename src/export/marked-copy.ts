@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { columnLetter, type CellArea } from "../domain/cells";
 import { MARK_COLOURS, markOps } from "../workbook/marks";
 import type { MarkedCopy } from "../workbook/session";
-import { writeCell } from "../workbook/xlsx-write";
+import { fitColumnWidths, writeCell } from "../workbook/xlsx-write";
 import { workbookBytes } from "./xlsx";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
@@ -23,6 +23,9 @@ export async function markedListWorkbook({ grid, plan }: MarkedCopy): Promise<Ui
   for (const m of shape.merges ?? []) if (m.bottom > m.top || m.right > m.left) ws.mergeCells(address(m));
   for (const r of shape.hiddenRows ?? []) ws.getRow(r).hidden = true;
   for (const c of shape.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
+  // Wide enough to read in WPS or Excel; a title merged across the columns has their room.
+  const wide = new Set((shape.merges ?? []).filter((m) => m.right > m.left).map((m) => `${m.top},${m.left}`));
+  fitColumnWidths(ws, grid, (r, c) => wide.has(`${r},${c}`));
 
   // A fresh sheet: no earlier marks, no fills or notes of the user's to keep.
   const ops = markOps(plan, undefined, () => null);

@@ -21,6 +21,23 @@ export function writeCell(target: ExcelJS.Cell, cell: Cell): void {
   if (w.numberFormat !== "General") target.numFmt = w.numberFormat;
 }
 
+/**
+ * Column widths from the first 200 rows' text (Chinese about two units a character), at most 60;
+ * cells in `skip` (a title merged across the columns) do not count.
+ */
+export function fitColumnWidths(ws: ExcelJS.Worksheet, grid: Grid, skip: (row: number, column: number) => boolean = () => false): void {
+  const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  for (let c = 0; c < width; c++) {
+    let longest = 4;
+    grid.rows.slice(0, 200).forEach((row, r) => {
+      const v = row[c]?.value;
+      if (v === null || v === undefined || skip(grid.firstRow + r, grid.firstColumn + c)) return;
+      longest = Math.max(longest, [...String(v)].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0));
+    });
+    ws.getColumn(grid.firstColumn + c).width = Math.min(60, longest + 2);
+  }
+}
+
 /** One worksheet per grid, at the grid's own position; the first row of each (the header) frozen and bold. */
 export async function gridsToXlsx(grids: readonly Grid[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -30,16 +47,7 @@ export async function gridsToXlsx(grids: readonly Grid[]): Promise<Uint8Array> {
       row.forEach((cell, c) => writeCell(ws.getCell(grid.firstRow + r, grid.firstColumn + c), cell));
     });
     ws.getRow(grid.firstRow).font = { bold: true };
-    const width = grid.rows[0]?.length ?? 0;
-    for (let c = 0; c < width; c++) {
-      // Chinese text is about two units wide per character.
-      let longest = 4;
-      for (const row of grid.rows.slice(0, 200)) {
-        const v = row[c]?.value;
-        if (v !== null && v !== undefined) longest = Math.max(longest, [...String(v)].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0));
-      }
-      ws.getColumn(grid.firstColumn + c).width = Math.min(60, longest + 2);
-    }
+    fitColumnWidths(ws, grid);
   }
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

@@ -4,7 +4,7 @@
  * and the sheet's merges and hidden rows; the sheet itself is not changed by making it.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { columnLetter } from "../../src/domain/cells";
@@ -31,13 +31,15 @@ describe("the marked copy is the marked sheet", () => {
     "区县合并单元格.xls": { merges: true, hidden: false },
     "隐藏与筛选行.xls": { merges: false, hidden: true },
     "小计与签字行.ods": { merges: false, hidden: false },
+    // Its title and notes merged across the list, over a column of 序号.
+    "../files/江宁区.xls": { merges: true, hidden: false },
   };
   for (const [name, shape] of Object.entries(shapes)) {
     it(name, async () => {
       const host = new PreviewHost({ sheets: [{ name: "Sheet1", rows: [] }] });
       const session = new Session(host, engine, "zh", writers);
       await session.start();
-      const opened = await session.openAndCheck(SETTINGS, { name, bytes: new Uint8Array(readFileSync(join(SHAPES, name))) });
+      const opened = await session.openAndCheck(SETTINGS, { name: basename(name), bytes: new Uint8Array(readFileSync(join(SHAPES, name))) });
       const sheet = opened.sheets[0];
       const before = host.snapshot(sheet);
       const out = await session.markedCopy("2026-12-03");
@@ -78,6 +80,9 @@ describe("the marked copy is the marked sheet", () => {
       for (let r = 1; r <= ws.rowCount; r++) if (ws.getRow(r).hidden && !hidden.includes(r)) hidden.push(r);
       expect(hidden.sort((a, b) => a - b)).toEqual([...view.hiddenRows].sort((a, b) => a - b));
       expect(merges.length > 0).toBe(shape.merges);
+      // Columns as wide as their text (at most 60), a title merged over them not counted.
+      for (let c = 1; c < opened.check.lastColumn; c++) expect(ws.getColumn(c).width ?? 0).toBeGreaterThanOrEqual(6);
+      if (name.includes("江宁区")) expect(ws.getColumn(1).width).toBeLessThan(12);
       expect(hidden.length > 0).toBe(shape.hidden);
     });
   }
