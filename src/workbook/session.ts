@@ -905,7 +905,7 @@ export class Session<Refs = unknown, P = unknown> {
   }
 }
 
-/** 江宁区-已标注-南京市-js-2023-platform-2026-12-03.xlsx: the list, then city, programme and day, as the other downloads. */
+/** 江宁区-已标注-南京市-重点工业互联网平台-2026-12-03.xlsx: the list, then city, programme and day, as the other downloads. */
 export function markedCopyFileName(sheet: string, city: string, programmeTitle: string, today: string): string {
   return downloadFileName({ what: `${sheet}-已标注`, city, programmeTitle, date: today, ext: "xlsx" });
 }
