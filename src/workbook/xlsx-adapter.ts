@@ -98,6 +98,8 @@ function worksheetMerges(ws: ExcelJS.Worksheet): string[] {
  */
 export function gridFromWorksheet(ws: ExcelJS.Worksheet, limits: Limits = LIMITS): XlsxSheet {
   const cells = new Map<number, Map<number, Cell>>();
+  // Every filled position once, for listAreaOf's passes (a generator over the maps cost more than the read).
+  const filled: [number, number][] = [];
   let count = 0;
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
     r.eachCell({ includeEmpty: false }, (c, colNumber) => {
@@ -107,11 +109,10 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, limits: Limits = LIMITS
       let rowMap = cells.get(rowNumber);
       if (!rowMap) cells.set(rowNumber, (rowMap = new Map()));
       rowMap.set(colNumber, cell);
+      filled.push([rowNumber, colNumber]);
     });
   });
-  const positions = function* (): Generator<[number, number]> {
-    for (const [r, rowMap] of cells) for (const c of rowMap.keys()) yield [r, c];
-  };
+  const positions = () => filled;
   const area = listAreaOf(positions);
   if (!area) {
     return { grid: { sheetName: ws.name, firstRow: 1, firstColumn: 1, rows: [] }, merges: worksheetMerges(ws), findings: [] };
@@ -119,6 +120,8 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet, limits: Limits = LIMITS
   const findings: Finding[] = [];
   const outside: OutsideCell[] = [];
   for (const [r, c] of positions()) if (!inArea(area, r, c)) outside.push({ address: `${columnLetter(c)}${r}`, value: shownValue(cells.get(r)!.get(c)!) });
+  // Not needed past here: let it go before the rows are built (peak memory on a long list).
+  filled.length = 0;
   const { top: minRow, bottom: maxRow, left: minCol, right: maxCol } = area;
   const size = (maxRow - minRow + 1) * (maxCol - minCol + 1);
   if (size > limits.gridCells) throw new XlsxReadError(...messagesOf(tooManyCells(size, limits.gridCells, `工作表“${ws.name}”的名单区域`, `the list area of sheet "${ws.name}"`)));
