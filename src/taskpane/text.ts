@@ -27,7 +27,7 @@ const ZH = {
   markedCopyDone: (fileName: string, rows: number, errors: number, warnings: number) => `已下载“${fileName}”：${rows} 行有校验结果，其中 ${errors} 行有错误、${warnings} 行有警告。`,
   rankingTitle: "推荐排序与名额",
   rankingIntro: (label: string, n: number, quota: number | null, failing: number) =>
-    `可推荐的${label}${n}个${failing ? `（另有${failing}个有错误，不占名额，不在此列）` : ""}，${quota !== null ? `名额${quota}个：排在前${quota}位的占名额` : "名额未设置：全部参与排序"}。用 ↑ ↓ 调整顺序${quota !== null ? "，勾选“占名额”选定占名额的行" : ""}。`,
+    `可推荐的${label === "推荐名额" ? "项目" : label}${n}个${failing ? `（另有${failing}个有错误，不占名额，不在此列）` : ""}，${quota !== null ? `名额${quota}个：排在前${quota}位的占名额` : "名额未设置：全部参与排序"}。用 ↑ ↓ 调整顺序${quota !== null ? "，勾选“占名额”选定占名额的行" : ""}。`,
   rankingWrites: (column: string) => `点“确认排序”后才写入“推荐排序”列（${column}列），依次填 1、2、3…，有错误的行排在其后；之后可撤销，单元格恢复原样。`,
   rankingNoColumn: "名单没有“推荐排序”列：确认后，选定的行在本表以后的检查和导出中占名额，表格中不写入任何内容；之后可撤销。",
   rankingConfirm: "确认排序",
