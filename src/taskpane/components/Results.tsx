@@ -333,9 +333,9 @@ function FindingControls({ report, lang, view, onView }: { report: Report; lang:
   const t = paneText(lang);
   const st = useStyles();
   const ids = React.useId();
-  const districts = districtOptions(report.findings);
-  const codes = codeOptions(report.findings);
-  const listed = listedFindings(report.findings);
+  const districts = React.useMemo(() => districtOptions(report.findings), [report]);
+  const codes = React.useMemo(() => codeOptions(report.findings), [report]);
+  const listed = React.useMemo(() => listedFindings(report.findings), [report]);
   const set = (patch: Partial<FindingView>) => onView({ ...view, ...patch });
   // Within the district, problem or enterprise chosen: "历下区" with "错误 5", not the whole list's 13.
   const bySeverity = severityCounts(report.findings, view);
@@ -408,17 +408,19 @@ export function Findings({
   const s = strings(lang);
   const t = paneText(lang);
   const st = useStyles();
-  const total = listedFindings(report.findings).length;
-  const districts = districtOptions(report.findings);
+  const total = React.useMemo(() => listedFindings(report.findings).length, [report]);
+  const districts = React.useMemo(() => districtOptions(report.findings), [report]);
+  const codes = React.useMemo(() => codeOptions(report.findings), [report]);
   const manyDistricts = districts.length > 1;
   // A district or problem chosen for an earlier check that this one no longer has filters nothing.
   const shownView: FindingView = {
     ...view,
     district: manyDistricts && districts.some((o) => o.value === view.district) ? view.district : "",
-    code: codeOptions(report.findings).some((o) => o.value === view.code) ? view.code : "",
+    code: codes.some((o) => o.value === view.code) ? view.code : "",
   };
   view = shownView;
-  const visible = viewFindings(report.findings, view);
+  const { severity, district, code, query, sort } = view;
+  const visible = React.useMemo(() => viewFindings(report.findings, { severity, district, code, query, sort }), [report, severity, district, code, query, sort]);
   const groups = view.sort === "code" ? groupFindings(visible) : [];
   return (
     <div className={st.section}>
