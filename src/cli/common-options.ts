@@ -14,8 +14,8 @@ import type { Grid } from "../domain/cells";
 import { type ColumnChoice, SavedMapping } from "../domain/columns";
 import { parseProgrammeBundle } from "../domain/bundle";
 import { parseDraftFile, type DraftBundle } from "../domain/draft/draft";
-import { FIELDS } from "../domain/fields";
 import type { Programme } from "../domain/programme";
+import { fieldDefIn } from "../domain/fields";
 import { isRealIsoDate } from "../domain/readers";
 import { findCity, findProvince } from "../domain/regions";
 import { Report, type Finding } from "../domain/report";
@@ -210,11 +210,11 @@ export async function readSettingsFile(path: string | undefined, programme: Prog
 /** A field as the user names it: its id ("uscc") or its Chinese label ("统一社会信用代码"), among the programme's fields. */
 function fieldNamed(programme: Programme, name: string): string | undefined {
   const n = name.trim();
-  return programme.fields.find((f) => f.field === n || f.field.toLowerCase() === n.toLowerCase() || FIELDS[f.field]?.zh === n)?.field;
+  return programme.fields.find((f) => f.field === n || f.field.toLowerCase() === n.toLowerCase() || fieldDefIn(programme, f.field)?.zh === n)?.field;
 }
 
 function fieldList(programme: Programme): string {
-  return programme.fields.map((f) => `${f.field}（${FIELDS[f.field]?.zh ?? f.field}）`).join("、");
+  return programme.fields.map((f) => `${f.field}（${fieldDefIn(programme, f.field)?.zh ?? f.field}）`).join("、");
 }
 
 /**

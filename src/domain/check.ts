@@ -7,12 +7,12 @@
  */
 import { columnLetter, EMPTY_CELL, type Grid } from "./cells";
 import { type ColumnChoice, isColumnLetter, mappingKey } from "./columns";
-import { FIELDS } from "./fields";
 import { type ColumnInfo, findHeader, repeatsHeader, WEAK_CONFIDENCE } from "./header";
 import { areaText } from "./list-area";
 import { carryMerges, classifyRows, formulasUncached, hiddenParts, listsBeside, secondListBeside, uncachedFormulas } from "./shape";
 import { groupLabel, matchPriority, priorityIndex } from "./priority";
 import type { Programme } from "./programme";
+import { fieldDefIn } from "./fields";
 import { isRealIsoDate, parseIsoDate, readText, shownValue, type TextExpectation } from "./readers";
 import { extraColumn, parseSource, provinceMode } from "./merge";
 import { citiesOf, findCity, PROVINCE_NAMES, resolveDistrict, type City, type ProvinceCode } from "./regions";
@@ -138,7 +138,7 @@ export function check(given: Grid, options: CheckOptions): Report {
   reportHeader(ctx);
 
   const skipped: Report["skipped"] = [];
-  const identityIndices = [...header.columns.values()].filter((c) => FIELDS[c.field]?.kind === "name" || FIELDS[c.field]?.kind === "uscc").map((c) => c.index);
+  const identityIndices = [...header.columns.values()].filter((c) => { const kind = fieldDefIn(programme, c.field)?.kind; return kind === "name" || kind === "uscc"; }).map((c) => c.index);
   let rowsRead = 0;
   if (header.rowIndices.length > 0) {
     const classes = classifyRows(grid, header.dataStart, identityIndices, (i) => repeatsHeader(grid, programme, i, header));
@@ -204,8 +204,10 @@ export function check(given: Grid, options: CheckOptions): Report {
       const kind = setKindOf(rule);
       if (kind.over === "list") kind.check(ctx, { rows: ctx.rows, counted: ctx.rows, scope: undefined }, rule);
     }
-  } else if (programme.setRules.some((r) => setKindOf(r).provinceWide) && ctx.rows.length > 0) {
-    notes.push(`服务商、制造业企业和集团的项目数限额按全省计算：本次只核对了本名单中的项目，看不到其他市报送的项目（全省汇总时以“${PROVINCE_NAMES[programme.province]}”检查，可跨市核对）。`);
+  } else if (ctx.rows.length > 0) {
+    // The limits are the programme's own (whose projects, which groups): named from its rules, not from any notice.
+    const limits = [...new Set(programme.setRules.filter((r) => setKindOf(r).provinceWide).flatMap((r) => setKindOf(r).describe(r, programme).map((d) => d.zh)))];
+    if (limits.length > 0) notes.push(`${limits.join("；")}：按全省计算，本次只核对了本名单中的项目，看不到其他市报送的项目（全省汇总时以“${PROVINCE_NAMES[programme.province]}”检查，可跨市核对）。`);
   }
   // The quota last: a row that fails any other hard condition takes no place.
   if (programme.quota) {
@@ -422,7 +424,7 @@ function withSources(ctx: CheckContext, findings: Finding[]): Finding[] {
 function reportHeader(ctx: CheckContext): void {
   const { header, programme } = ctx;
   if (header.rowIndices.length === 0) {
-    const required = programme.fields.filter((f) => f.required).map((f) => FIELDS[f.field]?.zh ?? f.field);
+    const required = programme.fields.filter((f) => f.required).map((f) => fieldDefIn(programme, f.field)?.zh ?? f.field);
     addFinding(ctx, {
       code: "header-missing",
       severity: "error",
@@ -436,7 +438,7 @@ function reportHeader(ctx: CheckContext): void {
   for (const spec of programme.fields) {
     if (!spec.required || header.columns.has(spec.field)) continue;
     if (spec.unlessAll?.length && spec.unlessAll.every((f) => header.columns.has(f))) continue;
-    const def = FIELDS[spec.field];
+    const def = fieldDefIn(programme, spec.field);
     const label = def?.zh ?? spec.field;
     const near = closestColumn(header.all, spec.field);
     const nearZh = near ? `；最接近的是${near.letter}列“${near.header || "（无表头）"}”${near.confidence > 0 ? `（把握 ${Math.round(near.confidence * 100)}%）` : "（按内容）"}` : "";
@@ -460,14 +462,14 @@ function reportHeader(ctx: CheckContext): void {
   for (const spec of programme.fields) {
     const col = header.columns.get(spec.field);
     if (!spec.required || !col || col.why === "user" || col.confidence >= WEAK_CONFIDENCE) continue;
-    const label = FIELDS[spec.field]?.zh ?? spec.field;
+    const label = fieldDefIn(programme, spec.field)?.zh ?? spec.field;
     addFinding(ctx, {
       code: "header-uncertain",
       severity: "warning",
       field: spec.field,
       value: `${col.letter}列“${col.header}”`,
       message: `“${label}”按${col.letter}列“${col.header}”核对，但这一对应把握不足（${Math.round(col.confidence * 100)}%${col.why === "content" ? `，表头不足以确定，${col.contentFit !== undefined ? `${Math.round(col.contentFit * 100)}%的` : ""}单元格内容与之相符` : ""}）`,
-      messageEn: `${FIELDS[spec.field]?.en ?? spec.field} is read from column ${col.letter} “${col.header}”, a weak match (${Math.round(col.confidence * 100)}%)`,
+      messageEn: `${fieldDefIn(programme, spec.field)?.en ?? spec.field} is read from column ${col.letter} “${col.header}”, a weak match (${Math.round(col.confidence * 100)}%)`,
       hint: `请在“列对应”中确认；不是此列时，改选正确的列`,
       hintEn: `Confirm it in the column mapping (列对应); if it is not this column, choose the right one`,
       cli: `--map ${col.letter}=${spec.field}（不是此列时 --map ${col.letter}= 并指定正确的列）`,
@@ -475,7 +477,7 @@ function reportHeader(ctx: CheckContext): void {
   }
   // An unused column that may be a field the programme reads: say so, and what did not run for it.
   for (const u of unusedColumns(programme, header.all)) {
-    const text = unusedColumnText(u);
+    const text = unusedColumnText(programme, u);
     addFinding(ctx, {
       code: "column-unused",
       severity: u.notRun.length + u.ranWithout.length > 0 ? "warning" : "info",
@@ -485,7 +487,7 @@ function reportHeader(ctx: CheckContext): void {
     });
   }
   for (const a of header.ambiguous) {
-    const def = FIELDS[a.field];
+    const def = fieldDefIn(programme, a.field);
     const all = [a.used, ...a.others];
     addFinding(ctx, {
       code: "header-ambiguous",

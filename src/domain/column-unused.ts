@@ -8,6 +8,7 @@
 import { FIELDS } from "./fields";
 import type { ColumnInfo } from "./header";
 import { rowRuleRefs, setRuleRefs, type Programme } from "./programme";
+import { fieldDefIn } from "./fields";
 import { type Aspect, aspectsOf } from "./unchecked";
 
 export interface UnusedColumn {
@@ -55,8 +56,8 @@ export function unusedColumns(programme: Programme, all: readonly ColumnInfo[]):
 }
 
 /** The finding's text for one unused column. */
-export function unusedColumnText(u: UnusedColumn): { message: string; messageEn: string; hint: string; hintEn: string; cli: string } {
-  const def = FIELDS[u.field];
+export function unusedColumnText(programme: Programme, u: UnusedColumn): { message: string; messageEn: string; hint: string; hintEn: string; cli: string } {
+  const def = fieldDefIn(programme, u.field);
   const zh = def?.zh ?? u.field;
   const en = def?.en ?? u.field;
   const { letter, header } = u.column;

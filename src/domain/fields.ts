@@ -145,3 +145,8 @@ export function fieldDef(id: string): FieldDef {
   if (!f) throw new Error(`unknown field id ${id}`);
   return f;
 }
+
+/** A field's definition as this programme has it: its own (FieldSpec.define), else the shared vocabulary's. */
+export function fieldDefIn(programme: { fieldDefs?: Readonly<Record<string, FieldDef>> }, id: string): FieldDef | undefined {
+  return programme.fieldDefs?.[id] ?? FIELDS[id];
+}

@@ -11,6 +11,7 @@
 import { isErrorCell, type Cell } from "./cells";
 import { FIELDS, type FieldDef, type FieldKind } from "./fields";
 import type { FieldSpec, Programme } from "./programme";
+import { fieldDefIn } from "./fields";
 import { enumKey, readAmount, readDate, readPhone, readUsccCell, readWholeNumber, readYesNo } from "./readers";
 import { cleanText, foldBrackets, headerKey } from "./text";
 import { isValidUscc } from "./uscc";
@@ -184,7 +185,7 @@ export function programmeVocabulary(programme: Programme): Vocabulary {
   if (cached) return cached;
   const v = makeVocabulary(
     programme.fields.flatMap((spec) => {
-      const def = FIELDS[spec.field];
+      const def = fieldDefIn(programme, spec.field);
       if (!def) return [];
       return [
         {
@@ -429,7 +430,8 @@ function allowedKeys(spec: FieldSpec): ReadonlySet<string> {
 }
 
 /** Share of the column's cells that read as the field wants them (0..1); null when nothing can be said. */
-export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnContent): number | null {
+export function contentFit(spec: FieldSpec, def: Pick<FieldDef, "kind" | "content">, content: ColumnContent): number | null {
+  const kind = def.kind;
   if (content.seen === 0) return null;
   const share = (n: number) => n / content.seen;
   switch (kind) {
@@ -447,7 +449,7 @@ export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnCont
     case "name":
       return share(content.company);
     case "integer":
-      if (FIELDS[spec.field]?.content === "rank") {
+      if (def.content === "rank") {
         const n = content.ranks.size;
         let inRange = 0;
         for (const r of content.ranks) if (r <= Math.max(n, content.seen)) inRange++;
@@ -479,7 +481,7 @@ export function contentFit(spec: FieldSpec, kind: FieldKind, content: ColumnCont
       return share(fit);
     }
     case "text":
-      if (FIELDS[spec.field]?.content === "ownership") return share(content.ownership);
+      if (def.content === "ownership") return share(content.ownership);
       return null;
   }
 }
@@ -533,10 +535,10 @@ export function scoreColumn(programme: Programme, labels: { parent: string; chil
   /** Moderate headers whose cells strongly agree: lifted below, unless another field's cells agree as well. */
   const agreeing: { scored: Scored; lift: number }[] = [];
   for (const spec of programme.fields) {
-    const def = FIELDS[spec.field];
+    const def = fieldDefIn(programme, spec.field);
     if (!def) continue;
     const h = header.get(spec.field) ?? 0;
-    const fit = content ? contentFit(spec, def.kind, content) : null;
+    const fit = content ? contentFit(spec, def, content) : null;
     let total = h;
     const enough = fit !== null && content !== null && content.seen >= 2;
     if (h >= HEADER_ASSIGN && enough) {

@@ -13,6 +13,7 @@ import { FIELDS } from "./fields";
 import { findHeader, repeatsHeader, type HeaderResult } from "./header";
 import { carryMerges, classifyRows } from "./shape";
 import type { Programme } from "./programme";
+import { fieldDefIn } from "./fields";
 import { headerMultiplier, readAmount } from "./readers";
 import type { Finding, RowSource } from "./report";
 import { citiesOf, COUNTY_LEVEL_UNITS, districtsOf, findCity, findProvince, placeNamedIn, resolveDistrict, type ProvinceCode } from "./regions";
@@ -111,8 +112,8 @@ export function sourcePlace(s: { file: string; sheet: string; sourceRow: number;
 }
 
 /** The label the merged list gives a field: the checker's own wording, 万元 on amounts. */
-export function mergedLabel(field: string): string {
-  const def = FIELDS[field];
+export function mergedLabel(programme: Programme, field: string): string {
+  const def = fieldDefIn(programme, field);
   if (!def) return field;
   return def.kind === "amount" ? `${def.zh}（万元）` : def.zh;
 }
@@ -232,7 +233,7 @@ export function mergeLists(inputs: readonly MergeInput[], options: MergeOptions)
     return { input, grid, header: findHeader(grid, programme) };
   });
   const withCity = heads.some(({ input, header }) => header.rowIndices.length > 0 && extraColumn(input.grid, header, "city") !== null);
-  const labels = [...fields.map(mergedLabel), ...(withCity ? [FIELDS.city!.zh] : []), FIELDS.source!.zh];
+  const labels = [...fields.map((f) => mergedLabel(programme, f)), ...(withCity ? [FIELDS.city!.zh] : []), FIELDS.source!.zh];
   const rows: Cell[][] = [labels.map((l) => ({ kind: "text", value: l }) as Cell)];
   const sources: RowSource[] = [];
   const summaries: SourceSummary[] = [];
@@ -260,11 +261,11 @@ export function mergeLists(inputs: readonly MergeInput[], options: MergeOptions)
     const unit = unitOfSource(input, header, places, resolve, unitColumn);
     const amountUnits = new Map<string, string | null>();
     for (const [field, col] of header.columns) {
-      if (FIELDS[field]?.kind !== "amount") continue;
+      if (fieldDefIn(programme, field)?.kind !== "amount") continue;
       const factor = headerMultiplier(col.unit);
       amountUnits.set(field, factor === 1 ? null : (col.unit ?? headerUnit(col.header)));
     }
-    const identity = [...header.columns.values()].filter((c) => FIELDS[c.field]?.kind === "name" || FIELDS[c.field]?.kind === "uscc").map((c) => c.index);
+    const identity = [...header.columns.values()].filter((c) => { const kind = fieldDefIn(programme, c.field)?.kind; return kind === "name" || kind === "uscc"; }).map((c) => c.index);
     const mappedIndices = new Set([...header.columns.values()].map((c) => c.index));
     if (cityColumn !== null) mappedIndices.add(cityColumn);
     const unmapped: string[] = [];
@@ -308,7 +309,7 @@ export function mergeLists(inputs: readonly MergeInput[], options: MergeOptions)
       headerRows: header.rowIndices.map((i) => grid.firstRow + i),
       rowsTaken: taken,
       rowsSkipped: skipped,
-      missing: programme.fields.filter((f) => f.required && !header.columns.has(f.field)).map((f) => FIELDS[f.field]?.zh ?? f.field),
+      missing: programme.fields.filter((f) => f.required && !header.columns.has(f.field)).map((f) => fieldDefIn(programme, f.field)?.zh ?? f.field),
       unmapped,
     });
   }

@@ -285,7 +285,5 @@ function fieldDefsOf(fields: readonly FieldSpec[]): Readonly<Record<string, Fiel
   return out;
 }
 
-/** A field's definition as this programme has it (its own, else the shared vocabulary's). */
-export function fieldDefIn(programme: { fieldDefs?: Readonly<Record<string, FieldDef>> }, id: string): FieldDef | undefined {
-  return programme.fieldDefs?.[id] ?? FIELDS[id];
-}
+/** A field's definition as this programme has it (fields.ts: importable without the programme schema). */
+export { fieldDefIn } from "./fields";

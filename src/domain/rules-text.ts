@@ -3,10 +3,10 @@
  * open with the setting that decides it and its value now. Written from the definition itself, so
  * `huizong programmes <id>`, the pane and docs/rules.md say what the check does and cannot drift.
  */
-import { FIELDS } from "./fields";
-import { fieldDefIn, type Programme } from "./programme";
+import type { Programme } from "./programme";
+import { fieldDefIn } from "./fields";
 import { rowKindOf, setKindOf } from "./rules/kinds";
-import { label, labels } from "./rules/words";
+import { label, labels, zhOf } from "./rules/words";
 import { settingSummary } from "./setting-values";
 import type { SettingState } from "./settings";
 
@@ -39,14 +39,14 @@ function fieldRules(p: Programme, values: Record<string, unknown>): RuleText[] {
     if (!f.allowed?.length) continue;
     const own = f.allowedFromSetting ? (values[f.allowedFromSetting] as string[] | null | undefined) : null;
     const list = own?.length ? own : f.allowed;
-    const kind = FIELDS[f.field]?.kind === "list" ? "可填" : "须为";
+    const kind = fieldDefIn(p, f.field)?.kind === "list" ? "可填" : "须为";
     const qualified = f.qualifiable && !own?.length ? "（可在类名后写明具体方向，如“特色型（面向重点行业）”）" : "";
-    out.push({ zh: `${label(f.field)}${kind}${list.join("、")}之一${qualified}`, clause: "", settings: f.allowedFromSetting ? [f.allowedFromSetting] : [] });
+    out.push({ zh: `${label(p, f.field)}${kind}${list.join("、")}之一${qualified}`, clause: "", settings: f.allowedFromSetting ? [f.allowedFromSetting] : [] });
   }
   const amounts = p.fields.filter((f) => fieldDefIn(p, f.field)?.kind === "amount").map((f) => f.field);
   if (amounts.length && p.settings.some((s) => s.id === "amountCeiling")) {
     out.push({
-      zh: `${labels(amounts)}按表头或单元格写明的单位读作万元（表头未注明单位的按万元读）；达到${String(values.amountCeiling)}亿元的为警告，并给出按更小单位（如元）的读法`,
+      zh: `${labels(p, amounts)}按表头或单元格写明的单位读作万元（表头未注明单位的按万元读）；达到${String(values.amountCeiling)}亿元的为警告，并给出按更小单位（如元）的读法`,
       clause: "",
       settings: ["amountCeiling"],
     });
@@ -63,20 +63,20 @@ export function describeProgramme(p: Programme, states: SettingState[]): Program
   if (p.quota) {
     const q = values.quota as number | null | undefined;
     rules.push({
-      zh: `${p.quota.label === "推荐名额" ? "推荐名额" : `${p.quota.label}名额`}：${q === null || q === undefined ? "未设置" : `不超过${q}个`}${p.quota.exemptOwnership.length ? `；${label(p.quota.ownershipField)}为${p.quota.exemptOwnership.join("、")}的不占名额` : ""}`,
+      zh: `${p.quota.label === "推荐名额" ? "推荐名额" : `${p.quota.label}名额`}：${q === null || q === undefined ? "未设置" : `不超过${q}个`}${p.quota.exemptOwnership.length ? `；${label(p, p.quota.ownershipField)}为${p.quota.exemptOwnership.join("、")}的不占名额` : ""}`,
       clause: p.quota.clause,
       settings: ["quota"],
     });
   }
   if (p.priority) {
     rules.push({
-      zh: `优先认定：${label(p.priority.declaredField)}为集群或产业链名称（或别称）的，或参考名单中的企业，标记优先（提示）`,
+      zh: `优先认定：${label(p, p.priority.declaredField)}为集群或产业链名称（或别称）的，或参考名单中的企业，标记优先（提示）`,
       clause: p.priority.clause,
       settings: [p.priority.clusterSetting, p.priority.chainSetting],
     });
   }
-  const required = p.fields.filter((f) => f.required).map((f) => FIELDS[f.field]?.zh ?? f.field);
-  const optional = p.fields.filter((f) => !f.required).map((f) => FIELDS[f.field]?.zh ?? f.field);
+  const required = p.fields.filter((f) => f.required).map((f) => zhOf(p, f.field));
+  const optional = p.fields.filter((f) => !f.required).map((f) => zhOf(p, f.field));
   return {
     id: p.id,
     title: p.title,

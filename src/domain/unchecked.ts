@@ -46,7 +46,7 @@ export function uncheckedNotes(input: UncheckedInput): string[] {
     if (a.anyOf.some((f) => input.mapped.has(f)) || a.list?.given) continue;
     // A required column that is absent is a header-missing error, which says more than a note.
     if (a.anyOf.length > 0 && a.anyOf.some((f) => required.has(f))) continue;
-    const columns = a.anyOf.length ? `名单中没有${a.anyOf.map((f) => `“${zhOf(f)}”`).join("")}列` : "";
+    const columns = a.anyOf.length ? `名单中没有${a.anyOf.map((f) => `“${zhOf(input.programme, f)}”`).join("")}列` : "";
     const list = a.list ? `${columns ? "，也" : ""}未提供名单（${a.list.how}）` : "";
     const note = `未核对：${a.zh}，${columns}${list}。`;
     if (!out.includes(note)) out.push(note);

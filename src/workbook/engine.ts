@@ -7,11 +7,11 @@ import { checkGrid, planSummary } from "../app/check";
 import { mergeListFiles, openListSheets } from "../app/merge";
 import type { ReferenceLists } from "../domain/check";
 import { listProgrammes } from "../domain/catalogue";
-import { FIELDS } from "../domain/fields";
 import { describeProgramme, settingLine } from "../domain/rules-text";
 import { parseSettingText, settingText } from "../domain/setting-values";
 import { resolveSettings } from "../domain/settings";
 import type { Programme } from "../domain/programme";
+import { fieldDefIn } from "../domain/fields";
 import { citiesOf, COUNTY_LEVEL_UNITS, MUNICIPALITIES, PROVINCE_NAMES } from "../domain/regions";
 import { referenceListsFromGrids } from "../domain/reference";
 import { planTemplate } from "../domain/template/plan";
@@ -36,7 +36,7 @@ export function programmeView(p: Programme): ProgrammeView {
     ],
     quota: p.quota?.value ?? null,
     quotaOpen: p.quota?.open ?? false,
-    fields: p.fields.map((f) => ({ id: f.field, label: FIELDS[f.field]?.zh ?? f.field, labelEn: FIELDS[f.field]?.en ?? f.field, required: f.required })),
+    fields: p.fields.map((f) => ({ id: f.field, label: fieldDefIn(p, f.field)?.zh ?? f.field, labelEn: fieldDefIn(p, f.field)?.en ?? f.field, required: f.required })),
     settings: p.settings
       .filter((s) => s.id !== "asOf" && s.id !== "quota")
       .map((s) => ({ id: s.id, kind: s.kind, zh: s.zh, en: s.en, decides: s.decides, provenance: s.provenance, defaultText: settingText(s.kind, s.default) })),

@@ -142,7 +142,7 @@ describe("checking a merged list", () => {
     const m = mergeLists([{ file: "青岛.xlsx", sheet: "Sheet1", grid: gridFromValues([GF, row(1, 3_000_000), row(2, 500_000)]) }], { programme: gfbj, city: "青岛" });
     const header = m.grid.rows[0]!.map((c) => c.value);
     expect(header).toContain("投资额（万元）");
-    expect(m.grid.rows[1]![header.indexOf(mergedLabel("investment"))]!.value).toBe("3000000元");
+    expect(m.grid.rows[1]![header.indexOf(mergedLabel(gfbj, "investment"))]!.value).toBe("3000000元");
     const r = Report.parse(check(m.grid, { programme: builtinProgramme("sd-2024-gfbj-2"), city: "青岛", quota: 5 }));
     expect(withCode(r, "investment-below-minimum").map((f) => f.row)).toEqual([3]);
     expect(withCode(r, "amount-unreadable")).toEqual([]);

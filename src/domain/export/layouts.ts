@@ -4,7 +4,8 @@
  * programme imported, copied or drafted from next year's notice exports as a built-in does. A
  * programme whose file gives none exports to a form built from its own fields, said in the basis.
  */
-import { fieldDefIn, type Programme } from "../programme";
+import type { Programme } from "../programme";
+import { fieldDefIn } from "../fields";
 import { Layout, type CellFormat, type LayoutColumn, type ProgrammeLayout } from "./layout";
 import type { FieldKind } from "../fields";
 

@@ -18,6 +18,7 @@ import { errorRows } from "../verdict";
 import { FIELDS } from "../fields";
 import { cleanText, headerUnit } from "../text";
 import type { Programme } from "../programme";
+import { fieldDefIn } from "../fields";
 import { understoodValue } from "../rules/read";
 import type { CertificateStatus, ListValue, UsccValue } from "../rules/context";
 import type { CellFormat, Layout, LayoutColumn } from "./layout";
@@ -319,10 +320,10 @@ export function understoodCell(programme: Programme | undefined, field: string, 
   const v = out.value;
   const text = (t: string): PlanValue => (t === "" ? { kind: "empty" } : { kind: "text", text: t });
   if (typeof v === "boolean") return text(v ? "是" : "否");
-  if (typeof v === "number") return fieldKindOf(field) === "amount" ? { kind: "number", value: Math.round(v * 10000) / 10000, format: "amount" } : { kind: "number", value: v, format: "integer" };
+  if (typeof v === "number") return fieldKindOf(programme, field) === "amount" ? { kind: "number", value: Math.round(v * 10000) / 10000, format: "amount" } : { kind: "number", value: v, format: "integer" };
   if (v === "ongoing") return text("至今");
   if (typeof v === "string") {
-    const kind = fieldKindOf(field);
+    const kind = fieldKindOf(programme, field);
     if (kind === "certificate") return text(CERTIFICATE_WORDS[v as CertificateStatus] ?? v);
     // Names and free text keep their own punctuation (tidyText); enums are the canonical value.
     return kind === "enum" ? text(v) : undefined;
@@ -344,8 +345,8 @@ export function understoodCell(programme: Programme | undefined, field: string, 
 
 const CERTIFICATE_WORDS: Record<CertificateStatus, string> = { yes: "是", no: "否", pending: "已通过、证书待发" };
 
-function fieldKindOf(field: string): string | undefined {
-  return FIELDS[field]?.kind;
+function fieldKindOf(programme: Programme, field: string): string | undefined {
+  return fieldDefIn(programme, field)?.kind;
 }
 
 /** Reads one cell as the layout's format asks; what cannot be read is shown as the clerk sees it, never dropped. */

@@ -6,6 +6,7 @@ import type { Cell, Grid } from "../cells";
 import { FIELDS } from "../fields";
 import type { HeaderResult, MappedColumn } from "../header";
 import type { Programme } from "../programme";
+import { fieldDefIn } from "../fields";
 import type { PartialDate } from "../readers";
 import type { City, ProvinceCode } from "../regions";
 import type { Finding, FindingCode, RowSource, Severity } from "../report";
@@ -108,12 +109,13 @@ export function hasColumn(ctx: CheckContext, field: string): boolean {
   return ctx.header.columns.has(field);
 }
 
-export function fieldLabel(field: string): string {
-  return FIELDS[field]?.zh ?? field;
+/** A field's name as the programme has it: a field the notice defines itself is named as it defines it. */
+export function fieldLabel(ctx: Pick<CheckContext, "programme">, field: string): string {
+  return fieldDefIn(ctx.programme, field)?.zh ?? field;
 }
 
-export function fieldLabelEn(field: string): string {
-  return FIELDS[field]?.en ?? field;
+export function fieldLabelEn(ctx: Pick<CheckContext, "programme">, field: string): string {
+  return fieldDefIn(ctx.programme, field)?.en ?? field;
 }
 
 export function addFinding(ctx: CheckContext, f: FindingInput): void {

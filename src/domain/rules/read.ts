@@ -6,6 +6,7 @@
 import { isErrorCell, type Cell } from "../cells";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme } from "../programme";
+import { fieldDefIn } from "../fields";
 import { accidentGrade } from "./accident";
 import { enumHint, enumKey, implausibleAmount, readAmountReading, readDate, readEnum, readPhone, readText, readUsccCell, readWholeNumber, readYesNo, shownValue, type Read, type TextExpectation } from "../readers";
 import { cleanText, saysNothing } from "../text";
@@ -165,7 +166,7 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
     }
     case "yesno":
       // A programme may read other answers as yes or no (升级申报 → 是).
-      return fromRead(readYesNo(cell, { ...(spec.aliases ? { aliases: spec.aliases } : {}), question: question ?? FIELDS[spec.field]?.zh ?? "" }), "value-not-allowed");
+      return fromRead(readYesNo(cell, { ...(spec.aliases ? { aliases: spec.aliases } : {}), question: question ?? spec.define?.zh ?? FIELDS[spec.field]?.zh ?? "" }), "value-not-allowed");
     case "phone":
       return fromRead(readPhone(cell), "phone-unreadable");
     case "enum": {
@@ -199,7 +200,7 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
     case "list":
       return readList(cell, allowedValues(spec, settings));
     case "certificate":
-      return readCertificate(cell, question ?? FIELDS[spec.field]?.zh ?? "");
+      return readCertificate(cell, question ?? spec.define?.zh ?? FIELDS[spec.field]?.zh ?? "");
   }
 }
 
@@ -210,7 +211,7 @@ function readByKind(kind: FieldKind, cell: Cell, spec: FieldSpec, unit: string |
  */
 export function understoodValue(programme: Programme, field: string, cell: Cell, unit: string | null, settings: Record<string, unknown> = {}, header = ""): Outcome | undefined {
   const spec = programme.fields.find((f) => f.field === field);
-  const def = FIELDS[field];
+  const def = fieldDefIn(programme, field);
   if (!spec || !def) return undefined;
   if (isErrorCell(cell)) return { status: "bad", code: "cell-error", problem: shownValue(cell), problemEn: shownValue(cell) };
   // The question as the check asked it, so the form reads "不符合" as the check did.
@@ -295,7 +296,7 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
   for (const spec of programme.fields) {
     const col = ctx.header.columns.get(spec.field);
     if (!col) continue;
-    const def = FIELDS[spec.field];
+    const def = fieldDefIn(programme, spec.field);
     if (!def) continue;
     const cell = cells[col.index] ?? EMPTY_CELL;
     // A formula the file stores without its result: unknown, not blank (check() names these cells once).
@@ -346,10 +347,10 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
           severity: "error",
           row,
           field: spec.field,
-          message: `必填项“${fieldLabel(spec.field)}”为空`,
-          messageEn: `Required field “${fieldLabelEn(spec.field)}” is empty`,
-          hint: `请补填“${fieldLabel(spec.field)}”`,
-          hintEn: `Fill in ${fieldLabelEn(spec.field)}`,
+          message: `必填项“${fieldLabel(ctx, spec.field)}”为空`,
+          messageEn: `Required field “${fieldLabelEn(ctx, spec.field)}” is empty`,
+          hint: `请补填“${fieldLabel(ctx, spec.field)}”`,
+          hintEn: `Fill in ${fieldLabelEn(ctx, spec.field)}`,
         });
       }
     } else if (def.kind === "yesno" && statesAccident(programme, spec.field, shownValue(cell))) {
@@ -379,10 +380,10 @@ export function readRow(ctx: CheckContext, programme: Programme, index: number):
       severity: "error",
       row,
       field: spec.field,
-      message: `必填项“${fieldLabel(spec.field)}”为空，${spec.unlessAll!.map(fieldLabel).join("、")}也未填全`,
-      messageEn: `Required field “${fieldLabelEn(spec.field)}” is empty and ${spec.unlessAll!.map(fieldLabelEn).join(", ")} are not all given`,
-      hint: `请补填“${fieldLabel(spec.field)}”`,
-      hintEn: `Fill in ${fieldLabelEn(spec.field)}`,
+      message: `必填项“${fieldLabel(ctx, spec.field)}”为空，${spec.unlessAll!.map((f) => fieldLabel(ctx, f)).join("、")}也未填全`,
+      messageEn: `Required field “${fieldLabelEn(ctx, spec.field)}” is empty and ${spec.unlessAll!.map((f) => fieldLabelEn(ctx, f)).join(", ")} are not all given`,
+      hint: `请补填“${fieldLabel(ctx, spec.field)}”`,
+      hintEn: `Fill in ${fieldLabelEn(ctx, spec.field)}`,
     });
   }
   return row;

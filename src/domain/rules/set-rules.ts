@@ -67,7 +67,7 @@ export function splitByOwnership(ctx: CheckContext, rows: readonly RowData[], qu
         row,
         field: quota.ownershipField,
         value: shown,
-        message: `“${fieldLabel(quota.ownershipField)}”为“${shown}”，${hit.reading && hit.reading.matched !== hit.word ? `读作${hit.word}` : `属${hit.word}`}：不占推荐名额`,
+        message: `“${fieldLabel(ctx, quota.ownershipField)}”为“${shown}”，${hit.reading && hit.reading.matched !== hit.word ? `读作${hit.word}` : `属${hit.word}`}：不占推荐名额`,
         messageEn: `The ownership “${shown}” reads as ${hit.word}: the row takes no slot`,
         clause: quota.clause,
       });
@@ -134,8 +134,8 @@ export function checkQuota(
       messageEn: `${prefixEn(scope)}${counted.length} ${quota.labelEn} can be recommended, over the quota of ${q} by ${excess}: the places went ${whyEn} to rows ${rowListEn(placed)}; this row took none`,
       hint:
         placedBy === "order"
-          ? `名单没有推荐排序：如需另选占名额的行，在“推荐排序与名额”中选定；${exemptHint(quota)}`
-          : `如需另选，调整推荐排序或在“推荐排序与名额”中选定占名额的行；${exemptHint(quota)}`,
+          ? `名单没有推荐排序：如需另选占名额的行，在“推荐排序与名额”中选定；${exemptHint(ctx, quota)}`
+          : `如需另选，调整推荐排序或在“推荐排序与名额”中选定占名额的行；${exemptHint(ctx, quota)}`,
       hintEn: `To choose other rows, pick the rows taking places (推荐排序与名额); exempt units must say so in the ownership column`,
       cli: "--keep 行号,…",
       clause: quota.clause,
@@ -167,6 +167,6 @@ export function checkQuota(
   };
 }
 
-function exemptHint(quota: Quota): string {
-  return `${quota.exemptOwnership.join("、")}不占名额，请在“${fieldLabel(quota.ownershipField)}”中注明`;
+function exemptHint(ctx: CheckContext, quota: Quota): string {
+  return `${quota.exemptOwnership.join("、")}不占名额，请在“${fieldLabel(ctx, quota.ownershipField)}”中注明`;
 }

@@ -4,10 +4,14 @@ import type { FieldSpec } from "../programme";
 import type { ProgrammeView } from "./kind";
 import type { RuleText } from "../rules-text";
 
+/** A field's Chinese name as the programme has it (a field the notice defines is named as it defines it). */
+export const zhOf = (p: Pick<ProgrammeView, "fields">, field: string): string => {
+  const own = p.fields.find((f) => f.field === field)?.define;
+  return own?.zh ?? FIELDS[field]?.zh ?? field;
+};
 /** “注册时间” — a field as rule sentences quote it. */
-export const label = (field: string): string => `“${FIELDS[field]?.zh ?? field}”`;
-export const labels = (fields: readonly string[]): string => fields.map(label).join("、");
-export const zhOf = (field: string): string => FIELDS[field]?.zh ?? field;
+export const label = (p: Pick<ProgrammeView, "fields">, field: string): string => `“${zhOf(p, field)}”`;
+export const labels = (p: Pick<ProgrammeView, "fields">, fields: readonly string[]): string => fields.map((f) => label(p, f)).join("、");
 
 /** One sentence under the rule's clause. */
 export function sentence(rule: { clause: string }, zh: string, settings: string[] = []): RuleText[] {

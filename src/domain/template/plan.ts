@@ -8,6 +8,7 @@ import { exemptPhrase, ownershipChoices, ownershipMatch } from "../ownership";
 import { DIVISIONS } from "../data/divisions";
 import { FIELDS, type FieldKind } from "../fields";
 import type { FieldSpec, Programme, RowRule, SetRule } from "../programme";
+import { fieldDefIn } from "../fields";
 import { formatPartialDate, parseIsoDate } from "../readers";
 import { findCity, PROVINCE_NAMES, type City } from "../regions";
 import { allowedValues } from "../rules/read";
@@ -192,7 +193,7 @@ interface Built {
 
 /** Dropdown, format, input message and example for one field. */
 function describe(p: Programme, spec: FieldSpec, unit: City, settings: Record<string, unknown>, serial: () => number): Built {
-  const def = FIELDS[spec.field]!;
+  const def = fieldDefIn(p, spec.field)!;
   const must = spec.required ? "必填。" : "选填。";
   const id = spec.field;
   switch (def.kind) {
@@ -224,7 +225,7 @@ function describe(p: Programme, spec: FieldSpec, unit: City, settings: Record<st
       const restricted = ruleOf(p, "restricted").flatMap((r) => r.conditions).find((c) => c.field === id);
       const recognised = ruleOf(p, "not-recognised").find((r) => r.field === id || r.upgradeField === id);
       let text = `${must}从下拉列表中选择“是”或“否”。`;
-      if (recognised) text += `已认定的原则上不再重复申报；能力显著提升的，在“${FIELDS[recognised.upgradeField]!.zh}”填“是”。`;
+      if (recognised) text += `已认定的原则上不再重复申报；能力显著提升的，在“${fieldDefIn(p, recognised.upgradeField)?.zh ?? recognised.upgradeField}”填“是”。`;
       else if (restricted) text += restricted.barsWhen ? `填“是”的不得申报。` : `填“否”的不得申报。`;
       else if (bars) text += `填“是”的不得申报。`;
       const no = bars || restricted?.barsWhen === true || recognised?.upgradeField === id;
@@ -492,7 +493,7 @@ export function planTemplate(options: TemplateOptions): TemplatePlan {
   ];
   let serial = 0;
   const columns: TemplateColumn[] = order.map((spec) => {
-    const def = FIELDS[spec.field]!;
+    const def = fieldDefIn(p, spec.field)!;
     const b = describe(p, spec, unit, settings, () => ++serial);
     const header = b.unit ? `${def.zh}（${b.unit}）` : def.zh;
     return {

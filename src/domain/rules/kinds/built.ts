@@ -28,11 +28,11 @@ function checkBuilt(ctx: CheckContext, row: RowData, rule: R): void {
     field: rule.field,
     value: shown,
     message: warn
-      ? `“${fieldLabel(rule.field)}”为“${shown}”：应为已建成（运营）的项目，请核实是否已建成`
-      : `“${fieldLabel(rule.field)}”为“${shown}”（${status}）：未建成的项目不得申报，应为已建成（运营）`,
+      ? `“${fieldLabel(ctx, rule.field)}”为“${shown}”：应为已建成（运营）的项目，请核实是否已建成`
+      : `“${fieldLabel(ctx, rule.field)}”为“${shown}”（${status}）：未建成的项目不得申报，应为已建成（运营）`,
     messageEn: warn
-      ? `${fieldLabelEn(rule.field)} is “${shown}”: the project must be completed and operating; please confirm`
-      : `${fieldLabelEn(rule.field)} is “${shown}” (${status}): projects not yet built may not apply`,
+      ? `${fieldLabelEn(ctx, rule.field)} is “${shown}”: the project must be completed and operating; please confirm`
+      : `${fieldLabelEn(ctx, rule.field)} is “${shown}” (${status}): projects not yet built may not apply`,
     clause: rule.clause,
   });
 }
@@ -45,7 +45,7 @@ export const built = defineRowKind({
   codes: { "not-built": ["项目未建成", "Not built yet"] },
   refs: (r) => ({ fields: fieldRef("field", r.field), settings: [] }),
   check: checkBuilt,
-  describe: (r) => sentence(r, `${label(r.field)}须为${r.ok.join("、")}${r.warn.length ? `；${r.warn.join("、")}为警告` : ""}；其余为错误`),
+  describe: (r, p) => sentence(r, `${label(p, r.field)}须为${r.ok.join("、")}${r.warn.length ? `；${r.warn.join("、")}为警告` : ""}；其余为错误`),
   unchecked: (r) => [{ zh: "项目是否已建成", anyOf: [r.field] }],
   summary: (r) => `建设情况：${(r.ok ?? []).join("、")}可申报${(r.warn ?? []).length ? `；${(r.warn ?? []).join("、")}为警告` : ""}`,
   editable: [],

@@ -91,7 +91,7 @@ export const cap = defineSetKind({
   },
   refs: (r) => ({ fields: [...partyRefs("party", r.party), ...(r.members ? ([[["members"], r.members]] as [(string | number)[], string][]) : [])], settings: [] }),
   check: (ctx, input, r) => checkCap(ctx, input.rows, r),
-  describe: (r) => sentence(r, `每个${r.party.role}参与的项目不超过${r.max}个`),
+  describe: (r, p) => sentence(r, `每个${r.party.role}参与的项目不超过${r.max}个`),
   // The party's own columns are required; a members column is the consortium rule's note.
   unchecked: () => [],
   summary: (r) => `每个${r.party?.role ?? "单位"}不超过${r.max}个项目`,

@@ -43,8 +43,8 @@ function checkCapability(ctx: CheckContext, row: RowData, rule: R): void {
     if (n === undefined || n < basic.required) {
       report(
         basic.field,
-        `“${fieldLabel(basic.field)}”满足${n ?? 0}个方面（${n === undefined ? "未填写" : shownOf(ctx, row, basic.field)}），须${basic.required}个方面全部满足`,
-        `${fieldLabelEn(basic.field)}: ${n ?? 0} of ${basic.required} aspects met; all are required`,
+        `“${fieldLabel(ctx, basic.field)}”满足${n ?? 0}个方面（${n === undefined ? "未填写" : shownOf(ctx, row, basic.field)}），须${basic.required}个方面全部满足`,
+        `${fieldLabelEn(ctx, basic.field)}: ${n ?? 0} of ${basic.required} aspects met; all are required`,
         shownOf(ctx, row, basic.field),
       );
     }
@@ -56,8 +56,8 @@ function checkCapability(ctx: CheckContext, row: RowData, rule: R): void {
       const missing = v && v.items.length > 0 ? allManufacturing.filter((d) => !v.items.includes(d)) : [];
       report(
         manufacturing.field,
-        `“${fieldLabel(manufacturing.field)}”只涉及${covered}个方向${missing.length ? `，缺少${missing.join("、")}` : ""}：${allManufacturing.join("、")}${allManufacturing.length}个方向都要涉及`,
-        `${fieldLabelEn(manufacturing.field)} covers ${covered} of ${allManufacturing.length} directions; all are required`,
+        `“${fieldLabel(ctx, manufacturing.field)}”只涉及${covered}个方向${missing.length ? `，缺少${missing.join("、")}` : ""}：${allManufacturing.join("、")}${allManufacturing.length}个方向都要涉及`,
+        `${fieldLabelEn(ctx, manufacturing.field)} covers ${covered} of ${allManufacturing.length} directions; all are required`,
         shownOf(ctx, row, manufacturing.field),
       );
     }
@@ -68,8 +68,8 @@ function checkCapability(ctx: CheckContext, row: RowData, rule: R): void {
     if (covered < benchmark.atLeast) {
       report(
         benchmark.field,
-        `“${fieldLabel(benchmark.field)}”只涉及${covered}个方向${v ? "" : "（未填写）"}：应至少涉及${benchmarkOf.join("、")}中的${benchmark.atLeast}个`,
-        `${fieldLabelEn(benchmark.field)} covers ${covered} direction(s); at least ${benchmark.atLeast} is required`,
+        `“${fieldLabel(ctx, benchmark.field)}”只涉及${covered}个方向${v ? "" : "（未填写）"}：应至少涉及${benchmarkOf.join("、")}中的${benchmark.atLeast}个`,
+        `${fieldLabelEn(ctx, benchmark.field)} covers ${covered} direction(s); at least ${benchmark.atLeast} is required`,
         shownOf(ctx, row, benchmark.field),
       );
     }
@@ -96,14 +96,14 @@ export const capability = defineRowKind({
     const b = specOf(p, r.benchmark.field);
     return sentence(
       r,
-      `${label(r.basic.field)}${r.basic.required}个方面全部满足；${label(r.manufacturing.field)}的方向都要涉及；${label(r.benchmark.field)}至少涉及${r.benchmark.atLeast}个方向`,
+      `${label(p, r.basic.field)}${r.basic.required}个方面全部满足；${label(p, r.manufacturing.field)}的方向都要涉及；${label(p, r.benchmark.field)}至少涉及${r.benchmark.atLeast}个方向`,
       [m?.allowedFromSetting, b?.allowedFromSetting].filter((s): s is string => s !== undefined),
     );
   },
-  unchecked: (r) => [
-    { zh: `“${zhOf(r.basic.field)}”${r.basic.required}个方面全部满足`, anyOf: [r.basic.field] },
-    { zh: `“${zhOf(r.manufacturing.field)}”方向都要涉及`, anyOf: [r.manufacturing.field] },
-    { zh: `“${zhOf(r.benchmark.field)}”至少涉及${r.benchmark.atLeast}个方向`, anyOf: [r.benchmark.field] },
+  unchecked: (r, input) => [
+    { zh: `“${zhOf(input.programme, r.basic.field)}”${r.basic.required}个方面全部满足`, anyOf: [r.basic.field] },
+    { zh: `“${zhOf(input.programme, r.manufacturing.field)}”方向都要涉及`, anyOf: [r.manufacturing.field] },
+    { zh: `“${zhOf(input.programme, r.benchmark.field)}”至少涉及${r.benchmark.atLeast}个方向`, anyOf: [r.benchmark.field] },
   ],
   summary: () => "能力覆盖",
   editable: [],

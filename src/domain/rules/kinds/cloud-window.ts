@@ -45,7 +45,7 @@ function checkCloudWindow(ctx: CheckContext, row: RowData, rule: R): void {
       ...base,
       field: rule.inUse,
       value: shownOf(ctx, row, rule.inUse),
-      message: `“${fieldLabel(rule.inUse)}”为“${shownOf(ctx, row, rule.inUse)}”：云服务申报时须仍在使用`,
+      message: `“${fieldLabel(ctx, rule.inUse)}”为“${shownOf(ctx, row, rule.inUse)}”：云服务申报时须仍在使用`,
       messageEn: "The cloud service is no longer in use: it must still be in use when applying",
       hint: "已停用的云服务不能计入",
       hintEn: "Services no longer in use do not count",
@@ -93,7 +93,7 @@ export const cloudWindow = defineRowKind({
   validate: (r, add) => {
     if (r.to < r.from) add(["to"], `统计期终止日 ${r.to} 早于起始日 ${r.from}`, `the window ends (${r.to}) before it starts (${r.from})`);
   },
-  describe: (r) => sentence(r, `上云时间在${r.from}至${r.to}之间，各项云服务连续使用不少于${r.minMonths}个月，且申报时仍在使用（${labels([r.start, r.end, r.inUse])}）`),
+  describe: (r, p) => sentence(r, `上云时间在${r.from}至${r.to}之间，各项云服务连续使用不少于${r.minMonths}个月，且申报时仍在使用（${labels(p, [r.start, r.end, r.inUse])}）`),
   unchecked: (r) => [{ zh: "云服务申报时仍在使用", anyOf: [r.end, r.inUse] }],
   summary: (r) => `上云时间${r.from}至${r.to}，连续使用不少于${r.minMonths}个月`,
   editable: [

@@ -81,7 +81,7 @@ export const consortium = defineRowKind({
   codes: { "consortium-invalid": ["联合体不符合要求", "Consortium invalid"] },
   refs: (r) => ({ fields: [...partyRefs("lead", r.lead), ...partyRefs("site", r.site), ...fieldRef("members", r.members)], settings: [] }),
   check: checkConsortium,
-  describe: (r) => sentence(r, `联合体：${r.lead.role}须在${PROVINCE_NAMES[r.leadProvince] ?? r.leadProvince}内登记；${r.lead.role}与${r.site.role}不能为同一单位；成员原则上不超过${r.maxMembers}家`),
+  describe: (r, p) => sentence(r, `联合体：${r.lead.role}须在${PROVINCE_NAMES[r.leadProvince] ?? r.leadProvince}内登记；${r.lead.role}与${r.site.role}不能为同一单位；成员原则上不超过${r.maxMembers}家`),
   unchecked: (r) => [{ zh: `联合体成员原则上不超过${r.maxMembers}家`, anyOf: [r.members] }],
   summary: (r) => `联合体成员不超过${r.maxMembers}家`,
   editable: [{ path: ["maxMembers"], kind: "positive", zh: "联合体成员不超过（家）", en: "Consortium members at most" }],

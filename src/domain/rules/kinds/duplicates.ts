@@ -84,7 +84,7 @@ export const duplicates = defineSetKind({
   },
   refs: (r) => ({ fields: [...partyRefs("party", r.party), ...(r.unlessDiffers ? ([[["unlessDiffers"], r.unlessDiffers]] as [(string | number)[], string][]) : [])], settings: [] }),
   check: (ctx, input: SetInput, r) => checkDuplicates(ctx, input.rows, r),
-  describe: (r) => sentence(r, `同一${r.party.role}（同一统一社会信用代码）不得重复出现${r.unlessDiffers ? `（${label(r.unlessDiffers)}不同的由“一个方向”规则判断）` : ""}；名称相同、代码不同的为警告`),
+  describe: (r, p) => sentence(r, `同一${r.party.role}（同一统一社会信用代码）不得重复出现${r.unlessDiffers ? `（${label(p, r.unlessDiffers)}不同的由“一个方向”规则判断）` : ""}；名称相同、代码不同的为警告`),
   // It reads the party's own columns (required: header-missing says their absence).
   unchecked: () => [],
   summary: () => "同一申报单位不得重复出现",

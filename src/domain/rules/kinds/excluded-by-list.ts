@@ -71,10 +71,10 @@ export const excludedByList = defineRowKind({
   codes: { "excluded-by-list": ["在不得申报的名单中", "On an exclusion list"] },
   refs: (r) => ({ fields: [...partyRefs("party", r.party), ...fieldRef("field", r.field)], settings: r.listSetting ? [[["listSetting"], r.listSetting, "units"]] : [] }),
   check: checkExcludedByList,
-  describe: (r) =>
+  describe: (r, p) =>
     sentence(
       r,
-      `${r.party.role}在${r.list}中的，不得申报（${r.field ? `按${label(r.field)}列` : ""}${r.listSetting ? `${r.field ? "，" : ""}或按设置中的名单` : ""}${r.field || r.listSetting ? "，" : ""}或按参考名单）`,
+      `${r.party.role}在${r.list}中的，不得申报（${r.field ? `按${label(p, r.field)}列` : ""}${r.listSetting ? `${r.field ? "，" : ""}或按设置中的名单` : ""}${r.field || r.listSetting ? "，" : ""}或按参考名单）`,
       r.listSetting ? [r.listSetting] : [],
     ),
   unchecked: (r, input) => [

@@ -53,7 +53,7 @@ export const groupCap = defineSetKind({
   codes: { "group-cap": ["同一集团揭榜任务数超限", "Group takes too many tasks"] },
   refs: (r) => ({ fields: [[["field"], r.field]], settings: [] }),
   check: (ctx, input, r) => checkGroupCap(ctx, input.rows, r),
-  describe: (r) => sentence(r, `同一${label(r.field)}内企业合计不超过${r.max}个`),
+  describe: (r, p) => sentence(r, `同一${label(p, r.field)}内企业合计不超过${r.max}个`),
   unchecked: (r) => [{ zh: `同一集团内企业不超过${r.max}个`, anyOf: [r.field] }],
   summary: (r) => `同一集团不超过${r.max}个`,
   editable: [{ path: ["max"], kind: "positive", zh: "不超过（个）", en: "At most" }],

@@ -128,7 +128,7 @@ function checkIdentity(ctx: CheckContext, row: RowData, rule: R): void {
         value: code,
         message: `${label}“${code}”由国家登记机关登记（区划码100000），不是${provinceName}登记的单位；只有中央企业等可经属地推荐`,
         messageEn: `The ${party.roleEn}'s credit code “${code}” was registered nationally (region 100000), not in ${province === "32" ? "Jiangsu" : "Shandong"}`,
-        hint: central ? `如为中央驻地企业，请在“${fieldLabel(central.field)}”中注明（如“${central.words[0]}”）；否则应由本省登记的单位申报` : `应由本省登记的单位作为${party.role}；确属中央企业的，请人工核实`,
+        hint: central ? `如为中央驻地企业，请在“${fieldLabel(ctx, central.field)}”中注明（如“${central.words[0]}”）；否则应由本省登记的单位申报` : `应由本省登记的单位作为${party.role}；确属中央企业的，请人工核实`,
         hintEn: "If it is a central enterprise based here, say so in the ownership column",
         clause: rule.clause,
       });

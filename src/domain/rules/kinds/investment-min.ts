@@ -33,7 +33,7 @@ function checkInvestment(ctx: CheckContext, row: RowData, rule: R): void {
   const mappedParts = rule.parts.filter((p) => hasColumn(ctx, p));
   const given = mappedParts.filter((p) => value<number>(row, p) !== undefined);
   const sumOf = (parts: string[]) => parts.reduce((a, p) => a + (value<number>(row, p) ?? 0), 0);
-  const partNames = (parts: string[]) => parts.map(fieldLabel).join("、");
+  const partNames = (parts: string[]) => parts.map((f) => fieldLabel(ctx, f)).join("、");
   if (total !== undefined) {
     const sum = sumOf(given);
     if (given.length > 0 && total < sum - 0.005) {
@@ -62,10 +62,10 @@ function checkInvestment(ctx: CheckContext, row: RowData, rule: R): void {
       row,
       field: rule.total,
       value: fmtWan(sum),
-      message: `未填“${fieldLabel(rule.total)}”：按${partNames(given)}之和${fmtWan(sum)}核对（通知要求的是各项投入总计，所列分项只是其中几项）`,
+      message: `未填“${fieldLabel(ctx, rule.total)}”：按${partNames(given)}之和${fmtWan(sum)}核对（通知要求的是各项投入总计，所列分项只是其中几项）`,
       messageEn: `No total given: judged by the sum of the parts (${Number(sum.toFixed(4))} 万元); the notice asks for the total of all investment`,
-      hint: `请补填“${fieldLabel(rule.total)}”`,
-      hintEn: `Fill in ${fieldLabelEn(rule.total)}`,
+      hint: `请补填“${fieldLabel(ctx, rule.total)}”`,
+      hintEn: `Fill in ${fieldLabelEn(ctx, rule.total)}`,
       clause: rule.clause,
     });
   }
@@ -90,7 +90,7 @@ function belowMinimum(ctx: CheckContext, row: RowData, rule: R, field: string, a
 /** A list with no total column is judged by its parts: say so. */
 function investmentColumns(ctx: CheckContext, rule: R): void {
   if (rule.parts.length === 0 || hasColumn(ctx, rule.total) || !rule.parts.every((p) => hasColumn(ctx, p))) return;
-  ctx.notes.push(`表中没有“${fieldLabel(rule.total)}”列：按${rule.parts.map(fieldLabel).join("、")}之和核对投入是否达到${fmtWan(rule.min)}；通知要求的是各项投入总计，所列分项只是其中几项，和不足时请核对其他投入。`);
+  ctx.notes.push(`表中没有“${fieldLabel(ctx, rule.total)}”列：按${rule.parts.map((f) => fieldLabel(ctx, f)).join("、")}之和核对投入是否达到${fmtWan(rule.min)}；通知要求的是各项投入总计，所列分项只是其中几项，和不足时请核对其他投入。`);
 }
 
 export const investmentMin = defineRowKind({
@@ -105,7 +105,7 @@ export const investmentMin = defineRowKind({
   refs: (r) => ({ fields: [...fieldRef("total", r.total), ...r.parts.map((id, i): [(string | number)[], string] => [["parts", i], id])], settings: [] }),
   check: checkInvestment,
   columnNotes: investmentColumns,
-  describe: (r) => sentence(r, `投入（${label(r.total)}${r.parts.length ? `，或${labels(r.parts)}等分项` : ""}）不低于${r.min}万元`),
+  describe: (r, p) => sentence(r, `投入（${label(p, r.total)}${r.parts.length ? `，或${labels(p, r.parts)}等分项` : ""}）不低于${r.min}万元`),
   unchecked: (r) => [{ zh: `投入不低于${r.min}万元`, anyOf: [r.total, ...r.parts] }],
   summary: (r) => `投入不低于${r.min}万元${(r.parts ?? []).length ? `（合计，含${(r.parts ?? []).length}项构成）` : ""}`,
   editable: [{ path: ["min"], kind: "amount", zh: "投入不低于（万元）", en: "Investment at least (10,000 yuan)" }],

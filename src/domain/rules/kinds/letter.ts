@@ -34,8 +34,8 @@ function checkLetter(ctx: CheckContext, row: RowData, rule: R): void {
   // An answer that cannot be read is no letter: the row cannot go up on it.
   if (value<boolean>(row, rule.letter) === true) return;
   const state = ownershipWord(ownership, rule.stateOwnership);
-  const said = byWords ? `企业性质为“${ownership}”` : `“${fieldLabel(rule.subsidiaryField!)}”为“是”${ownership ? `（企业性质“${ownership}”）` : ""}`;
-  const lacking = hasColumn(ctx, rule.letter) ? `“${fieldLabel(rule.letter)}”不是“是”` : `表中没有“${fieldLabel(rule.letter)}”列`;
+  const said = byWords ? `企业性质为“${ownership}”` : `“${fieldLabel(ctx, rule.subsidiaryField!)}”为“是”${ownership ? `（企业性质“${ownership}”）` : ""}`;
+  const lacking = hasColumn(ctx, rule.letter) ? `“${fieldLabel(ctx, rule.letter)}”不是“是”` : `表中没有“${fieldLabel(ctx, rule.letter)}”列`;
   addFinding(ctx, {
     code: "letter-missing",
     severity: state ? "error" : rule.otherSubsidiaries.severity,
@@ -62,10 +62,10 @@ export const letter = defineRowKind({
   codes: { "letter-missing": ["子公司缺少省级公司推荐函", "Recommendation letter missing"] },
   refs: (r) => ({ fields: [...fieldRef("ownership", r.ownership), ...fieldRef("letter", r.letter), ...fieldRef("subsidiaryField", r.subsidiaryField)], settings: [] }),
   check: checkLetter,
-  describe: (r) =>
+  describe: (r, p) =>
     sentence(
       r,
-      `子公司（${label(r.ownership)}写明${r.subsidiary.join("、")}${r.subsidiaryField ? `，或${label(r.subsidiaryField)}为“是”` : ""}）须有省级公司推荐函（${label(r.letter)}）：${r.stateOwnership.join("、")}的子公司缺函为错误，其他为警告`,
+      `子公司（${label(p, r.ownership)}写明${r.subsidiary.join("、")}${r.subsidiaryField ? `，或${label(p, r.subsidiaryField)}为“是”` : ""}）须有省级公司推荐函（${label(p, r.letter)}）：${r.stateOwnership.join("、")}的子公司缺函为错误，其他为警告`,
     ),
   unchecked: (r) => [{ zh: "子公司须有省级公司推荐函", anyOf: r.subsidiaryField ? [r.ownership, r.subsidiaryField] : [r.ownership] }],
   summary: () => "子公司申报须有推荐函",

@@ -39,7 +39,7 @@ export const minAge = defineRowKind({
   codes: { "registered-too-recently": ["注册时间不满要求年限", "Registered too recently"] },
   refs: (r) => ({ fields: fieldRef("field", r.field), settings: [] }),
   check: checkMinAge,
-  describe: (r) => sentence(r, `${label(r.field)}到基准日不少于${r.years}年`, ["asOf"]),
+  describe: (r, p) => sentence(r, `${label(p, r.field)}到基准日不少于${r.years}年`, ["asOf"]),
   unchecked: (r) => [{ zh: `单位注册时间不少于${r.years}年`, anyOf: [r.field] }],
   summary: (r) => `注册时间不少于${r.years}年`,
   editable: [{ path: ["years"], kind: "positive", zh: "注册时间不少于（年）", en: "Registered at least (years)" }],

@@ -48,7 +48,7 @@ export const oneDirection = defineSetKind({
   codes: { "direction-repeated": ["同一单位申报多个方向", "Several directions for one applicant"] },
   refs: (r) => ({ fields: [...partyRefs("party", r.party), [["field"], r.field]], settings: [] }),
   check: (ctx, input, r) => checkOneDirection(ctx, input.rows, r),
-  describe: (r) => sentence(r, `每个${r.party.role}只能申报一个方向（${label(r.field)}）`),
+  describe: (r, p) => sentence(r, `每个${r.party.role}只能申报一个方向（${label(p, r.field)}）`),
   unchecked: (r) => [{ zh: `每个${r.party.role}只能申报一个方向`, anyOf: [r.field] }],
   summary: () => "每个申报单位只能申报一个方向",
   editable: [],

@@ -30,7 +30,7 @@ export const priorFunding = defineRowKind({
   codes: { "prior-funding": ["已获省级财政资金支持", "Already had provincial funding"] },
   refs: (r) => ({ fields: fieldRef("field", r.field), settings: [] }),
   check: checkPriorFunding,
-  describe: (r) => sentence(r, `项目前期获得过省级财政资金支持的（${label(r.field)}为“是”），不得申报`),
+  describe: (r, p) => sentence(r, `项目前期获得过省级财政资金支持的（${label(p, r.field)}为“是”），不得申报`),
   unchecked: (r) => [{ zh: "项目前期未获得过省级财政资金支持", anyOf: [r.field] }],
   summary: () => "前期未获得过省级财政资金支持",
   editable: [],

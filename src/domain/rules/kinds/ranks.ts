@@ -94,7 +94,7 @@ export const ranks = defineSetKind({
   codes: { "rank-invalid": ["推荐排序有误", "Ranks invalid"] },
   refs: (r) => ({ fields: [[["field"], r.field]], settings: [] }),
   check: (ctx, input, r) => ({ rankField: r.field, standing: checkRanks(ctx, input.counted, r, input.scope) }),
-  describe: (r) => sentence(r, `${label(r.field)}按1、2、3…排列，不重号、不缺号（不占名额的行不需排序）`),
+  describe: (r, p) => sentence(r, `${label(p, r.field)}按1、2、3…排列，不重号、不缺号（不占名额的行不需排序）`),
   unchecked: (r) => [{ zh: "推荐排序", anyOf: [r.field] }],
   summary: () => "推荐排序须从1起连续、不重复",
   editable: [],

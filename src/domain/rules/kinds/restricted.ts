@@ -5,7 +5,7 @@ import { Clause, FieldId, RuleSource } from "../../schema-atoms";
 import { saysNothing } from "../../text";
 import { accidentGrade, type AccidentGrades } from "../accident";
 import { addFinding, fieldLabel, fieldLabelEn, shownOf, value, type CheckContext, type RowData } from "../context";
-import { defineRowKind } from "../kind";
+import { defineRowKind, type ProgrammeView } from "../kind";
 import { fieldRef, label } from "../words";
 import type { RuleText } from "../../rules-text";
 
@@ -50,8 +50,8 @@ function gradeWarning(ctx: CheckContext, row: RowData, field: string, shown: str
     row,
     field,
     value: shown,
-    message: `“${fieldLabel(field)}”填“${shown}”：${grade === "lesser" ? "所述事故为一般事故" : "所述事故未写明等级"}，通知只限${g.barred[0]}以上事故，请人工核实事故等级`,
-    messageEn: `${fieldLabelEn(field)}: “${shown}” states an accident ${grade === "lesser" ? "of a lesser grade" : "without its grade"}; the notice bars only ${g.barred[0]} or graver accidents — check its grade`,
+    message: `“${fieldLabel(ctx, field)}”填“${shown}”：${grade === "lesser" ? "所述事故为一般事故" : "所述事故未写明等级"}，通知只限${g.barred[0]}以上事故，请人工核实事故等级`,
+    messageEn: `${fieldLabelEn(ctx, field)}: “${shown}” states an accident ${grade === "lesser" ? "of a lesser grade" : "without its grade"}; the notice bars only ${g.barred[0]} or graver accidents — check its grade`,
     hint: `核实事故等级：${g.barred[0]}以上的不得申报；一般事故的可在备注中说明`,
     hintEn: "Check the accident's grade",
     clause: g.clause,
@@ -78,8 +78,8 @@ function checkRestricted(ctx: CheckContext, row: RowData, rule: R): void {
       row,
       field: c.field,
       value: shown,
-      message: `“${fieldLabel(c.field)}”填“${shown}”：${c.zh}的，不得申报`,
-      messageEn: `${fieldLabelEn(c.field)}: ${c.en}; such applicants may not apply`,
+      message: `“${fieldLabel(ctx, c.field)}”填“${shown}”：${c.zh}的，不得申报`,
+      messageEn: `${fieldLabelEn(ctx, c.field)}: ${c.en}; such applicants may not apply`,
       clause: c.clause,
     });
   }
@@ -97,7 +97,7 @@ function checkRestricted(ctx: CheckContext, row: RowData, rule: R): void {
         row,
         field: rule.textField,
         value: t,
-        message: `“${fieldLabel(rule.textField)}”填有“${t}”：有限制性情形之一的，不得申报`,
+        message: `“${fieldLabel(ctx, rule.textField)}”填有“${t}”：有限制性情形之一的，不得申报`,
         messageEn: `Restrictive condition stated (“${t}”): such applicants may not apply`,
         hint: "无限制性情形的请填“无”",
         hintEn: "Write 无 when none applies",
@@ -107,9 +107,9 @@ function checkRestricted(ctx: CheckContext, row: RowData, rule: R): void {
   }
 }
 
-function describe(r: R): RuleText[] {
-  const out: RuleText[] = r.conditions.map((c) => ({ zh: `${label(c.field)}为“${c.barsWhen ? "是" : "否"}”（${c.zh}）的，不得申报`, clause: c.clause, settings: [] }));
-  if (r.textField) out.push({ zh: `${label(r.textField)}写明存在限制性情形的，不得申报（“无”“无限制性条件”“以上情形均不存在”等否定的写法视为无）`, clause: r.textClause ?? "", settings: [] });
+function describe(r: R, p: ProgrammeView): RuleText[] {
+  const out: RuleText[] = r.conditions.map((c) => ({ zh: `${label(p, c.field)}为“${c.barsWhen ? "是" : "否"}”（${c.zh}）的，不得申报`, clause: c.clause, settings: [] }));
+  if (r.textField) out.push({ zh: `${label(p, r.textField)}写明存在限制性情形的，不得申报（“无”“无限制性条件”“以上情形均不存在”等否定的写法视为无）`, clause: r.textClause ?? "", settings: [] });
   if (r.accidentGrades) {
     const g = r.accidentGrades;
     out.push({ zh: `只限${g.barred.join("、")}等级的事故：写明为${g.lesser.join("、")}事故或未写明等级的，为警告，请人工核实事故等级`, clause: g.clause, settings: [] });

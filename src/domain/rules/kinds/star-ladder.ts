@@ -29,10 +29,10 @@ function checkStarLadder(ctx: CheckContext, row: RowData, rule: R): void {
         row,
         field: rule.applied,
         value: applied,
-        message: `申报${applied}须已评定为${rule.levels[a - 1]}：表中没有“${fieldLabel(rule.held)}”列，未核对，请人工确认`,
+        message: `申报${applied}须已评定为${rule.levels[a - 1]}：表中没有“${fieldLabel(ctx, rule.held)}”列，未核对，请人工确认`,
         messageEn: `Applying for ${applied} requires an existing ${rule.levels[a - 1]} rating; the sheet has no column for it, so it was not checked`,
-        hint: `加一列“${fieldLabel(rule.held)}”后重新检查`,
-        hintEn: `Add a column headed ${fieldLabel(rule.held)} and check again`,
+        hint: `加一列“${fieldLabel(ctx, rule.held)}”后重新检查`,
+        hintEn: `Add a column headed ${fieldLabel(ctx, rule.held)} and check again`,
         clause: rule.clause,
       });
     }
@@ -50,7 +50,7 @@ function checkStarLadder(ctx: CheckContext, row: RowData, rule: R): void {
         row,
         field: rule.held,
         value: applied,
-        message: `申报${applied}须已评定为${rule.levels[a - 1]}：“${fieldLabel(rule.held)}”未填写，请确认该企业已获评的星级`,
+        message: `申报${applied}须已评定为${rule.levels[a - 1]}：“${fieldLabel(ctx, rule.held)}”未填写，请确认该企业已获评的星级`,
         messageEn: `Applying for ${applied} requires an existing ${rule.levels[a - 1]} rating; the held rating is blank — confirm it`,
         hint: `填写已获评星级（未获评的填“${rule.none}”）`,
         hintEn: `Fill in the rating held (${rule.none} if none)`,
@@ -76,7 +76,7 @@ function checkStarLadder(ctx: CheckContext, row: RowData, rule: R): void {
   if (a > 0 && h !== a - 1) {
     addFinding(ctx, {
       ...base,
-      message: `申报${applied}须已评定为${rule.levels[a - 1]}，该企业${h >= 0 ? `已获评${heldShown}` : "尚未获评星级"}${hasColumn(ctx, rule.held) ? "" : `（表中没有“${fieldLabel(rule.held)}”列）`}`,
+      message: `申报${applied}须已评定为${rule.levels[a - 1]}，该企业${h >= 0 ? `已获评${heldShown}` : "尚未获评星级"}${hasColumn(ctx, rule.held) ? "" : `（表中没有“${fieldLabel(ctx, rule.held)}”列）`}`,
       messageEn: `Applying for ${applied} requires an existing ${rule.levels[a - 1]} rating; the enterprise holds ${h >= 0 ? heldShown : "none"}`,
       hint: `应逐级申报：先申报${rule.levels[h + 1] ?? rule.levels[0]}`,
       hintEn: "Apply one level at a time",
@@ -92,7 +92,7 @@ export const starLadder = defineRowKind({
   codes: { "star-ladder": ["申报星级不符合逐级要求", "Star level skips the ladder"] },
   refs: (r) => ({ fields: [...fieldRef("applied", r.applied), ...fieldRef("held", r.held)], settings: [] }),
   check: checkStarLadder,
-  describe: (r) => sentence(r, `逐级申报：${r.levels.slice(1).map((l, i) => `申报${l}须已获评${r.levels[i]}`).join("，")}；已获评星级的不得申报同一及以下星级（${label(r.applied)}、${label(r.held)}）`),
+  describe: (r, p) => sentence(r, `逐级申报：${r.levels.slice(1).map((l, i) => `申报${l}须已获评${r.levels[i]}`).join("，")}；已获评星级的不得申报同一及以下星级（${label(p, r.applied)}、${label(p, r.held)}）`),
   unchecked: (r) => [{ zh: "逐级申报（申报高一级星级须已获评下一级，已获评的不得重复申报）", anyOf: [r.held] }],
   summary: (r) => `星级逐级申报：${(r.levels ?? []).join("→")}`,
   editable: [{ path: ["levels"], kind: "lines", zh: "星级（由低到高，每行一个）", en: "Star levels (lowest first, one a line)" }],

@@ -47,7 +47,7 @@ export const taskListed = defineRowKind({
   codes: {},
   refs: (r) => ({ fields: fieldRef("field", r.field), settings: r.listSetting ? [[["listSetting"], r.listSetting, "names"]] : [] }),
   check: checkTaskListed,
-  describe: (r) => sentence(r, `${label(r.field)}须在任务榜单内（设了榜单或提供了参考名单时核对）`, r.listSetting ? [r.listSetting] : []),
+  describe: (r, p) => sentence(r, `${label(p, r.field)}须在任务榜单内（设了榜单或提供了参考名单时核对）`, r.listSetting ? [r.listSetting] : []),
   unchecked: (r, input) => [
     {
       zh: "揭榜任务是否在任务榜单内",
